@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vitrina-cli.c: the command-line twin of the window */
+#define G_LOG_DOMAIN "vitrina-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "vt-cli.h"
+
+static void
+print_help (void)
+{
+  g_print ("%s\n\n%s\n  %s\n  %s\n  %s\n\n%s\n",
+           _("Usage: vitrina-cli COMMAND [OPTION…]"),
+           _("Commands:"),
+           _("process    Prepare photos for the web in several sizes"),
+           _("generate   Write synthetic product photos"),
+           _("bench      Measure one worker against many on generated photos"),
+           _("Run “vitrina-cli COMMAND --help” for the options of a command."));
+}
+
+int
+vt_cli_usage_error (const char *command,
+                    const char *message)
+{
+  g_printerr ("vitrina-cli %s: %s\n", command, message);
+  return VT_CLI_EXIT_USAGE;
+}
+
+gboolean
+vt_cli_parse_size (const char *text,
+                   int        *width,
+                   int        *height)
+{
+  char *end = NULL;
+  gint64 w, h;
+
+  w = g_ascii_strtoll (text, &end, 10);
+  if (end == text || (*end != 'x' && *end != 'X'))
+    return FALSE;
+  text = end + 1;
+  h = g_ascii_strtoll (text, &end, 10);
+  if (end == text || *end != '\0' || w < 1 || h < 1 || w > 16000 || h > 16000)
+    return FALSE;
+
+  *width = (int) w;
+  *height = (int) h;
+  return TRUE;
+}
+
+gboolean
+vt_cli_parse_options (GOptionContext *context,
+                      const char     *command,
+                      int            *argc,
+                      char         ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (g_option_context_parse (context, argc, argv, &error))
+    return TRUE;
+
+  vt_cli_usage_error (command, error->message);
+  return FALSE;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *localedir = g_getenv ("VITRINA_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_help ();
+      return argc < 2 ? VT_CLI_EXIT_USAGE : VT_CLI_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("vitrina-cli %s\n", PACKAGE_VERSION);
+      return VT_CLI_EXIT_OK;
+    }
+
+  /* Each command parses argv from its own name on. */
+  if (g_str_equal (argv[1], "process"))
+    return vt_cli_process (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "generate"))
+    return vt_cli_generate (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "bench"))
+    return vt_cli_bench (argc - 1, argv + 1);
+
+  g_printerr (_("vitrina-cli: unknown command “%s” (try --help)\n"), argv[1]);
+  return VT_CLI_EXIT_USAGE;
+}

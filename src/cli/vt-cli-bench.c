@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-cli-bench.c: vitrina-cli bench — seed 000's table, sequential against parallel */
+#define G_LOG_DOMAIN "vitrina-cli"
+
+#include "config.h"
+
+#include <sys/resource.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "vt-cli.h"
+
+typedef struct {
+  int       count;
+  int       workers;
+  int       width;
+  int       height;
+  gboolean  json;
+  char     *keep;
+} Options;
+
+static gboolean
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  return g_rmdir (path) == 0;
+}
+
+static VtJob *
+run_once (const char  *inputs,
+          const char  *outputs,
+          int          workers,
+          GError     **error)
+{
+  const char *paths[] = { inputs, NULL };
+  g_autoptr(VtRecipe) recipe = vt_recipe_new ();
+  g_autoptr(VtJob) job = vt_job_new (recipe, outputs);
+
+  vt_job_set_n_workers (job, workers);
+  vt_job_add_paths (job, paths, FALSE);
+  if (!vt_job_run_sync (job, error))
+    return NULL;
+  return g_steal_pointer (&job);
+}
+
+static double
+peak_memory_mb (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;
+}
+
+static void
+print_table (const Options    *o,
+             const VtJobStats *seq,
+             const VtJobStats *par)
+{
+  double speedup = (double) seq->wall_time / MAX (par->wall_time, 1);
+  int cores = MIN (o->workers, (int) g_get_num_processors ());
+
+  g_print (_("%d photos of %d×%d, default recipe, %u CPU cores\n\n"),
+           o->count, o->width, o->height, g_get_num_processors ());
+  g_print ("%-8s %12s %14s %9s %12s %12s %10s\n", _("Photos"), _("Sequential"),
+           _("Parallel"), _("Speedup"), _("Eff/worker"), _("Eff/core"), _("Photos/s"));
+  g_print ("%-8d %10.2f s %10.2f s ×%d %8.2f× %11.1f%% %11.1f%% %10.1f\n\n",
+           o->count, seq->wall_time / 1e6, par->wall_time / 1e6, o->workers, speedup,
+           100 * speedup / o->workers, 100 * speedup / cores, vt_job_stats_get_rate (par));
+
+  g_print ("%s", _("Time per stage (share of busy time, parallel run):"));
+  for (guint s = 0; s < VT_N_STAGES; s++)
+    g_print (" %s %.1f%%", vt_stage_get_name (s), 100.0 * par->stage_time[s] / MAX (par->busy_time, 1));
+  g_print ("\n");
+  g_print (_("Peak memory: %.0f MB\n"), peak_memory_mb ());
+}
+
+static void
+print_json (const Options    *o,
+            const VtJobStats *seq,
+            const VtJobStats *par)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  double speedup = (double) seq->wall_time / MAX (par->wall_time, 1);
+  int cores = MIN (o->workers, (int) g_get_num_processors ());
+
+#define NUM(name, value) json_builder_set_member_name (b, name); json_builder_add_double_value (b, value)
+  json_builder_begin_object (b);
+  NUM ("photos", o->count);
+  NUM ("width", o->width);
+  NUM ("height", o->height);
+  NUM ("workers", o->workers);
+  NUM ("cpu_cores", g_get_num_processors ());
+  NUM ("sequential_seconds", seq->wall_time / 1e6);
+  NUM ("parallel_seconds", par->wall_time / 1e6);
+  NUM ("speedup", speedup);
+  NUM ("efficiency_per_worker", speedup / o->workers);
+  NUM ("efficiency_per_core", speedup / cores);
+  NUM ("photos_per_second", vt_job_stats_get_rate (par));
+  NUM ("sequential_photos_per_second", vt_job_stats_get_rate (seq));
+  NUM ("peak_memory_mb", peak_memory_mb ());
+  json_builder_set_member_name (b, "stage_seconds");
+  json_builder_begin_object (b);
+  for (guint s = 0; s < VT_N_STAGES; s++)
+    {
+      NUM (vt_stage_get_name (s), par->stage_time[s] / 1e6);
+    }
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+#undef NUM
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  text = json_generator_to_data (gen, NULL);
+  g_print ("%s\n", text);
+}
+
+static int
+bench (const Options *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("vitrina-bench-XXXXXX", &error);
+  g_autofree char *inputs = NULL, *out1 = NULL, *outn = NULL;
+  g_autoptr(VtJob) seq = NULL;
+  g_autoptr(VtJob) par = NULL;
+
+  if (dir == NULL)
+    {
+      g_printerr ("vitrina-cli bench: %s\n", error->message);
+      return VT_CLI_EXIT_FAILED;
+    }
+  inputs = g_build_filename (o->keep ? o->keep : dir, "photos", NULL);
+  out1 = g_build_filename (dir, "out-1", NULL);
+  outn = g_build_filename (dir, "out-n", NULL);
+
+  if (!o->json)
+    g_printerr (_("Generating %d photos…\n"), o->count);
+  if (!vt_sample_write (inputs, o->count, o->width, o->height, &error) ||
+      !(seq = run_once (inputs, out1, 1, &error)) ||
+      !(par = run_once (inputs, outn, o->workers, &error)))
+    {
+      g_printerr ("vitrina-cli bench: %s\n", error->message);
+      remove_tree (dir);
+      return VT_CLI_EXIT_FAILED;
+    }
+
+  if (o->json)
+    print_json (o, vt_job_get_stats (seq), vt_job_get_stats (par));
+  else
+    print_table (o, vt_job_get_stats (seq), vt_job_get_stats (par));
+
+  remove_tree (dir);
+  return vt_job_get_stats (par)->n_failed ? VT_CLI_EXIT_FAILED : VT_CLI_EXIT_OK;
+}
+
+int
+vt_cli_bench (int    argc,
+              char **argv)
+{
+  Options o = { .count = 100, .workers = VT_JOB_DEFAULT_WORKERS, .width = 800, .height = 600 };
+  g_autofree char *size = NULL;
+  g_autofree char *keep = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  const GOptionEntry entries[] = {
+    { "count", 'n', 0, G_OPTION_ARG_INT, &o.count, N_("How many photos (default 100)"), N_("N") },
+    { "size", 's', 0, G_OPTION_ARG_STRING, &size, N_("Photo size as WxH (default 800x600)"), N_("WxH") },
+    { "workers", 'w', 0, G_OPTION_ARG_INT, &o.workers, N_("Workers of the parallel run (default 8)"), N_("N") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_("Print the figures as JSON"), NULL },
+    { "keep-photos", 0, 0, G_OPTION_ARG_FILENAME, &keep, N_("Leave the generated photos in DIR/photos"), N_("DIR") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("— time the default recipe on 1 worker and on N"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!vt_cli_parse_options (context, "bench", &argc, &argv))
+    return VT_CLI_EXIT_USAGE;
+  if (argc > 1)
+    return vt_cli_usage_error ("bench", _("takes no arguments besides options"));
+  if (o.count < 1 || o.count > 100000)
+    return vt_cli_usage_error ("bench", _("--count must be between 1 and 100000"));
+  if (o.workers < 1 || o.workers > 64)
+    return vt_cli_usage_error ("bench", _("--workers must be between 1 and 64"));
+  if (size && !vt_cli_parse_size (size, &o.width, &o.height))
+    return vt_cli_usage_error ("bench", _("--size expects WIDTHxHEIGHT, for example 800x600"));
+  o.keep = keep;
+
+  return bench (&o);
+}

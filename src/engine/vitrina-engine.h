@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vitrina-engine.h: the engine's public API, for the CLI, the window and tests */
+#pragma once
+
+#include "vt-codec.h"
+#include "vt-filters.h"
+#include "vt-image.h"
+#include "vt-inputs.h"
+#include "vt-job.h"
+#include "vt-pipeline.h"
+#include "vt-recipe.h"
+#include "vt-report.h"
+#include "vt-resize.h"
+#include "vt-result.h"
+#include "vt-sample.h"
+#include "vt-watermark.h"

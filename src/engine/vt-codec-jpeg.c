@@ -1,0 +1,310 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-codec-jpeg.c: JPEG through libjpeg-turbo, straight into and out of Cairo's layout */
+#define G_LOG_DOMAIN "vt-codec-jpeg"
+
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <jpeglib.h>
+#include <jerror.h>
+#include <libexif/exif-data.h>
+
+#include "vt-codec.h"
+#include "vt-resize.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExifData, exif_data_unref)
+
+/* CAIRO_FORMAT_RGB24 is a native-endian 0xXXRRGGBB word. */
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+# define CAIRO_JCS JCS_EXT_BGRX
+#else
+# define CAIRO_JCS JCS_EXT_XRGB
+#endif
+
+/* Per call, never global: eight workers decode and encode at once. */
+typedef struct {
+  struct jpeg_error_mgr pub;
+  sigjmp_buf            jump;
+  GError              **error;
+  gboolean              truncated;
+} VtJpegError;
+
+static void
+fatal_error_cb (j_common_ptr cinfo)
+{
+  VtJpegError *err = (VtJpegError *) cinfo->err;
+  char message[JMSG_LENGTH_MAX];
+
+  err->pub.format_message (cinfo, message);
+  g_set_error (err->error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_CORRUPT,
+               _("Damaged JPEG data: %s"), message);
+  siglongjmp (err->jump, 1);
+}
+
+static void
+emit_message_cb (j_common_ptr cinfo,
+                 int          level)
+{
+  VtJpegError *err = (VtJpegError *) cinfo->err;
+
+  /* libjpeg pads a cut-off file with grey and calls it a warning; a shop
+   * would publish that grey band, so it is a failure here. Other warnings
+   * (stray bytes between markers) leave the picture intact. */
+  if (level < 0 && err->pub.msg_code == JWRN_JPEG_EOF)
+    err->truncated = TRUE;
+}
+
+static void
+init_error (VtJpegError  *err,
+            GError      **error)
+{
+  jpeg_std_error (&err->pub);
+  err->pub.error_exit = fatal_error_cb;
+  err->pub.emit_message = emit_message_cb;
+  err->error = error;
+  err->truncated = FALSE;
+}
+
+static int
+read_orientation (j_decompress_ptr cinfo)
+{
+  for (jpeg_saved_marker_ptr m = cinfo->marker_list; m != NULL; m = m->next)
+    {
+      g_autoptr(ExifData) exif = NULL;
+      ExifEntry *entry;
+      int orientation;
+
+      if (m->marker != JPEG_APP0 + 1 || m->data_length < 6 || memcmp (m->data, "Exif\0\0", 6) != 0)
+        continue;
+
+      exif = exif_data_new_from_data (m->data, m->data_length);
+      entry = exif ? exif_data_get_entry (exif, EXIF_TAG_ORIENTATION) : NULL;
+      if (entry == NULL || entry->format != EXIF_FORMAT_SHORT || entry->size < 2)
+        return 1;
+
+      orientation = exif_get_short (entry->data, exif_data_get_byte_order (exif));
+      return orientation >= 1 && orientation <= 8 ? orientation : 1;
+    }
+
+  return 1;
+}
+
+/* The largest DCT shrink (1/2, 1/4, 1/8: the ones libjpeg-turbo has SIMD
+ * for) that leaves the image at least twice its final size. */
+static int
+choose_denominator (int                width,
+                    int                height,
+                    int                orientation,
+                    const VtLoadHints *hints)
+{
+  int fit_w, fit_h;
+
+  if (hints->box_width <= 0 || hints->box_height <= 0)
+    return 1;
+
+  if (orientation >= 5)
+    {
+      vt_resize_fit_size (height, width, hints->box_width, hints->box_height, &fit_h, &fit_w);
+    }
+  else
+    {
+      vt_resize_fit_size (width, height, hints->box_width, hints->box_height, &fit_w, &fit_h);
+    }
+
+  for (int d = 8; d > 1; d /= 2)
+    {
+      if ((width + d - 1) / d >= 2 * fit_w && (height + d - 1) / d >= 2 * fit_h)
+        return d;
+    }
+
+  return 1;
+}
+
+/* Adobe writes CMYK inverted; libjpeg passes it through as stored. */
+static void
+cmyk_row_to_rgb24 (const guint8 *cmyk,
+                   guint32      *out,
+                   int           width,
+                   gboolean      inverted)
+{
+  for (int x = 0; x < width; x++)
+    {
+      guint c = cmyk[0], m = cmyk[1], y = cmyk[2], k = cmyk[3];
+
+      if (!inverted)
+        {
+          c = 255 - c; m = 255 - m; y = 255 - y; k = 255 - k;
+        }
+      out[x] = 0xFF000000u | ((c * k + 127) / 255) << 16 | ((m * k + 127) / 255) << 8 | ((y * k + 127) / 255);
+      cmyk += 4;
+    }
+}
+
+static void
+read_pixels (j_decompress_ptr  cinfo,
+             cairo_surface_t  *surface,
+             guint8           *cmyk_row)
+{
+  guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  while (cinfo->output_scanline < cinfo->output_height)
+    {
+      guint8 *row = data + (gsize) cinfo->output_scanline * stride;
+
+      if (cmyk_row != NULL)
+        {
+          jpeg_read_scanlines (cinfo, &cmyk_row, 1);
+          cmyk_row_to_rgb24 (cmyk_row, (guint32 *) row, cinfo->output_width,
+                             cinfo->saw_Adobe_marker);
+        }
+      else
+        {
+          jpeg_read_scanlines (cinfo, &row, 1);
+        }
+    }
+  cairo_surface_mark_dirty (surface);
+}
+
+/**
+ * vt_codec_jpeg_decode:
+ *
+ * Decodes once, shrinking in the DCT domain as far as @hints allow, and
+ * returns the photo upright (EXIF orientation applied). Greyscale, CMYK and
+ * YCCK files come out as RGB.
+ */
+cairo_surface_t *
+vt_codec_jpeg_decode (const guint8      *data,
+                      gsize              len,
+                      const VtLoadHints *hints,
+                      GError           **error)
+{
+  struct jpeg_decompress_struct cinfo;
+  VtJpegError err;
+  cairo_surface_t * volatile surface = NULL;
+  guint8 * volatile cmyk_row = NULL;
+  int orientation;
+
+  init_error (&err, error);
+  cinfo.err = &err.pub;
+  jpeg_create_decompress (&cinfo);
+
+  if (sigsetjmp (err.jump, 1))
+    {
+      jpeg_destroy_decompress (&cinfo);
+      if (surface != NULL)
+        cairo_surface_destroy (surface);
+      g_free (cmyk_row);
+      return NULL;
+    }
+
+  jpeg_mem_src (&cinfo, data, len);
+  jpeg_save_markers (&cinfo, JPEG_APP0 + 1, 0xFFFF);
+  jpeg_read_header (&cinfo, TRUE);
+
+  if ((guint64) cinfo.image_width * cinfo.image_height > hints->max_pixels)
+    {
+      g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_TOO_LARGE,
+                   _("The photo is %u × %u pixels, above the limit of %" G_GUINT64_FORMAT " megapixels"),
+                   cinfo.image_width, cinfo.image_height, hints->max_pixels / 1000000);
+      jpeg_destroy_decompress (&cinfo);
+      return NULL;
+    }
+
+  orientation = read_orientation (&cinfo);
+  cinfo.scale_num = 1;
+  cinfo.scale_denom = choose_denominator (cinfo.image_width, cinfo.image_height, orientation, hints);
+
+  if (cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK)
+    cinfo.out_color_space = JCS_CMYK;
+  else
+    cinfo.out_color_space = CAIRO_JCS;
+
+  jpeg_start_decompress (&cinfo);
+
+  surface = vt_image_new (cinfo.output_width, cinfo.output_height, error);
+  if (surface == NULL)
+    {
+      jpeg_destroy_decompress (&cinfo);
+      return NULL;
+    }
+  if (cinfo.out_color_space == JCS_CMYK)
+    cmyk_row = g_malloc ((gsize) cinfo.output_width * 4);
+
+  read_pixels (&cinfo, surface, cmyk_row);
+  jpeg_finish_decompress (&cinfo);
+  jpeg_destroy_decompress (&cinfo);
+  g_free (cmyk_row);
+
+  if (err.truncated)
+    {
+      g_set_error_literal (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_CORRUPT,
+                           _("The JPEG file is truncated"));
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+
+  return vt_image_orient (surface, orientation);
+}
+
+/**
+ * vt_codec_jpeg_encode:
+ *
+ * Encodes with optimised Huffman tables and no metadata at all (EXIF, GPS
+ * and thumbnails are stripped by never being written).
+ */
+GBytes *
+vt_codec_jpeg_encode (cairo_surface_t *surface,
+                      int              quality,
+                      gboolean         progressive,
+                      GError         **error)
+{
+  struct jpeg_compress_struct cinfo;
+  VtJpegError err;
+  unsigned char *buffer = NULL;
+  unsigned long size = 0;
+  guint8 *data;
+  int stride;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+
+  init_error (&err, error);
+  cinfo.err = &err.pub;
+  jpeg_create_compress (&cinfo);
+
+  if (sigsetjmp (err.jump, 1))
+    {
+      jpeg_destroy_compress (&cinfo);
+      free (buffer);
+      return NULL;
+    }
+
+  jpeg_mem_dest (&cinfo, &buffer, &size);
+  cinfo.image_width = cairo_image_surface_get_width (surface);
+  cinfo.image_height = cairo_image_surface_get_height (surface);
+  cinfo.input_components = 4;
+  cinfo.in_color_space = CAIRO_JCS;
+  jpeg_set_defaults (&cinfo);
+  jpeg_set_quality (&cinfo, CLAMP (quality, 1, 100), TRUE);
+  cinfo.optimize_coding = TRUE;
+  if (progressive)
+    jpeg_simple_progression (&cinfo);
+
+  jpeg_start_compress (&cinfo, TRUE);
+  while (cinfo.next_scanline < cinfo.image_height)
+    {
+      JSAMPROW row = data + (gsize) cinfo.next_scanline * stride;
+      jpeg_write_scanlines (&cinfo, &row, 1);
+    }
+  jpeg_finish_compress (&cinfo);
+  jpeg_destroy_compress (&cinfo);
+
+  /* libjpeg allocated it with malloc(). */
+  return g_bytes_new_with_free_func (buffer, size, free, buffer);
+}

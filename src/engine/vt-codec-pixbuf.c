@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-codec-pixbuf.c: every format but JPEG, through GdkPixbuf's loaders */
+#define G_LOG_DOMAIN "vt-codec-pixbuf"
+
+#include "config.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gi18n-lib.h>
+
+#include "vt-codec.h"
+
+typedef struct {
+  guint64  max_pixels;
+  int      width;
+  int      height;
+  gboolean too_large;
+} SizeCheck;
+
+static void
+size_prepared_cb (GdkPixbufLoader *loader,
+                  int              width,
+                  int              height,
+                  SizeCheck       *check)
+{
+  check->width = width;
+  check->height = height;
+
+  /* Refuse before the loader allocates what the header claims: asking for a
+   * 1×1 result keeps a lying 100000×100000 PNG from costing 40 GB. */
+  if ((guint64) width * height > check->max_pixels)
+    {
+      check->too_large = TRUE;
+      gdk_pixbuf_loader_set_size (loader, 1, 1);
+    }
+}
+
+/* Alpha is composited over white, as a shop page shows it. */
+static void
+pixbuf_row_to_rgb24 (const guint8 *in,
+                     guint32      *out,
+                     int           width,
+                     int           n_channels)
+{
+  for (int x = 0; x < width; x++, in += n_channels)
+    {
+      guint r = in[0], g = in[1], b = in[2];
+
+      if (n_channels == 4)
+        {
+          guint a = in[3], white = 255 * (255 - a);
+
+          r = (r * a + white + 127) / 255;
+          g = (g * a + white + 127) / 255;
+          b = (b * a + white + 127) / 255;
+        }
+      out[x] = 0xFF000000u | r << 16 | g << 8 | b;
+    }
+}
+
+static cairo_surface_t *
+surface_from_pixbuf (GdkPixbuf  *pixbuf,
+                     GError    **error)
+{
+  int width = gdk_pixbuf_get_width (pixbuf);
+  int height = gdk_pixbuf_get_height (pixbuf);
+  int n_channels = gdk_pixbuf_get_n_channels (pixbuf);
+  int in_stride = gdk_pixbuf_get_rowstride (pixbuf);
+  const guint8 *in = gdk_pixbuf_read_pixels (pixbuf);
+  cairo_surface_t *surface;
+  guint8 *out;
+  int out_stride;
+
+  surface = vt_image_new (width, height, error);
+  if (surface == NULL)
+    return NULL;
+
+  out = cairo_image_surface_get_data (surface);
+  out_stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < height; y++)
+    pixbuf_row_to_rgb24 (in + (gsize) y * in_stride, (guint32 *) (out + (gsize) y * out_stride),
+                         width, n_channels);
+  cairo_surface_mark_dirty (surface);
+
+  return surface;
+}
+
+static void
+set_unknown_type_error (const guint8  *data,
+                        gsize          len,
+                        GError       **error)
+{
+  g_autofree char *type = g_content_type_guess (NULL, data, len, NULL);
+  g_autofree char *description = g_content_type_get_description (type);
+
+  g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_UNKNOWN_TYPE,
+               _("Not a photo in a supported format (it looks like: %s)"), description);
+}
+
+cairo_surface_t *
+vt_codec_pixbuf_decode (const guint8      *data,
+                        gsize              len,
+                        const VtLoadHints *hints,
+                        GError           **error)
+{
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autoptr(GdkPixbuf) upright = NULL;
+  g_autoptr(GError) local_error = NULL;
+  SizeCheck check = { hints->max_pixels, 0, 0, FALSE };
+  GdkPixbuf *pixbuf;
+  gboolean ok;
+
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), &check);
+  ok = gdk_pixbuf_loader_write (loader, data, len, &local_error);
+  /* close() must run even after a failed write, or the loader complains. */
+  ok = gdk_pixbuf_loader_close (loader, ok ? &local_error : NULL) && ok;
+
+  if (check.too_large)
+    {
+      g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_TOO_LARGE,
+                   _("The photo is %d × %d pixels, above the limit of %" G_GUINT64_FORMAT " megapixels"),
+                   check.width, check.height, hints->max_pixels / 1000000);
+      return NULL;
+    }
+
+  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
+  if (pixbuf == NULL || !ok)
+    {
+      if (g_error_matches (local_error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_UNKNOWN_TYPE) ||
+          check.width == 0)
+        set_unknown_type_error (data, len, error);
+      else
+        g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_CORRUPT, _("Damaged image data: %s"),
+                     local_error ? local_error->message : _("no pixels could be read"));
+      return NULL;
+    }
+
+  upright = gdk_pixbuf_apply_embedded_orientation (pixbuf);
+  return surface_from_pixbuf (upright, error);
+}

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-filters.h: the per-pixel filters of a recipe, in place on RGB24 surfaces */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+void vt_filters_sharpen      (cairo_surface_t *surface);
+void vt_filters_gaussian_blur (cairo_surface_t *surface,
+                               double           radius);
+void vt_filters_unsharp_mask (cairo_surface_t *surface,
+                              double           radius,
+                              int              percent,
+                              int              threshold);
+
+G_END_DECLS

@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-image.c: decoded photos as Cairo image surfaces, and how they are loaded */
+#define G_LOG_DOMAIN "vt-image"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "vt-codec.h"
+#include "vt-image.h"
+
+G_DEFINE_QUARK (vt-image-error-quark, vt_image_error)
+
+/* Cairo's pixman backend addresses rows with int offsets. */
+#define MAX_SIDE 32767
+
+VtImageType
+vt_image_sniff (const guint8 *data,
+                gsize         len)
+{
+  if (len >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF)
+    return VT_IMAGE_TYPE_JPEG;
+  if (len == 0)
+    return VT_IMAGE_TYPE_UNKNOWN;
+  return VT_IMAGE_TYPE_OTHER;
+}
+
+cairo_surface_t *
+vt_image_new (int      width,
+              int      height,
+              GError **error)
+{
+  cairo_surface_t *surface;
+
+  if (width <= 0 || height <= 0 || width > MAX_SIDE || height > MAX_SIDE)
+    {
+      g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_TOO_LARGE,
+                   _("Image size %d × %d is not supported"), width, height);
+      return NULL;
+    }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_NO_MEMORY,
+                   _("Not enough memory for a %d × %d image"), width, height);
+      return NULL;
+    }
+
+  return surface;
+}
+
+int
+vt_image_get_width (cairo_surface_t *surface)
+{
+  return cairo_image_surface_get_width (surface);
+}
+
+int
+vt_image_get_height (cairo_surface_t *surface)
+{
+  return cairo_image_surface_get_height (surface);
+}
+
+/* EXIF orientations 2–8 as the affine map from source to upright pixels. */
+static gboolean
+orientation_matrix (int             orientation,
+                    int             w,
+                    int             h,
+                    cairo_matrix_t *m)
+{
+  switch (orientation)
+    {
+    case 2: cairo_matrix_init (m, -1,  0,  0,  1, w, 0); return TRUE;
+    case 3: cairo_matrix_init (m, -1,  0,  0, -1, w, h); return TRUE;
+    case 4: cairo_matrix_init (m,  1,  0,  0, -1, 0, h); return TRUE;
+    case 5: cairo_matrix_init (m,  0,  1,  1,  0, 0, 0); return TRUE;
+    case 6: cairo_matrix_init (m,  0,  1, -1,  0, h, 0); return TRUE;
+    case 7: cairo_matrix_init (m,  0, -1, -1,  0, h, w); return TRUE;
+    case 8: cairo_matrix_init (m,  0, -1,  1,  0, 0, w); return TRUE;
+    default: return FALSE;
+    }
+}
+
+/**
+ * vt_image_orient:
+ * @surface: (transfer full): a decoded photo
+ * @orientation: its EXIF orientation, 1–8
+ *
+ * Returns: (transfer full): the photo turned upright; @surface itself when
+ * nothing needs doing.
+ */
+cairo_surface_t *
+vt_image_orient (cairo_surface_t *surface,
+                 int              orientation)
+{
+  int w = vt_image_get_width (surface);
+  int h = vt_image_get_height (surface);
+  g_autoptr(cairo_surface_t) owned = surface;
+  cairo_surface_t *upright;
+  cairo_matrix_t m;
+  cairo_t *cr;
+
+  if (!orientation_matrix (orientation, w, h, &m))
+    return g_steal_pointer (&owned);
+
+  upright = orientation >= 5 ? vt_image_new (h, w, NULL) : vt_image_new (w, h, NULL);
+  if (upright == NULL)
+    return g_steal_pointer (&owned);
+
+  /* Nearest filtering on a quarter-turn grid copies pixels exactly. */
+  cr = cairo_create (upright);
+  cairo_set_matrix (cr, &m);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (upright);
+
+  return upright;
+}
+
+/**
+ * vt_image_load:
+ * @bytes: the file's contents
+ * @hints: (nullable): how small the decoder may make it
+ * @error: the reason, naming what is wrong with the bytes
+ *
+ * Decodes a photo of any supported type, judged by its bytes and not by its
+ * name, into an upright RGB24 surface.
+ *
+ * Returns: (transfer full): the photo, or %NULL with @error set
+ */
+cairo_surface_t *
+vt_image_load (GBytes            *bytes,
+               const VtLoadHints *hints,
+               GError           **error)
+{
+  static const VtLoadHints full_size = { 0, 0, VT_IMAGE_DEFAULT_MAX_PIXELS };
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+
+  if (hints == NULL)
+    hints = &full_size;
+
+  switch (vt_image_sniff (data, len))
+    {
+    case VT_IMAGE_TYPE_JPEG:
+      return vt_codec_jpeg_decode (data, len, hints, error);
+
+    case VT_IMAGE_TYPE_OTHER:
+      return vt_codec_pixbuf_decode (data, len, hints, error);
+
+    case VT_IMAGE_TYPE_UNKNOWN:
+    default:
+      g_set_error_literal (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_UNKNOWN_TYPE,
+                           _("The file is empty"));
+      return NULL;
+    }
+}

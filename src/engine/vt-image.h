@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-image.h: decoded photos as Cairo image surfaces, and how they are loaded */
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define VT_IMAGE_ERROR (vt_image_error_quark ())
+
+typedef enum {
+  VT_IMAGE_ERROR_UNKNOWN_TYPE,
+  VT_IMAGE_ERROR_CORRUPT,
+  VT_IMAGE_ERROR_TOO_LARGE,
+  VT_IMAGE_ERROR_NO_MEMORY,
+} VtImageError;
+
+/* Default refusal limit for decoded photos, in pixels (100 megapixels). */
+#define VT_IMAGE_DEFAULT_MAX_PIXELS (100u * 1000u * 1000u)
+
+typedef enum {
+  VT_IMAGE_TYPE_UNKNOWN,
+  VT_IMAGE_TYPE_JPEG,
+  VT_IMAGE_TYPE_OTHER,  /* left to GdkPixbuf's own sniffing */
+} VtImageType;
+
+/* What the decoder may drop: a JPEG is shrunk in the DCT domain only while it
+ * stays at least twice the size it will have once fitted into this box (the
+ * union of every variant's box), so the final resample still has room to
+ * filter properly, as libvips and Pillow's draft() do. A 0×0 box means full
+ * size. Photos above max_pixels are refused before anything is allocated. */
+typedef struct {
+  int     box_width;
+  int     box_height;
+  guint64 max_pixels;
+} VtLoadHints;
+
+GQuark           vt_image_error_quark      (void);
+VtImageType      vt_image_sniff            (const guint8    *data,
+                                            gsize            len);
+cairo_surface_t *vt_image_new              (int              width,
+                                            int              height,
+                                            GError         **error);
+cairo_surface_t *vt_image_load             (GBytes          *bytes,
+                                            const VtLoadHints *hints,
+                                            GError         **error);
+cairo_surface_t *vt_image_orient           (cairo_surface_t *surface,
+                                            int              orientation);
+int              vt_image_get_width        (cairo_surface_t *surface);
+int              vt_image_get_height       (cairo_surface_t *surface);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
+
+G_END_DECLS

@@ -1,0 +1,572 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-job.c: a batch of photos run through one recipe on a pool of workers
+ *
+ * Threading contract
+ *  - vt_job_* functions and both signals belong to the thread whose
+ *    thread-default main context was current at vt_job_new().
+ *  - Workers (a GThreadPool of n_workers, owned by the job) run
+ *    vt_pipeline_process() concurrently, each on its own VtResult, and touch
+ *    the job only through post_result(), under `lock`.
+ *  - post_result() schedules at most one idle source at a time; it drains
+ *    the whole queue, so a burst of photos costs one main-loop wake-up.
+ *    Signals are emitted only there, with the lock released.
+ *  - A running job holds a reference on itself, dropped after "finished",
+ *    so callers may let go of it mid-run.
+ */
+#define G_LOG_DOMAIN "vt-job"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "vt-inputs.h"
+#include "vt-job.h"
+#include "vt-pipeline.h"
+
+struct _VtJob
+{
+  GObject       parent_instance;
+
+  /* main thread */
+  VtRecipe     *recipe;
+  char         *output_dir;
+  GPtrArray    *results;         /* VtResult, in input order */
+  GMainContext *context;
+  guint         n_workers;
+  gboolean      skip_existing;
+  gboolean      keep_thumbnails;
+  gboolean      started;
+  VtJobStats    stats;
+  VtJob        *running_ref;
+
+  /* shared with workers, immutable while running */
+  VtPipeline   *pipeline;
+  GCancellable *cancellable;
+  GThreadPool  *pool;
+  gint64        start_time;
+
+  /* shared with workers, under lock */
+  struct {
+    GMutex      lock;
+    GQueue      done;            /* VtResult, owned */
+    guint       n_pending;
+    gint64      end_time;
+    gboolean    drain_scheduled;
+  } shared;
+};
+
+G_DEFINE_FINAL_TYPE (VtJob, vt_job, G_TYPE_OBJECT)
+
+enum {
+  SIGNAL_RESULT,
+  SIGNAL_FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+vt_job_finalize (GObject *object)
+{
+  VtJob *self = VT_JOB (object);
+
+  g_assert (self->pool == NULL);
+
+  g_clear_object (&self->recipe);
+  g_clear_object (&self->pipeline);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->output_dir, g_free);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_queue_clear_full (&self->shared.done, g_object_unref);
+  g_mutex_clear (&self->shared.lock);
+
+  G_OBJECT_CLASS (vt_job_parent_class)->finalize (object);
+}
+
+static void
+vt_job_class_init (VtJobClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = vt_job_finalize;
+
+  /**
+   * VtJob::result:
+   * @result: a photo that is done, failed, skipped or cancelled
+   *
+   * Emitted on the job's main context, once per input.
+   */
+  signals[SIGNAL_RESULT] =
+    g_signal_new ("result", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, VT_TYPE_RESULT);
+
+  /**
+   * VtJob::finished:
+   * @cancelled: whether vt_job_cancel() cut the batch short
+   *
+   * Emitted once, after the last ::result; no worker is running by then.
+   */
+  signals[SIGNAL_FINISHED] =
+    g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+}
+
+static void
+vt_job_init (VtJob *self)
+{
+  self->results = g_ptr_array_new_with_free_func (g_object_unref);
+  self->context = g_main_context_ref_thread_default ();
+  self->cancellable = g_cancellable_new ();
+  self->n_workers = VT_JOB_DEFAULT_WORKERS;
+  g_mutex_init (&self->shared.lock);
+  g_queue_init (&self->shared.done);
+}
+
+/**
+ * vt_job_new:
+ * @recipe: copied when the job starts
+ * @output_dir: where `<variant>/<name>.jpg` files go
+ */
+VtJob *
+vt_job_new (VtRecipe   *recipe,
+            const char *output_dir)
+{
+  VtJob *self;
+
+  g_return_val_if_fail (VT_IS_RECIPE (recipe), NULL);
+  g_return_val_if_fail (output_dir != NULL, NULL);
+
+  self = g_object_new (VT_TYPE_JOB, NULL);
+  self->recipe = g_object_ref (recipe);
+  self->output_dir = g_canonicalize_filename (output_dir, NULL);
+  return self;
+}
+
+void
+vt_job_set_n_workers (VtJob *self,
+                      guint  n_workers)
+{
+  g_return_if_fail (VT_IS_JOB (self));
+  g_return_if_fail (!self->started);
+  self->n_workers = CLAMP (n_workers, 1, 64);
+}
+
+void
+vt_job_set_skip_existing (VtJob    *self,
+                          gboolean  skip_existing)
+{
+  g_return_if_fail (VT_IS_JOB (self));
+  self->skip_existing = !!skip_existing;
+}
+
+void
+vt_job_set_keep_thumbnails (VtJob    *self,
+                            gboolean  keep_thumbnails)
+{
+  g_return_if_fail (VT_IS_JOB (self));
+  self->keep_thumbnails = !!keep_thumbnails;
+}
+
+void
+vt_job_add_input (VtJob      *self,
+                  const char *path,
+                  const char *subdir)
+{
+  g_return_if_fail (VT_IS_JOB (self));
+  g_return_if_fail (!self->started);
+
+  g_ptr_array_add (self->results, vt_result_new (self->results->len, path, subdir));
+}
+
+/**
+ * vt_job_add_paths:
+ *
+ * Adds files, and the files of folders (see vt_inputs_collect()), never
+ * reading from the job's own output folder.
+ *
+ * Returns: how many inputs were added
+ */
+guint
+vt_job_add_paths (VtJob              *self,
+                  const char * const *paths,
+                  gboolean            recursive)
+{
+  g_autoptr(GPtrArray) inputs = vt_inputs_collect (paths, recursive, self->output_dir);
+
+  for (guint i = 0; i < inputs->len; i++)
+    {
+      VtInput *input = g_ptr_array_index (inputs, i);
+      vt_job_add_input (self, input->path, input->subdir);
+    }
+  return inputs->len;
+}
+
+guint
+vt_job_get_n_results (VtJob *self)
+{
+  return self->results->len;
+}
+
+VtResult *
+vt_job_get_result (VtJob *self,
+                   guint  index)
+{
+  g_return_val_if_fail (index < self->results->len, NULL);
+  return g_ptr_array_index (self->results, index);
+}
+
+const char *
+vt_job_get_output_dir (VtJob *self)
+{
+  return self->output_dir;
+}
+
+const VtJobStats *
+vt_job_get_stats (VtJob *self)
+{
+  return &self->stats;
+}
+
+gboolean
+vt_job_is_running (VtJob *self)
+{
+  return self->running_ref != NULL;
+}
+
+double
+vt_job_stats_get_rate (const VtJobStats *stats)
+{
+  guint n = stats->n_done + stats->n_failed;
+  return stats->wall_time > 0 ? n / (stats->wall_time / 1e6) : 0.0;
+}
+
+/* Summed busy time over wall time: how many workers were busy on average,
+ * i.e. the speedup over one worker doing the same work. */
+double
+vt_job_stats_get_speedup (const VtJobStats *stats)
+{
+  return stats->wall_time > 0 ? (double) stats->busy_time / stats->wall_time : 0.0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Planning: output names decided up front, on this thread, so they never    */
+/* depend on which worker finishes first.                                    */
+
+static char *
+unique_stem (GHashTable *taken,
+             const char *subdir,
+             const char *input)
+{
+  g_autofree char *base = g_path_get_basename (input);
+  const char *dot = strrchr (base, '.');
+  g_autofree char *stem = dot && dot != base ? g_strndup (base, dot - base) : g_strdup (base);
+  g_autofree char *ext = dot && dot != base ? g_ascii_strdown (dot + 1, -1) : g_strdup ("");
+  char *candidate = g_strdup (stem);
+
+  /* a.jpg and a.png both want "a": the second becomes "a-png", then "a-png-2"… */
+  for (guint n = 1; ; n++)
+    {
+      g_autofree char *key = g_build_filename (subdir, candidate, NULL);
+
+      if (!g_hash_table_contains (taken, key))
+        {
+          g_hash_table_add (taken, g_steal_pointer (&key));
+          return candidate;
+        }
+      g_free (candidate);
+      if (n == 1 && *ext)
+        candidate = g_strdup_printf ("%s-%s", stem, ext);
+      else
+        candidate = g_strdup_printf ("%s%s%s-%u", stem, *ext ? "-" : "", ext, n);
+    }
+}
+
+static gboolean
+ensure_dir (const char  *path,
+            GError     **error)
+{
+  int saved_errno;
+
+  if (g_mkdir_with_parents (path, 0755) == 0 && g_access (path, W_OK) == 0)
+    return TRUE;
+
+  saved_errno = errno;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("Cannot write to the output folder %s: %s"), path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+plan_outputs (VtJob   *self,
+              GError **error)
+{
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) inputs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_variants = vt_recipe_get_n_variants (self->recipe);
+
+  if (!ensure_dir (self->output_dir, error))
+    return FALSE;
+
+  for (guint i = 0; i < self->results->len; i++)
+    g_hash_table_add (inputs, g_canonicalize_filename (vt_result_get_input (vt_job_get_result (self, i)), NULL));
+
+  for (guint i = 0; i < self->results->len; i++)
+    {
+      VtResult *result = vt_job_get_result (self, i);
+      const char *subdir = vt_result_get_subdir (result);
+      g_autofree char *stem = unique_stem (taken, subdir, vt_result_get_input (result));
+      g_autofree char *file_name = g_strconcat (stem, ".jpg", NULL);
+
+      for (guint v = 0; v < n_variants; v++)
+        {
+          const char *variant = vt_recipe_get_variant (self->recipe, v)->name;
+          g_autofree char *dir = g_build_filename (self->output_dir, variant, subdir, NULL);
+          g_autofree char *path = g_build_filename (dir, file_name, NULL);
+
+          if (!g_hash_table_contains (dirs, dir))
+            {
+              if (!ensure_dir (dir, error))
+                return FALSE;
+              g_hash_table_add (dirs, g_steal_pointer (&dir));
+            }
+          vt_result_add_output (result, variant, path);
+
+          if (g_hash_table_contains (inputs, path))
+            vt_result_set_status (result, VT_RESULT_FAILED,
+                                  g_error_new (G_IO_ERROR, G_IO_ERROR_EXISTS,
+                                               _("Its output %s would replace an input photo"), path));
+        }
+    }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Workers                                                                   */
+
+static gboolean drain_cb (gpointer data);
+
+/* Called with the lock held. */
+static void
+schedule_drain (VtJob *self)
+{
+  GSource *source;
+
+  if (self->shared.drain_scheduled)
+    return;
+
+  self->shared.drain_scheduled = TRUE;
+  source = g_idle_source_new ();
+  g_source_set_callback (source, drain_cb, self, NULL);
+  g_source_set_static_name (source, "[vitrina] job events");
+  g_source_attach (source, self->context);
+  g_source_unref (source);
+}
+
+static void
+post_result (VtJob    *self,
+             VtResult *result)
+{
+  g_mutex_lock (&self->shared.lock);
+  g_queue_push_tail (&self->shared.done, result);
+  if (--self->shared.n_pending == 0)
+    self->shared.end_time = g_get_monotonic_time ();
+  schedule_drain (self);
+  g_mutex_unlock (&self->shared.lock);
+}
+
+static gboolean
+all_outputs_exist (VtResult *result)
+{
+  for (guint i = 0; i < vt_result_get_n_outputs (result); i++)
+    if (!g_file_test (vt_result_get_output (result, i)->path, G_FILE_TEST_IS_REGULAR))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+worker_func (gpointer data,
+             gpointer user_data)
+{
+  VtResult *result = data;
+  VtJob *self = user_data;
+  GError *error = NULL;
+
+  if (vt_result_get_status (result) == VT_RESULT_FAILED)
+    ; /* refused at planning */
+  else if (g_cancellable_is_cancelled (self->cancellable))
+    vt_result_set_status (result, VT_RESULT_CANCELLED, NULL);
+  else if (self->skip_existing && all_outputs_exist (result))
+    vt_result_set_status (result, VT_RESULT_SKIPPED, NULL);
+  else if (vt_pipeline_process (self->pipeline, result, self->keep_thumbnails,
+                                self->cancellable, &error))
+    vt_result_set_status (result, VT_RESULT_DONE, NULL);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    vt_result_set_status (result, VT_RESULT_CANCELLED, error);
+  else
+    vt_result_set_status (result, VT_RESULT_FAILED, error);
+
+  post_result (self, result);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Main thread                                                               */
+
+static void
+account (VtJob    *self,
+         VtResult *result)
+{
+  VtTimings *timings = vt_result_get_timings (result);
+
+  switch (vt_result_get_status (result))
+    {
+    case VT_RESULT_DONE: self->stats.n_done++; break;
+    case VT_RESULT_FAILED: self->stats.n_failed++; break;
+    case VT_RESULT_SKIPPED: self->stats.n_skipped++; break;
+    case VT_RESULT_CANCELLED: self->stats.n_cancelled++; break;
+    case VT_RESULT_PENDING: default: g_assert_not_reached ();
+    }
+
+  for (guint s = 0; s < VT_N_STAGES; s++)
+    self->stats.stage_time[s] += timings->stage[s];
+  self->stats.busy_time += vt_result_get_busy_time (result);
+  for (guint i = 0; i < vt_result_get_n_outputs (result); i++)
+    self->stats.bytes_written += vt_result_get_output (result, i)->bytes;
+}
+
+static void
+finish (VtJob *self,
+        gint64 end_time)
+{
+  g_autoptr(VtJob) running = g_steal_pointer (&self->running_ref);
+
+  /* Every task has run; this only joins threads that are already idle. */
+  g_thread_pool_free (g_steal_pointer (&self->pool), FALSE, TRUE);
+  self->stats.wall_time = end_time - self->start_time;
+  g_signal_emit (self, signals[SIGNAL_FINISHED], 0, g_cancellable_is_cancelled (self->cancellable));
+}
+
+static gboolean
+drain_cb (gpointer data)
+{
+  VtJob *self = data;
+  GQueue batch = G_QUEUE_INIT;
+  gboolean finished;
+  gint64 end_time;
+  VtResult *result;
+
+  g_mutex_lock (&self->shared.lock);
+  batch = self->shared.done;
+  g_queue_init (&self->shared.done);
+  self->shared.drain_scheduled = FALSE;
+  finished = self->shared.n_pending == 0;
+  end_time = self->shared.end_time;
+  g_mutex_unlock (&self->shared.lock);
+
+  while ((result = g_queue_pop_head (&batch)) != NULL)
+    {
+      account (self, result);
+      g_signal_emit (self, signals[SIGNAL_RESULT], 0, result);
+    }
+
+  /* Only the drain that saw the count reach zero finishes the job; a later
+   * drain cannot exist because no worker posts after that. */
+  if (finished)
+    finish (self, end_time);
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * vt_job_start:
+ *
+ * Decides every output name, creates the output folders (failing here, before
+ * any work, when they cannot be written) and hands the photos to the workers.
+ * Results then arrive through ::result and ::finished.
+ */
+gboolean
+vt_job_start (VtJob   *self,
+              GError **error)
+{
+  g_return_val_if_fail (VT_IS_JOB (self), FALSE);
+  g_return_val_if_fail (!self->started, FALSE);
+
+  self->started = TRUE;
+  if (!plan_outputs (self, error))
+    return FALSE;
+
+  self->pipeline = vt_pipeline_new (self->recipe);
+  self->pool = g_thread_pool_new (worker_func, self, self->n_workers, TRUE, error);
+  if (self->pool == NULL)
+    return FALSE;
+
+  memset (&self->stats, 0, sizeof self->stats);
+  self->stats.n_inputs = self->results->len;
+  self->stats.n_workers = self->n_workers;
+  self->running_ref = g_object_ref (self);
+  self->start_time = g_get_monotonic_time ();
+
+  g_mutex_lock (&self->shared.lock);
+  self->shared.n_pending = self->results->len;
+  if (self->results->len == 0)
+    {
+      /* Nothing to do still finishes, through the same path. */
+      self->shared.end_time = self->start_time;
+      schedule_drain (self);
+    }
+  g_mutex_unlock (&self->shared.lock);
+
+  for (guint i = 0; i < self->results->len; i++)
+    g_thread_pool_push (self->pool, vt_job_get_result (self, i), NULL);
+
+  return TRUE;
+}
+
+/**
+ * vt_job_cancel:
+ *
+ * Photos not yet started are reported as cancelled; those in progress stop
+ * at their next check. Files already written stay, and are whole.
+ */
+void
+vt_job_cancel (VtJob *self)
+{
+  g_return_if_fail (VT_IS_JOB (self));
+  g_cancellable_cancel (self->cancellable);
+}
+
+static void
+quit_loop_cb (VtJob     *self,
+              gboolean   cancelled,
+              GMainLoop *loop)
+{
+  g_main_loop_quit (loop);
+}
+
+/**
+ * vt_job_run_sync:
+ *
+ * Starts the job and iterates the job's main context until it finishes;
+ * for the command line and tests. Signals are still emitted.
+ */
+gboolean
+vt_job_run_sync (VtJob   *self,
+                 GError **error)
+{
+  g_autoptr(GMainLoop) loop = NULL;
+  gulong handler;
+
+  if (!vt_job_start (self, error))
+    return FALSE;
+
+  loop = g_main_loop_new (self->context, FALSE);
+  handler = g_signal_connect (self, "finished", G_CALLBACK (quit_loop_cb), loop);
+  g_main_loop_run (loop);
+  g_signal_handler_disconnect (self, handler);
+  return TRUE;
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-pipeline.h: one photo, from its file to every variant on disk */
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+#include "vt-recipe.h"
+#include "vt-result.h"
+
+G_BEGIN_DECLS
+
+#define VT_TYPE_PIPELINE (vt_pipeline_get_type ())
+G_DECLARE_FINAL_TYPE (VtPipeline, vt_pipeline, VT, PIPELINE, GObject)
+
+VtPipeline      *vt_pipeline_new     (VtRecipe        *recipe);
+VtRecipe        *vt_pipeline_get_recipe (VtPipeline   *self);
+cairo_surface_t *vt_pipeline_load    (VtPipeline      *self,
+                                      const char      *path,
+                                      VtTimings       *timings,
+                                      GError         **error);
+cairo_surface_t *vt_pipeline_render  (VtPipeline      *self,
+                                      cairo_surface_t *photo,
+                                      guint            variant,
+                                      VtTimings       *timings,
+                                      GCancellable    *cancellable,
+                                      GError         **error);
+gboolean         vt_pipeline_process (VtPipeline      *self,
+                                      VtResult        *result,
+                                      gboolean         keep_thumbnail,
+                                      GCancellable    *cancellable,
+                                      GError         **error);
+
+G_END_DECLS

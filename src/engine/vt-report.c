@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-report.c: a finished job as a JSON document */
+#define G_LOG_DOMAIN "vt-report"
+
+#include "config.h"
+
+#include "vt-report.h"
+
+static const char *
+status_name (VtResultStatus status)
+{
+  switch (status)
+    {
+    case VT_RESULT_DONE: return "done";
+    case VT_RESULT_FAILED: return "failed";
+    case VT_RESULT_SKIPPED: return "skipped";
+    case VT_RESULT_CANCELLED: return "cancelled";
+    case VT_RESULT_PENDING: default: return "pending";
+    }
+}
+
+static void
+add_result (JsonBuilder *b,
+            VtResult    *result)
+{
+  const GError *error = vt_result_get_error (result);
+  VtResultStatus status = vt_result_get_status (result);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "input");
+  json_builder_add_string_value (b, vt_result_get_input (result));
+  json_builder_set_member_name (b, "status");
+  json_builder_add_string_value (b, status_name (status));
+  if (error != NULL)
+    {
+      json_builder_set_member_name (b, "error");
+      json_builder_add_string_value (b, error->message);
+    }
+  json_builder_set_member_name (b, "seconds");
+  json_builder_add_double_value (b, vt_result_get_busy_time (result) / 1e6);
+
+  json_builder_set_member_name (b, "outputs");
+  json_builder_begin_array (b);
+  for (guint i = 0; status == VT_RESULT_DONE && i < vt_result_get_n_outputs (result); i++)
+    {
+      VtOutput *o = vt_result_get_output (result, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "variant");
+      json_builder_add_string_value (b, o->variant);
+      json_builder_set_member_name (b, "path");
+      json_builder_add_string_value (b, o->path);
+      json_builder_set_member_name (b, "width");
+      json_builder_add_int_value (b, o->width);
+      json_builder_set_member_name (b, "height");
+      json_builder_add_int_value (b, o->height);
+      json_builder_set_member_name (b, "bytes");
+      json_builder_add_int_value (b, (gint64) o->bytes);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+static void
+add_number (JsonBuilder *b,
+            const char  *name,
+            double       value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_double_value (b, value);
+}
+
+static void
+add_count (JsonBuilder *b,
+           const char  *name,
+           gint64       value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, value);
+}
+
+/**
+ * vt_report_build:
+ *
+ * Returns: (transfer full): every input with its outputs or its error, and
+ * the job's timings
+ */
+JsonNode *
+vt_report_build (VtJob *job)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  const VtJobStats *stats = vt_job_get_stats (job);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "vitrina");
+  json_builder_add_string_value (b, PACKAGE_VERSION);
+  add_count (b, "workers", stats->n_workers);
+  add_count (b, "photos", stats->n_inputs);
+  add_count (b, "done", stats->n_done);
+  add_count (b, "failed", stats->n_failed);
+  add_count (b, "skipped", stats->n_skipped);
+  add_count (b, "cancelled", stats->n_cancelled);
+  add_count (b, "bytes_written", (gint64) stats->bytes_written);
+  add_number (b, "wall_seconds", stats->wall_time / 1e6);
+  add_number (b, "busy_seconds", stats->busy_time / 1e6);
+  add_number (b, "photos_per_second", vt_job_stats_get_rate (stats));
+  add_number (b, "speedup", vt_job_stats_get_speedup (stats));
+
+  json_builder_set_member_name (b, "stage_seconds");
+  json_builder_begin_object (b);
+  for (guint s = 0; s < VT_N_STAGES; s++)
+    add_number (b, vt_stage_get_name (s), stats->stage_time[s] / 1e6);
+  json_builder_end_object (b);
+
+  json_builder_set_member_name (b, "inputs");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < vt_job_get_n_results (job); i++)
+    add_result (b, vt_job_get_result (job, i));
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  return json_builder_get_root (b);
+}
+
+gboolean
+vt_report_write (VtJob       *job,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autoptr(JsonNode) root = vt_report_build (job);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  return g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+}

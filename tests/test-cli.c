@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-cli.c: vitrina-cli as a user runs it: exit statuses and messages */
+#include "config.h"
+
+#include <sys/wait.h>
+#include <json-glib/json-glib.h>
+
+#include "vt-test-utils.h"
+
+static const char *cli_path;
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run *r, const char * const *env_extra, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list ap;
+  int wait_status;
+
+  g_ptr_array_add (argv, (char *) cli_path);
+  va_start (ap, env_extra);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  for (guint i = 0; env_extra && env_extra[i]; i += 2)
+    env = g_environ_setenv (env, env_extra[i], env_extra[i + 1], TRUE);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &r->out, &r->err, &wait_status, &error);
+  g_assert_no_error (error);
+  r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p; p++)
+    n += *p == '\n';
+  return n;
+}
+
+static void
+test_usage_errors (void)
+{
+  const char *bad[][4] = {
+    { "process", "--bogus", "x", NULL },
+    { "process", "in", NULL },                         /* no --output */
+    { "process", "-o", "out", "--quality=0" },
+    { "process", "-o", "out", "--sizes=big" },
+    { "process", "-o", "out", "--unsharp=2,150" },
+    { "frobnicate", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_auto(Run) r = { 0 };
+
+      run_cli (&r, NULL, bad[i][0], bad[i][1], bad[i][2], bad[i][3], "in", NULL);
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_cmpuint (count_lines (r.err), ==, 1);
+      g_assert_cmpstr (r.out, ==, "");
+    }
+}
+
+static void
+test_help_lists_every_option (void)
+{
+  g_auto(Run) r = { 0 };
+  const char *options[] = { "--output", "--workers", "--recursive", "--sizes", "--quality",
+                            "--progressive", "--no-sharpen", "--unsharp", "--no-unsharp",
+                            "--watermark", "--no-watermark", "--report", "--skip-existing" };
+
+  run_cli (&r, NULL, "process", "--help", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    g_assert_nonnull (strstr (r.out, options[i]));
+}
+
+static void
+test_process_with_a_bad_photo (void)
+{
+  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autofree char *in = g_build_filename (dir, "in", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *report = g_build_filename (dir, "report.json", NULL);
+  g_autofree char *bad = g_build_filename (in, "notes.jpg", NULL);
+  g_autofree char *large = g_build_filename (out, "large", "product-0003.jpg", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) gen = { 0 };
+  g_auto(Run) r = { 0 };
+
+  run_cli (&gen, NULL, "generate", "--count", "3", "--size", "400x300", in, NULL);
+  g_assert_cmpint (gen.status, ==, 0);
+  g_assert_true (g_file_set_contents (bad, "not a photo\n", -1, NULL));
+
+  run_cli (&r, NULL, "process", in, "-o", out, "--workers", "2", "--quality", "80",
+           "--unsharp", "1.5,120,2", "--watermark", "© Mi Tienda", "--report", report, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  /* the bad file is named, with a reason, and the rest was done */
+  g_assert_nonnull (strstr (r.err, "notes.jpg: Not a photo"));
+  g_assert_nonnull (strstr (r.out, "3 done, 1 failed"));
+  g_assert_true (g_file_test (large, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (json_parser_load_from_file (parser, report, NULL));
+
+  vt_test_remove_tree (dir);
+}
+
+static void
+test_spanish (void)
+{
+  const char *env[] = { "LANGUAGE", "es", "LANG", "es_ES.UTF-8", "LC_ALL", "C.UTF-8", NULL };
+  g_auto(Run) r = { 0 };
+
+  if (g_getenv ("VITRINA_LOCALEDIR") == NULL)
+    {
+      g_test_skip ("no translations built");
+      return;
+    }
+  run_cli (&r, env, "process", "in", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "falta --output"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  cli_path = g_getenv ("VITRINA_CLI");
+  g_assert_nonnull (cli_path);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/help-lists-every-option", test_help_lists_every_option);
+  g_test_add_func ("/cli/process-with-a-bad-photo", test_process_with_a_bad_photo);
+  g_test_add_func ("/cli/spanish", test_spanish);
+  return g_test_run ();
+}

@@ -1,0 +1,181 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-codec.c: decoding every kind of input, and the JPEG writer */
+#include "config.h"
+
+#include "vt-test-utils.h"
+
+static cairo_surface_t *
+load (const char         *name,
+      const VtLoadHints  *hints,
+      GError            **error)
+{
+  g_autofree char *path = vt_test_fixture_path (name);
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
+  g_autoptr(GBytes) bytes = g_mapped_file_get_bytes (file);
+
+  return vt_image_load (bytes, hints, error);
+}
+
+/* Stored 64×32 red|blue with orientation 6: upright it is 32×64, red on top. */
+static void
+test_exif_orientation (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(cairo_surface_t) img = load ("orient-6.jpg", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (cairo_image_surface_get_width (img), ==, 32);
+  g_assert_cmpint (cairo_image_surface_get_height (img), ==, 64);
+  vt_assert_rgb (img, 16, 8, 220, 20, 20, 12);
+  vt_assert_rgb (img, 16, 56, 20, 20, 220, 12);
+}
+
+static void
+test_cmyk_and_grey (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(cairo_surface_t) cmyk = load ("cmyk.jpg", NULL, &error);
+  g_autoptr(cairo_surface_t) grey = NULL;
+
+  g_assert_no_error (error);
+  vt_assert_rgb (cmyk, 24, 16, 200, 40, 40, 10);
+
+  grey = load ("grey.jpg", NULL, &error);
+  g_assert_no_error (error);
+  vt_assert_rgb (grey, 24, 16, 100, 100, 100, 2);
+}
+
+static void
+test_png_alpha_over_white (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(cairo_surface_t) img = load ("alpha.png", NULL, &error);
+
+  g_assert_no_error (error);
+  vt_assert_rgb (img, 5, 10, 0, 0, 255, 0);
+  vt_assert_rgb (img, 30, 10, 255, 255, 255, 0);
+}
+
+/* The type comes from the bytes: a PNG named .jpg, a palette PNG. */
+static void
+test_sniffed_not_named (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(cairo_surface_t) a = load ("really-a-png.jpg", NULL, &error);
+  g_autoptr(cairo_surface_t) b = NULL;
+
+  g_assert_no_error (error);
+  vt_assert_rgb (a, 10, 10, 10, 200, 10, 0);
+  b = load ("palette.png", NULL, &error);
+  g_assert_no_error (error);
+  vt_assert_rgb (b, 10, 10, 10, 200, 10, 4);
+}
+
+static void
+test_bad_inputs (void)
+{
+  struct { const char *name; int code; const char *words; } cases[] = {
+    { "truncated.jpg", VT_IMAGE_ERROR_CORRUPT, "truncated" },
+    { "not-a-photo.jpg", VT_IMAGE_ERROR_UNKNOWN_TYPE, "plain text" },
+    { "empty.jpg", VT_IMAGE_ERROR_UNKNOWN_TYPE, "empty" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      cairo_surface_t *img = load (cases[i].name, NULL, &error);
+
+      g_assert_null (img);
+      g_assert_error (error, VT_IMAGE_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (error->message, cases[i].words));
+    }
+}
+
+static void
+test_pixel_limit (void)
+{
+  VtLoadHints hints = { 0, 0, 1000 };  /* the 64×32 photo has 2048 pixels */
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *img = load ("orient-6.jpg", &hints, &error);
+
+  g_assert_null (img);
+  g_assert_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_TOO_LARGE);
+}
+
+/* Shrink on load: a 1600×1200 JPEG for a 150×150 box is decoded at 1/4
+ * (400×300, still twice the 150×113 it becomes), never below that. */
+static void
+test_dct_shrink (void)
+{
+  g_autoptr(cairo_surface_t) photo = vt_sample_render (1, 1600, 1200);
+  g_autoptr(GBytes) jpeg = vt_codec_jpeg_encode (photo, 90, FALSE, NULL);
+  VtLoadHints small = { 150, 150, VT_IMAGE_DEFAULT_MAX_PIXELS };
+  VtLoadHints large = { 1200, 1200, VT_IMAGE_DEFAULT_MAX_PIXELS };
+  g_autoptr(cairo_surface_t) a = vt_image_load (jpeg, &small, NULL);
+  g_autoptr(cairo_surface_t) b = vt_image_load (jpeg, &large, NULL);
+
+  g_assert_cmpint (cairo_image_surface_get_width (a), ==, 400);
+  g_assert_cmpint (cairo_image_surface_get_height (a), ==, 300);
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, 1600);
+}
+
+static gsize
+encoded_size (cairo_surface_t *img, int quality, gboolean progressive, GBytes **out)
+{
+  GBytes *jpeg = vt_codec_jpeg_encode (img, quality, progressive, NULL);
+  gsize size = g_bytes_get_size (jpeg);
+
+  if (out)
+    *out = jpeg;
+  else
+    g_bytes_unref (jpeg);
+  return size;
+}
+
+static gboolean
+has_marker (GBytes *jpeg, guint8 marker)
+{
+  gsize len;
+  const guint8 *d = g_bytes_get_data (jpeg, &len);
+
+  for (gsize i = 2; i + 1 < len; i++)
+    if (d[i] == 0xFF && d[i + 1] == marker)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_jpeg_quality_and_size (void)
+{
+  g_autoptr(cairo_surface_t) img = vt_sample_render (3, 500, 375);
+  g_autoptr(GBytes) baseline = NULL;
+  g_autoptr(GBytes) progressive = NULL;
+  g_autoptr(cairo_surface_t) back = NULL;
+
+  g_assert_cmpuint (encoded_size (img, 50, FALSE, NULL), <, encoded_size (img, 85, FALSE, &baseline));
+  g_assert_cmpuint (encoded_size (img, 85, FALSE, NULL), <, encoded_size (img, 95, FALSE, NULL));
+  encoded_size (img, 85, TRUE, &progressive);
+
+  g_assert_true (has_marker (baseline, 0xC0));     /* SOF0: baseline */
+  g_assert_true (has_marker (progressive, 0xC2));  /* SOF2: progressive */
+  g_assert_false (has_marker (baseline, 0xE1));    /* no APP1: no EXIF, no GPS */
+
+  back = vt_image_load (baseline, NULL, NULL);
+  g_assert_cmpint (cairo_image_surface_get_width (back), ==, 500);
+  g_assert_cmpint (vt_test_max_diff (back, img), <=, 60);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/codec/exif-orientation", test_exif_orientation);
+  g_test_add_func ("/codec/cmyk-and-grey", test_cmyk_and_grey);
+  g_test_add_func ("/codec/png-alpha-over-white", test_png_alpha_over_white);
+  g_test_add_func ("/codec/sniffed-not-named", test_sniffed_not_named);
+  g_test_add_func ("/codec/bad-inputs", test_bad_inputs);
+  g_test_add_func ("/codec/pixel-limit", test_pixel_limit);
+  g_test_add_func ("/codec/dct-shrink", test_dct_shrink);
+  g_test_add_func ("/codec/jpeg-quality-and-size", test_jpeg_quality_and_size);
+  return g_test_run ();
+}

@@ -1,0 +1,348 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-job.c: the worker pool end to end, on real files */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "vt-test-utils.h"
+
+typedef struct {
+  char *dir;
+  char *in;
+  char *out;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  f->dir = vt_test_make_tmpdir ();
+  f->in = g_build_filename (f->dir, "in", NULL);
+  f->out = g_build_filename (f->dir, "out", NULL);
+  g_assert_true (vt_sample_write (f->in, GPOINTER_TO_UINT (data), 320, 240, NULL));
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  vt_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->in);
+  g_free (f->out);
+}
+
+static void
+copy_fixture (const char *name, const char *dir, const char *as)
+{
+  g_autofree char *src = vt_test_fixture_path (name);
+  g_autofree char *dst = g_build_filename (dir, as ? as : name, NULL);
+  g_autofree char *data = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (src, &data, &len, NULL));
+  g_assert_true (g_file_set_contents (dst, data, len, NULL));
+}
+
+static VtJob *
+run_job (const char *in, const char *out, guint workers)
+{
+  const char *paths[] = { in, NULL };
+  g_autoptr(VtRecipe) recipe = vt_recipe_new ();
+  g_autoptr(GError) error = NULL;
+  VtJob *job = vt_job_new (recipe, out);
+
+  vt_job_set_n_workers (job, workers);
+  vt_job_add_paths (job, paths, TRUE);
+  vt_job_run_sync (job, &error);
+  g_assert_no_error (error);
+  return job;
+}
+
+static void
+test_default_recipe_outputs (Fixture *f, gconstpointer data)
+{
+  g_autoptr(VtJob) job = run_job (f->in, f->out, 8);
+  const VtJobStats *stats = vt_job_get_stats (job);
+  const char *variants[] = { "thumbnail", "medium", "large" };
+  const int widths[] = { 150, 320, 320 }, heights[] = { 113, 240, 240 };
+
+  g_assert_cmpuint (stats->n_done, ==, 4);
+  g_assert_cmpuint (stats->n_failed, ==, 0);
+  g_assert_cmpint (stats->wall_time, >, 0);
+  g_assert_cmpint (stats->busy_time, >, 0);
+
+  for (guint v = 0; v < 3; v++)
+    {
+      g_autofree char *path = g_build_filename (f->out, variants[v], "product-0002.jpg", NULL);
+      VtOutput *o = vt_result_get_output (vt_job_get_result (job, 1), v);
+      g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
+      g_autoptr(GBytes) bytes = g_mapped_file_get_bytes (file);
+      g_autoptr(cairo_surface_t) img = vt_image_load (bytes, NULL, NULL);
+
+      g_assert_cmpstr (o->path, ==, path);
+      g_assert_cmpint (o->width, ==, widths[v]);
+      g_assert_cmpint (o->height, ==, heights[v]);
+      g_assert_cmpuint (o->bytes, ==, g_bytes_get_size (bytes));
+      g_assert_cmpint (cairo_image_surface_get_width (img), ==, widths[v]);
+      g_assert_cmpint (cairo_image_surface_get_height (img), ==, heights[v]);
+    }
+}
+
+/* libvips's test_threading, for us: any worker count, the same bytes. */
+static void
+test_worker_count_invariance (Fixture *f, gconstpointer data)
+{
+  g_autofree char *out1 = g_build_filename (f->dir, "out-1", NULL);
+  g_autoptr(VtJob) one = run_job (f->in, out1, 1);
+  g_autoptr(GPtrArray) files1 = vt_test_list_files (out1);
+
+  for (guint workers = 2; workers <= 16; workers *= 2)
+    {
+      g_autofree char *outn = g_strdup_printf ("%s/out-%u", f->dir, workers);
+      g_autoptr(VtJob) many = run_job (f->in, outn, workers);
+      g_autoptr(GPtrArray) filesn = vt_test_list_files (outn);
+
+      g_assert_cmpuint (files1->len, ==, 24);
+      g_assert_cmpuint (filesn->len, ==, files1->len);
+      for (guint i = 0; i < files1->len; i++)
+        {
+          g_autofree char *a = NULL, *b = NULL;
+          gsize la, lb;
+
+          g_assert_true (g_file_get_contents (g_ptr_array_index (files1, i), &a, &la, NULL));
+          g_assert_true (g_file_get_contents (g_ptr_array_index (filesn, i), &b, &lb, NULL));
+          g_assert_cmpmem (a, la, b, lb);
+        }
+    }
+}
+
+static void
+test_bad_photos_among_good (Fixture *f, gconstpointer data)
+{
+  g_autofree char *report = g_build_filename (f->dir, "report.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(VtJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *inputs;
+  guint n_failed = 0;
+
+  copy_fixture ("truncated.jpg", f->in, "product-0002b.jpg");
+  copy_fixture ("not-a-photo.jpg", f->in, NULL);
+  job = run_job (f->in, f->out, 4);
+
+  g_assert_cmpuint (vt_job_get_stats (job)->n_done, ==, 4);
+  g_assert_cmpuint (vt_job_get_stats (job)->n_failed, ==, 2);
+  for (guint i = 0; i < vt_job_get_n_results (job); i++)
+    {
+      VtResult *r = vt_job_get_result (job, i);
+      if (vt_result_get_status (r) == VT_RESULT_FAILED)
+        g_assert_nonnull (vt_result_get_error (r));
+    }
+
+  g_assert_true (vt_report_write (job, report, &error));
+  g_assert_true (json_parser_load_from_file (parser, report, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (root, "failed"), ==, 2);
+  inputs = json_object_get_array_member (root, "inputs");
+  g_assert_cmpuint (json_array_get_length (inputs), ==, 6);
+  for (guint i = 0; i < json_array_get_length (inputs); i++)
+    {
+      JsonObject *in = json_array_get_object_element (inputs, i);
+      if (g_str_equal (json_object_get_string_member (in, "status"), "failed"))
+        {
+          n_failed++;
+          g_assert_true (json_object_has_member (in, "error"));
+          g_assert_cmpuint (json_array_get_length (json_object_get_array_member (in, "outputs")), ==, 0);
+        }
+      else
+        g_assert_cmpuint (json_array_get_length (json_object_get_array_member (in, "outputs")), ==, 3);
+    }
+  g_assert_cmpuint (n_failed, ==, 2);
+}
+
+typedef struct {
+  GThread  *main_thread;
+  guint     n_results;
+  guint     n_finished;
+  gboolean  cancelled;
+  gboolean  cancel_on_first;
+} Events;
+
+static void
+result_cb (VtJob *job, VtResult *result, Events *ev)
+{
+  g_assert_true (g_thread_self () == ev->main_thread);
+  g_assert_cmpuint (ev->n_finished, ==, 0);
+  g_assert_cmpint (vt_result_get_status (result), !=, VT_RESULT_PENDING);
+  ev->n_results++;
+  if (ev->cancel_on_first)
+    vt_job_cancel (job);
+}
+
+static void
+finished_cb (VtJob *job, gboolean cancelled, Events *ev)
+{
+  g_assert_true (g_thread_self () == ev->main_thread);
+  ev->n_finished++;
+  ev->cancelled = cancelled;
+}
+
+static VtJob *
+run_with_events (Fixture *f, Events *ev, guint workers)
+{
+  const char *paths[] = { f->in, NULL };
+  g_autoptr(VtRecipe) recipe = vt_recipe_new ();
+  VtJob *job = vt_job_new (recipe, f->out);
+
+  ev->main_thread = g_thread_self ();
+  vt_job_set_n_workers (job, workers);
+  vt_job_add_paths (job, paths, FALSE);
+  g_signal_connect (job, "result", G_CALLBACK (result_cb), ev);
+  g_signal_connect (job, "finished", G_CALLBACK (finished_cb), ev);
+  g_assert_true (vt_job_run_sync (job, NULL));
+  return job;
+}
+
+static void
+test_events_on_main_thread (Fixture *f, gconstpointer data)
+{
+  Events ev = { 0 };
+  g_autoptr(VtJob) job = run_with_events (f, &ev, 8);
+
+  g_assert_cmpuint (ev.n_results, ==, 4);
+  g_assert_cmpuint (ev.n_finished, ==, 1);
+  g_assert_false (ev.cancelled);
+}
+
+static void
+test_cancel_mid_batch (Fixture *f, gconstpointer data)
+{
+  Events ev = { .cancel_on_first = TRUE };
+  g_autoptr(VtJob) job = run_with_events (f, &ev, 2);
+  const VtJobStats *s = vt_job_get_stats (job);
+  g_autoptr(GPtrArray) files = vt_test_list_files (f->out);
+
+  g_assert_cmpuint (ev.n_finished, ==, 1);
+  g_assert_true (ev.cancelled);
+  g_assert_cmpuint (ev.n_results, ==, 40);
+  g_assert_cmpuint (s->n_cancelled, >, 0);
+  g_assert_cmpuint (s->n_done + s->n_cancelled, ==, 40);
+
+  /* Whatever is on disk is a whole JPEG under its final name. */
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
+      g_autoptr(GBytes) bytes = g_mapped_file_get_bytes (file);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(cairo_surface_t) img = NULL;
+
+      g_assert_true (g_str_has_suffix (path, ".jpg"));
+      img = vt_image_load (bytes, NULL, &error);
+      g_assert_no_error (error);
+    }
+}
+
+/* a.jpg and a.png both want a.jpg: neither may overwrite the other. */
+static void
+test_same_stem (Fixture *f, gconstpointer data)
+{
+  g_autoptr(VtJob) job = NULL;
+  g_autofree char *first = g_build_filename (f->out, "large", "product-0001.jpg", NULL);
+  g_autofree char *second = g_build_filename (f->out, "large", "product-0001-png.jpg", NULL);
+
+  copy_fixture ("alpha.png", f->in, "product-0001.png");
+  job = run_job (f->in, f->out, 4);
+  g_assert_cmpuint (vt_job_get_stats (job)->n_done, ==, 5);
+  g_assert_true (g_file_test (first, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (second, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_never_overwrites_input (Fixture *f, gconstpointer data)
+{
+  g_autofree char *large = g_build_filename (f->out, "large", NULL);
+  g_autofree char *input = g_build_filename (large, "product-0001.jpg", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(VtJob) job = NULL;
+  gsize lb, la;
+
+  g_mkdir_with_parents (large, 0755);
+  copy_fixture ("orient-6.jpg", large, "product-0001.jpg");
+  g_assert_true (g_file_get_contents (input, &before, &lb, NULL));
+
+  job = run_job (input, f->out, 2);
+  g_assert_cmpuint (vt_job_get_stats (job)->n_failed, ==, 1);
+  g_assert_nonnull (strstr (vt_result_get_error (vt_job_get_result (job, 0))->message, "replace"));
+  g_assert_true (g_file_get_contents (input, &after, &la, NULL));
+  g_assert_cmpmem (before, lb, after, la);
+}
+
+/* Outputs inside the input folder are not read back on the next run. */
+static void
+test_output_inside_input (Fixture *f, gconstpointer data)
+{
+  g_autofree char *out = g_build_filename (f->in, "web", NULL);
+  g_autoptr(VtJob) first = run_job (f->in, out, 4);
+  g_autoptr(VtJob) second = run_job (f->in, out, 4);
+
+  g_assert_cmpuint (vt_job_get_n_results (first), ==, 4);
+  g_assert_cmpuint (vt_job_get_n_results (second), ==, 4);
+}
+
+static void
+test_skip_existing (Fixture *f, gconstpointer data)
+{
+  const char *paths[] = { f->in, NULL };
+  g_autoptr(VtJob) first = run_job (f->in, f->out, 4);
+  g_autoptr(VtRecipe) recipe = vt_recipe_new ();
+  g_autoptr(VtJob) again = vt_job_new (recipe, f->out);
+  g_autofree char *gone = g_build_filename (f->out, "medium", "product-0003.jpg", NULL);
+
+  g_unlink (gone);
+  vt_job_set_skip_existing (again, TRUE);
+  vt_job_add_paths (again, paths, FALSE);
+  g_assert_true (vt_job_run_sync (again, NULL));
+  g_assert_cmpuint (vt_job_get_stats (again)->n_skipped, ==, 3);
+  g_assert_cmpuint (vt_job_get_stats (again)->n_done, ==, 1);
+  g_assert_true (g_file_test (gone, G_FILE_TEST_IS_REGULAR));
+}
+
+/* An output folder that cannot be made fails the job before any work. */
+static void
+test_unwritable_output (Fixture *f, gconstpointer data)
+{
+  const char *paths[] = { f->in, NULL };
+  g_autofree char *blocker = g_build_filename (f->dir, "file", NULL);
+  g_autofree char *out = g_build_filename (blocker, "out", NULL);
+  g_autoptr(VtRecipe) recipe = vt_recipe_new ();
+  g_autoptr(VtJob) job = vt_job_new (recipe, out);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (blocker, "x", 1, NULL));
+  vt_job_add_paths (job, paths, FALSE);
+  g_assert_false (vt_job_start (job, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, out));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, n, func) \
+  g_test_add (path, Fixture, GUINT_TO_POINTER (n), fixture_set_up, func, fixture_tear_down)
+  ADD ("/job/default-recipe-outputs", 4, test_default_recipe_outputs);
+  ADD ("/job/worker-count-invariance", 8, test_worker_count_invariance);
+  ADD ("/job/bad-photos-among-good", 4, test_bad_photos_among_good);
+  ADD ("/job/events-on-main-thread", 4, test_events_on_main_thread);
+  ADD ("/job/cancel-mid-batch", 40, test_cancel_mid_batch);
+  ADD ("/job/same-stem", 4, test_same_stem);
+  ADD ("/job/never-overwrites-input", 1, test_never_overwrites_input);
+  ADD ("/job/output-inside-input", 4, test_output_inside_input);
+  ADD ("/job/skip-existing", 4, test_skip_existing);
+  ADD ("/job/unwritable-output", 2, test_unwritable_output);
+#undef ADD
+  return g_test_run ();
+}

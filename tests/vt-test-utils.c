@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-test-utils.c: fixtures and pixel comparisons shared by the tests */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "vt-test-utils.h"
+
+char *
+vt_test_fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+}
+
+cairo_surface_t *
+vt_test_load_fixture (const char *name)
+{
+  g_autofree char *path = vt_test_fixture_path (name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, &error);
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+
+  g_assert_no_error (error);
+  bytes = g_mapped_file_get_bytes (file);
+  surface = vt_image_load (bytes, NULL, &error);
+  g_assert_no_error (error);
+  return surface;
+}
+
+guint32
+vt_test_pixel (cairo_surface_t *surface,
+               int              x,
+               int              y)
+{
+  cairo_surface_flush (surface);
+  return ((guint32 *) (cairo_image_surface_get_data (surface) +
+                       (gsize) y * cairo_image_surface_get_stride (surface)))[x] & 0xFFFFFF;
+}
+
+/* Largest difference in any colour channel; -1 when the sizes differ. */
+int
+vt_test_max_diff (cairo_surface_t *a,
+                  cairo_surface_t *b)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  int worst = 0;
+
+  if (w != cairo_image_surface_get_width (b) || h != cairo_image_surface_get_height (b))
+    return -1;
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint32 p = vt_test_pixel (a, x, y), q = vt_test_pixel (b, x, y);
+        for (int shift = 0; shift <= 16; shift += 8)
+          worst = MAX (worst, ABS ((int) ((p >> shift) & 0xFF) - (int) ((q >> shift) & 0xFF)));
+      }
+  return worst;
+}
+
+char *
+vt_test_make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("vitrina-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+vt_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        vt_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+list_into (GPtrArray  *out,
+           const char *dir_path)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir_path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        list_into (out, child);
+      else
+        g_ptr_array_add (out, g_steal_pointer (&child));
+    }
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* Every file under @dir, recursively, sorted. */
+GPtrArray *
+vt_test_list_files (const char *dir)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+  list_into (out, dir);
+  g_ptr_array_sort (out, compare_paths);
+  return out;
+}

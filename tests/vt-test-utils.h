@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-test-utils.h: fixtures and pixel comparisons shared by the tests */
+#pragma once
+
+#include "vitrina-engine.h"
+
+G_BEGIN_DECLS
+
+char            *vt_test_fixture_path  (const char      *name);
+cairo_surface_t *vt_test_load_fixture  (const char      *name);
+guint32          vt_test_pixel         (cairo_surface_t *surface,
+                                        int              x,
+                                        int              y);
+int              vt_test_max_diff      (cairo_surface_t *a,
+                                        cairo_surface_t *b);
+char            *vt_test_make_tmpdir   (void);
+void             vt_test_remove_tree   (const char      *path);
+GPtrArray       *vt_test_list_files    (const char      *dir);
+
+#define vt_assert_rgb(surface, x, y, r, g, b, tolerance) G_STMT_START { \
+    guint32 _p = vt_test_pixel ((surface), (x), (y));                  \
+    g_assert_cmpint (ABS ((int) ((_p >> 16) & 0xFF) - (r)), <=, (tolerance)); \
+    g_assert_cmpint (ABS ((int) ((_p >> 8) & 0xFF) - (g)), <=, (tolerance));  \
+    g_assert_cmpint (ABS ((int) (_p & 0xFF) - (b)), <=, (tolerance));         \
+  } G_STMT_END
+
+G_END_DECLS
