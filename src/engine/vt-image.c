@@ -51,6 +51,29 @@ vt_image_new (int      width,
   return surface;
 }
 
+/**
+ * vt_image_copy:
+ *
+ * Returns: (transfer full) (nullable): a copy, or %NULL when out of memory
+ */
+cairo_surface_t *
+vt_image_copy (cairo_surface_t *surface)
+{
+  cairo_surface_t *copy = vt_image_new (cairo_image_surface_get_width (surface),
+                                        cairo_image_surface_get_height (surface), NULL);
+  cairo_t *cr;
+
+  if (copy == NULL)
+    return NULL;
+  cr = cairo_create (copy);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (copy);
+  return copy;
+}
+
 int
 vt_image_get_width (cairo_surface_t *surface)
 {

@@ -42,6 +42,7 @@ VtImageType      vt_image_sniff            (const guint8    *data,
 cairo_surface_t *vt_image_new              (int              width,
                                             int              height,
                                             GError         **error);
+cairo_surface_t *vt_image_copy             (cairo_surface_t *surface);
 cairo_surface_t *vt_image_load             (GBytes          *bytes,
                                             const VtLoadHints *hints,
                                             GError         **error);

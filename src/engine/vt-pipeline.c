@@ -127,23 +127,6 @@ vt_pipeline_load (VtPipeline  *self,
   return photo;
 }
 
-static cairo_surface_t *
-copy_surface (cairo_surface_t *source)
-{
-  cairo_surface_t *copy = vt_image_new (vt_image_get_width (source), vt_image_get_height (source), NULL);
-  cairo_t *cr;
-
-  if (copy == NULL)
-    return NULL;
-  cr = cairo_create (copy);
-  cairo_set_source_surface (cr, source, 0, 0);
-  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (copy);
-  return copy;
-}
-
 /**
  * vt_pipeline_render:
  * @photo: a photo from vt_pipeline_load(); not changed
@@ -172,7 +155,7 @@ vt_pipeline_render (VtPipeline       *self,
   vt_resize_fit_size (vt_image_get_width (photo), vt_image_get_height (photo),
                       v->width, v->height, &w, &h);
   if (w == vt_image_get_width (photo) && h == vt_image_get_height (photo))
-    out = copy_surface (photo);
+    out = vt_image_copy (photo);
   else
     out = vt_resize_surface (photo, w, h, cancellable, error);
   if (out == NULL)

@@ -8,6 +8,7 @@
 
 #include "vt-image.h"
 #include "vt-resize.h"
+#include "vt-pixels.h"
 
 /* Weights are 22-bit fixed point, so 255 × the sum of |weights| stays within
  * an int32 (the choice Pillow makes, whose pixels we want to match). */
@@ -91,12 +92,15 @@ kernel_clear (Kernel *k)
   g_free (k->weights);
 }
 
+/* @extent: how much of the input maps onto the output; below in_size after
+ * a box reduction whose last block was partial. */
 static void
 kernel_init (Kernel *k,
              int     in_size,
+             double  extent,
              int     out_size)
 {
-  double scale = (double) in_size / out_size;
+  double scale = extent / out_size;
   double filterscale = MAX (scale, 1.0);
   double support = LANCZOS_SUPPORT * filterscale;
   g_autofree double *w = NULL;
@@ -134,37 +138,9 @@ clip8 (gint32 v)
   return v < 0 ? 0 : v > 255 ? 255 : (guint8) v;
 }
 
-/* One row, all four bytes of each pixel together (the X byte of RGB24 rides
- * along: cheaper than skipping it, and ignored by every consumer). */
-static void
-resample_row_horizontal (const guint8 *in,
-                         guint8       *out,
-                         int           out_width,
-                         const Kernel *k)
-{
-  for (int x = 0; x < out_width; x++)
-    {
-      const gint32 *w = k->weights + (gsize) x * k->ksize;
-      const guint8 *p = in + (gsize) k->first[x] * 4;
-      gint32 s0 = 1 << (PRECISION_BITS - 1), s1 = s0, s2 = s0, s3 = s0;
-
-      for (int i = 0; i < k->count[x]; i++, p += 4)
-        {
-          s0 += p[0] * w[i];
-          s1 += p[1] * w[i];
-          s2 += p[2] * w[i];
-          s3 += p[3] * w[i];
-        }
-      out[x * 4 + 0] = clip8 (s0);
-      out[x * 4 + 1] = clip8 (s1);
-      out[x * 4 + 2] = clip8 (s2);
-      out[x * 4 + 3] = clip8 (s3);
-    }
-}
-
 /* One output row as a weighted sum of whole input rows: the inner loop runs
  * along contiguous bytes, so the compiler vectorises it. */
-static void
+static VT_HOT void
 resample_row_vertical (const guint8 *in,
                        int           in_stride,
                        guint8       *out,
@@ -189,32 +165,68 @@ resample_row_vertical (const guint8 *in,
     out[i] = clip8 (acc[i]);
 }
 
-/* Horizontal pass over only the input rows the vertical pass will read. */
+static VtPixels
+pixels_of (cairo_surface_t *surface,
+           int              first_row,
+           int              n_rows)
+{
+  VtPixels p;
+
+  p.stride = cairo_image_surface_get_stride (surface);
+  p.data = cairo_image_surface_get_data (surface) + (gsize) first_row * p.stride;
+  p.width = cairo_image_surface_get_width (surface);
+  p.height = n_rows;
+  return p;
+}
+
+/* Every output row of @dst from the rows of @src that @k names. */
+static gboolean
+resample_rows (const VtPixels *src,
+               int             src_offset,
+               const VtPixels *dst,
+               const Kernel   *k,
+               GCancellable   *cancellable)
+{
+  int n_bytes = dst->width * 4;
+  g_autofree gint32 *acc = g_new (gint32, n_bytes);
+
+  for (int y = 0; y < dst->height; y++)
+    {
+      if ((y & 63) == 0 && g_cancellable_is_cancelled (cancellable))
+        return FALSE;
+      resample_row_vertical (vt_pixels_row (src, k->first[y] - src_offset), src->stride,
+                             vt_pixels_row (dst, y), n_bytes, acc,
+                             k->weights + (gsize) y * k->ksize, k->count[y]);
+    }
+  return TRUE;
+}
+
+/* Along rows, over only the input rows the vertical pass will read: as
+ * columns of the transposed block, where the inner loop vectorises. */
 static gboolean
 pass_horizontal (cairo_surface_t *src,
+                 double           extent,
                  cairo_surface_t *dst,
                  int              first_row,
                  GCancellable    *cancellable)
 {
-  const guint8 *in = cairo_image_surface_get_data (src);
-  int in_stride = cairo_image_surface_get_stride (src);
-  guint8 *out = cairo_image_surface_get_data (dst);
-  int out_stride = cairo_image_surface_get_stride (dst);
-  int out_w = cairo_image_surface_get_width (dst);
-  int out_h = cairo_image_surface_get_height (dst);
+  VtPixels in = pixels_of (src, first_row, cairo_image_surface_get_height (dst));
+  VtPixels out = pixels_of (dst, 0, cairo_image_surface_get_height (dst));
+  VtPixels t_in = vt_pixels_alloc (in.height, in.width);
+  VtPixels t_out = vt_pixels_alloc (in.height, out.width);
   Kernel k;
+  gboolean ok;
 
-  kernel_init (&k, cairo_image_surface_get_width (src), out_w);
-  for (int y = 0; y < out_h; y++)
-    {
-      if ((y & 63) == 0 && g_cancellable_is_cancelled (cancellable))
-        break;
-      resample_row_horizontal (in + (gsize) (y + first_row) * in_stride,
-                               out + (gsize) y * out_stride, out_w, &k);
-    }
+  kernel_init (&k, in.width, extent, out.width);
+  vt_pixels_transpose (&in, &t_in);
+  ok = resample_rows (&t_in, 0, &t_out, &k, cancellable);
+  if (ok)
+    vt_pixels_transpose (&t_out, &out);
+
   kernel_clear (&k);
-
-  return !g_cancellable_is_cancelled (cancellable);
+  vt_pixels_free (&t_in);
+  vt_pixels_free (&t_out);
+  return ok;
 }
 
 static gboolean
@@ -224,24 +236,10 @@ pass_vertical (cairo_surface_t *src,
                const Kernel    *k,
                GCancellable    *cancellable)
 {
-  const guint8 *in = cairo_image_surface_get_data (src);
-  int in_stride = cairo_image_surface_get_stride (src);
-  guint8 *out = cairo_image_surface_get_data (dst);
-  int out_stride = cairo_image_surface_get_stride (dst);
-  int n_bytes = cairo_image_surface_get_width (dst) * 4;
-  int out_h = cairo_image_surface_get_height (dst);
-  g_autofree gint32 *acc = g_new (gint32, n_bytes);
+  VtPixels in = pixels_of (src, 0, cairo_image_surface_get_height (src));
+  VtPixels out = pixels_of (dst, 0, cairo_image_surface_get_height (dst));
 
-  for (int y = 0; y < out_h; y++)
-    {
-      if ((y & 63) == 0 && g_cancellable_is_cancelled (cancellable))
-        return FALSE;
-      resample_row_vertical (in + (gsize) (k->first[y] - src_offset) * in_stride, in_stride,
-                             out + (gsize) y * out_stride, n_bytes, acc,
-                             k->weights + (gsize) y * k->ksize, k->count[y]);
-    }
-
-  return TRUE;
+  return resample_rows (&in, src_offset, &out, k, cancellable);
 }
 
 static cairo_surface_t *
@@ -252,14 +250,85 @@ set_cancelled (GCancellable  *cancellable,
   return NULL;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Box reduction by whole factors, as Pillow's Image.reduce(): each output    */
+/* pixel is the rounded mean of its fx × fy block (fewer at the far edges).   */
+
+static VT_HOT void
+reduce_rows (const guint8 *in,
+             int           in_stride,
+             int           n_rows,
+             guint32      *acc,
+             int           n_bytes)
+{
+  memset (acc, 0, n_bytes * sizeof (guint32));
+  for (int r = 0; r < n_rows; r++)
+    {
+      const guint8 *row = in + (gsize) r * in_stride;
+      for (int i = 0; i < n_bytes; i++)
+        acc[i] += row[i];
+    }
+}
+
+static cairo_surface_t *
+box_reduce (cairo_surface_t  *source,
+            int               fx,
+            int               fy,
+            GError          **error)
+{
+  int src_w = cairo_image_surface_get_width (source);
+  int src_h = cairo_image_surface_get_height (source);
+  int in_stride = cairo_image_surface_get_stride (source);
+  const guint8 *in = cairo_image_surface_get_data (source);
+  int w = (src_w + fx - 1) / fx, h = (src_h + fy - 1) / fy;
+  cairo_surface_t *out = vt_image_new (w, h, error);
+  g_autofree guint32 *acc = NULL;
+
+  if (out == NULL)
+    return NULL;
+
+  acc = g_new (guint32, (gsize) src_w * 4);
+  for (int y = 0; y < h; y++)
+    {
+      int rows = MIN (fy, src_h - y * fy);
+      guint8 *o = cairo_image_surface_get_data (out) + (gsize) y * cairo_image_surface_get_stride (out);
+
+      reduce_rows (in + (gsize) y * fy * in_stride, in_stride, rows, acc, src_w * 4);
+      for (int x = 0; x < w; x++)
+        {
+          int cols = MIN (fx, src_w - x * fx), n = rows * cols;
+
+          for (int c = 0; c < 4; c++)
+            {
+              guint32 sum = 0;
+              for (int i = 0; i < cols; i++)
+                sum += acc[(x * fx + i) * 4 + c];
+              o[x * 4 + c] = (guint8) ((sum + n / 2) / n);
+            }
+        }
+    }
+  cairo_surface_mark_dirty (out);
+  return out;
+}
+
+static cairo_surface_t *
+resample (cairo_surface_t  *source,
+          double            extent_w,
+          double            extent_h,
+          int               width,
+          int               height,
+          GCancellable     *cancellable,
+          GError          **error);
+
 /**
  * vt_resize_surface:
  * @source: an RGB24 surface
  *
- * Resamples with a Lanczos-3 kernel widened by the scale factor when
- * shrinking, so fine patterns average out instead of aliasing. Separable:
- * a horizontal pass over the rows the vertical pass needs, then the
- * vertical pass. Both check @cancellable every 64 rows.
+ * Shrinks or enlarges to exactly @width × @height the way Pillow's
+ * Image.thumbnail() does: where the image is more than twice as large as
+ * asked (Pillow's reducing_gap of 2), it is first box-reduced by the whole
+ * factor that leaves at least twice the target, then resampled with
+ * Lanczos-3. The box step is cheap and what remains is a short kernel.
  *
  * Returns: (transfer full): a new surface, or %NULL when cancelled or out of
  * memory
@@ -273,29 +342,62 @@ vt_resize_surface (cairo_surface_t *source,
 {
   int src_w = cairo_image_surface_get_width (source);
   int src_h = cairo_image_surface_get_height (source);
+  int fx = MAX (1, (int) ((double) src_w / width / 2.0));
+  int fy = MAX (1, (int) ((double) src_h / height / 2.0));
+  g_autoptr(cairo_surface_t) reduced = NULL;
+
+  cairo_surface_flush (source);
+  if (fx == 1 && fy == 1)
+    return resample (source, src_w, src_h, width, height, cancellable, error);
+
+  reduced = box_reduce (source, fx, fy, error);
+  if (reduced == NULL)
+    return NULL;
+  return resample (reduced, (double) src_w / fx, (double) src_h / fy, width, height,
+                   cancellable, error);
+}
+
+/*
+ * Lanczos-3 with the kernel widened by the scale factor when shrinking, so
+ * fine patterns average out instead of aliasing. Separable: a horizontal
+ * pass over the rows the vertical pass needs, then the vertical pass. Both
+ * check @cancellable every 64 rows.
+ */
+static cairo_surface_t *
+resample (cairo_surface_t  *source,
+          double            extent_w,
+          double            extent_h,
+          int               width,
+          int               height,
+          GCancellable     *cancellable,
+          GError          **error)
+{
+  int src_w = cairo_image_surface_get_width (source);
+  int src_h = cairo_image_surface_get_height (source);
+  gboolean need_h = width != src_w || extent_w != src_w;
+  gboolean need_v = height != src_h || extent_h != src_h;
   g_autoptr(cairo_surface_t) wide = NULL;
   g_autoptr(cairo_surface_t) result = NULL;
   Kernel kv = { 0 };
   int first_row = 0, n_rows = src_h;
   gboolean ok;
 
-  cairo_surface_flush (source);
-
-  if (height != src_h)
+  if (need_v)
     {
-      kernel_init (&kv, src_h, height);
+      kernel_init (&kv, src_h, extent_h, height);
       first_row = kv.first[0];
       n_rows = kv.first[height - 1] + kv.count[height - 1] - first_row;
     }
 
-  if (width != src_w)
+  if (need_h)
     {
       wide = vt_image_new (width, n_rows, error);
-      if (wide == NULL || !pass_horizontal (source, wide, first_row, cancellable))
+      if (wide == NULL || !pass_horizontal (source, extent_w, wide, first_row, cancellable))
         {
           kernel_clear (&kv);
           return wide == NULL ? NULL : set_cancelled (cancellable, error);
         }
+      cairo_surface_mark_dirty (wide);
     }
   else
     {
@@ -303,11 +405,10 @@ vt_resize_surface (cairo_surface_t *source,
       first_row = 0;
     }
 
-  if (height == src_h)
+  if (!need_v)
     {
       kernel_clear (&kv);
-      cairo_surface_mark_dirty (wide);
-      return width != src_w ? g_steal_pointer (&wide) : cairo_surface_reference (source);
+      return need_h ? g_steal_pointer (&wide) : vt_image_copy (source);
     }
 
   result = vt_image_new (width, height, error);

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-pixels.h: helpers shared by the hot pixel loops */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Builds a loop twice (AVX2 and baseline x86-64) and picks one when the
+ * program starts, so one binary is fast on every machine. Not under the
+ * sanitizers, whose runtimes do not mix with ifuncs. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && \
+    !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+# define VT_HOT __attribute__ ((target_clones ("avx2", "default")))
+#else
+# define VT_HOT
+#endif
+
+/* A block of 4-byte pixels, not owned. */
+typedef struct {
+  guint8 *data;
+  int     stride;
+  int     width;
+  int     height;
+} VtPixels;
+
+static inline guint8 *
+vt_pixels_row (const VtPixels *p,
+               int             y)
+{
+  return p->data + (gsize) y * p->stride;
+}
+
+VtPixels vt_pixels_alloc     (int             width,
+                              int             height);
+void     vt_pixels_free      (VtPixels       *p);
+void     vt_pixels_transpose (const VtPixels *src,
+                              const VtPixels *dst);
+
+G_END_DECLS
