@@ -13,4 +13,5 @@
 #include "vt-resize.h"
 #include "vt-result.h"
 #include "vt-sample.h"
+#include "vt-scaling.h"
 #include "vt-watermark.h"

@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-application.c: the application: one window, app-wide actions */
+#define G_LOG_DOMAIN "vt-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vt-application.h"
+#include "vt-window.h"
+
+struct _VtApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (VtApplication, vt_application, ADW_TYPE_APPLICATION)
+
+static VtWindow *
+get_window (VtApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (vt_window_new (GTK_APPLICATION (self)));
+  return VT_WINDOW (window);
+}
+
+/* A second launch raises the window that is already open. */
+static void
+vt_application_activate (GApplication *app)
+{
+  gtk_window_present (GTK_WINDOW (get_window (VT_APPLICATION (app))));
+}
+
+static void
+vt_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  VtWindow *window = get_window (VT_APPLICATION (app));
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      char *path = g_file_get_path (files[i]);
+      if (path != NULL)
+        g_ptr_array_add (paths, path);
+    }
+  g_ptr_array_add (paths, NULL);
+  vt_window_set_inputs (window, (const char * const *) paths->pdata);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  static const char *developers[] = { "The Vitrina developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Vitrina"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Vitrina developers"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Prepare product photos for an online shop: every size, sharpened, watermarked and compressed, on all your cores."),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+vt_application_startup (GApplication *app)
+{
+  static const GActionEntry actions[] = {
+    { "about", about_action },
+    { "quit", quit_action },
+  };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (vt_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+vt_application_class_init (VtApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = vt_application_activate;
+  app_class->open = vt_application_open;
+  app_class->startup = vt_application_startup;
+}
+
+static void
+vt_application_init (VtApplication *self)
+{
+}
+
+VtApplication *
+vt_application_new (void)
+{
+  return g_object_new (VT_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}

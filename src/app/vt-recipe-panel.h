@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-recipe-panel.h: the recipe's settings, edited in the window's side bar */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define VT_TYPE_RECIPE_PANEL (vt_recipe_panel_get_type ())
+G_DECLARE_FINAL_TYPE (VtRecipePanel, vt_recipe_panel, VT, RECIPE_PANEL, GtkWidget)
+
+void vt_recipe_panel_set_settings (VtRecipePanel *self,
+                                   GSettings     *settings);
+
+G_END_DECLS

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-speedup-chart.h: photos per second and parallelism over time, or speedup against workers */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define VT_TYPE_SPEEDUP_CHART (vt_speedup_chart_get_type ())
+G_DECLARE_FINAL_TYPE (VtSpeedupChart, vt_speedup_chart, VT, SPEEDUP_CHART, GtkWidget)
+
+void  vt_speedup_chart_start_run     (VtSpeedupChart *self,
+                                      guint           n_workers,
+                                      guint           n_cores);
+void  vt_speedup_chart_add_sample    (VtSpeedupChart *self,
+                                      double          seconds,
+                                      double          rate,
+                                      double          parallelism);
+void  vt_speedup_chart_start_scaling (VtSpeedupChart *self,
+                                      guint           n_cores);
+void  vt_speedup_chart_add_scaling_point (VtSpeedupChart *self,
+                                      guint           n_workers,
+                                      double          speedup);
+guint vt_speedup_chart_get_n_points  (VtSpeedupChart *self);
+double vt_speedup_chart_get_amdahl_fraction (VtSpeedupChart *self);
+
+G_END_DECLS

@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-thumbnail.c: one photo of a batch as the thumbnail grid shows it
+ *
+ * Made on the main thread from a finished VtResult. Holds a small texture
+ * (the smallest variant, at most 192 px), never the photo, so memory stays
+ * flat however long the batch.
+ */
+#define G_LOG_DOMAIN "vt-thumbnail"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vt-thumbnail.h"
+
+struct _VtThumbnail
+{
+  GObject     parent_instance;
+
+  VtResult   *result;
+  GdkTexture *texture;
+  char       *title;
+};
+
+G_DEFINE_FINAL_TYPE (VtThumbnail, vt_thumbnail, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_TEXTURE,
+  PROP_ERROR,
+  PROP_FAILED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/**
+ * vt_texture_new_for_surface:
+ *
+ * Copies an RGB24 surface into a texture. The unused byte of RGB24 is set
+ * to opaque on the way, since GDK reads it as alpha.
+ */
+GdkTexture *
+vt_texture_new_for_surface (cairo_surface_t *surface)
+{
+  int w = cairo_image_surface_get_width (surface);
+  int h = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *data;
+  guint32 *pixels = g_new (guint32, (gsize) w * h);
+  g_autoptr(GBytes) bytes = NULL;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  for (int y = 0; y < h; y++)
+    {
+      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
+      for (int x = 0; x < w; x++)
+        pixels[(gsize) y * w + x] = row[x] | 0xFF000000u;
+    }
+
+  bytes = g_bytes_new_take (pixels, (gsize) w * h * 4);
+  return gdk_memory_texture_new (w, h, GDK_MEMORY_DEFAULT, bytes, (gsize) w * 4);
+}
+
+static void
+vt_thumbnail_finalize (GObject *object)
+{
+  VtThumbnail *self = VT_THUMBNAIL (object);
+
+  g_clear_object (&self->result);
+  g_clear_object (&self->texture);
+  g_clear_pointer (&self->title, g_free);
+
+  G_OBJECT_CLASS (vt_thumbnail_parent_class)->finalize (object);
+}
+
+static void
+vt_thumbnail_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  VtThumbnail *self = VT_THUMBNAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_TEXTURE:
+      g_value_set_object (value, self->texture);
+      break;
+    case PROP_ERROR:
+      g_value_set_string (value, vt_thumbnail_get_error (self));
+      break;
+    case PROP_FAILED:
+      g_value_set_boolean (value, vt_thumbnail_get_failed (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vt_thumbnail_class_init (VtThumbnailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = vt_thumbnail_finalize;
+  object_class->get_property = vt_thumbnail_get_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TEXTURE] =
+    g_param_spec_object ("texture", NULL, NULL, GDK_TYPE_TEXTURE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ERROR] =
+    g_param_spec_string ("error", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FAILED] =
+    g_param_spec_boolean ("failed", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+vt_thumbnail_init (VtThumbnail *self)
+{
+}
+
+VtThumbnail *
+vt_thumbnail_new (VtResult *result)
+{
+  VtThumbnail *self = g_object_new (VT_TYPE_THUMBNAIL, NULL);
+  cairo_surface_t *surface = vt_result_get_thumbnail (result);
+
+  self->result = g_object_ref (result);
+  self->title = g_path_get_basename (vt_result_get_input (result));
+  if (surface != NULL)
+    self->texture = vt_texture_new_for_surface (surface);
+  return self;
+}
+
+VtResult *
+vt_thumbnail_get_result (VtThumbnail *self)
+{
+  return self->result;
+}
+
+GdkTexture *
+vt_thumbnail_get_texture (VtThumbnail *self)
+{
+  return self->texture;
+}
+
+const char *
+vt_thumbnail_get_title (VtThumbnail *self)
+{
+  return self->title;
+}
+
+const char *
+vt_thumbnail_get_error (VtThumbnail *self)
+{
+  const GError *error = vt_result_get_error (self->result);
+
+  if (error != NULL)
+    return error->message;
+  if (vt_result_get_status (self->result) == VT_RESULT_SKIPPED)
+    return _("Already done: its outputs exist");
+  return NULL;
+}
+
+gboolean
+vt_thumbnail_get_failed (VtThumbnail *self)
+{
+  return vt_result_get_status (self->result) == VT_RESULT_FAILED;
+}

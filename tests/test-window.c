@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-window.c: the real window under Xvfb, driven through its actions */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "vt-recipe-panel.h"
+#include "vt-speedup-chart.h"
+#include "vt-test-utils.h"
+#include "vt-thumbnail.h"
+#include "vt-window.h"
+
+typedef struct {
+  char      *dir;
+  char      *in;
+  char      *out;
+  VtWindow  *window;
+  GSettings *settings;
+  guint      n_finished;
+  gboolean   cancelled;
+} Fixture;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the main loop until @cond holds, failing after @ms. */
+static void
+spin_until (gboolean (*cond) (Fixture *), Fixture *f, guint ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (ms, timeout_cb, &timed_out);
+
+  while (!cond (f) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static gboolean batch_done (Fixture *f) { return f->n_finished > 0; }
+static gboolean not_busy (Fixture *f) { return !vt_window_is_busy (f->window); }
+static gboolean has_thumbnail (Fixture *f)
+{
+  return g_list_model_get_n_items (vt_window_get_thumbnails (f->window)) > 0 || f->n_finished > 0;
+}
+
+static void
+batch_finished_cb (VtWindow *window, gboolean cancelled, Fixture *f)
+{
+  f->n_finished++;
+  f->cancelled = cancelled;
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  f->dir = vt_test_make_tmpdir ();
+  f->in = g_build_filename (f->dir, "in", NULL);
+  f->out = g_build_filename (f->dir, "out", NULL);
+  f->settings = g_settings_new (APP_ID);
+  /* the memory backend keeps values between tests: start from defaults */
+  {
+    g_autoptr(GSettingsSchema) schema = NULL;
+    g_auto(GStrv) keys = NULL;
+
+    g_object_get (f->settings, "settings-schema", &schema, NULL);
+    keys = g_settings_schema_list_keys (schema);
+    for (guint i = 0; keys[i]; i++)
+      g_settings_reset (f->settings, keys[i]);
+  }
+  g_settings_set_string (f->settings, "output-folder", f->out);
+  if (GPOINTER_TO_UINT (data) > 0)
+    g_assert_true (vt_sample_write (f->in, GPOINTER_TO_UINT (data), 400, 300, NULL));
+
+  f->window = vt_window_new (NULL);
+  g_signal_connect (f->window, "batch-finished", G_CALLBACK (batch_finished_cb), f);
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&f->settings);
+  vt_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->in);
+  g_free (f->out);
+}
+
+static void
+set_input (Fixture *f)
+{
+  const char *paths[] = { f->in, NULL };
+  vt_window_set_inputs (f->window, paths);
+}
+
+static gpointer
+child (gpointer widget, GType type, const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+  g_assert_nonnull (object);
+  return object;
+}
+
+static void
+test_empty_state (Fixture *f, gconstpointer data)
+{
+  GtkStack *stack = child (f->window, VT_TYPE_WINDOW, "stack");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL) &&
+                  vt_window_is_busy (f->window));
+  g_assert_null (vt_window_get_last_job (f->window));
+
+  /* a folder without photos says so */
+  g_mkdir_with_parents (f->in, 0755);
+  set_input (f);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-photos");
+}
+
+static void
+test_batch (Fixture *f, gconstpointer data)
+{
+  GtkLabel *found = child (f->window, VT_TYPE_WINDOW, "found_label");
+  GtkLabel *speedup = child (f->window, VT_TYPE_WINDOW, "speedup_value");
+  GtkProgressBar *bar = child (f->window, VT_TYPE_WINDOW, "progress_bar");
+  VtSpeedupChart *chart = child (f->window, VT_TYPE_WINDOW, "chart");
+  GListModel *thumbs = vt_window_get_thumbnails (f->window);
+  g_autoptr(GPtrArray) files = NULL;
+
+  set_input (f);
+  g_assert_cmpuint (vt_window_get_n_found (f->window), ==, 12);
+  g_assert_cmpstr (gtk_label_get_label (found), ==, "12 photos found");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL));
+  g_assert_true (vt_window_is_busy (f->window));
+  spin_until (batch_done, f, 60000);
+
+  g_assert_false (f->cancelled);
+  g_assert_cmpuint (g_list_model_get_n_items (thumbs), ==, 12);
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autoptr(VtThumbnail) t = g_list_model_get_item (thumbs, i);
+      GdkTexture *texture = vt_thumbnail_get_texture (t);
+
+      g_assert_nonnull (texture);
+      g_assert_cmpint (gdk_texture_get_width (texture), ==, 150);
+      g_assert_cmpint (gdk_texture_get_height (texture), ==, 113);
+      g_assert_false (vt_thumbnail_get_failed (t));
+    }
+
+  files = vt_test_list_files (f->out);
+  g_assert_cmpuint (files->len, ==, 36);
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), ==, 1.0);
+  g_assert_cmpuint (vt_speedup_chart_get_n_points (chart), >=, 1);
+  g_assert_true (g_str_has_suffix (gtk_label_get_label (speedup), "×"));
+  g_assert_cmpuint (vt_job_get_stats (vt_window_get_last_job (f->window))->n_done, ==, 12);
+
+  /* A second run skips what is done (the GUI's default). */
+  f->n_finished = 0;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL));
+  spin_until (batch_done, f, 60000);
+  g_assert_cmpuint (vt_job_get_stats (vt_window_get_last_job (f->window))->n_skipped, ==, 12);
+}
+
+static void
+test_cancel (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  const VtJobStats *stats;
+
+  g_settings_set_int (f->settings, "workers", 2);
+  set_input (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL));
+  spin_until (has_thumbnail, f, 60000);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.cancel", NULL));
+  spin_until (batch_done, f, 10000);
+
+  g_assert_true (f->cancelled);
+  stats = vt_job_get_stats (vt_window_get_last_job (f->window));
+  g_assert_cmpuint (stats->n_cancelled, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (vt_window_get_thumbnails (f->window)), ==, stats->n_done);
+
+  /* no partial files: every file is a whole JPEG under its final name */
+  files = vt_test_list_files (f->out);
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(GMappedFile) file = g_mapped_file_new (g_ptr_array_index (files, i), FALSE, NULL);
+      g_autoptr(GBytes) bytes = g_mapped_file_get_bytes (file);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(cairo_surface_t) img = vt_image_load (bytes, NULL, &error);
+
+      g_assert_true (g_str_has_suffix (g_ptr_array_index (files, i), ".jpg"));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_failed_photo_badge (Fixture *f, gconstpointer data)
+{
+  g_autofree char *bad = g_build_filename (f->in, "zz-notes.jpg", NULL);
+  GListModel *thumbs = vt_window_get_thumbnails (f->window);
+  gboolean seen_failure = FALSE;
+
+  g_assert_true (g_file_set_contents (bad, "not a photo", -1, NULL));
+  set_input (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL);
+  spin_until (batch_done, f, 60000);
+
+  g_assert_cmpuint (g_list_model_get_n_items (thumbs), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(VtThumbnail) t = g_list_model_get_item (thumbs, i);
+      if (vt_thumbnail_get_failed (t))
+        {
+          seen_failure = TRUE;
+          g_assert_cmpstr (vt_thumbnail_get_title (t), ==, "zz-notes.jpg");
+          g_assert_nonnull (strstr (vt_thumbnail_get_error (t), "Not a photo"));
+        }
+    }
+  g_assert_true (seen_failure);
+}
+
+static void
+test_settings_round_trip (Fixture *f, gconstpointer data)
+{
+  VtRecipePanel *panel = child (f->window, VT_TYPE_WINDOW, "recipe_panel");
+  GtkSpinButton *quality = child (panel, VT_TYPE_RECIPE_PANEL, "quality");
+  GtkSwitch *sharpen = child (panel, VT_TYPE_RECIPE_PANEL, "sharpen_switch");
+  VtRecipe *recipe = vt_window_get_recipe (f->window);
+  g_autofree char *sizes = NULL;
+  int q;
+
+  /* settings → widget and recipe */
+  g_settings_set_int (f->settings, "quality", 70);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (quality), ==, 70);
+  g_object_get (recipe, "quality", &q, NULL);
+  g_assert_cmpint (q, ==, 70);
+
+  /* widget → settings and recipe */
+  gtk_spin_button_set_value (quality, 92);
+  g_assert_cmpint (g_settings_get_int (f->settings, "quality"), ==, 92);
+  g_object_get (recipe, "quality", &q, NULL);
+  g_assert_cmpint (q, ==, 92);
+  gtk_switch_set_active (sharpen, FALSE);
+  g_assert_false (g_settings_get_boolean (f->settings, "sharpen"));
+  g_assert_false (vt_recipe_get_sharpen (recipe));
+
+  /* the sizes list edits the recipe's sizes */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "panel.add-size", NULL));
+  sizes = g_settings_get_string (f->settings, "sizes");
+  g_assert_cmpstr (sizes, ==, "thumbnail=150x150,medium=500x500,large=1200x1200,size4=800x800");
+  g_assert_cmpuint (vt_recipe_get_n_variants (recipe), ==, 4);
+}
+
+static void
+test_measure_scaling (Fixture *f, gconstpointer data)
+{
+  VtSpeedupChart *chart = child (f->window, VT_TYPE_WINDOW, "chart");
+  g_autoptr(GPtrArray) files = NULL;
+
+  set_input (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.measure-scaling", NULL));
+  g_assert_true (vt_window_is_busy (f->window));
+  spin_until (not_busy, f, 120000);
+
+  g_assert_cmpuint (vt_speedup_chart_get_n_points (chart), ==, 4);
+  g_assert_cmpfloat (vt_speedup_chart_get_amdahl_fraction (chart), >, 0.0);
+  /* it measured in a temporary folder: nothing written where the user looks */
+  g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+
+#define ADD(path, n, func) \
+  g_test_add (path, Fixture, GUINT_TO_POINTER (n), fixture_set_up, func, fixture_tear_down)
+  ADD ("/window/empty-state", 0, test_empty_state);
+  ADD ("/window/batch", 12, test_batch);
+  ADD ("/window/cancel", 40, test_cancel);
+  ADD ("/window/failed-photo-badge", 2, test_failed_photo_badge);
+  ADD ("/window/settings-round-trip", 0, test_settings_round_trip);
+  ADD ("/window/measure-scaling", 4, test_measure_scaling);
+#undef ADD
+  return g_test_run ();
+}
