@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 
+#include "vt-preview.h"
 #include "vt-recipe-panel.h"
 #include "vt-speedup-chart.h"
 #include "vt-test-utils.h"
@@ -276,6 +277,64 @@ test_measure_scaling (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
 }
 
+/* What the preview shows equals what the batch renders with the window's
+ * current recipe, pixel for pixel. */
+static gboolean
+preview_matches_batch (Fixture *f)
+{
+  VtPreview *preview = child (f->window, VT_TYPE_WINDOW, "preview");
+  cairo_surface_t *shown = vt_preview_get_shown (preview);
+  g_autoptr(VtPipeline) pipeline = NULL;
+  g_autoptr(cairo_surface_t) photo = NULL;
+  g_autoptr(cairo_surface_t) expected = NULL;
+
+  if (shown == NULL)
+    return FALSE;
+  pipeline = vt_pipeline_new (vt_window_get_recipe (f->window));
+  photo = vt_pipeline_load (pipeline, vt_preview_get_photo (preview), NULL, NULL);
+  expected = vt_pipeline_render (pipeline, photo, vt_preview_get_variant (preview), NULL, NULL, NULL);
+  return vt_test_max_diff (shown, expected) == 0;
+}
+
+static void
+test_preview (Fixture *f, gconstpointer data)
+{
+  VtPreview *preview = child (f->window, VT_TYPE_WINDOW, "preview");
+  AdwViewStack *view_stack = child (f->window, VT_TYPE_WINDOW, "view_stack");
+  VtPreviewer *previewer = vt_preview_get_previewer (preview);
+  guint rendered;
+
+  set_input (f);
+  adw_view_stack_set_visible_child_name (view_stack, "preview");
+  spin_until (preview_matches_batch, f, 30000);
+  /* the largest size is shown first */
+  g_assert_cmpuint (vt_preview_get_variant (preview), ==, 2);
+  g_assert_true (g_str_has_suffix (vt_preview_get_photo (preview), "product-0001.jpg"));
+
+  /* a changed setting updates it */
+  rendered = vt_previewer_get_n_rendered (previewer);
+  g_settings_set_string (f->settings, "watermark-text", "Zapatería Ñandú");
+  g_assert_false (preview_matches_batch (f));
+  spin_until (preview_matches_batch, f, 30000);
+  g_assert_cmpuint (vt_previewer_get_n_rendered (previewer), >, rendered);
+
+  /* rapid changes end with the last settings shown */
+  for (int i = 0; i < 6; i++)
+    {
+      g_settings_set_int (f->settings, "unsharp-percent", 60 + 30 * i);
+      g_settings_set_double (f->settings, "watermark-opacity", 0.3 + 0.1 * i);
+    }
+  spin_until (preview_matches_batch, f, 30000);
+
+  /* another photo, another size */
+  {
+    g_autofree char *second = g_build_filename (f->in, "product-0002.jpg", NULL);
+    vt_preview_select_photo (preview, second);
+  }
+  spin_until (preview_matches_batch, f, 30000);
+  g_assert_true (g_str_has_suffix (vt_preview_get_photo (preview), "product-0002.jpg"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -296,6 +355,7 @@ main (int argc, char **argv)
   ADD ("/window/failed-photo-badge", 2, test_failed_photo_badge);
   ADD ("/window/settings-round-trip", 0, test_settings_round_trip);
   ADD ("/window/measure-scaling", 4, test_measure_scaling);
+  ADD ("/window/preview", 2, test_preview);
 #undef ADD
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "vt-test-utils.h"
+#include "vt-preview.h"
 #include "vt-window.h"
 
 static void
@@ -54,6 +55,8 @@ main (int argc, char **argv)
   g_autofree char *p1 = g_build_filename (dest, "empty.png", NULL);
   g_autofree char *p2 = g_build_filename (dest, "running.png", NULL);
   g_autofree char *p3 = g_build_filename (dest, "finished.png", NULL);
+  g_autofree char *p4 = g_build_filename (dest, "preview.png", NULL);
+  VtPreview *preview;
   VtWindow *window;
   gboolean done = FALSE;
 
@@ -87,6 +90,15 @@ main (int argc, char **argv)
     g_main_context_iteration (NULL, TRUE);
   settle (800);
   save_png (GTK_WIDGET (window), p3);
+
+  preview = VT_PREVIEW (gtk_widget_get_template_child (GTK_WIDGET (window), VT_TYPE_WINDOW, "preview"));
+  adw_view_stack_set_visible_child_name (
+    ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), VT_TYPE_WINDOW, "view_stack")),
+    "preview");
+  while (vt_preview_get_shown (preview) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  settle (500);
+  save_png (GTK_WIDGET (window), p4);
 
   gtk_window_destroy (GTK_WINDOW (window));
   vt_test_remove_tree (dir);

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vt-preview.h"
 #include "vt-recipe-panel.h"
 #include "vt-speedup-chart.h"
 #include "vt-thumbnail.h"
@@ -62,6 +63,8 @@ struct _VtWindow
   GtkLabel             *speedup_value;
   GtkLabel             *efficiency_value;
   GtkGridView          *grid_view;
+  AdwViewStack         *view_stack;
+  VtPreview            *preview;
 };
 
 G_DEFINE_FINAL_TYPE (VtWindow, vt_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -116,6 +119,18 @@ dup_output_folder (VtWindow *self)
 }
 
 static void
+set_preview_photos (VtWindow  *self,
+                    GPtrArray *inputs)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+
+  for (guint i = 0; i < inputs->len; i++)
+    g_ptr_array_add (paths, ((VtInput *) g_ptr_array_index (inputs, i))->path);
+  g_ptr_array_add (paths, NULL);
+  vt_preview_set_photos (self->preview, (const char * const *) paths->pdata);
+}
+
+static void
 rescan (VtWindow *self)
 {
   g_autofree char *output = dup_output_folder (self);
@@ -135,6 +150,7 @@ rescan (VtWindow *self)
 
   found = vt_inputs_collect ((const char * const *) self->inputs, FALSE, canonical);
   self->n_found = found->len;
+  set_preview_photos (self, found);
   adw_window_title_set_subtitle (self->window_title, self->inputs[0]);
 
   found_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u photo found", "%u photos found",
@@ -562,9 +578,15 @@ details_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      VtWindow         *self)
 {
-  if (g_str_equal (response, "open"))
+  VtResult *result = g_object_get_data (G_OBJECT (dialog), "vt-result");
+
+  if (g_str_equal (response, "preview"))
     {
-      VtResult *result = g_object_get_data (G_OBJECT (dialog), "vt-result");
+      vt_preview_select_photo (self->preview, vt_result_get_input (result));
+      adw_view_stack_set_visible_child_name (self->view_stack, "preview");
+    }
+  else if (g_str_equal (response, "open"))
+    {
       g_autofree char *dir = g_path_get_dirname (vt_result_get_output (result, 0)->path);
       open_folder (self, dir);
     }
@@ -581,7 +603,7 @@ grid_activate_cb (VtWindow *self,
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                        vt_thumbnail_get_title (thumbnail), body));
-  adw_message_dialog_add_responses (dialog, "close", _("_Close"), NULL);
+  adw_message_dialog_add_responses (dialog, "close", _("_Close"), "preview", _("_Preview"), NULL);
   if (vt_result_get_status (result) == VT_RESULT_DONE)
     adw_message_dialog_add_responses (dialog, "open", _("_Open Folder"), NULL);
   g_object_set_data_full (G_OBJECT (dialog), "vt-result", g_object_ref (result), g_object_unref);
@@ -648,6 +670,7 @@ vt_window_class_init (VtWindowClass *klass)
     g_signal_new ("batch-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 
+  g_type_ensure (VT_TYPE_PREVIEW);
   g_type_ensure (VT_TYPE_RECIPE_PANEL);
   g_type_ensure (VT_TYPE_SPEEDUP_CHART);
   g_type_ensure (VT_TYPE_THUMBNAIL);
@@ -669,6 +692,8 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, speedup_value);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, efficiency_value);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, grid_view);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, preview);
   gtk_widget_class_bind_template_callback (widget_class, grid_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "win.choose-input", NULL, choose_input_action);
@@ -700,6 +725,7 @@ vt_window_init (VtWindow *self)
   self->thumbnails = g_list_store_new (VT_TYPE_THUMBNAIL);
   bind_recipe (self);
   vt_recipe_panel_set_settings (self->recipe_panel, self->settings);
+  vt_preview_set_recipe (self->preview, self->recipe);
 
   selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->thumbnails))));
   gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);

@@ -8,6 +8,7 @@
 #include "vt-inputs.h"
 #include "vt-job.h"
 #include "vt-pipeline.h"
+#include "vt-previewer.h"
 #include "vt-recipe.h"
 #include "vt-report.h"
 #include "vt-resize.h"

@@ -128,13 +128,76 @@ vt_pipeline_load (VtPipeline  *self,
 }
 
 /**
+ * vt_pipeline_resize:
+ * @photo: a photo from vt_pipeline_load(); not changed
+ * @variant: index of the recipe's variant
+ *
+ * The first step of a variant: @photo fitted inside its box. Returns a new
+ * surface even when no resampling is needed, since the later steps work in
+ * place.
+ *
+ * Returns: (transfer full): a new surface, or %NULL with @error set
+ */
+cairo_surface_t *
+vt_pipeline_resize (VtPipeline       *self,
+                    cairo_surface_t  *photo,
+                    guint             variant,
+                    VtTimings        *timings,
+                    GCancellable     *cancellable,
+                    GError          **error)
+{
+  const VtVariant *v = vt_recipe_get_variant (self->recipe, variant);
+  cairo_surface_t *out;
+  gint64 t = vt_timings_now ();
+  int w, h;
+
+  vt_resize_fit_size (vt_image_get_width (photo), vt_image_get_height (photo),
+                      v->width, v->height, &w, &h);
+  if (w == vt_image_get_width (photo) && h == vt_image_get_height (photo))
+    out = vt_image_copy (photo);
+  else
+    out = vt_resize_surface (photo, w, h, cancellable, error);
+  if (out == NULL && error != NULL && *error == NULL)
+    g_set_error_literal (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_NO_MEMORY, _("Out of memory"));
+  stage_end (timings, VT_STAGE_RESIZE, &t);
+  return out;
+}
+
+/**
+ * vt_pipeline_finish:
+ * @resized: from vt_pipeline_resize(); changed in place
+ *
+ * The steps after resizing: sharpen, unsharp mask, watermark.
+ */
+void
+vt_pipeline_finish (VtPipeline      *self,
+                    cairo_surface_t *resized,
+                    VtTimings       *timings)
+{
+  VtRecipe *r = self->recipe;
+  gint64 t = vt_timings_now ();
+
+  if (vt_recipe_get_sharpen (r))
+    vt_filters_sharpen (resized);
+  if (vt_recipe_get_unsharp (r))
+    vt_filters_unsharp_mask (resized, vt_recipe_get_unsharp_radius (r),
+                             vt_recipe_get_unsharp_percent (r),
+                             vt_recipe_get_unsharp_threshold (r));
+  stage_end (timings, VT_STAGE_FILTERS, &t);
+
+  if (vt_recipe_get_watermark (r))
+    vt_watermark_apply (self->watermark, resized);
+  stage_end (timings, VT_STAGE_WATERMARK, &t);
+}
+
+/**
  * vt_pipeline_render:
  * @photo: a photo from vt_pipeline_load(); not changed
  * @variant: index of the recipe's variant
  *
  * Everything the recipe does to one variant short of encoding it. The batch
- * and the window's preview both call this, so what the preview shows is what
- * the batch writes.
+ * and the window's preview both come through vt_pipeline_resize() and
+ * vt_pipeline_finish(), so what the preview shows is what the batch writes.
  *
  * Returns: (transfer full): a new surface, or %NULL with @error set
  */
@@ -146,39 +209,26 @@ vt_pipeline_render (VtPipeline       *self,
                     GCancellable     *cancellable,
                     GError          **error)
 {
-  const VtVariant *v = vt_recipe_get_variant (self->recipe, variant);
-  VtRecipe *r = self->recipe;
-  cairo_surface_t *out;
-  gint64 t = vt_timings_now ();
-  int w, h;
+  cairo_surface_t *out = vt_pipeline_resize (self, photo, variant, timings, cancellable, error);
 
-  vt_resize_fit_size (vt_image_get_width (photo), vt_image_get_height (photo),
-                      v->width, v->height, &w, &h);
-  if (w == vt_image_get_width (photo) && h == vt_image_get_height (photo))
-    out = vt_image_copy (photo);
-  else
-    out = vt_resize_surface (photo, w, h, cancellable, error);
-  if (out == NULL)
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error_literal (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_NO_MEMORY, _("Out of memory"));
-      return NULL;
-    }
-  stage_end (timings, VT_STAGE_RESIZE, &t);
-
-  if (vt_recipe_get_sharpen (r))
-    vt_filters_sharpen (out);
-  if (vt_recipe_get_unsharp (r))
-    vt_filters_unsharp_mask (out, vt_recipe_get_unsharp_radius (r),
-                             vt_recipe_get_unsharp_percent (r),
-                             vt_recipe_get_unsharp_threshold (r));
-  stage_end (timings, VT_STAGE_FILTERS, &t);
-
-  if (vt_recipe_get_watermark (r))
-    vt_watermark_apply (self->watermark, out);
-  stage_end (timings, VT_STAGE_WATERMARK, &t);
-
+  if (out != NULL)
+    vt_pipeline_finish (self, out, timings);
   return out;
+}
+
+/**
+ * vt_pipeline_encode:
+ *
+ * Returns: (transfer full): @surface as the recipe's JPEG, or %NULL with
+ * @error set
+ */
+GBytes *
+vt_pipeline_encode (VtPipeline       *self,
+                    cairo_surface_t  *surface,
+                    GError          **error)
+{
+  return vt_codec_jpeg_encode (surface, vt_recipe_get_quality (self->recipe),
+                               vt_recipe_get_progressive (self->recipe), error);
 }
 
 static gboolean
@@ -237,8 +287,7 @@ process_variant (VtPipeline       *self,
     return FALSE;
 
   t = vt_timings_now ();
-  jpeg = vt_codec_jpeg_encode (rendered, vt_recipe_get_quality (self->recipe),
-                               vt_recipe_get_progressive (self->recipe), error);
+  jpeg = vt_pipeline_encode (self, rendered, error);
   stage_end (timings, VT_STAGE_ENCODE, &t);
   if (jpeg == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;

@@ -19,6 +19,18 @@ cairo_surface_t *vt_pipeline_load    (VtPipeline      *self,
                                       const char      *path,
                                       VtTimings       *timings,
                                       GError         **error);
+cairo_surface_t *vt_pipeline_resize  (VtPipeline      *self,
+                                      cairo_surface_t *photo,
+                                      guint            variant,
+                                      VtTimings       *timings,
+                                      GCancellable    *cancellable,
+                                      GError         **error);
+void             vt_pipeline_finish  (VtPipeline      *self,
+                                      cairo_surface_t *resized,
+                                      VtTimings       *timings);
+GBytes          *vt_pipeline_encode  (VtPipeline      *self,
+                                      cairo_surface_t *surface,
+                                      GError         **error);
 cairo_surface_t *vt_pipeline_render  (VtPipeline      *self,
                                       cairo_surface_t *photo,
                                       guint            variant,

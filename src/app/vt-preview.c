@@ -1,0 +1,259 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-preview.c: the recipe tried on one photo, updated as settings change
+ *
+ * Every change of the recipe, the photo or the size sends a request to the
+ * engine's VtPreviewer, which works on its own thread, cancels what a newer
+ * request supersedes, and reports only the newest result. The main thread
+ * only turns that result into textures.
+ */
+#define G_LOG_DOMAIN "vt-preview"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vt-preview-area.h"
+#include "vt-preview.h"
+#include "vt-thumbnail.h"
+
+struct _VtPreview
+{
+  GtkWidget        parent_instance;
+
+  VtRecipe        *recipe;
+  VtPreviewer     *previewer;
+  GPtrArray       *paths;
+  cairo_surface_t *shown;
+  gboolean         rebuilding;
+
+  /* template */
+  GtkDropDown     *photo_dropdown;
+  GtkStringList   *photo_names;
+  GtkDropDown     *variant_dropdown;
+  GtkStringList   *variant_names;
+  GtkToggleButton *zoom_button;
+  VtPreviewArea   *area;
+  GtkLabel        *info_label;
+};
+
+G_DEFINE_FINAL_TYPE (VtPreview, vt_preview, GTK_TYPE_WIDGET)
+
+static void
+request_cb (VtPreview *self)
+{
+  guint photo = gtk_drop_down_get_selected (self->photo_dropdown);
+  guint variant = gtk_drop_down_get_selected (self->variant_dropdown);
+
+  if (self->rebuilding || self->recipe == NULL || photo >= self->paths->len ||
+      variant >= vt_recipe_get_n_variants (self->recipe))
+    return;
+
+  vt_previewer_request (self->previewer, self->recipe, g_ptr_array_index (self->paths, photo), variant);
+}
+
+static void
+ready_cb (VtPreviewer     *previewer,
+          VtPreviewResult *result,
+          VtPreview       *self)
+{
+  g_autoptr(GdkTexture) before = vt_texture_new_for_surface (result->before);
+  g_autoptr(GdkTexture) after = vt_texture_new_for_surface (result->after);
+  g_autofree char *bytes = g_format_size (result->jpeg_bytes);
+  g_autofree char *info = NULL;
+  int quality;
+
+  g_object_get (self->recipe, "quality", &quality, NULL);
+  /* TRANSLATORS: width × height · file size at JPEG quality · time taken */
+  info = g_strdup_printf (_("%d × %d · about %s at quality %d · %.0f ms"),
+                          cairo_image_surface_get_width (result->after),
+                          cairo_image_surface_get_height (result->after),
+                          bytes, quality, result->render_time / 1000.0);
+  gtk_label_set_label (self->info_label, info);
+  vt_preview_area_set_textures (self->area, before, after);
+
+  g_clear_pointer (&self->shown, cairo_surface_destroy);
+  self->shown = cairo_surface_reference (result->after);
+}
+
+static void
+failed_cb (VtPreviewer  *previewer,
+           const GError *error,
+           VtPreview    *self)
+{
+  gtk_label_set_label (self->info_label, error->message);
+  vt_preview_area_set_textures (self->area, NULL, NULL);
+  g_clear_pointer (&self->shown, cairo_surface_destroy);
+}
+
+static void
+zoom_toggled_cb (VtPreview *self)
+{
+  vt_preview_area_set_fit (self->area, !gtk_toggle_button_get_active (self->zoom_button));
+}
+
+/* The sizes' names, keeping the size shown when it still exists and
+ * starting on the largest one (the one staff look at). */
+static void
+rebuild_variants (VtPreview *self)
+{
+  guint n = vt_recipe_get_n_variants (self->recipe);
+  guint old = gtk_drop_down_get_selected (self->variant_dropdown);
+  g_autofree char *old_name = NULL;
+  guint select = 0, best_area = 0;
+
+  if (old < g_list_model_get_n_items (G_LIST_MODEL (self->variant_names)))
+    old_name = g_strdup (gtk_string_list_get_string (self->variant_names, old));
+
+  self->rebuilding = TRUE;
+  gtk_string_list_splice (self->variant_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->variant_names)), NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      const VtVariant *v = vt_recipe_get_variant (self->recipe, i);
+
+      gtk_string_list_append (self->variant_names, v->name);
+      if (old_name == NULL && (guint) (v->width * v->height) > best_area)
+        best_area = v->width * v->height, select = i;
+      if (old_name != NULL && g_str_equal (old_name, v->name))
+        select = i;
+    }
+  gtk_drop_down_set_selected (self->variant_dropdown, select);
+  self->rebuilding = FALSE;
+}
+
+static void
+recipe_notify_cb (VtPreview  *self,
+                  GParamSpec *pspec)
+{
+  if (g_str_equal (pspec->name, "sizes"))
+    rebuild_variants (self);
+  request_cb (self);
+}
+
+void
+vt_preview_set_recipe (VtPreview *self,
+                       VtRecipe  *recipe)
+{
+  g_return_if_fail (VT_IS_PREVIEW (self));
+  g_return_if_fail (self->recipe == NULL);
+
+  self->recipe = g_object_ref (recipe);
+  g_signal_connect_object (recipe, "notify", G_CALLBACK (recipe_notify_cb), self, G_CONNECT_SWAPPED);
+  rebuild_variants (self);
+  request_cb (self);
+}
+
+/**
+ * vt_preview_set_photos:
+ * @paths: (nullable): the photos the user may pick from; the first is shown
+ */
+void
+vt_preview_set_photos (VtPreview          *self,
+                       const char * const *paths)
+{
+  g_return_if_fail (VT_IS_PREVIEW (self));
+
+  self->rebuilding = TRUE;
+  g_ptr_array_set_size (self->paths, 0);
+  gtk_string_list_splice (self->photo_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->photo_names)), NULL);
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+    {
+      g_autofree char *name = g_path_get_basename (paths[i]);
+
+      g_ptr_array_add (self->paths, g_strdup (paths[i]));
+      gtk_string_list_append (self->photo_names, name);
+    }
+  gtk_drop_down_set_selected (self->photo_dropdown, 0);
+  self->rebuilding = FALSE;
+  request_cb (self);
+}
+
+void
+vt_preview_select_photo (VtPreview  *self,
+                         const char *path)
+{
+  guint index;
+
+  g_return_if_fail (VT_IS_PREVIEW (self));
+
+  if (g_ptr_array_find_with_equal_func (self->paths, path, g_str_equal, &index))
+    gtk_drop_down_set_selected (self->photo_dropdown, index);
+}
+
+VtPreviewer *
+vt_preview_get_previewer (VtPreview *self)
+{
+  return self->previewer;
+}
+
+/* What the preview shows now, right of the line: the batch's pixels. */
+cairo_surface_t *
+vt_preview_get_shown (VtPreview *self)
+{
+  return self->shown;
+}
+
+const char *
+vt_preview_get_photo (VtPreview *self)
+{
+  guint photo = gtk_drop_down_get_selected (self->photo_dropdown);
+  return photo < self->paths->len ? g_ptr_array_index (self->paths, photo) : NULL;
+}
+
+guint
+vt_preview_get_variant (VtPreview *self)
+{
+  return gtk_drop_down_get_selected (self->variant_dropdown);
+}
+
+static void
+vt_preview_dispose (GObject *object)
+{
+  VtPreview *self = VT_PREVIEW (object);
+  GtkWidget *child;
+
+  if (self->previewer != NULL)
+    g_signal_handlers_disconnect_by_data (self->previewer, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VT_TYPE_PREVIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->recipe);
+  g_clear_object (&self->previewer);
+  g_clear_pointer (&self->paths, g_ptr_array_unref);
+  g_clear_pointer (&self->shown, cairo_surface_destroy);
+
+  G_OBJECT_CLASS (vt_preview_parent_class)->dispose (object);
+}
+
+static void
+vt_preview_class_init (VtPreviewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = vt_preview_dispose;
+
+  g_type_ensure (VT_TYPE_PREVIEW_AREA);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/vt-preview.ui");
+  gtk_widget_class_bind_template_child (widget_class, VtPreview, photo_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, VtPreview, photo_names);
+  gtk_widget_class_bind_template_child (widget_class, VtPreview, variant_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, VtPreview, variant_names);
+  gtk_widget_class_bind_template_child (widget_class, VtPreview, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, VtPreview, area);
+  gtk_widget_class_bind_template_child (widget_class, VtPreview, info_label);
+  gtk_widget_class_bind_template_callback (widget_class, request_cb);
+  gtk_widget_class_bind_template_callback (widget_class, zoom_toggled_cb);
+}
+
+static void
+vt_preview_init (VtPreview *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->paths = g_ptr_array_new_with_free_func (g_free);
+  self->previewer = vt_previewer_new ();
+  g_signal_connect (self->previewer, "ready", G_CALLBACK (ready_cb), self);
+  g_signal_connect (self->previewer, "failed", G_CALLBACK (failed_cb), self);
+}

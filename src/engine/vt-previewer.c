@@ -1,0 +1,288 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-previewer.c: one photo through the current recipe, off the main thread
+ *
+ * Each request copies the recipe and runs on the previewer's own single
+ * worker thread. A newer request cancels the older one, and only the newest
+ * result is delivered (::ready, on the main context of vt_previewer_new()).
+ *
+ * Work is kept between requests: the decoded photo (per file and decode
+ * size) and the resized variant (per file and output size), so a changed
+ * filter or watermark setting re-runs only the steps after resizing, and a
+ * changed quality only the encoder's.
+ *
+ * Threading: the caches belong to the worker thread alone (the pool has
+ * one thread); `latest` and the cancellable are touched on the main thread
+ * only. Results travel back through GTask.
+ */
+#define G_LOG_DOMAIN "vt-previewer"
+
+#include "config.h"
+
+#include "vt-image.h"
+#include "vt-pipeline.h"
+#include "vt-previewer.h"
+
+struct _VtPreviewer
+{
+  GObject          parent_instance;
+
+  /* main thread */
+  GThreadPool     *pool;
+  GCancellable    *cancellable;
+  guint            latest;
+  guint            n_rendered;
+
+  /* worker thread */
+  struct {
+    char            *photo_key;
+    cairo_surface_t *photo;
+    char            *resized_key;
+    cairo_surface_t *resized;
+  } cache;
+};
+
+G_DEFINE_FINAL_TYPE (VtPreviewer, vt_previewer, G_TYPE_OBJECT)
+
+enum {
+  SIGNAL_READY,
+  SIGNAL_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct {
+  VtPipeline *pipeline;
+  char       *path;
+  guint       variant;
+  guint       serial;
+} Request;
+
+static void
+request_free (Request *r)
+{
+  g_clear_object (&r->pipeline);
+  g_free (r->path);
+  g_free (r);
+}
+
+void
+vt_preview_result_free (VtPreviewResult *result)
+{
+  g_clear_pointer (&result->before, cairo_surface_destroy);
+  g_clear_pointer (&result->after, cairo_surface_destroy);
+  g_free (result);
+}
+
+static cairo_surface_t *
+cached_photo (VtPreviewer  *self,
+              Request      *r,
+              GError      **error)
+{
+  int bw, bh;
+  g_autofree char *key = NULL;
+
+  vt_recipe_get_bounding_box (vt_pipeline_get_recipe (r->pipeline), &bw, &bh);
+  key = g_strdup_printf ("%s\n%dx%d", r->path, bw, bh);
+  if (self->cache.photo == NULL || g_strcmp0 (key, self->cache.photo_key) != 0)
+    {
+      g_clear_pointer (&self->cache.photo, cairo_surface_destroy);
+      g_free (self->cache.photo_key);
+      self->cache.photo_key = NULL;
+      self->cache.photo = vt_pipeline_load (r->pipeline, r->path, NULL, error);
+      if (self->cache.photo == NULL)
+        return NULL;
+      self->cache.photo_key = g_steal_pointer (&key);
+    }
+  return self->cache.photo;
+}
+
+static cairo_surface_t *
+cached_resized (VtPreviewer   *self,
+                Request       *r,
+                cairo_surface_t *photo,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  const VtVariant *v = vt_recipe_get_variant (vt_pipeline_get_recipe (r->pipeline), r->variant);
+  g_autofree char *key = g_strdup_printf ("%s\n%dx%d", self->cache.photo_key, v->width, v->height);
+
+  if (self->cache.resized == NULL || g_strcmp0 (key, self->cache.resized_key) != 0)
+    {
+      g_clear_pointer (&self->cache.resized, cairo_surface_destroy);
+      g_free (self->cache.resized_key);
+      self->cache.resized_key = NULL;
+      self->cache.resized = vt_pipeline_resize (r->pipeline, photo, r->variant, NULL, cancellable, error);
+      if (self->cache.resized == NULL)
+        return NULL;
+      self->cache.resized_key = g_steal_pointer (&key);
+    }
+  return self->cache.resized;
+}
+
+static void
+worker_func (gpointer data,
+             gpointer user_data)
+{
+  g_autoptr(GTask) task = data;
+  VtPreviewer *self = user_data;
+  Request *r = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autoptr(VtPreviewResult) result = g_new0 (VtPreviewResult, 1);
+  g_autoptr(GBytes) jpeg = NULL;
+  GError *error = NULL;
+  cairo_surface_t *photo, *resized;
+  gint64 start = g_get_monotonic_time ();
+
+  /* Superseded while waiting: skip all of it. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if ((photo = cached_photo (self, r, &error)) == NULL ||
+      (resized = cached_resized (self, r, photo, cancellable, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  result->before = cairo_surface_reference (resized);
+  result->after = vt_image_copy (resized);
+  vt_pipeline_finish (r->pipeline, result->after, NULL);
+  jpeg = vt_pipeline_encode (r->pipeline, result->after, &error);
+  if (jpeg == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  result->jpeg_bytes = g_bytes_get_size (jpeg);
+  result->render_time = g_get_monotonic_time () - start;
+  result->serial = r->serial;
+  g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) vt_preview_result_free);
+}
+
+static void
+request_done_cb (GObject      *object,
+                 GAsyncResult *res,
+                 gpointer      user_data)
+{
+  VtPreviewer *self = VT_PREVIEWER (object);
+  Request *r = g_task_get_task_data (G_TASK (res));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VtPreviewResult) result = g_task_propagate_pointer (G_TASK (res), &error);
+
+  /* Only the newest request's outcome is shown; older ones were cancelled. */
+  if (r->serial != self->latest)
+    return;
+  if (result == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_signal_emit (self, signals[SIGNAL_FAILED], 0, error);
+      return;
+    }
+  self->n_rendered++;
+  g_signal_emit (self, signals[SIGNAL_READY], 0, result);
+}
+
+/**
+ * vt_previewer_request:
+ * @recipe: copied now
+ * @path: the photo
+ * @variant: which of the recipe's sizes
+ *
+ * Cancels the request in flight, if any, and starts this one.
+ *
+ * Returns: the request's serial, as found in its #VtPreviewResult
+ */
+guint
+vt_previewer_request (VtPreviewer *self,
+                      VtRecipe    *recipe,
+                      const char  *path,
+                      guint        variant)
+{
+  Request *r = g_new0 (Request, 1);
+  GTask *task;
+
+  g_return_val_if_fail (VT_IS_PREVIEWER (self), 0);
+  g_return_val_if_fail (variant < vt_recipe_get_n_variants (recipe), 0);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  r->pipeline = vt_pipeline_new (recipe);
+  r->path = g_strdup (path);
+  r->variant = variant;
+  r->serial = ++self->latest;
+
+  task = g_task_new (self, self->cancellable, request_done_cb, NULL);
+  g_task_set_source_tag (task, vt_previewer_request);
+  g_task_set_task_data (task, r, (GDestroyNotify) request_free);
+  g_thread_pool_push (self->pool, task, NULL);
+  return r->serial;
+}
+
+guint
+vt_previewer_get_n_rendered (VtPreviewer *self)
+{
+  return self->n_rendered;
+}
+
+static void
+vt_previewer_dispose (GObject *object)
+{
+  VtPreviewer *self = VT_PREVIEWER (object);
+
+  g_cancellable_cancel (self->cancellable);
+  G_OBJECT_CLASS (vt_previewer_parent_class)->dispose (object);
+}
+
+static void
+vt_previewer_finalize (GObject *object)
+{
+  VtPreviewer *self = VT_PREVIEWER (object);
+
+  /* Tasks hold a reference on us, so none is queued by now; and the last
+   * reference may be dropped by the worker itself, as its task ends, so
+   * this must not wait for the worker to exit. */
+  g_thread_pool_free (self->pool, TRUE, FALSE);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->cache.photo, cairo_surface_destroy);
+  g_clear_pointer (&self->cache.resized, cairo_surface_destroy);
+  g_clear_pointer (&self->cache.photo_key, g_free);
+  g_clear_pointer (&self->cache.resized_key, g_free);
+
+  G_OBJECT_CLASS (vt_previewer_parent_class)->finalize (object);
+}
+
+static void
+vt_previewer_class_init (VtPreviewerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = vt_previewer_dispose;
+  object_class->finalize = vt_previewer_finalize;
+
+  /**
+   * VtPreviewer::ready:
+   * @result: (type gpointer): a #VtPreviewResult, valid during the emission
+   */
+  signals[SIGNAL_READY] =
+    g_signal_new ("ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_POINTER);
+  signals[SIGNAL_FAILED] =
+    g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
+}
+
+static void
+vt_previewer_init (VtPreviewer *self)
+{
+  self->pool = g_thread_pool_new (worker_func, self, 1, FALSE, NULL);
+  self->cancellable = g_cancellable_new ();
+}
+
+VtPreviewer *
+vt_previewer_new (void)
+{
+  return g_object_new (VT_TYPE_PREVIEWER, NULL);
+}

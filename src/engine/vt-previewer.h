@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-previewer.h: one photo through the current recipe, off the main thread */
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+#include "vt-recipe.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  cairo_surface_t *before;      /* the variant resized, nothing else */
+  cairo_surface_t *after;       /* what the batch encodes */
+  gsize            jpeg_bytes;  /* its size at the recipe's quality */
+  gint64           render_time; /* µs of work for this request */
+  guint            serial;
+} VtPreviewResult;
+
+void vt_preview_result_free (VtPreviewResult *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtPreviewResult, vt_preview_result_free)
+
+#define VT_TYPE_PREVIEWER (vt_previewer_get_type ())
+G_DECLARE_FINAL_TYPE (VtPreviewer, vt_previewer, VT, PREVIEWER, GObject)
+
+VtPreviewer *vt_previewer_new     (void);
+guint        vt_previewer_request (VtPreviewer *self,
+                                   VtRecipe    *recipe,
+                                   const char  *path,
+                                   guint        variant);
+guint        vt_previewer_get_n_rendered (VtPreviewer *self);
+
+G_END_DECLS
