@@ -96,11 +96,31 @@ vt_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
 }
 
+/* `vitrina -o DIR PHOTOS…`: where the sizes go, remembered like a choice
+ * made in the window. */
+static int
+vt_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  g_autofree char *output = NULL;
+
+  if (g_variant_dict_lookup (options, "output", "^ay", &output))
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_autofree char *absolute = g_canonicalize_filename (output, NULL);
+
+      g_settings_set_string (settings, "output-folder", absolute);
+      g_settings_sync ();
+    }
+  return -1;
+}
+
 static void
 vt_application_class_init (VtApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  app_class->handle_local_options = vt_application_handle_local_options;
   app_class->activate = vt_application_activate;
   app_class->open = vt_application_open;
   app_class->startup = vt_application_startup;
@@ -109,6 +129,13 @@ vt_application_class_init (VtApplicationClass *klass)
 static void
 vt_application_init (VtApplication *self)
 {
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL, N_("Write the sizes into DIR"), N_("DIR") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[PHOTO|FOLDER…]"));
 }
 
 VtApplication *

@@ -184,6 +184,7 @@ vt_cli_bench (int    argc,
     { NULL }
   };
 
+  g_set_prgname ("vitrina-cli bench");
   context = g_option_context_new (_("— time the default recipe on 1 worker and on N"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!vt_cli_parse_options (context, "bench", &argc, &argv))

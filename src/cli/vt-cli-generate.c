@@ -25,7 +25,8 @@ vt_cli_generate (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("DIR — write synthetic product photos"));
+  g_set_prgname ("vitrina-cli generate");
+  context = g_option_context_new (_("— write synthetic product photos"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!vt_cli_parse_options (context, "generate", &argc, &argv))
     return VT_CLI_EXIT_USAGE;

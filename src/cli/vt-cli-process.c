@@ -189,7 +189,8 @@ vt_cli_process (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("PHOTO|FOLDER… — prepare photos for an online shop"));
+  g_set_prgname ("vitrina-cli process");
+  context = g_option_context_new (_("— prepare photos for an online shop"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
     _("Every photo is fitted into each size (never enlarged), sharpened, watermarked and\n"

@@ -39,7 +39,8 @@ draw_bar (VtCliProgress *self)
   memset (bar + filled, '-', BAR_WIDTH - filled);
   bar[BAR_WIDTH] = '\0';
   /* TRANSLATORS: progress line: bar, done/total, photos per second, time left */
-  g_printerr (_("\r[%s] %u/%u  %.1f photos/s  ETA %d:%02d "), bar, self->n_seen, total, rate,
+  g_printerr ("\r");
+  g_printerr (_("[%s] %u/%u  %.1f photos/s  ETA %d:%02d "), bar, self->n_seen, total, rate,
               eta / 60, eta % 60);
 }
 

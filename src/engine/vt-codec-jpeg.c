@@ -209,8 +209,8 @@ vt_codec_jpeg_decode (const guint8      *data,
   if ((guint64) cinfo.image_width * cinfo.image_height > hints->max_pixels)
     {
       g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_TOO_LARGE,
-                   _("The photo is %u × %u pixels, above the limit of %" G_GUINT64_FORMAT " megapixels"),
-                   cinfo.image_width, cinfo.image_height, hints->max_pixels / 1000000);
+                   _("The photo is %u × %u pixels, above the limit of %u megapixels"),
+                   cinfo.image_width, cinfo.image_height, (guint) (hints->max_pixels / 1000000));
       jpeg_destroy_decompress (&cinfo);
       return NULL;
     }

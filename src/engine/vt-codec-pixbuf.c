@@ -117,8 +117,8 @@ vt_codec_pixbuf_decode (const guint8      *data,
   if (check.too_large)
     {
       g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_TOO_LARGE,
-                   _("The photo is %d × %d pixels, above the limit of %" G_GUINT64_FORMAT " megapixels"),
-                   check.width, check.height, hints->max_pixels / 1000000);
+                   _("The photo is %u × %u pixels, above the limit of %u megapixels"),
+                   (guint) check.width, (guint) check.height, (guint) (hints->max_pixels / 1000000));
       return NULL;
     }
 
