@@ -252,6 +252,36 @@ vt_codec_jpeg_decode (const guint8      *data,
 }
 
 /**
+ * vt_codec_jpeg_peek_size:
+ *
+ * Reads only the header: the stored size, before any orientation.
+ */
+gboolean
+vt_codec_jpeg_peek_size (const guint8 *data,
+                         gsize         len,
+                         int          *width,
+                         int          *height)
+{
+  struct jpeg_decompress_struct cinfo;
+  VtJpegError err;
+
+  init_error (&err, NULL);
+  cinfo.err = &err.pub;
+  jpeg_create_decompress (&cinfo);
+  if (sigsetjmp (err.jump, 1))
+    {
+      jpeg_destroy_decompress (&cinfo);
+      return FALSE;
+    }
+  jpeg_mem_src (&cinfo, data, len);
+  jpeg_read_header (&cinfo, TRUE);
+  *width = cinfo.image_width;
+  *height = cinfo.image_height;
+  jpeg_destroy_decompress (&cinfo);
+  return TRUE;
+}
+
+/**
  * vt_codec_jpeg_encode:
  *
  * Encodes with optimised Huffman tables and no metadata at all (EXIF, GPS

@@ -10,6 +10,10 @@ cairo_surface_t *vt_codec_jpeg_decode   (const guint8      *data,
                                          gsize              len,
                                          const VtLoadHints *hints,
                                          GError           **error);
+gboolean         vt_codec_jpeg_peek_size (const guint8     *data,
+                                         gsize              len,
+                                         int               *width,
+                                         int               *height);
 GBytes          *vt_codec_jpeg_encode   (cairo_surface_t   *surface,
                                          int                quality,
                                          gboolean           progressive,

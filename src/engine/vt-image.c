@@ -6,6 +6,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
+
 #include "vt-codec.h"
 #include "vt-image.h"
 
@@ -143,6 +145,31 @@ vt_image_orient (cairo_surface_t *surface,
   cairo_surface_flush (upright);
 
   return upright;
+}
+
+/**
+ * vt_image_peek_size:
+ *
+ * The pixel size a file's header announces, without decoding it.
+ *
+ * Returns: %FALSE when the header cannot be read
+ */
+gboolean
+vt_image_peek_size (const char *path,
+                    int        *width,
+                    int        *height)
+{
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
+  const guint8 *data;
+  gsize len;
+
+  if (file == NULL)
+    return FALSE;
+  data = (const guint8 *) g_mapped_file_get_contents (file);
+  len = g_mapped_file_get_length (file);
+  if (vt_image_sniff (data, len) == VT_IMAGE_TYPE_JPEG)
+    return vt_codec_jpeg_peek_size (data, len, width, height);
+  return gdk_pixbuf_get_file_info (path, width, height) != NULL;
 }
 
 /**

@@ -46,6 +46,9 @@ cairo_surface_t *vt_image_copy             (cairo_surface_t *surface);
 cairo_surface_t *vt_image_load             (GBytes          *bytes,
                                             const VtLoadHints *hints,
                                             GError         **error);
+gboolean         vt_image_peek_size        (const char      *path,
+                                            int             *width,
+                                            int             *height);
 cairo_surface_t *vt_image_orient           (cairo_surface_t *surface,
                                             int              orientation);
 int              vt_image_get_width        (cairo_surface_t *surface);

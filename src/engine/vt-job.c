@@ -12,8 +12,16 @@
  *    Signals are emitted only there, with the lock released.
  *  - A running job holds a reference on itself, dropped after "finished",
  *    so callers may let go of it mid-run.
+ *  - Decoded pixels are budgeted (seed 003's counting semaphore): a worker
+ *    takes its photo's pixel count from `budget` before decoding and gives
+ *    it back when its sizes are written. Eight workers on two cores then
+ *    hold two or three large photos at once, not eight; small photos run
+ *    eight at a time as before.
  */
 #define G_LOG_DOMAIN "vt-job"
+
+/* Pixels the workers may hold decoded at once, per CPU core. */
+#define BUDGET_PIXELS_PER_CORE (16u * 1000u * 1000u)
 
 #include "config.h"
 
@@ -22,6 +30,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "vt-image.h"
 #include "vt-inputs.h"
 #include "vt-job.h"
 #include "vt-pipeline.h"
@@ -56,6 +65,14 @@ struct _VtJob
     gint64      end_time;
     gboolean    drain_scheduled;
   } shared;
+
+  /* shared with workers, under budget.lock */
+  struct {
+    GMutex      lock;
+    GCond       cond;
+    guint64     total;
+    guint64     available;
+  } budget;
 };
 
 G_DEFINE_FINAL_TYPE (VtJob, vt_job, G_TYPE_OBJECT)
@@ -83,6 +100,8 @@ vt_job_finalize (GObject *object)
   g_clear_pointer (&self->context, g_main_context_unref);
   g_queue_clear_full (&self->shared.done, g_object_unref);
   g_mutex_clear (&self->shared.lock);
+  g_mutex_clear (&self->budget.lock);
+  g_cond_clear (&self->budget.cond);
 
   G_OBJECT_CLASS (vt_job_parent_class)->finalize (object);
 }
@@ -124,6 +143,10 @@ vt_job_init (VtJob *self)
   self->n_workers = VT_JOB_DEFAULT_WORKERS;
   g_mutex_init (&self->shared.lock);
   g_queue_init (&self->shared.done);
+  g_mutex_init (&self->budget.lock);
+  g_cond_init (&self->budget.cond);
+  self->budget.total = self->budget.available =
+    (guint64) MAX (g_get_num_processors (), 1) * BUDGET_PIXELS_PER_CORE;
 }
 
 /**
@@ -389,6 +412,60 @@ all_outputs_exist (VtResult *result)
   return TRUE;
 }
 
+/* A photo larger than the whole budget still runs, alone. Unknown sizes
+ * cost nothing here: such files fail in the decoder, before any pixels. */
+static guint64
+budget_cost (VtJob    *self,
+             VtResult *result)
+{
+  int w, h;
+
+  if (!vt_image_peek_size (vt_result_get_input (result), &w, &h))
+    return 0;
+  return MIN ((guint64) w * h, self->budget.total);
+}
+
+static gboolean
+budget_acquire (VtJob   *self,
+                guint64  cost)
+{
+  gboolean ok;
+
+  g_mutex_lock (&self->budget.lock);
+  while (self->budget.available < cost && !g_cancellable_is_cancelled (self->cancellable))
+    g_cond_wait (&self->budget.cond, &self->budget.lock);
+  ok = !g_cancellable_is_cancelled (self->cancellable);
+  if (ok)
+    self->budget.available -= cost;
+  g_mutex_unlock (&self->budget.lock);
+  return ok;
+}
+
+static void
+budget_release (VtJob   *self,
+                guint64  cost)
+{
+  g_mutex_lock (&self->budget.lock);
+  self->budget.available += cost;
+  g_cond_broadcast (&self->budget.cond);
+  g_mutex_unlock (&self->budget.lock);
+}
+
+static gboolean
+process (VtJob     *self,
+         VtResult  *result,
+         GError   **error)
+{
+  guint64 cost = budget_cost (self, result);
+  gboolean ok;
+
+  if (!budget_acquire (self, cost))
+    return !g_cancellable_set_error_if_cancelled (self->cancellable, error);
+  ok = vt_pipeline_process (self->pipeline, result, self->keep_thumbnails, self->cancellable, error);
+  budget_release (self, cost);
+  return ok;
+}
+
 static void
 worker_func (gpointer data,
              gpointer user_data)
@@ -403,8 +480,7 @@ worker_func (gpointer data,
     vt_result_set_status (result, VT_RESULT_CANCELLED, NULL);
   else if (self->skip_existing && all_outputs_exist (result))
     vt_result_set_status (result, VT_RESULT_SKIPPED, NULL);
-  else if (vt_pipeline_process (self->pipeline, result, self->keep_thumbnails,
-                                self->cancellable, &error))
+  else if (process (self, result, &error))
     vt_result_set_status (result, VT_RESULT_DONE, NULL);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     vt_result_set_status (result, VT_RESULT_CANCELLED, error);
@@ -538,6 +614,11 @@ vt_job_cancel (VtJob *self)
 {
   g_return_if_fail (VT_IS_JOB (self));
   g_cancellable_cancel (self->cancellable);
+
+  /* Wake the workers waiting for pixels, so they see the cancellation. */
+  g_mutex_lock (&self->budget.lock);
+  g_cond_broadcast (&self->budget.cond);
+  g_mutex_unlock (&self->budget.lock);
 }
 
 static void

@@ -201,47 +201,6 @@ resample_rows (const VtPixels *src,
   return TRUE;
 }
 
-/* Along rows, over only the input rows the vertical pass will read: as
- * columns of the transposed block, where the inner loop vectorises. */
-static gboolean
-pass_horizontal (cairo_surface_t *src,
-                 double           extent,
-                 cairo_surface_t *dst,
-                 int              first_row,
-                 GCancellable    *cancellable)
-{
-  VtPixels in = pixels_of (src, first_row, cairo_image_surface_get_height (dst));
-  VtPixels out = pixels_of (dst, 0, cairo_image_surface_get_height (dst));
-  VtPixels t_in = vt_pixels_alloc (in.height, in.width);
-  VtPixels t_out = vt_pixels_alloc (in.height, out.width);
-  Kernel k;
-  gboolean ok;
-
-  kernel_init (&k, in.width, extent, out.width);
-  vt_pixels_transpose (&in, &t_in);
-  ok = resample_rows (&t_in, 0, &t_out, &k, cancellable);
-  if (ok)
-    vt_pixels_transpose (&t_out, &out);
-
-  kernel_clear (&k);
-  vt_pixels_free (&t_in);
-  vt_pixels_free (&t_out);
-  return ok;
-}
-
-static gboolean
-pass_vertical (cairo_surface_t *src,
-               int              src_offset,
-               cairo_surface_t *dst,
-               const Kernel    *k,
-               GCancellable    *cancellable)
-{
-  VtPixels in = pixels_of (src, 0, cairo_image_surface_get_height (src));
-  VtPixels out = pixels_of (dst, 0, cairo_image_surface_get_height (dst));
-
-  return resample_rows (&in, src_offset, &out, k, cancellable);
-}
-
 static cairo_surface_t *
 set_cancelled (GCancellable  *cancellable,
                GError       **error)
@@ -249,6 +208,69 @@ set_cancelled (GCancellable  *cancellable,
   g_cancellable_set_error_if_cancelled (cancellable, error);
   return NULL;
 }
+
+/* Down the columns: every output row a weighted sum of input rows. */
+static cairo_surface_t *
+pass_columns (cairo_surface_t  *src,
+              double            extent,
+              int               height,
+              GCancellable     *cancellable,
+              GError          **error)
+{
+  g_autoptr(cairo_surface_t) dst = vt_image_new (cairo_image_surface_get_width (src), height, error);
+  VtPixels in = pixels_of (src, 0, cairo_image_surface_get_height (src));
+  VtPixels out;
+  Kernel k;
+  gboolean ok;
+
+  if (dst == NULL)
+    return NULL;
+  out = pixels_of (dst, 0, height);
+  kernel_init (&k, in.height, extent, height);
+  ok = resample_rows (&in, 0, &out, &k, cancellable);
+  kernel_clear (&k);
+  if (!ok)
+    return set_cancelled (cancellable, error);
+
+  cairo_surface_mark_dirty (dst);
+  return g_steal_pointer (&dst);
+}
+
+/* Along the rows: as columns of the transposed image, where the inner loop
+ * runs over contiguous bytes and vectorises. */
+static cairo_surface_t *
+pass_rows (cairo_surface_t  *src,
+           double            extent,
+           int               width,
+           GCancellable     *cancellable,
+           GError          **error)
+{
+  VtPixels in = pixels_of (src, 0, cairo_image_surface_get_height (src));
+  g_autoptr(cairo_surface_t) dst = vt_image_new (width, in.height, error);
+  VtPixels t_in, t_out, out;
+  Kernel k;
+  gboolean ok;
+
+  if (dst == NULL)
+    return NULL;
+  out = pixels_of (dst, 0, in.height);
+  t_in = vt_pixels_alloc (in.height, in.width);
+  t_out = vt_pixels_alloc (in.height, width);
+  kernel_init (&k, in.width, extent, width);
+  vt_pixels_transpose (&in, &t_in);
+  ok = resample_rows (&t_in, 0, &t_out, &k, cancellable);
+  if (ok)
+    vt_pixels_transpose (&t_out, &out);
+  kernel_clear (&k);
+  vt_pixels_free (&t_in);
+  vt_pixels_free (&t_out);
+  if (!ok)
+    return set_cancelled (cancellable, error);
+
+  cairo_surface_mark_dirty (dst);
+  return g_steal_pointer (&dst);
+}
+
 
 /* ------------------------------------------------------------------------ */
 /* Box reduction by whole factors, as Pillow's Image.reduce(): each output    */
@@ -359,8 +381,9 @@ vt_resize_surface (cairo_surface_t *source,
 
 /*
  * Lanczos-3 with the kernel widened by the scale factor when shrinking, so
- * fine patterns average out instead of aliasing. Separable: a horizontal
- * pass over the rows the vertical pass needs, then the vertical pass. Both
+ * fine patterns average out instead of aliasing. Separable: one pass down
+ * the columns and one along the rows, the height first when it shrinks, so
+ * the costlier row pass (it transposes) works on fewer rows. Both passes
  * check @cancellable every 64 rows.
  */
 static cairo_surface_t *
@@ -376,47 +399,20 @@ resample (cairo_surface_t  *source,
   int src_h = cairo_image_surface_get_height (source);
   gboolean need_h = width != src_w || extent_w != src_w;
   gboolean need_v = height != src_h || extent_h != src_h;
-  g_autoptr(cairo_surface_t) wide = NULL;
-  g_autoptr(cairo_surface_t) result = NULL;
-  Kernel kv = { 0 };
-  int first_row = 0, n_rows = src_h;
-  gboolean ok;
+  g_autoptr(cairo_surface_t) tmp = NULL;
 
-  if (need_v)
-    {
-      kernel_init (&kv, src_h, extent_h, height);
-      first_row = kv.first[0];
-      n_rows = kv.first[height - 1] + kv.count[height - 1] - first_row;
-    }
-
-  if (need_h)
-    {
-      wide = vt_image_new (width, n_rows, error);
-      if (wide == NULL || !pass_horizontal (source, extent_w, wide, first_row, cancellable))
-        {
-          kernel_clear (&kv);
-          return wide == NULL ? NULL : set_cancelled (cancellable, error);
-        }
-      cairo_surface_mark_dirty (wide);
-    }
-  else
-    {
-      wide = cairo_surface_reference (source);
-      first_row = 0;
-    }
-
+  if (!need_h && !need_v)
+    return vt_image_copy (source);
+  if (!need_h)
+    return pass_columns (source, extent_h, height, cancellable, error);
   if (!need_v)
+    return pass_rows (source, extent_w, width, cancellable, error);
+
+  if (height < src_h)
     {
-      kernel_clear (&kv);
-      return need_h ? g_steal_pointer (&wide) : vt_image_copy (source);
+      tmp = pass_columns (source, extent_h, height, cancellable, error);
+      return tmp ? pass_rows (tmp, extent_w, width, cancellable, error) : NULL;
     }
-
-  result = vt_image_new (width, height, error);
-  ok = result != NULL && pass_vertical (wide, first_row, result, &kv, cancellable);
-  kernel_clear (&kv);
-  if (!ok)
-    return result == NULL ? NULL : set_cancelled (cancellable, error);
-
-  cairo_surface_mark_dirty (result);
-  return g_steal_pointer (&result);
+  tmp = pass_rows (source, extent_w, width, cancellable, error);
+  return tmp ? pass_columns (tmp, extent_h, height, cancellable, error) : NULL;
 }

@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* codec-floor.c: the least any tool can do for the shop job
+ *
+ *   codec-floor IN_DIR OUT_DIR THREADS
+ *
+ * Decodes each photo once with libjpeg-turbo and encodes three JPEGs of the
+ * target sizes (quality 85, optimised tables) from it, cropped instead of
+ * resized: no resize, no filter, no watermark. Nothing can beat this.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+#include <jpeglib.h>
+
+static const struct { const char *name; int w, h; } sizes[] = {
+  { "thumbnail", 150, 150 }, { "medium", 500, 500 }, { "large", 1200, 1200 },
+};
+
+static const char *out_dir;
+
+static void
+fit (int w, int h, int bw, int bh, int *ow, int *oh)
+{
+  double s = MIN (1.0, MIN ((double) bw / w, (double) bh / h));
+  *ow = MAX (1, (int) (w * s + 0.5));
+  *oh = MAX (1, (int) (h * s + 0.5));
+}
+
+static void
+photo (gpointer data, gpointer user_data)
+{
+  char *path = data;
+  gchar *bytes;
+  gsize len;
+  struct jpeg_decompress_struct d;
+  struct jpeg_error_mgr err;
+  unsigned char *pixels;
+  int w, h, stride;
+  char *base = g_path_get_basename (path);
+
+  *strrchr (base, '.') = '\0';
+  g_file_get_contents (path, &bytes, &len, NULL);
+  d.err = jpeg_std_error (&err);
+  jpeg_create_decompress (&d);
+  jpeg_mem_src (&d, (unsigned char *) bytes, len);
+  jpeg_read_header (&d, TRUE);
+  d.out_color_space = JCS_RGB;
+  jpeg_start_decompress (&d);
+  w = d.output_width, h = d.output_height, stride = w * 3;
+  pixels = g_malloc ((gsize) stride * h);
+  while (d.output_scanline < d.output_height)
+    {
+      unsigned char *row = pixels + (gsize) d.output_scanline * stride;
+      jpeg_read_scanlines (&d, &row, 1);
+    }
+  jpeg_finish_decompress (&d);
+  jpeg_destroy_decompress (&d);
+
+  for (int s = 0; s < 3; s++)
+    {
+      struct jpeg_compress_struct c;
+      char out[4096];
+      FILE *f;
+      int ow, oh;
+
+      fit (w, h, sizes[s].w, sizes[s].h, &ow, &oh);
+      snprintf (out, sizeof out, "%s/%s/%s.jpg", out_dir, sizes[s].name, base);
+      f = fopen (out, "wb");
+      c.err = jpeg_std_error (&err);
+      jpeg_create_compress (&c);
+      jpeg_stdio_dest (&c, f);
+      c.image_width = ow, c.image_height = oh, c.input_components = 3, c.in_color_space = JCS_RGB;
+      jpeg_set_defaults (&c);
+      jpeg_set_quality (&c, 85, TRUE);
+      c.optimize_coding = TRUE;
+      jpeg_start_compress (&c, TRUE);
+      while (c.next_scanline < c.image_height)
+        {
+          unsigned char *row = pixels + (gsize) c.next_scanline * stride;
+          jpeg_write_scanlines (&c, &row, 1);
+        }
+      jpeg_finish_compress (&c);
+      jpeg_destroy_compress (&c);
+      fclose (f);
+    }
+
+  g_free (pixels);
+  g_free (bytes);
+  g_free (base);
+  g_free (path);
+}
+
+int
+main (int argc, char **argv)
+{
+  GThreadPool *pool;
+  GDir *dir;
+  const char *name;
+
+  if (argc != 4)
+    return 2;
+  out_dir = argv[2];
+  for (int s = 0; s < 3; s++)
+    {
+      char *dpath = g_build_filename (out_dir, sizes[s].name, NULL);
+      g_mkdir_with_parents (dpath, 0755);
+      g_free (dpath);
+    }
+  pool = g_thread_pool_new (photo, NULL, MAX (1, atoi (argv[3])), TRUE, NULL);
+  dir = g_dir_open (argv[1], 0, NULL);
+  while (dir && (name = g_dir_read_name (dir)))
+    if (g_str_has_suffix (name, ".jpg"))
+      g_thread_pool_push (pool, g_build_filename (argv[1], name, NULL), NULL);
+  g_thread_pool_free (pool, FALSE, TRUE);
+  g_dir_close (dir);
+  return 0;
+}

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Seed 000's shop job done by Vitrina and by the tools shops use today, on
+# the same generated photos, in one run; prints photos/s, peak memory and
+# each tool's ratio to Vitrina, then Vitrina's output quality against
+# Pillow's.
+#
+#   bench/compare.sh            # 200 × 800×600 and 24 × 4000×3000
+#   bench/compare.sh --quick    # 40 × 800×600 and 6 × 4000×3000
+#
+# Installs what it needs (python3-pil, imagemagick, libvips-dev, time) and
+# builds into ./build first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+builddir=${BUILDDIR:-build}
+
+sets=("200 800x600" "24 4000x3000")
+[ "${1:-}" = "--quick" ] && sets=("40 800x600" "6 4000x3000")
+
+need=()
+for p in python3-pil imagemagick libvips-dev time; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || need+=("$p")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}"
+fi
+[ -f "$builddir/build.ninja" ] || meson setup "$builddir"
+meson setup --reconfigure "$builddir" >/dev/null   # picks up libvips if just installed
+ninja -C "$builddir" >/dev/null
+
+cli=$builddir/src/cli/vitrina-cli
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cores=$(nproc)
+
+# One photo's three sizes through ImageMagick, one process per photo.
+im_one () {
+  local in=$1 out=$2 stem
+  local kernel='3x3:-0.125,-0.125,-0.125 -0.125,2,-0.125 -0.125,-0.125,-0.125'
+  local font=/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
+  stem=$(basename "$in" .jpg)
+  convert "$in" -write mpr:src +delete \
+    \( mpr:src -filter Lanczos -thumbnail '150x150>' -morphology Convolve "$kernel" \
+       -unsharp 0x1.15+1.5+0.0118 -gravity southeast -font "$font" -fill 'rgba(255,255,255,0.6)' \
+       -pointsize 8 -annotate +3+3 '© Vitrina' -strip -quality 85 -write "$out/thumbnail/$stem.jpg" +delete \) \
+    \( mpr:src -filter Lanczos -thumbnail '500x500>' -morphology Convolve "$kernel" \
+       -unsharp 0x1.15+1.5+0.0118 -gravity southeast -font "$font" -fill 'rgba(255,255,255,0.6)' \
+       -pointsize 22 -annotate +9+9 '© Vitrina' -strip -quality 85 -write "$out/medium/$stem.jpg" +delete \) \
+    mpr:src -filter Lanczos -thumbnail '1200x1200>' -morphology Convolve "$kernel" \
+       -unsharp 0x1.15+1.5+0.0118 -gravity southeast -font "$font" -fill 'rgba(255,255,255,0.6)' \
+       -pointsize 40 -annotate +15+15 '© Vitrina' -strip -quality 85 "$out/large/$stem.jpg"
+}
+export -f im_one
+
+# run NAME COMMAND…: wall seconds and peak resident memory of the whole run
+run () {
+  local name=$1; shift
+  local out="$work/out-$name"
+  rm -rf "$out"; mkdir -p "$out"/{thumbnail,medium,large}
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" "$out" >/dev/null 2>"$work/err" || {
+    echo "  $name failed:"; cat "$work/err"; return; }
+  read -r secs kb < "$work/time"
+  if [ "$(find "$out" -name '*.jpg' | wc -l)" -ne $((3 * count)) ]; then
+    echo "  $name wrote $(find "$out" -name '*.jpg' | wc -l) files, not $((3 * count)): left out"
+    return
+  fi
+  echo "$name $secs $kb" >> "$work/results"
+}
+
+for set in "${sets[@]}"; do
+  read -r count size <<<"$set"
+  in="$work/in-$size"
+  "$cli" generate --count "$count" --size "$size" "$in" >/dev/null
+  : > "$work/results"
+  echo
+  echo "== $count photos of $size, $cores CPU cores, $(date -u +%F) =="
+
+  run vitrina-8   "$cli" process "$in" --quiet --workers 8 -o
+  run vitrina-1   "$cli" process "$in" --quiet --workers 1 -o
+  run pillow-8    sh -c '/usr/bin/python3 bench/pillow_shop.py "$0" "$1" 8' "$in"
+  run pillow-1    sh -c '/usr/bin/python3 bench/pillow_shop.py "$0" "$1" 1' "$in"
+  run imagemagick sh -c 'ls "$0"/*.jpg | xargs -P "$1" -I{} bash -c "im_one {} $2"' "$in" "$cores"
+  if [ -x "$builddir/bench/vips-shop" ]; then
+    run libvips-8 sh -c '"$0" "$1" "$2" 8' "$builddir/bench/vips-shop" "$in"
+  fi
+  run codec-floor sh -c '"$0" "$1" "$2" 8' "$builddir/bench/codec-floor" "$in"
+
+  vitrina_rate=$(awk -v n="$count" '$1=="vitrina-8"{print n/$2}' "$work/results")
+  printf "  %-12s %10s %10s %12s %14s\n" tool seconds photos/s "peak MB" "vs Vitrina"
+  while read -r name secs kb; do
+    awk -v n="$count" -v name="$name" -v s="$secs" -v kb="$kb" -v v="$vitrina_rate" \
+      'BEGIN { r = n / s; printf "  %-12s %10.2f %10.1f %12.0f %13.2f×\n", name, s, r, kb / 1024, r / v }'
+  done < "$work/results"
+  awk '$1=="vitrina-1"{s1=$2} $1=="vitrina-8"{s8=$2} END {
+    printf "  Vitrina speedup, 8 workers over 1: %.2f× (%.0f %% per core)\n", s1 / s8, 100 * s1 / s8 / '"$cores"' }' "$work/results"
+  echo "  quality of Vitrina's outputs against Pillow's (same recipe):"
+  /usr/bin/python3 bench/quality.py "$work/out-vitrina-8" "$work/out-pillow-8"
+  # The watermarks are drawn by different text engines (Pango, FreeType via
+  # Pillow); without them the comparison is of resize, filters and codec.
+  "$cli" process "$in" --quiet --no-watermark -o "$work/nowm-vitrina" >/dev/null
+  /usr/bin/python3 bench/pillow_shop.py "$in" "$work/nowm-pillow" 8 nowatermark
+  echo "  the same without the watermark:"
+  /usr/bin/python3 bench/quality.py "$work/nowm-vitrina" "$work/nowm-pillow"
+done
