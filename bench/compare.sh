@@ -81,7 +81,7 @@ for set in "${sets[@]}"; do
   run vitrina-1   "$cli" process "$in" --quiet --workers 1 -o
   run pillow-8    sh -c '/usr/bin/python3 bench/pillow_shop.py "$0" "$1" 8' "$in"
   run pillow-1    sh -c '/usr/bin/python3 bench/pillow_shop.py "$0" "$1" 1' "$in"
-  run imagemagick sh -c 'ls "$0"/*.jpg | xargs -P "$1" -I{} bash -c "im_one {} $2"' "$in" "$cores"
+  run imagemagick bash -c 'ls "$0"/*.jpg | xargs -P "$1" -I{} bash -c "im_one {} $2"' "$in" "$cores"
   if [ -x "$builddir/bench/vips-shop" ]; then
     run libvips-8 sh -c '"$0" "$1" "$2" 8' "$builddir/bench/vips-shop" "$in"
   fi

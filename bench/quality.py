@@ -5,8 +5,8 @@
     quality.py VITRINA_OUT PILLOW_OUT
 
 Prints, per size: the worst geometry difference in pixels, the worst and
-median PSNR (dB) of Vitrina's JPEG against Pillow's, and the total bytes of
-each (Vitrina's divided by Pillow's).
+median PSNR (dB, "identical" when every pixel is equal) of Vitrina's JPEG
+against Pillow's, and the total bytes of each (Vitrina's over Pillow's).
 """
 import math
 import os
@@ -19,7 +19,7 @@ from PIL import Image, ImageChops, ImageStat
 def psnr(a, b):
     diff = ImageChops.difference(a, b)
     mse = sum(ImageStat.Stat(diff).sum2) / (3 * a.width * a.height)
-    return 99.0 if mse == 0 else 10 * math.log10(255 * 255 / mse)
+    return math.inf if mse == 0 else 10 * math.log10(255 * 255 / mse)
 
 
 def main():
@@ -34,8 +34,10 @@ def main():
                 values.append(psnr(a, b))
             our_bytes += os.path.getsize(os.path.join(ours, size, name))
             their_bytes += os.path.getsize(os.path.join(theirs, size, name))
+        def db(v):
+            return "identical" if v == math.inf else f"{v:.1f} dB"
         print(f"  {size:<10} geometry within {worst_px} px; PSNR against Pillow: worst "
-              f"{min(values):.1f} dB, median {statistics.median(values):.1f} dB; "
+              f"{db(min(values))}, median {db(statistics.median(values))}; "
               f"bytes {our_bytes / their_bytes:.2f}× Pillow's")
 
 
