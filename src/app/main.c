@@ -5,6 +5,7 @@
 #include <locale.h>
 #include <glib/gi18n.h>
 
+#include "vitrina-engine.h"
 #include "vt-application.h"
 
 int
@@ -13,6 +14,7 @@ main (int    argc,
 {
   g_autoptr(VtApplication) app = NULL;
 
+  vt_engine_init ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("VITRINA_LOCALEDIR") ? g_getenv ("VITRINA_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -72,6 +72,7 @@ main (int    argc,
 {
   const char *localedir = g_getenv ("VITRINA_LOCALEDIR");
 
+  vt_engine_init ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -2,6 +2,8 @@
 /* vitrina-engine.h: the engine's public API, for the CLI, the window and tests */
 #pragma once
 
+#include <glib.h>
+
 #include "vt-codec.h"
 #include "vt-filters.h"
 #include "vt-image.h"
@@ -16,3 +18,5 @@
 #include "vt-sample.h"
 #include "vt-scaling.h"
 #include "vt-watermark.h"
+
+void vt_engine_init (void);

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-engine.c: process-wide settings that programs using the engine apply */
+#define G_LOG_DOMAIN "vt-engine"
+
+#include "config.h"
+
+#ifdef HAVE_MALLOPT
+# include <malloc.h>
+#endif
+
+#include "vitrina-engine.h"
+
+/* Pixel buffers of this size and above come straight from mmap and go back
+ * to the system when freed. */
+#define MMAP_THRESHOLD (4 * 1024 * 1024)
+
+/**
+ * vt_engine_init:
+ *
+ * For programs, not libraries, to call first thing. glibc raises its mmap
+ * threshold to the largest block freed (up to 32 MB) and then keeps freed
+ * blocks in each thread's arena: with eight workers passing 10–50 MB pixel
+ * buffers around, a batch of 12-megapixel photos peaked at 283 MB while 140
+ * MB were in use. A fixed threshold keeps memory to what is live.
+ */
+void
+vt_engine_init (void)
+{
+#ifdef HAVE_MALLOPT
+  mallopt (M_MMAP_THRESHOLD, MMAP_THRESHOLD);
+#endif
+}
