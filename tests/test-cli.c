@@ -2,6 +2,7 @@
 /* test-cli.c: vitrina-cli as a user runs it: exit statuses and messages */
 #include "config.h"
 
+#include <signal.h>
 #include <sys/wait.h>
 #include <json-glib/json-glib.h>
 
@@ -126,6 +127,72 @@ test_process_with_a_bad_photo (void)
   vt_test_remove_tree (dir);
 }
 
+static guint
+count_jpegs (const char *dir)
+{
+  g_autoptr(GPtrArray) files = vt_test_list_files (dir);
+  guint n = 0;
+
+  for (guint i = 0; i < files->len; i++)
+    n += g_str_has_suffix (g_ptr_array_index (files, i), ".jpg") &&
+         strstr (g_ptr_array_index (files, i), "/.vitrina-") == NULL;
+  return n;
+}
+
+/* SIGKILL mid-batch leaves only whole files under final names; the same
+ * command with --skip-existing then does only what is missing. */
+static void
+test_killed_then_resumed (void)
+{
+  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autofree char *in = g_build_filename (dir, "in", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *report = g_build_filename (dir, "report.json", NULL);
+  const char *argv[] = { cli_path, "process", in, "-o", out, "--workers", "2", "--quiet", NULL };
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) again = { 0 };
+  g_autoptr(GError) error = NULL;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  GPid pid;
+  int status;
+
+  g_assert_true (vt_sample_write (in, 40, 800, 600, NULL));
+  g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                 NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  while (count_jpegs (out) < 10 && g_get_monotonic_time () < deadline)
+    g_usleep (5000);
+  kill (pid, SIGKILL);
+  waitpid (pid, &status, 0);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpuint (count_jpegs (out), <, 120);
+
+  files = vt_test_list_files (out);
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      g_autoptr(GMappedFile) file = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(cairo_surface_t) img = NULL;
+
+      if (strstr (path, "/.vitrina-") != NULL)
+        continue;   /* an unfinished temporary file: hidden, never an output */
+      file = g_mapped_file_new (path, FALSE, NULL);
+      bytes = g_mapped_file_get_bytes (file);
+      img = vt_image_load (bytes, NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  run_cli (&again, NULL, "process", in, "-o", out, "--skip-existing", "--report", report, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_cmpuint (count_jpegs (out), ==, 120);
+  g_assert_true (json_parser_load_from_file (parser, report, NULL));
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)),
+                                               "skipped"), >, 0);
+  vt_test_remove_tree (dir);
+}
+
 static void
 test_spanish (void)
 {
@@ -151,6 +218,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/help-lists-every-option", test_help_lists_every_option);
   g_test_add_func ("/cli/process-with-a-bad-photo", test_process_with_a_bad_photo);
+  g_test_add_func ("/cli/killed-then-resumed", test_killed_then_resumed);
   g_test_add_func ("/cli/spanish", test_spanish);
   return g_test_run ();
 }

@@ -13,7 +13,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -232,26 +234,69 @@ vt_pipeline_encode (VtPipeline       *self,
 }
 
 static gboolean
+write_all (int           fd,
+           const guint8 *data,
+           gsize         len)
+{
+  while (len > 0)
+    {
+      gssize n = write (fd, data, len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      data += n;
+      len -= n;
+    }
+  return TRUE;
+}
+
+/* Into a hidden temporary file beside the target, renamed over it once
+ * whole: an interrupted run (or a full disk) never leaves a truncated file
+ * under a final name, and a failed write leaves nothing at all. */
+static gboolean
+write_atomically (const char    *path,
+                  GBytes        *bytes,
+                  GError       **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *tmp = g_build_filename (dir, ".vitrina-XXXXXX", NULL);
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+  int fd, saved_errno;
+
+  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0644);
+  if (fd < 0)
+    goto failed;
+  if (!write_all (fd, data, len))
+    {
+      saved_errno = errno;
+      close (fd);
+      errno = saved_errno;
+      goto failed;
+    }
+  if (close (fd) != 0 || g_rename (tmp, path) != 0)
+    goto failed;
+  return TRUE;
+
+failed:
+  saved_errno = errno;
+  if (fd >= 0)
+    g_unlink (tmp);
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("Could not write %s: %s"), path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
 write_output (VtOutput  *output,
               GBytes    *jpeg,
               GError   **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  gsize len;
-  const char *data = g_bytes_get_data (jpeg, &len);
-
-  /* A temporary file beside the target, renamed over it when complete: an
-   * interrupted run never leaves a truncated file under a final name. */
-  if (!g_file_set_contents_full (output->path, data, len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING,
-                                 0644, &local_error))
-    {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Could not write %s: %s"), output->path, local_error->message);
-      return FALSE;
-    }
-
-  output->bytes = len;
+  if (!write_atomically (output->path, jpeg, error))
+    return FALSE;
+  output->bytes = g_bytes_get_size (jpeg);
   return TRUE;
 }
 
