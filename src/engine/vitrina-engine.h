@@ -5,6 +5,7 @@
 #include <glib.h>
 
 #include "vt-codec.h"
+#include "vt-color.h"
 #include "vt-filters.h"
 #include "vt-image.h"
 #include "vt-inputs.h"

@@ -6,6 +6,7 @@
 
 #include <setjmp.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -14,6 +15,7 @@
 #include <libexif/exif-data.h>
 
 #include "vt-codec.h"
+#include "vt-color.h"
 #include "vt-resize.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExifData, exif_data_unref)
@@ -147,7 +149,8 @@ cmyk_row_to_rgb24 (const guint8 *cmyk,
 static void
 read_pixels (j_decompress_ptr  cinfo,
              cairo_surface_t  *surface,
-             guint8           *cmyk_row)
+             guint8           *cmyk_row,
+             VtCmykTransform  *cmyk_profile)
 {
   guint8 *data = cairo_image_surface_get_data (surface);
   int stride = cairo_image_surface_get_stride (surface);
@@ -159,8 +162,11 @@ read_pixels (j_decompress_ptr  cinfo,
       if (cmyk_row != NULL)
         {
           jpeg_read_scanlines (cinfo, &cmyk_row, 1);
-          cmyk_row_to_rgb24 (cmyk_row, (guint32 *) row, cinfo->output_width,
-                             cinfo->saw_Adobe_marker);
+          if (cmyk_profile != NULL)
+            vt_cmyk_transform_row (cmyk_profile, cmyk_row, row, cinfo->output_width);
+          else
+            cmyk_row_to_rgb24 (cmyk_row, (guint32 *) row, cinfo->output_width,
+                               cinfo->saw_Adobe_marker);
         }
       else
         {
@@ -174,8 +180,8 @@ read_pixels (j_decompress_ptr  cinfo,
  * vt_codec_jpeg_decode:
  *
  * Decodes once, shrinking in the DCT domain as far as @hints allow, and
- * returns the photo upright (EXIF orientation applied). Greyscale, CMYK and
- * YCCK files come out as RGB.
+ * returns the photo upright (EXIF orientation applied) and in sRGB (an
+ * embedded profile applied). Greyscale, CMYK and YCCK files come out as RGB.
  */
 cairo_surface_t *
 vt_codec_jpeg_decode (const guint8      *data,
@@ -187,6 +193,9 @@ vt_codec_jpeg_decode (const guint8      *data,
   VtJpegError err;
   cairo_surface_t * volatile surface = NULL;
   guint8 * volatile cmyk_row = NULL;
+  JOCTET * volatile icc = NULL;
+  VtCmykTransform * volatile cmyk_profile = NULL;
+  unsigned int icc_len = 0;
   int orientation;
 
   init_error (&err, error);
@@ -199,11 +208,14 @@ vt_codec_jpeg_decode (const guint8      *data,
       if (surface != NULL)
         cairo_surface_destroy (surface);
       g_free (cmyk_row);
+      free (icc);
+      g_clear_pointer ((VtCmykTransform **) &cmyk_profile, vt_cmyk_transform_free);
       return NULL;
     }
 
   jpeg_mem_src (&cinfo, data, len);
   jpeg_save_markers (&cinfo, JPEG_APP0 + 1, 0xFFFF);
+  jpeg_save_markers (&cinfo, JPEG_APP0 + 2, 0xFFFF);
   jpeg_read_header (&cinfo, TRUE);
 
   if ((guint64) cinfo.image_width * cinfo.image_height > hints->max_pixels)
@@ -219,8 +231,15 @@ vt_codec_jpeg_decode (const guint8      *data,
   cinfo.scale_num = 1;
   cinfo.scale_denom = choose_denominator (cinfo.image_width, cinfo.image_height, orientation, hints);
 
+  if (!jpeg_read_icc_profile (&cinfo, (JOCTET **) &icc, &icc_len))
+    icc = NULL;
+
   if (cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK)
-    cinfo.out_color_space = JCS_CMYK;
+    {
+      cinfo.out_color_space = JCS_CMYK;
+      if (icc != NULL)
+        cmyk_profile = vt_cmyk_transform_new (icc, icc_len, cinfo.saw_Adobe_marker);
+    }
   else
     cinfo.out_color_space = CAIRO_JCS;
 
@@ -230,15 +249,21 @@ vt_codec_jpeg_decode (const guint8      *data,
   if (surface == NULL)
     {
       jpeg_destroy_decompress (&cinfo);
+      free (icc);
+      g_clear_pointer ((VtCmykTransform **) &cmyk_profile, vt_cmyk_transform_free);
       return NULL;
     }
   if (cinfo.out_color_space == JCS_CMYK)
     cmyk_row = g_malloc ((gsize) cinfo.output_width * 4);
 
-  read_pixels (&cinfo, surface, cmyk_row);
+  read_pixels (&cinfo, surface, cmyk_row, cmyk_profile);
   jpeg_finish_decompress (&cinfo);
+  if (icc != NULL && cinfo.out_color_space != JCS_CMYK)
+    vt_color_to_srgb (surface, icc, icc_len);
   jpeg_destroy_decompress (&cinfo);
   g_free (cmyk_row);
+  free (icc);
+  g_clear_pointer ((VtCmykTransform **) &cmyk_profile, vt_cmyk_transform_free);
 
   if (err.truncated)
     {

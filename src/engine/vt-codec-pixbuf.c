@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "vt-codec.h"
+#include "vt-color.h"
 
 typedef struct {
   guint64  max_pixels;
@@ -96,6 +97,21 @@ set_unknown_type_error (const guint8  *data,
                _("Not a photo in a supported format (it looks like: %s)"), description);
 }
 
+/* PNG and TIFF loaders hand over the embedded profile, base64-encoded. */
+static void
+to_srgb (cairo_surface_t *surface,
+         GdkPixbuf       *pixbuf)
+{
+  const char *base64 = gdk_pixbuf_get_option (pixbuf, "icc-profile");
+  g_autofree guchar *icc = NULL;
+  gsize len;
+
+  if (base64 == NULL)
+    return;
+  icc = g_base64_decode (base64, &len);
+  vt_color_to_srgb (surface, icc, len);
+}
+
 cairo_surface_t *
 vt_codec_pixbuf_decode (const guint8      *data,
                         gsize              len,
@@ -107,6 +123,7 @@ vt_codec_pixbuf_decode (const guint8      *data,
   g_autoptr(GError) local_error = NULL;
   SizeCheck check = { hints->max_pixels, 0, 0, FALSE };
   GdkPixbuf *pixbuf;
+  cairo_surface_t *surface;
   gboolean ok;
 
   g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), &check);
@@ -135,5 +152,8 @@ vt_codec_pixbuf_decode (const guint8      *data,
     }
 
   upright = gdk_pixbuf_apply_embedded_orientation (pixbuf);
-  return surface_from_pixbuf (upright, error);
+  surface = surface_from_pixbuf (upright, error);
+  if (surface != NULL)
+    to_srgb (surface, pixbuf);
+  return surface;
 }
