@@ -295,6 +295,8 @@ test_full_disk (void)
     }
   g_assert_true (vt_sample_write (in, 12, 800, 600, NULL));
   job = vt_job_new (recipe, mnt);
+  /* one worker, so the first photos finish before the disk is full */
+  vt_job_set_n_workers (job, 1);
   vt_job_add_paths (job, paths, FALSE);
   g_assert_true (vt_job_run_sync (job, NULL));
 

@@ -26,12 +26,13 @@ size_prepared_cb (GdkPixbufLoader *loader,
   check->width = width;
   check->height = height;
 
-  /* Refuse before the loader allocates what the header claims: asking for a
-   * 1×1 result keeps a lying 100000×100000 PNG from costing 40 GB. */
+  /* Refuse before the loader allocates what the header claims: a 0×0 size
+   * makes GdkPixbuf's loaders stop right here (gdk_pixbuf_get_file_info()
+   * relies on it), so a lying 100000×100000 PNG costs nothing. */
   if ((guint64) width * height > check->max_pixels)
     {
       check->too_large = TRUE;
-      gdk_pixbuf_loader_set_size (loader, 1, 1);
+      gdk_pixbuf_loader_set_size (loader, 0, 0);
     }
 }
 

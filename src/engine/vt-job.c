@@ -34,6 +34,7 @@
 #include "vt-inputs.h"
 #include "vt-job.h"
 #include "vt-pipeline.h"
+#include "vt-tsan.h"
 
 struct _VtJob
 {
@@ -110,6 +111,10 @@ static void
 vt_job_class_init (VtJobClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  /* G_DEFINE_QUARK registers on first use, unlocked: do it here, before
+   * any worker can race to it. */
+  vt_image_error_quark ();
 
   object_class->finalize = vt_job_finalize;
 
@@ -395,12 +400,12 @@ static void
 post_result (VtJob    *self,
              VtResult *result)
 {
-  g_mutex_lock (&self->shared.lock);
+  vt_mutex_lock (&self->shared.lock);
   g_queue_push_tail (&self->shared.done, result);
   if (--self->shared.n_pending == 0)
     self->shared.end_time = g_get_monotonic_time ();
   schedule_drain (self);
-  g_mutex_unlock (&self->shared.lock);
+  vt_mutex_unlock (&self->shared.lock);
 }
 
 static gboolean
@@ -431,13 +436,13 @@ budget_acquire (VtJob   *self,
 {
   gboolean ok;
 
-  g_mutex_lock (&self->budget.lock);
+  vt_mutex_lock (&self->budget.lock);
   while (self->budget.available < cost && !g_cancellable_is_cancelled (self->cancellable))
-    g_cond_wait (&self->budget.cond, &self->budget.lock);
+    vt_cond_wait (&self->budget.cond, &self->budget.lock);
   ok = !g_cancellable_is_cancelled (self->cancellable);
   if (ok)
     self->budget.available -= cost;
-  g_mutex_unlock (&self->budget.lock);
+  vt_mutex_unlock (&self->budget.lock);
   return ok;
 }
 
@@ -445,10 +450,10 @@ static void
 budget_release (VtJob   *self,
                 guint64  cost)
 {
-  g_mutex_lock (&self->budget.lock);
+  vt_mutex_lock (&self->budget.lock);
   self->budget.available += cost;
   g_cond_broadcast (&self->budget.cond);
-  g_mutex_unlock (&self->budget.lock);
+  vt_mutex_unlock (&self->budget.lock);
 }
 
 static gboolean
@@ -473,6 +478,8 @@ worker_func (gpointer data,
   VtResult *result = data;
   VtJob *self = user_data;
   GError *error = NULL;
+
+  VT_HANDOFF_ACQUIRE (self);
 
   if (vt_result_get_status (result) == VT_RESULT_FAILED)
     ; /* refused at planning */
@@ -536,13 +543,13 @@ drain_cb (gpointer data)
   gint64 end_time;
   VtResult *result;
 
-  g_mutex_lock (&self->shared.lock);
+  vt_mutex_lock (&self->shared.lock);
   batch = self->shared.done;
   g_queue_init (&self->shared.done);
   self->shared.drain_scheduled = FALSE;
   finished = self->shared.n_pending == 0;
   end_time = self->shared.end_time;
-  g_mutex_unlock (&self->shared.lock);
+  vt_mutex_unlock (&self->shared.lock);
 
   while ((result = g_queue_pop_head (&batch)) != NULL)
     {
@@ -587,7 +594,7 @@ vt_job_start (VtJob   *self,
   self->running_ref = g_object_ref (self);
   self->start_time = g_get_monotonic_time ();
 
-  g_mutex_lock (&self->shared.lock);
+  vt_mutex_lock (&self->shared.lock);
   self->shared.n_pending = self->results->len;
   if (self->results->len == 0)
     {
@@ -595,8 +602,10 @@ vt_job_start (VtJob   *self,
       self->shared.end_time = self->start_time;
       schedule_drain (self);
     }
-  g_mutex_unlock (&self->shared.lock);
+  vt_mutex_unlock (&self->shared.lock);
 
+  /* Everything set up above happens before any worker starts. */
+  VT_HANDOFF_RELEASE (self);
   for (guint i = 0; i < self->results->len; i++)
     g_thread_pool_push (self->pool, vt_job_get_result (self, i), NULL);
 
@@ -616,9 +625,9 @@ vt_job_cancel (VtJob *self)
   g_cancellable_cancel (self->cancellable);
 
   /* Wake the workers waiting for pixels, so they see the cancellation. */
-  g_mutex_lock (&self->budget.lock);
+  vt_mutex_lock (&self->budget.lock);
   g_cond_broadcast (&self->budget.cond);
-  g_mutex_unlock (&self->budget.lock);
+  vt_mutex_unlock (&self->budget.lock);
 }
 
 static void

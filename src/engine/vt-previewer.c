@@ -21,6 +21,7 @@
 #include "vt-image.h"
 #include "vt-pipeline.h"
 #include "vt-previewer.h"
+#include "vt-tsan.h"
 
 struct _VtPreviewer
 {
@@ -65,6 +66,8 @@ request_free (Request *r)
   g_free (r->path);
   g_free (r);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
 
 void
 vt_preview_result_free (VtPreviewResult *result)
@@ -120,44 +123,54 @@ cached_resized (VtPreviewer   *self,
   return self->cache.resized;
 }
 
+static VtPreviewResult *
+render (VtPreviewer   *self,
+        Request       *r,
+        GCancellable  *cancellable,
+        GError       **error)
+{
+  g_autoptr(VtPreviewResult) result = g_new0 (VtPreviewResult, 1);
+  g_autoptr(GBytes) jpeg = NULL;
+  cairo_surface_t *photo, *resized;
+  gint64 start = g_get_monotonic_time ();
+
+  if ((photo = cached_photo (self, r, error)) == NULL ||
+      (resized = cached_resized (self, r, photo, cancellable, error)) == NULL)
+    return NULL;
+
+  result->before = cairo_surface_reference (resized);
+  result->after = vt_image_copy (resized);
+  vt_pipeline_finish (r->pipeline, result->after, NULL);
+  jpeg = vt_pipeline_encode (r->pipeline, result->after, error);
+  if (jpeg == NULL)
+    return NULL;
+  result->jpeg_bytes = g_bytes_get_size (jpeg);
+  result->render_time = g_get_monotonic_time () - start;
+  result->serial = r->serial;
+  return g_steal_pointer (&result);
+}
+
 static void
 worker_func (gpointer data,
              gpointer user_data)
 {
   g_autoptr(GTask) task = data;
   VtPreviewer *self = user_data;
-  Request *r = g_task_get_task_data (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
-  g_autoptr(VtPreviewResult) result = g_new0 (VtPreviewResult, 1);
-  g_autoptr(GBytes) jpeg = NULL;
   GError *error = NULL;
-  cairo_surface_t *photo, *resized;
-  gint64 start = g_get_monotonic_time ();
+  VtPreviewResult *result = NULL;
+
+  VT_HANDOFF_ACQUIRE (task);
 
   /* Superseded while waiting: skip all of it. */
-  if (g_task_return_error_if_cancelled (task))
-    return;
+  if (!g_task_return_error_if_cancelled (task))
+    result = render (self, g_task_get_task_data (task), g_task_get_cancellable (task), &error);
 
-  if ((photo = cached_photo (self, r, &error)) == NULL ||
-      (resized = cached_resized (self, r, photo, cancellable, &error)) == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  result->before = cairo_surface_reference (resized);
-  result->after = vt_image_copy (resized);
-  vt_pipeline_finish (r->pipeline, result->after, NULL);
-  jpeg = vt_pipeline_encode (r->pipeline, result->after, &error);
-  if (jpeg == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  result->jpeg_bytes = g_bytes_get_size (jpeg);
-  result->render_time = g_get_monotonic_time () - start;
-  result->serial = r->serial;
-  g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) vt_preview_result_free);
+  /* What this worker did happens before the task's callback runs. */
+  VT_HANDOFF_RELEASE (task);
+  if (result != NULL)
+    g_task_return_pointer (task, result, (GDestroyNotify) vt_preview_result_free);
+  else if (error != NULL)
+    g_task_return_error (task, error);
 }
 
 static void
@@ -166,8 +179,10 @@ request_done_cb (GObject      *object,
                  gpointer      user_data)
 {
   VtPreviewer *self = VT_PREVIEWER (object);
-  Request *r = g_task_get_task_data (G_TASK (res));
+  g_autoptr(Request) r = g_task_get_task_data (G_TASK (res));
   g_autoptr(GError) error = NULL;
+
+  VT_HANDOFF_ACQUIRE (res);
   g_autoptr(VtPreviewResult) result = g_task_propagate_pointer (G_TASK (res), &error);
 
   /* Only the newest request's outcome is shown; older ones were cancelled. */
@@ -201,6 +216,7 @@ vt_previewer_request (VtPreviewer *self,
 {
   Request *r = g_new0 (Request, 1);
   GTask *task;
+  guint serial;
 
   g_return_val_if_fail (VT_IS_PREVIEWER (self), 0);
   g_return_val_if_fail (variant < vt_recipe_get_n_variants (recipe), 0);
@@ -212,13 +228,17 @@ vt_previewer_request (VtPreviewer *self,
   r->pipeline = vt_pipeline_new (recipe);
   r->path = g_strdup (path);
   r->variant = variant;
-  r->serial = ++self->latest;
+  r->serial = serial = ++self->latest;
 
   task = g_task_new (self, self->cancellable, request_done_cb, NULL);
   g_task_set_source_tag (task, vt_previewer_request);
-  g_task_set_task_data (task, r, (GDestroyNotify) request_free);
+  /* Freed by request_done_cb(), on this thread: the worker may drop the
+   * task's last reference, and must not free what this thread reads. */
+  g_task_set_task_data (task, r, NULL);
+  VT_HANDOFF_RELEASE (task);
+  /* From here on the worker may finish and free `r` at any time. */
   g_thread_pool_push (self->pool, task, NULL);
-  return r->serial;
+  return serial;
 }
 
 guint
@@ -261,6 +281,9 @@ vt_previewer_class_init (VtPreviewerClass *klass)
 
   object_class->dispose = vt_previewer_dispose;
   object_class->finalize = vt_previewer_finalize;
+
+  /* registered before the worker can race to it (see vt_job_class_init) */
+  vt_image_error_quark ();
 
   /**
    * VtPreviewer::ready:

@@ -14,6 +14,7 @@
 
 #include "vt-image.h"
 #include "vt-watermark.h"
+#include "vt-tsan.h"
 
 G_DEFINE_ENUM_TYPE (VtWatermarkPosition, vt_watermark_position,
   G_DEFINE_ENUM_VALUE (VT_WATERMARK_BOTTOM_RIGHT, "bottom-right"),
@@ -153,7 +154,7 @@ lookup_overlay (VtWatermark *self,
   gint64 key = (gint64) width << 32 | (guint32) height;
   cairo_surface_t *overlay;
 
-  g_mutex_lock (&self->lock);
+  vt_mutex_lock (&self->lock);
   overlay = g_hash_table_lookup (self->overlays, &key);
   if (overlay == NULL)
     {
@@ -161,7 +162,7 @@ lookup_overlay (VtWatermark *self,
       g_hash_table_insert (self->overlays, g_memdup2 (&key, sizeof key), overlay);
     }
   cairo_surface_reference (overlay);
-  g_mutex_unlock (&self->lock);
+  vt_mutex_unlock (&self->lock);
 
   return overlay;
 }
