@@ -25,6 +25,8 @@ typedef struct {
   gboolean  recursive;
   gboolean  skip_existing;
   gboolean  quiet;
+  char     *from_urls;
+  VtCliFetchOptions fetch;
   char    **inputs;
 } Options;
 
@@ -37,6 +39,7 @@ options_clear (Options *o)
   g_free (o->unsharp);
   g_free (o->watermark);
   g_free (o->report);
+  g_free (o->from_urls);
   g_strfreev (o->inputs);
 }
 
@@ -118,20 +121,77 @@ interrupt_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* --from-urls: each image goes to the workers as soon as its download
+ * ends; the job stays open until the last one has. */
+static void
+downloaded_cb (VtFetcher  *fetcher,
+               VtDownload *download,
+               VtJob      *job)
+{
+  const GError *error = vt_download_get_error (download);
+
+  if (vt_download_get_status (download) == VT_DOWNLOAD_DONE)
+    vt_job_add_input (job, vt_download_get_path (download), NULL);
+  else if (error != NULL)
+    g_printerr ("vitrina-cli: %s: %s\n", vt_download_get_url (download), error->message);
+}
+
+static void
+fetch_finished_cb (VtFetcher *fetcher,
+                   gboolean   cancelled,
+                   VtJob     *job)
+{
+  vt_job_set_open (job, FALSE);
+}
+
+static VtFetcher *
+start_downloads (Options  *o,
+                 VtJob    *job,
+                 GError  **error)
+{
+  g_autofree char *dir = g_build_filename (o->output, "originals", NULL);
+  g_autoptr(VtFetcher) fetcher = vt_cli_fetcher_new (o->from_urls, dir, &o->fetch, error);
+
+  if (fetcher == NULL)
+    return NULL;
+  vt_job_set_open (job, TRUE);
+  g_signal_connect_object (fetcher, "downloaded", G_CALLBACK (downloaded_cb), job, 0);
+  g_signal_connect_object (fetcher, "finished", G_CALLBACK (fetch_finished_cb), job, 0);
+  if (!vt_fetcher_start (fetcher, error))
+    return NULL;
+  return g_steal_pointer (&fetcher);
+}
+
+static gboolean
+downloads_failed (VtFetcher *fetcher)
+{
+  for (guint i = 0; fetcher != NULL && i < vt_fetcher_get_n_downloads (fetcher); i++)
+    if (vt_download_get_status (vt_fetcher_get_download (fetcher, i)) != VT_DOWNLOAD_DONE)
+      return TRUE;
+  return FALSE;
+}
+
 static int
 run (Options  *o,
      VtRecipe *recipe)
 {
   g_autoptr(VtJob) job = vt_job_new (recipe, o->output);
   g_autoptr(VtCliProgress) progress = NULL;
+  g_autoptr(VtFetcher) fetcher = NULL;
   g_autoptr(GError) error = NULL;
   const VtJobStats *stats;
   guint sigint;
 
   vt_job_set_n_workers (job, o->workers);
   vt_job_set_skip_existing (job, o->skip_existing);
-  vt_job_add_paths (job, (const char * const *) o->inputs, o->recursive);
-  if (vt_job_get_n_results (job) == 0)
+  if (o->inputs != NULL)
+    vt_job_add_paths (job, (const char * const *) o->inputs, o->recursive);
+  if (o->from_urls != NULL && (fetcher = start_downloads (o, job, &error)) == NULL)
+    {
+      g_printerr ("vitrina-cli process: %s\n", error->message);
+      return VT_CLI_EXIT_FAILED;
+    }
+  if (fetcher == NULL && vt_job_get_n_results (job) == 0)
     {
       g_printerr (_("vitrina-cli process: no photos found in the given paths\n"));
       return VT_CLI_EXIT_FAILED;
@@ -147,6 +207,8 @@ run (Options  *o,
     }
   g_source_remove (sigint);
   g_clear_pointer (&progress, vt_cli_progress_free);
+  if (fetcher != NULL)
+    vt_cli_print_fetch_summary (fetcher);
   vt_cli_print_summary (job);
 
   if (o->report && !vt_report_write (job, o->report, &error))
@@ -158,14 +220,15 @@ run (Options  *o,
   stats = vt_job_get_stats (job);
   if (stats->n_cancelled > 0)
     return VT_CLI_EXIT_INTERRUPTED;
-  return stats->n_failed > 0 ? VT_CLI_EXIT_FAILED : VT_CLI_EXIT_OK;
+  return stats->n_failed > 0 || downloads_failed (fetcher) ? VT_CLI_EXIT_FAILED : VT_CLI_EXIT_OK;
 }
 
 int
 vt_cli_process (int    argc,
                 char **argv)
 {
-  g_auto(Options) o = { .workers = VT_JOB_DEFAULT_WORKERS, .quality = -1 };
+  g_auto(Options) o = { .workers = VT_JOB_DEFAULT_WORKERS, .quality = -1,
+                        .fetch = VT_CLI_FETCH_OPTIONS_INIT };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(VtRecipe) recipe = vt_recipe_new ();
   g_autoptr(GError) error = NULL;
@@ -185,6 +248,8 @@ vt_cli_process (int    argc,
     { "skip-existing", 0, 0, G_OPTION_ARG_NONE, &o.skip_existing, N_("Leave photos whose outputs all exist (to finish an interrupted run)"), NULL },
     { "report", 0, 0, G_OPTION_ARG_FILENAME, &o.report, N_("Write a JSON report of every photo to FILE"), N_("FILE") },
     { "quiet", 0, 0, G_OPTION_ARG_NONE, &o.quiet, N_("Print only errors and the summary"), NULL },
+    { "from-urls", 0, 0, G_OPTION_ARG_FILENAME, &o.from_urls, N_("Also download the images of the links in LIST (a file, or - for standard input) into OUTPUT/originals, each prepared as soon as it arrives"), N_("LIST") },
+    VT_CLI_FETCH_OPTION_ENTRIES (o.fetch),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.inputs, NULL, N_("PHOTO|FOLDER…") },
     { NULL }
   };
@@ -201,8 +266,10 @@ vt_cli_process (int    argc,
 
   if (o.output == NULL)
     return vt_cli_usage_error ("process", _("missing --output DIR"));
-  if (o.inputs == NULL || o.inputs[0] == NULL)
+  if ((o.inputs == NULL || o.inputs[0] == NULL) && o.from_urls == NULL)
     return vt_cli_usage_error ("process", _("no photos or folders given"));
+  if (!vt_cli_fetch_options_check (&o.fetch, "process"))
+    return VT_CLI_EXIT_USAGE;
   if (o.workers < 1 || o.workers > 64)
     return vt_cli_usage_error ("process", _("--workers must be between 1 and 64"));
   if (!build_recipe (&o, recipe, &error))

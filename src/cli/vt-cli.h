@@ -22,6 +22,8 @@ int      vt_cli_generate  (int          argc,
                            char       **argv);
 int      vt_cli_bench     (int          argc,
                            char       **argv);
+int      vt_cli_fetch     (int          argc,
+                           char       **argv);
 
 int      vt_cli_usage_error (const char *command,
                              const char *message);
@@ -32,6 +34,31 @@ gboolean vt_cli_parse_options (GOptionContext *context,
                                const char     *command,
                                int            *argc,
                                char         ***argv);
+
+/* The download options fetch and process --from-urls share. */
+typedef struct {
+  int connections;
+  int timeout;
+  int retries;
+  int max_mb;
+} VtCliFetchOptions;
+
+#define VT_CLI_FETCH_OPTIONS_INIT { VT_FETCHER_DEFAULT_CONNECTIONS, VT_FETCHER_DEFAULT_TIMEOUT, \
+                                    VT_FETCHER_DEFAULT_RETRIES, VT_FETCHER_DEFAULT_MAX_BYTES / (1024 * 1024) }
+
+#define VT_CLI_FETCH_OPTION_ENTRIES(o) \
+  { "connections", 0, 0, G_OPTION_ARG_INT, &(o).connections, N_("Downloads at once (default 32)"), N_("N") }, \
+  { "timeout", 0, 0, G_OPTION_ARG_INT, &(o).timeout, N_("Seconds a stalled download may wait (default 10)"), N_("S") }, \
+  { "retries", 0, 0, G_OPTION_ARG_INT, &(o).retries, N_("Retries after a timeout, a lost connection or a server error (default 2)"), N_("N") }, \
+  { "max-mb", 0, 0, G_OPTION_ARG_INT, &(o).max_mb, N_("Refuse images larger than this many megabytes (default 50)"), N_("MB") }
+
+VtFetcher *vt_cli_fetcher_new         (const char              *list,
+                                       const char              *output_dir,
+                                       const VtCliFetchOptions *o,
+                                       GError                 **error);
+gboolean   vt_cli_fetch_options_check (const VtCliFetchOptions *o,
+                                       const char              *command);
+void       vt_cli_print_fetch_summary (VtFetcher               *fetcher);
 
 /* Progress on a terminal, one line per photo otherwise. */
 typedef struct _VtCliProgress VtCliProgress;

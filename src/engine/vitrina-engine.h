@@ -6,6 +6,8 @@
 
 #include "vt-codec.h"
 #include "vt-color.h"
+#include "vt-download.h"
+#include "vt-fetcher.h"
 #include "vt-filters.h"
 #include "vt-image.h"
 #include "vt-inputs.h"

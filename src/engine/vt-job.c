@@ -51,6 +51,12 @@ struct _VtJob
   gboolean      started;
   VtJobStats    stats;
   VtJob        *running_ref;
+  gboolean      open;            /* more inputs may come after start */
+  struct {
+    GHashTable *taken;           /* "subdir/stem" given out */
+    GHashTable *inputs;          /* canonical input paths */
+    GHashTable *dirs;            /* folders made */
+  } plan;
 
   /* shared with workers, immutable while running */
   VtPipeline   *pipeline;
@@ -86,6 +92,9 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static void     schedule_drain (VtJob *self);
+static gboolean plan_result    (VtJob *self, VtResult *result, GError **error);
+
 static void
 vt_job_finalize (GObject *object)
 {
@@ -99,6 +108,9 @@ vt_job_finalize (GObject *object)
   g_clear_pointer (&self->output_dir, g_free);
   g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_pointer (&self->plan.taken, g_hash_table_unref);
+  g_clear_pointer (&self->plan.inputs, g_hash_table_unref);
+  g_clear_pointer (&self->plan.dirs, g_hash_table_unref);
   g_queue_clear_full (&self->shared.done, g_object_unref);
   g_mutex_clear (&self->shared.lock);
   g_mutex_clear (&self->budget.lock);
@@ -199,15 +211,60 @@ vt_job_set_keep_thumbnails (VtJob    *self,
   self->keep_thumbnails = !!keep_thumbnails;
 }
 
+/**
+ * vt_job_add_input:
+ *
+ * Before vt_job_start(), or while an open job (vt_job_set_open()) runs: the
+ * photo is then planned and handed to the workers at once.
+ */
 void
 vt_job_add_input (VtJob      *self,
                   const char *path,
                   const char *subdir)
 {
-  g_return_if_fail (VT_IS_JOB (self));
-  g_return_if_fail (!self->started);
+  VtResult *result;
+  GError *error = NULL;
 
-  g_ptr_array_add (self->results, vt_result_new (self->results->len, path, subdir));
+  g_return_if_fail (VT_IS_JOB (self));
+  g_return_if_fail (!self->started || (self->open && self->running_ref != NULL));
+
+  result = vt_result_new (self->results->len, path, subdir);
+  g_ptr_array_add (self->results, result);
+  if (!self->started)
+    return;
+
+  if (!plan_result (self, result, &error))
+    vt_result_set_status (result, VT_RESULT_FAILED, error);
+  vt_mutex_lock (&self->shared.lock);
+  self->shared.n_pending++;
+  self->stats.n_inputs++;
+  vt_mutex_unlock (&self->shared.lock);
+  VT_HANDOFF_RELEASE (self);
+  g_thread_pool_push (self->pool, result, NULL);
+}
+
+/**
+ * vt_job_set_open:
+ * @open: whether inputs may still be added after vt_job_start()
+ *
+ * An open job does not finish while it is open, even with nothing left to
+ * do; closing it lets it finish once the photos added so far are done.
+ * Used to process photos as their downloads end.
+ */
+void
+vt_job_set_open (VtJob    *self,
+                 gboolean  open)
+{
+  g_return_if_fail (VT_IS_JOB (self));
+
+  self->open = !!open;
+  if (!self->open && self->running_ref != NULL)
+    {
+      vt_mutex_lock (&self->shared.lock);
+      if (self->shared.n_pending == 0)
+        schedule_drain (self);
+      vt_mutex_unlock (&self->shared.lock);
+    }
 }
 
 /**
@@ -328,49 +385,60 @@ ensure_dir (const char  *path,
   return FALSE;
 }
 
+/* Decides one photo's output paths and makes their folders. A folder that
+ * cannot be made fails the job at start, or this photo when added later. */
+static gboolean
+plan_result (VtJob     *self,
+             VtResult  *result,
+             GError   **error)
+{
+  const char *subdir = vt_result_get_subdir (result);
+  g_autofree char *stem = unique_stem (self->plan.taken, subdir, vt_result_get_input (result));
+  g_autofree char *file_name = g_strconcat (stem, ".jpg", NULL);
+  guint n_variants = vt_recipe_get_n_variants (self->recipe);
+
+  g_hash_table_add (self->plan.inputs, g_canonicalize_filename (vt_result_get_input (result), NULL));
+
+  for (guint v = 0; v < n_variants; v++)
+    {
+      const char *variant = vt_recipe_get_variant (self->recipe, v)->name;
+      g_autofree char *dir = g_build_filename (self->output_dir, variant, subdir, NULL);
+      g_autofree char *path = g_build_filename (dir, file_name, NULL);
+
+      if (!g_hash_table_contains (self->plan.dirs, dir))
+        {
+          if (!ensure_dir (dir, error))
+            return FALSE;
+          g_hash_table_add (self->plan.dirs, g_steal_pointer (&dir));
+        }
+      vt_result_add_output (result, variant, path);
+
+      if (g_hash_table_contains (self->plan.inputs, path))
+        vt_result_set_status (result, VT_RESULT_FAILED,
+                              g_error_new (G_IO_ERROR, G_IO_ERROR_EXISTS,
+                                           _("Its output %s would replace an input photo"), path));
+    }
+  return TRUE;
+}
+
 static gboolean
 plan_outputs (VtJob   *self,
               GError **error)
 {
-  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) inputs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n_variants = vt_recipe_get_n_variants (self->recipe);
-
   if (!ensure_dir (self->output_dir, error))
     return FALSE;
 
+  self->plan.taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->plan.inputs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->plan.dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* every input first, so no output of one can replace another */
   for (guint i = 0; i < self->results->len; i++)
-    g_hash_table_add (inputs, g_canonicalize_filename (vt_result_get_input (vt_job_get_result (self, i)), NULL));
-
+    g_hash_table_add (self->plan.inputs,
+                      g_canonicalize_filename (vt_result_get_input (vt_job_get_result (self, i)), NULL));
   for (guint i = 0; i < self->results->len; i++)
-    {
-      VtResult *result = vt_job_get_result (self, i);
-      const char *subdir = vt_result_get_subdir (result);
-      g_autofree char *stem = unique_stem (taken, subdir, vt_result_get_input (result));
-      g_autofree char *file_name = g_strconcat (stem, ".jpg", NULL);
-
-      for (guint v = 0; v < n_variants; v++)
-        {
-          const char *variant = vt_recipe_get_variant (self->recipe, v)->name;
-          g_autofree char *dir = g_build_filename (self->output_dir, variant, subdir, NULL);
-          g_autofree char *path = g_build_filename (dir, file_name, NULL);
-
-          if (!g_hash_table_contains (dirs, dir))
-            {
-              if (!ensure_dir (dir, error))
-                return FALSE;
-              g_hash_table_add (dirs, g_steal_pointer (&dir));
-            }
-          vt_result_add_output (result, variant, path);
-
-          if (g_hash_table_contains (inputs, path))
-            vt_result_set_status (result, VT_RESULT_FAILED,
-                                  g_error_new (G_IO_ERROR, G_IO_ERROR_EXISTS,
-                                               _("Its output %s would replace an input photo"), path));
-        }
-    }
-
+    if (!plan_result (self, vt_job_get_result (self, i), error))
+      return FALSE;
   return TRUE;
 }
 
@@ -557,9 +625,9 @@ drain_cb (gpointer data)
       g_signal_emit (self, signals[SIGNAL_RESULT], 0, result);
     }
 
-  /* Only the drain that saw the count reach zero finishes the job; a later
-   * drain cannot exist because no worker posts after that. */
-  if (finished)
+  /* Only the drain that saw the count reach zero (and the job closed)
+   * finishes it; no worker posts after that. */
+  if (finished && !self->open && self->running_ref != NULL)
     finish (self, end_time);
 
   return G_SOURCE_REMOVE;
