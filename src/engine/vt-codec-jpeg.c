@@ -278,15 +278,19 @@ vt_codec_jpeg_decode (const guint8      *data,
 
 /**
  * vt_codec_jpeg_peek_size:
+ * @hints: (nullable): the decode's hints, for the size after shrink-on-load
  *
- * Reads only the header: the stored size, before any orientation.
+ * Reads only the header: the size vt_codec_jpeg_decode() will allocate.
  */
 gboolean
-vt_codec_jpeg_peek_size (const guint8 *data,
-                         gsize         len,
-                         int          *width,
-                         int          *height)
+vt_codec_jpeg_peek_size (const guint8      *data,
+                         gsize              len,
+                         const VtLoadHints *hints,
+                         int               *width,
+                         int               *height)
 {
+  volatile int d = 1;
+
   struct jpeg_decompress_struct cinfo;
   VtJpegError err;
 
@@ -299,9 +303,12 @@ vt_codec_jpeg_peek_size (const guint8 *data,
       return FALSE;
     }
   jpeg_mem_src (&cinfo, data, len);
+  jpeg_save_markers (&cinfo, JPEG_APP0 + 1, 0xFFFF);
   jpeg_read_header (&cinfo, TRUE);
-  *width = cinfo.image_width;
-  *height = cinfo.image_height;
+  if (hints != NULL)
+    d = choose_denominator (cinfo.image_width, cinfo.image_height, read_orientation (&cinfo), hints);
+  *width = (cinfo.image_width + d - 1) / d;
+  *height = (cinfo.image_height + d - 1) / d;
   jpeg_destroy_decompress (&cinfo);
   return TRUE;
 }

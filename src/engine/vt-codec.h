@@ -12,6 +12,7 @@ cairo_surface_t *vt_codec_jpeg_decode   (const guint8      *data,
                                          GError           **error);
 gboolean         vt_codec_jpeg_peek_size (const guint8     *data,
                                          gsize              len,
+                                         const VtLoadHints *hints,
                                          int               *width,
                                          int               *height);
 GBytes          *vt_codec_jpeg_encode   (cairo_surface_t   *surface,

@@ -150,14 +150,16 @@ vt_image_orient (cairo_surface_t *surface,
 /**
  * vt_image_peek_size:
  *
- * The pixel size a file's header announces, without decoding it.
+ * The pixel size vt_image_load() will allocate for @path with @hints, from
+ * the file's header alone.
  *
  * Returns: %FALSE when the header cannot be read
  */
 gboolean
-vt_image_peek_size (const char *path,
-                    int        *width,
-                    int        *height)
+vt_image_peek_size (const char        *path,
+                    const VtLoadHints *hints,
+                    int               *width,
+                    int               *height)
 {
   g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
   const guint8 *data;
@@ -168,7 +170,7 @@ vt_image_peek_size (const char *path,
   data = (const guint8 *) g_mapped_file_get_contents (file);
   len = g_mapped_file_get_length (file);
   if (vt_image_sniff (data, len) == VT_IMAGE_TYPE_JPEG)
-    return vt_codec_jpeg_peek_size (data, len, width, height);
+    return vt_codec_jpeg_peek_size (data, len, hints, width, height);
   return gdk_pixbuf_get_file_info (path, width, height) != NULL;
 }
 

@@ -47,6 +47,7 @@ cairo_surface_t *vt_image_load             (GBytes          *bytes,
                                             const VtLoadHints *hints,
                                             GError         **error);
 gboolean         vt_image_peek_size        (const char      *path,
+                                            const VtLoadHints *hints,
                                             int             *width,
                                             int             *height);
 cairo_surface_t *vt_image_orient           (cairo_surface_t *surface,

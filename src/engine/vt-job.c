@@ -490,15 +490,16 @@ all_outputs_exist (VtResult *result)
   return TRUE;
 }
 
-/* A photo larger than the whole budget still runs, alone. Unknown sizes
- * cost nothing here: such files fail in the decoder, before any pixels. */
+/* What the photo will cost once decoded (after shrink-on-load). A photo
+ * larger than the whole budget still runs, alone. Unknown sizes cost
+ * nothing here: such files fail in the decoder, before any pixels. */
 static guint64
 budget_cost (VtJob    *self,
              VtResult *result)
 {
   int w, h;
 
-  if (!vt_image_peek_size (vt_result_get_input (result), &w, &h))
+  if (!vt_image_peek_size (vt_result_get_input (result), vt_pipeline_get_load_hints (self->pipeline), &w, &h))
     return 0;
   return MIN ((guint64) w * h, self->budget.total);
 }

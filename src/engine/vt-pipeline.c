@@ -86,6 +86,12 @@ vt_pipeline_get_recipe (VtPipeline *self)
   return self->recipe;
 }
 
+const VtLoadHints *
+vt_pipeline_get_load_hints (VtPipeline *self)
+{
+  return &self->hints;
+}
+
 static inline void
 stage_end (VtTimings *timings,
            VtStage    stage,

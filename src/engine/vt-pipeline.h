@@ -5,6 +5,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "vt-image.h"
 #include "vt-recipe.h"
 #include "vt-result.h"
 
@@ -15,6 +16,7 @@ G_DECLARE_FINAL_TYPE (VtPipeline, vt_pipeline, VT, PIPELINE, GObject)
 
 VtPipeline      *vt_pipeline_new     (VtRecipe        *recipe);
 VtRecipe        *vt_pipeline_get_recipe (VtPipeline   *self);
+const VtLoadHints *vt_pipeline_get_load_hints (VtPipeline *self);
 cairo_surface_t *vt_pipeline_load    (VtPipeline      *self,
                                       const char      *path,
                                       VtTimings       *timings,
