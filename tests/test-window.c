@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <libsoup/soup.h>
 
 #include "vt-preview.h"
 #include "vt-recipe-panel.h"
@@ -335,6 +336,81 @@ test_preview (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_suffix (vt_preview_get_photo (preview), "product-0002.jpg"));
 }
 
+static void
+serve_cb (SoupServer *server, SoupServerMessage *msg, const char *path,
+          GHashTable *query, gpointer data)
+{
+  GBytes *jpeg = data;
+
+  if (g_str_has_prefix (path, "/img/"))
+    {
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "image/jpeg", SOUP_MEMORY_COPY,
+                                        g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg));
+    }
+  else
+    soup_server_message_set_status (msg, 404, NULL);
+}
+
+static gboolean
+failure_dialog_shown (Fixture *f)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), "1 Link Could Not Be Downloaded") == 0)
+        {
+          gtk_window_destroy (GTK_WINDOW (w));
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Import from links: each photo is prepared as its download ends; the link
+ * that fails is listed. */
+static void
+test_import_links (Fixture *f, gconstpointer data)
+{
+  g_autoptr(cairo_surface_t) photo = vt_sample_render (2, 400, 300);
+  g_autoptr(GBytes) jpeg = vt_codec_jpeg_encode (photo, 85, FALSE, NULL);
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GString) links = g_string_new (NULL);
+  g_autofree char *originals = g_build_filename (f->out, "originals", NULL);
+  g_autofree char *large = g_build_filename (f->out, "large", NULL);
+  g_autoptr(GPtrArray) downloaded = NULL;
+  g_autoptr(GPtrArray) prepared = NULL;
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+  int port;
+
+  soup_server_add_handler (server, NULL, serve_cb, jpeg, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  port = g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  for (int i = 0; i < 3; i++)
+    g_string_append_printf (links, "http://127.0.0.1:%d/img/bolso-%d.jpg\n", port, i);
+  g_string_append_printf (links, "http://127.0.0.1:%d/missing.jpg\n", port);
+
+  g_assert_true (vt_window_import_links (f->window, links->str));
+  g_assert_true (vt_window_is_busy (f->window));
+  spin_until (batch_done, f, 60000);
+  spin_until (failure_dialog_shown, f, 5000);
+
+  g_assert_cmpuint (g_list_model_get_n_items (vt_window_get_thumbnails (f->window)), ==, 3);
+  downloaded = vt_test_list_files (originals);
+  prepared = vt_test_list_files (large);
+  g_assert_cmpuint (downloaded->len, ==, 3);
+  g_assert_cmpuint (prepared->len, ==, 3);
+  g_assert_false (vt_window_is_busy (f->window));
+  soup_server_disconnect (server);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -356,6 +432,7 @@ main (int argc, char **argv)
   ADD ("/window/settings-round-trip", 0, test_settings_round_trip);
   ADD ("/window/measure-scaling", 4, test_measure_scaling);
   ADD ("/window/preview", 2, test_preview);
+  ADD ("/window/import-links", 0, test_import_links);
 #undef ADD
   return g_test_run ();
 }

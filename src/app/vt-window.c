@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vt-import-dialog.h"
 #include "vt-preview.h"
 #include "vt-recipe-panel.h"
 #include "vt-speedup-chart.h"
@@ -34,6 +35,7 @@ struct _VtWindow
   guint                 n_found;
   VtJob                *job;         /* the running or last batch */
   VtScaling            *scaling;
+  VtFetcher            *fetcher;     /* downloads feeding the batch */
 
   /* progress of the running batch */
   guint                 n_seen;
@@ -94,6 +96,7 @@ update_actions (VtWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel", busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-input", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-output", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-links", !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), busy);
   gtk_widget_set_visible (GTK_WIDGET (self->start_button), !busy);
 }
@@ -441,25 +444,27 @@ finished_cb (VtJob    *job,
   g_signal_emit (self, signals[SIGNAL_BATCH_FINISHED], 0, cancelled);
 }
 
-static void
-start_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+/* Starts a batch on the inputs (or none yet, when @open: photos are then
+ * added as their downloads end). */
+static gboolean
+start_batch (VtWindow *self,
+             gboolean  open)
 {
-  VtWindow *self = VT_WINDOW (widget);
   g_autofree char *output = dup_output_folder (self);
   g_autoptr(GError) error = NULL;
   guint workers = g_settings_get_int (self->settings, "workers");
 
-  if (vt_window_is_busy (self) || self->n_found == 0 || output == NULL)
-    return;
+  if (vt_window_is_busy (self) || output == NULL || (self->n_found == 0 && !open))
+    return FALSE;
 
   g_clear_object (&self->job);
   self->job = vt_job_new (self->recipe, output);
   vt_job_set_n_workers (self->job, workers);
   vt_job_set_skip_existing (self->job, g_settings_get_boolean (self->settings, "skip-existing"));
   vt_job_set_keep_thumbnails (self->job, TRUE);
-  vt_job_add_paths (self->job, (const char * const *) self->inputs, FALSE);
+  vt_job_set_open (self->job, open);
+  if (!open)
+    vt_job_add_paths (self->job, (const char * const *) self->inputs, FALSE);
   g_signal_connect (self->job, "result", G_CALLBACK (result_cb), self);
   g_signal_connect (self->job, "finished", G_CALLBACK (finished_cb), self);
 
@@ -468,7 +473,7 @@ start_action (GtkWidget  *widget,
       g_signal_handlers_disconnect_by_data (self->job, self);
       g_clear_object (&self->job);
       toast (self, error->message);
-      return;
+      return FALSE;
     }
 
   g_list_store_remove_all (self->thumbnails);
@@ -476,10 +481,19 @@ start_action (GtkWidget  *widget,
   self->busy_time = 0;
   self->start_time = self->last_sample = g_get_monotonic_time ();
   self->last_frame = self->max_frame_gap = 0;
-  self->tick_id = gtk_widget_add_tick_callback (widget, tick_cb, NULL, NULL);
+  self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
   vt_speedup_chart_start_run (self->chart, workers, g_get_num_processors ());
   show_progress (self);
   update_actions (self);
+  return TRUE;
+}
+
+static void
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  start_batch (VT_WINDOW (widget), FALSE);
 }
 
 static void
@@ -489,10 +503,166 @@ cancel_action (GtkWidget  *widget,
 {
   VtWindow *self = VT_WINDOW (widget);
 
+  if (self->fetcher != NULL)
+    vt_fetcher_cancel (self->fetcher);
   if (self->job != NULL && vt_job_is_running (self->job))
     vt_job_cancel (self->job);
   if (self->scaling != NULL)
     vt_scaling_cancel (self->scaling);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Import from links                                                         */
+
+static void
+show_download_count (VtWindow *self)
+{
+  guint done = 0, n = vt_fetcher_get_n_downloads (self->fetcher);
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < n; i++)
+    done += vt_download_get_status (vt_fetcher_get_download (self->fetcher, i)) != VT_DOWNLOAD_PENDING;
+  text = g_strdup_printf (_("Downloading: %u of %u links"), done, n);
+  gtk_label_set_label (self->found_label, text);
+}
+
+static void
+downloaded_cb (VtFetcher  *fetcher,
+               VtDownload *download,
+               VtWindow   *self)
+{
+  if (vt_download_get_status (download) == VT_DOWNLOAD_DONE && self->job != NULL)
+    vt_job_add_input (self->job, vt_download_get_path (download), NULL);
+  show_download_count (self);
+}
+
+static void
+show_failed_downloads (VtWindow  *self,
+                       VtFetcher *fetcher)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  guint n_failed = 0;
+  GtkWidget *dialog;
+
+  for (guint i = 0; i < vt_fetcher_get_n_downloads (fetcher); i++)
+    {
+      VtDownload *d = vt_fetcher_get_download (fetcher, i);
+      const GError *e = vt_download_get_error (d);
+
+      if (vt_download_get_status (d) != VT_DOWNLOAD_FAILED)
+        continue;
+      if (n_failed++ < 20)
+        g_string_append_printf (body, "%s\n%s\n\n", vt_download_get_url (d), e->message);
+    }
+  if (n_failed == 0)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, body->str);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
+                                     g_dngettext (GETTEXT_PACKAGE, "%u Link Could Not Be Downloaded",
+                                                  "%u Links Could Not Be Downloaded", n_failed), n_failed);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+fetch_finished_cb (VtFetcher *fetcher,
+                   gboolean   cancelled,
+                   VtWindow  *self)
+{
+  g_autoptr(VtFetcher) done = g_steal_pointer (&self->fetcher);
+
+  g_signal_handlers_disconnect_by_data (fetcher, self);
+  if (self->job != NULL)
+    vt_job_set_open (self->job, FALSE);
+  show_failed_downloads (self, fetcher);
+  update_actions (self);
+}
+
+/**
+ * vt_window_import_links:
+ * @links: one link per line, or a CSV with a "url" column
+ *
+ * Downloads the photos into the output folder's "originals" and prepares
+ * each one as soon as it has arrived.
+ *
+ * Returns: whether the import started
+ */
+gboolean
+vt_window_import_links (VtWindow   *self,
+                        const char *links)
+{
+  g_autofree char *output = g_settings_get_string (self->settings, "output-folder");
+  g_autofree char *originals = NULL;
+  g_autoptr(VtFetcher) fetcher = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[2] = { NULL, NULL };
+
+  g_return_val_if_fail (VT_IS_WINDOW (self), FALSE);
+
+  if (vt_window_is_busy (self))
+    return FALSE;
+  if (output[0] == '\0')
+    {
+      toast (self, _("Choose the output folder first: the photos are downloaded into it"));
+      return FALSE;
+    }
+
+  originals = g_build_filename (output, "originals", NULL);
+  fetcher = vt_fetcher_new (originals);
+  if (vt_fetcher_add_list (fetcher, links) == 0)
+    {
+      toast (self, _("There are no links to import"));
+      return FALSE;
+    }
+
+  /* The originals folder is the batch's input from now on; the batch stays
+   * open for the photos still downloading. */
+  paths[0] = originals;
+  g_strfreev (self->inputs);
+  self->inputs = g_strdupv ((char **) paths);
+  adw_window_title_set_subtitle (self->window_title, originals);
+  gtk_stack_set_visible_child_name (self->stack, "batch");
+  if (!start_batch (self, TRUE))
+    return FALSE;
+
+  g_signal_connect (fetcher, "downloaded", G_CALLBACK (downloaded_cb), self);
+  g_signal_connect (fetcher, "finished", G_CALLBACK (fetch_finished_cb), self);
+  if (!vt_fetcher_start (fetcher, &error))
+    {
+      g_signal_handlers_disconnect_by_data (fetcher, self);
+      vt_job_set_open (self->job, FALSE);
+      toast (self, error->message);
+      return FALSE;
+    }
+  self->fetcher = g_steal_pointer (&fetcher);
+  show_download_count (self);
+  update_actions (self);
+  return TRUE;
+}
+
+static void
+import_response_cb (VtImportDialog *dialog,
+                    const char     *response,
+                    VtWindow       *self)
+{
+  g_autofree char *links = NULL;
+
+  if (!g_str_equal (response, "import"))
+    return;
+  links = vt_import_dialog_dup_links (dialog);
+  vt_window_import_links (self, links);
+}
+
+static void
+import_links_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  VtImportDialog *dialog = vt_import_dialog_new (GTK_WINDOW (widget));
+
+  g_signal_connect (dialog, "response", G_CALLBACK (import_response_cb), widget);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -644,6 +814,12 @@ vt_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->scaling, self);
       vt_scaling_cancel (self->scaling);
     }
+  if (self->fetcher != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->fetcher, self);
+      vt_fetcher_cancel (self->fetcher);
+    }
+  g_clear_object (&self->fetcher);
   g_clear_object (&self->job);
   g_clear_object (&self->scaling);
   gtk_widget_dispose_template (GTK_WIDGET (self), VT_TYPE_WINDOW);
@@ -702,6 +878,7 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "win.measure-scaling", NULL, measure_scaling_action);
+  gtk_widget_class_install_action (widget_class, "win.import-links", NULL, import_links_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.choose-input", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -710,6 +887,7 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "win.start", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.measure-scaling", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_u, GDK_CONTROL_MASK, "win.import-links", NULL);
 }
 
 static void
@@ -757,7 +935,8 @@ vt_window_get_n_found (VtWindow *self)
 gboolean
 vt_window_is_busy (VtWindow *self)
 {
-  return (self->job != NULL && vt_job_is_running (self->job)) || self->scaling != NULL;
+  return (self->job != NULL && vt_job_is_running (self->job)) || self->scaling != NULL ||
+         self->fetcher != NULL;
 }
 
 VtJob *

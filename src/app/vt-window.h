@@ -15,6 +15,8 @@ VtWindow   *vt_window_new                (GtkApplication     *application);
 void        vt_window_set_inputs         (VtWindow           *self,
                                           const char * const *paths);
 guint       vt_window_get_n_found        (VtWindow           *self);
+gboolean    vt_window_import_links       (VtWindow           *self,
+                                          const char         *links);
 gboolean    vt_window_is_busy            (VtWindow           *self);
 VtJob      *vt_window_get_last_job       (VtWindow           *self);
 GListModel *vt_window_get_thumbnails     (VtWindow           *self);
