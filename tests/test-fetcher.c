@@ -102,13 +102,27 @@ server_start (Server *s)
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 }
 
+/* Lets both ends see their connections close, so nothing is left for
+ * LeakSanitizer: the server's accepted sockets go only once it notices. */
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + 200 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
 static void
 server_stop (Server *s)
 {
+  settle ();
   for (guint i = 0; i < s->stalled->len; i++)
     soup_server_message_unpause (g_ptr_array_index (s->stalled, i));
   g_clear_pointer (&s->stalled, g_ptr_array_unref);
   soup_server_disconnect (s->server);
+  settle ();
   g_clear_object (&s->server);
   g_clear_pointer (&s->jpeg, g_bytes_unref);
   g_clear_pointer (&s->base, g_free);
@@ -219,9 +233,12 @@ test_outcomes (void)
       else
         g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
     }
-  g_assert_cmpstr (vt_download_get_path (find (fetcher, "/flaky.jpg")), ==,
-                   g_build_filename (dir, "flaky-2.jpg", NULL));
+  {
+    g_autofree char *flaky2 = g_build_filename (dir, "flaky-2.jpg", NULL);
+    g_assert_cmpstr (vt_download_get_path (find (fetcher, "/flaky.jpg")), ==, flaky2);
+  }
 
+  g_clear_object (&fetcher);
   server_stop (&s);
   vt_test_remove_tree (dir);
 }
@@ -247,6 +264,7 @@ test_connection_limit (void)
   for (int i = 0; i < 40; i++)
     g_assert_cmpint (vt_download_get_status (vt_fetcher_get_download (fetcher, i)), ==, VT_DOWNLOAD_DONE);
   g_assert_cmpuint (s.max_active, ==, 8);
+  g_clear_object (&fetcher);
   server_stop (&s);
   vt_test_remove_tree (dir);
 }

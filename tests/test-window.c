@@ -408,7 +408,15 @@ test_import_links (Fixture *f, gconstpointer data)
   g_assert_cmpuint (downloaded->len, ==, 3);
   g_assert_cmpuint (prepared->len, ==, 3);
   g_assert_false (vt_window_is_busy (f->window));
+
+  /* Let the closed connections reach both ends before the server goes. */
   soup_server_disconnect (server);
+  {
+    gint64 until = g_get_monotonic_time () + 200 * 1000;
+    while (g_get_monotonic_time () < until)
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+  }
 }
 
 int
