@@ -72,18 +72,7 @@ vt_test_make_tmpdir (void)
 void
 vt_test_remove_tree (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        vt_test_remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  vt_remove_tree (path);
 }
 
 static void

@@ -19,22 +19,6 @@ typedef struct {
   char     *keep;
 } Options;
 
-static gboolean
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  return g_rmdir (path) == 0;
-}
 
 static VtJob *
 run_once (const char  *inputs,
@@ -154,7 +138,7 @@ bench (const Options *o)
       !(par = run_once (inputs, outn, o->workers, &error)))
     {
       g_printerr ("vitrina-cli bench: %s\n", error->message);
-      remove_tree (dir);
+      vt_remove_tree (dir);
       return VT_CLI_EXIT_FAILED;
     }
 
@@ -163,7 +147,7 @@ bench (const Options *o)
   else
     print_table (o, vt_job_get_stats (seq), vt_job_get_stats (par));
 
-  remove_tree (dir);
+  vt_remove_tree (dir);
   return vt_job_get_stats (par)->n_failed ? VT_CLI_EXIT_FAILED : VT_CLI_EXIT_OK;
 }
 

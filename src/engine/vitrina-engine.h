@@ -23,3 +23,4 @@
 #include "vt-watermark.h"
 
 void vt_engine_init (void);
+void vt_remove_tree (const char *path);

@@ -8,6 +8,8 @@
 # include <malloc.h>
 #endif
 
+#include <glib/gstdio.h>
+
 #include "vitrina-engine.h"
 
 /* Pixel buffers of this size and above come straight from mmap and go back
@@ -29,4 +31,28 @@ vt_engine_init (void)
 #ifdef HAVE_MALLOPT
   mallopt (M_MMAP_THRESHOLD, MMAP_THRESHOLD);
 #endif
+}
+
+/**
+ * vt_remove_tree:
+ *
+ * Removes @path and everything under it, without following symbolic links;
+ * for the temporary folders of benchmarks, scaling runs and tests.
+ */
+void
+vt_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        vt_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
 }

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "vt-inputs.h"
+#include "vitrina-engine.h"
 #include "vt-scaling.h"
 
 static const guint worker_counts[] = { 1, 2, 4, 8 };
@@ -39,22 +40,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 vt_scaling_finalize (GObject *object)
@@ -62,7 +47,7 @@ vt_scaling_finalize (GObject *object)
   VtScaling *self = VT_SCALING (object);
 
   if (self->tmpdir != NULL)
-    remove_tree (self->tmpdir);
+    vt_remove_tree (self->tmpdir);
   g_clear_pointer (&self->tmpdir, g_free);
   g_clear_pointer (&self->inputs, g_ptr_array_unref);
   g_clear_object (&self->recipe);
