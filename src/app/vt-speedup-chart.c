@@ -354,3 +354,19 @@ vt_speedup_chart_get_amdahl_fraction (VtSpeedupChart *self)
 {
   return amdahl_fraction (self->points);
 }
+
+/* The index-th point: seconds and photos/s during a run, or workers and
+ * speedup after Measure Scaling. */
+void
+vt_speedup_chart_get_point (VtSpeedupChart *self,
+                            guint           index,
+                            double         *x,
+                            double         *y)
+{
+  const Point *p;
+
+  g_return_if_fail (index < self->points->len);
+  p = &g_array_index (self->points, Point, index);
+  *x = p->x;
+  *y = self->mode == MODE_LIVE ? p->rate : p->parallelism;
+}

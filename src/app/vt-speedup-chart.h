@@ -22,6 +22,10 @@ void  vt_speedup_chart_add_scaling_point (VtSpeedupChart *self,
                                       guint           n_workers,
                                       double          speedup);
 guint vt_speedup_chart_get_n_points  (VtSpeedupChart *self);
+void  vt_speedup_chart_get_point     (VtSpeedupChart *self,
+                                      guint           index,
+                                      double         *x,
+                                      double         *y);
 double vt_speedup_chart_get_amdahl_fraction (VtSpeedupChart *self);
 
 G_END_DECLS

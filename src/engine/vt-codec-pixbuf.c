@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n-lib.h>
 
@@ -113,19 +114,46 @@ to_srgb (cairo_surface_t *surface,
   vt_color_to_srgb (surface, icc, len);
 }
 
+/* The photo formats handed to GdkPixbuf, judged by their first bytes. Its
+ * other loaders (BMP, ICO, TGA, …) are not photo formats shops use, and
+ * some of them allocate what a forged header claims before anything can
+ * refuse it (the fuzzer found BMP asking for 2 GB): they are not offered
+ * untrusted files at all. */
+static const char *
+loader_type (const guint8 *data,
+             gsize         len)
+{
+  if (len >= 8 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0)
+    return "png";
+  if (len >= 6 && (memcmp (data, "GIF87a", 6) == 0 || memcmp (data, "GIF89a", 6) == 0))
+    return "gif";
+  if (len >= 12 && memcmp (data, "RIFF", 4) == 0 && memcmp (data + 8, "WEBP", 4) == 0)
+    return "webp";
+  if (len >= 4 && (memcmp (data, "II*\0", 4) == 0 || memcmp (data, "MM\0*", 4) == 0))
+    return "tiff";
+  return NULL;
+}
+
 cairo_surface_t *
 vt_codec_pixbuf_decode (const guint8      *data,
                         gsize              len,
                         const VtLoadHints *hints,
                         GError           **error)
 {
-  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  const char *type = loader_type (data, len);
+  g_autoptr(GdkPixbufLoader) loader = type ? gdk_pixbuf_loader_new_with_type (type, NULL) : NULL;
   g_autoptr(GdkPixbuf) upright = NULL;
   g_autoptr(GError) local_error = NULL;
   SizeCheck check = { hints->max_pixels, 0, 0, FALSE };
   GdkPixbuf *pixbuf;
   cairo_surface_t *surface;
   gboolean ok;
+
+  if (loader == NULL)
+    {
+      set_unknown_type_error (data, len, error);
+      return NULL;
+    }
 
   g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), &check);
   ok = gdk_pixbuf_loader_write (loader, data, len, &local_error);
