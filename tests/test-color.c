@@ -79,17 +79,6 @@ write_tagged_jpeg (const char *dir, GBytes *profile)
   return path;
 }
 
-static cairo_surface_t *
-load (const char *path)
-{
-  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
-  g_autoptr(GBytes) bytes = g_mapped_file_get_bytes (file);
-  g_autoptr(GError) error = NULL;
-  cairo_surface_t *img = vt_image_load (bytes, NULL, &error);
-
-  g_assert_no_error (error);
-  return img;
-}
 
 static void
 test_adobe_rgb_converted (void)
@@ -98,8 +87,8 @@ test_adobe_rgb_converted (void)
   g_autoptr(GBytes) adobe = adobe_rgb_profile ();
   g_autofree char *jpeg = write_tagged_jpeg (dir, adobe);
   g_autofree char *png = vt_test_fixture_path ("adobe-rgb.png");
-  g_autoptr(cairo_surface_t) a = load (jpeg);
-  g_autoptr(cairo_surface_t) b = load (png);
+  g_autoptr(cairo_surface_t) a = vt_test_load_file (jpeg);
+  g_autoptr(cairo_surface_t) b = vt_test_load_file (png);
   guint8 e[3];
 
   expected_srgb (adobe, e);
@@ -116,7 +105,7 @@ test_srgb_untouched (void)
   g_autofree char *dir = vt_test_make_tmpdir ();
   g_autoptr(GBytes) srgb = srgb_profile ();
   g_autofree char *tagged = write_tagged_jpeg (dir, srgb);
-  g_autoptr(cairo_surface_t) img = load (tagged);
+  g_autoptr(cairo_surface_t) img = vt_test_load_file (tagged);
 
   g_assert_true (vt_color_is_srgb_profile (g_bytes_get_data (srgb, NULL), g_bytes_get_size (srgb)));
   vt_assert_rgb (img, 16, 16, COLOUR[0], COLOUR[1], COLOUR[2], 2);

@@ -16,6 +16,14 @@ cairo_surface_t *
 vt_test_load_fixture (const char *name)
 {
   g_autofree char *path = vt_test_fixture_path (name);
+
+  return vt_test_load_file (path);
+}
+
+/* Decodes @path, which must be a photo. */
+cairo_surface_t *
+vt_test_load_file (const char *path)
+{
   g_autoptr(GError) error = NULL;
   g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, &error);
   g_autoptr(GBytes) bytes = NULL;

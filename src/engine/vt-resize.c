@@ -348,6 +348,15 @@ box_reduce (cairo_surface_t  *source,
   return out;
 }
 
+/*
+ * Lanczos-3 with the kernel widened by the scale factor when shrinking, so
+ * fine patterns average out instead of aliasing. Separable: one pass along
+ * the rows, then one down the columns, each rounded to 8 bits. That is
+ * Pillow's order; with its kernel, weights and rounding it makes our pixels
+ * identical to Pillow's (the other order is cheaper for large photos, but
+ * differs by a level here and there, which the unsharp mask amplifies).
+ * Both passes check @cancellable every 64 rows.
+ */
 static cairo_surface_t *
 resample (cairo_surface_t  *source,
           double            extent_w,
@@ -355,7 +364,24 @@ resample (cairo_surface_t  *source,
           int               width,
           int               height,
           GCancellable     *cancellable,
-          GError          **error);
+          GError          **error)
+{
+  int src_w = cairo_image_surface_get_width (source);
+  int src_h = cairo_image_surface_get_height (source);
+  gboolean need_h = width != src_w || extent_w != src_w;
+  gboolean need_v = height != src_h || extent_h != src_h;
+  g_autoptr(cairo_surface_t) tmp = NULL;
+
+  if (!need_h && !need_v)
+    return vt_image_copy (source);
+  if (!need_h)
+    return pass_columns (source, extent_h, height, cancellable, error);
+  if (!need_v)
+    return pass_rows (source, extent_w, width, cancellable, error);
+
+  tmp = pass_rows (source, extent_w, width, cancellable, error);
+  return tmp ? pass_columns (tmp, extent_h, height, cancellable, error) : NULL;
+}
 
 /**
  * vt_resize_surface:
@@ -394,37 +420,3 @@ vt_resize_surface (cairo_surface_t *source,
                    cancellable, error);
 }
 
-/*
- * Lanczos-3 with the kernel widened by the scale factor when shrinking, so
- * fine patterns average out instead of aliasing. Separable: one pass along
- * the rows, then one down the columns, each rounded to 8 bits. That is
- * Pillow's order; with its kernel, weights and rounding it makes our pixels
- * identical to Pillow's (the other order is cheaper for large photos, but
- * differs by a level here and there, which the unsharp mask amplifies).
- * Both passes check @cancellable every 64 rows.
- */
-static cairo_surface_t *
-resample (cairo_surface_t  *source,
-          double            extent_w,
-          double            extent_h,
-          int               width,
-          int               height,
-          GCancellable     *cancellable,
-          GError          **error)
-{
-  int src_w = cairo_image_surface_get_width (source);
-  int src_h = cairo_image_surface_get_height (source);
-  gboolean need_h = width != src_w || extent_w != src_w;
-  gboolean need_v = height != src_h || extent_h != src_h;
-  g_autoptr(cairo_surface_t) tmp = NULL;
-
-  if (!need_h && !need_v)
-    return vt_image_copy (source);
-  if (!need_h)
-    return pass_columns (source, extent_h, height, cancellable, error);
-  if (!need_v)
-    return pass_rows (source, extent_w, width, cancellable, error);
-
-  tmp = pass_rows (source, extent_w, width, cancellable, error);
-  return tmp ? pass_columns (tmp, extent_h, height, cancellable, error) : NULL;
-}
