@@ -2,6 +2,7 @@
 /* vt-test-utils.c: fixtures and pixel comparisons shared by the tests */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "vt-test-utils.h"
@@ -116,4 +117,27 @@ vt_test_list_files (const char *dir)
   list_into (out, dir);
   g_ptr_array_sort (out, compare_paths);
   return out;
+}
+
+/* Every file under @dir is a whole JPEG under its final name; a hidden
+ * temporary file (an interrupted write) is accepted only when allowed. */
+void
+vt_test_assert_whole_outputs (const char *dir,
+                              gboolean    temporaries_allowed)
+{
+  g_autoptr(GPtrArray) files = vt_test_list_files (dir);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      g_autoptr(cairo_surface_t) img = NULL;
+
+      if (strstr (path, "/.vitrina-") != NULL)
+        {
+          g_assert_true (temporaries_allowed);
+          continue;
+        }
+      g_assert_true (g_str_has_suffix (path, ".jpg"));
+      img = vt_test_load_file (path);
+    }
 }

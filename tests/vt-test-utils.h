@@ -17,6 +17,8 @@ int              vt_test_max_diff      (cairo_surface_t *a,
 char            *vt_test_make_tmpdir   (void);
 void             vt_test_remove_tree   (const char      *path);
 GPtrArray       *vt_test_list_files    (const char      *dir);
+void             vt_test_assert_whole_outputs (const char *dir,
+                                               gboolean    temporaries_allowed);
 
 #define vt_assert_rgb(surface, x, y, r, g, b, tolerance) G_STMT_START { \
     guint32 _p = vt_test_pixel ((surface), (x), (y));                  \
