@@ -23,11 +23,14 @@
 /* Pixels the workers may hold decoded at once, per CPU core. */
 #define BUDGET_PIXELS_PER_CORE (16u * 1000u * 1000u)
 
+#define _GNU_SOURCE 1  /* SCHED_IDLE */
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <errno.h>
 #ifdef __linux__
+# include <sched.h>
 # include <sys/resource.h>
 # include <sys/syscall.h>
 # include <unistd.h>
@@ -53,6 +56,7 @@ struct _VtJob
   guint         n_workers;
   gboolean      skip_existing;
   gboolean      keep_thumbnails;
+  gboolean      background;
   gboolean      started;
   VtJobStats    stats;
   VtJob        *running_ref;
@@ -214,6 +218,24 @@ vt_job_set_keep_thumbnails (VtJob    *self,
 {
   g_return_if_fail (VT_IS_JOB (self));
   self->keep_thumbnails = !!keep_thumbnails;
+}
+
+/**
+ * vt_job_set_background:
+ *
+ * Run the workers at idle scheduling priority, for a batch that a window
+ * shows: they then get the CPUs only while the thread drawing the window
+ * does not want one, which a nice value alone does not ensure. It costs the
+ * batch nothing on an otherwise idle machine, but a busy one starves it, so
+ * the command line leaves it off.
+ */
+void
+vt_job_set_background (VtJob    *self,
+                       gboolean  background)
+{
+  g_return_if_fail (VT_IS_JOB (self));
+  g_return_if_fail (!self->started);
+  self->background = !!background;
 }
 
 /**
@@ -547,17 +569,21 @@ process (VtJob     *self,
 
 /* Workers yield to the thread that draws the window: with eight workers on
  * two cores, the UI thread at equal priority got a fifth of a core and
- * dropped frames. A nice of 10 costs the batch nothing when the UI is idle.
- * Once per thread; Linux has per-thread nice values. */
+ * dropped frames. A nice of 10 costs the batch nothing when the UI is idle;
+ * a background job goes further (vt_job_set_background()). Once per thread
+ * (the pool's threads are its own); Linux has per-thread priorities. */
 static void
-lower_thread_priority (void)
+lower_thread_priority (gboolean background)
 {
 #ifdef __linux__
   static GPrivate lowered;
 
   if (g_private_get (&lowered) == NULL)
     {
-      setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10);
+      struct sched_param idle = { 0 };
+
+      if (!background || sched_setscheduler (0, SCHED_IDLE, &idle) != 0)
+        setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10);
       g_private_set (&lowered, GINT_TO_POINTER (1));
     }
 #endif
@@ -572,7 +598,7 @@ worker_func (gpointer data,
   GError *error = NULL;
 
   VT_HANDOFF_ACQUIRE (self);
-  lower_thread_priority ();
+  lower_thread_priority (self->background);
 
   if (vt_result_get_status (result) == VT_RESULT_FAILED)
     ; /* refused at planning */

@@ -35,6 +35,8 @@ void              vt_job_set_skip_existing   (VtJob              *self,
                                               gboolean            skip_existing);
 void              vt_job_set_keep_thumbnails (VtJob              *self,
                                               gboolean            keep_thumbnails);
+void              vt_job_set_background      (VtJob              *self,
+                                              gboolean            background);
 void              vt_job_set_open            (VtJob              *self,
                                               gboolean            open);
 void              vt_job_add_input           (VtJob              *self,
