@@ -22,15 +22,12 @@ static double
 stolen_seconds (void)
 {
   g_autofree char *stat = NULL;
-  guint64 f[8] = { 0 };
+  guint64 steal;
 
   if (!g_file_get_contents ("/proc/stat", &stat, NULL, NULL) ||
-      sscanf (stat, "cpu %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
-              " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
-              " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT,
-              &f[0], &f[1], &f[2], &f[3], &f[4], &f[5], &f[6], &f[7]) != 8)
+      sscanf (stat, "cpu %*u %*u %*u %*u %*u %*u %*u %" G_GUINT64_FORMAT, &steal) != 1)
     return 0.0;
-  return (double) f[7] / sysconf (_SC_CLK_TCK);
+  return (double) steal / sysconf (_SC_CLK_TCK);
 }
 
 static void

@@ -20,9 +20,6 @@
  */
 #define G_LOG_DOMAIN "vt-job"
 
-/* Pixels the workers may hold decoded at once, per CPU core. */
-#define BUDGET_PIXELS_PER_CORE (16u * 1000u * 1000u)
-
 #define _GNU_SOURCE 1  /* SCHED_IDLE */
 
 #include "config.h"
@@ -43,6 +40,9 @@
 #include "vt-job.h"
 #include "vt-pipeline.h"
 #include "vt-tsan.h"
+
+/* Pixels the workers may hold decoded at once, per CPU core. */
+#define BUDGET_PIXELS_PER_CORE (16u * 1000u * 1000u)
 
 struct _VtJob
 {
