@@ -117,7 +117,7 @@ main (int argc, char **argv)
   double seq, par;
 
   s.latency = argc > 2 ? atoi (argv[2]) : 400;
-  s.jpeg = vt_codec_jpeg_encode (photo, 85, FALSE, NULL);
+  s.jpeg = vt_codec_jpeg_encode (photo, 85, FALSE, NULL, NULL);
   s.context = g_main_context_new ();
   g_mutex_init (&s.lock);
   g_cond_init (&s.ready);

@@ -64,7 +64,11 @@ main (int argc, char **argv)
     {
       /* alternate between a filter, the watermark and the quality */
       if (i % 3 == 0)
-        g_object_set (recipe, "unsharp-percent", 100 + i, NULL);
+        {
+          g_autofree char *filters = g_strdup_printf ("sharpen;unsharp:radius=2,percent=%d,threshold=3",
+                                                      100 + i);
+          g_object_set (recipe, "filters", filters, NULL);
+        }
       else if (i % 3 == 1)
         g_object_set (recipe, "watermark-opacity", 0.3 + i / 100.0, NULL);
       else

@@ -94,7 +94,7 @@ test_bad_inputs (void)
 static void
 test_pixel_limit (void)
 {
-  VtLoadHints hints = { 0, 0, 1000 };  /* the 64×32 photo has 2048 pixels */
+  VtLoadHints hints = { .max_pixels = 1000 };  /* the 64×32 photo has 2048 pixels */
   g_autoptr(GError) error = NULL;
   cairo_surface_t *img = load ("orient-6.jpg", &hints, &error);
 
@@ -108,9 +108,9 @@ static void
 test_dct_shrink (void)
 {
   g_autoptr(cairo_surface_t) photo = vt_sample_render (1, 1600, 1200);
-  g_autoptr(GBytes) jpeg = vt_codec_jpeg_encode (photo, 90, FALSE, NULL);
-  VtLoadHints small = { 150, 150, VT_IMAGE_DEFAULT_MAX_PIXELS };
-  VtLoadHints large = { 1200, 1200, VT_IMAGE_DEFAULT_MAX_PIXELS };
+  g_autoptr(GBytes) jpeg = vt_codec_jpeg_encode (photo, 90, FALSE, NULL, NULL);
+  VtLoadHints small = { 150, 150, .max_pixels = VT_IMAGE_DEFAULT_MAX_PIXELS };
+  VtLoadHints large = { 1200, 1200, .max_pixels = VT_IMAGE_DEFAULT_MAX_PIXELS };
   g_autoptr(cairo_surface_t) a = vt_image_load (jpeg, &small, NULL);
   g_autoptr(cairo_surface_t) b = vt_image_load (jpeg, &large, NULL);
 
@@ -122,7 +122,7 @@ test_dct_shrink (void)
 static gsize
 encoded_size (cairo_surface_t *img, int quality, gboolean progressive, GBytes **out)
 {
-  GBytes *jpeg = vt_codec_jpeg_encode (img, quality, progressive, NULL);
+  GBytes *jpeg = vt_codec_jpeg_encode (img, quality, progressive, NULL, NULL);
   gsize size = g_bytes_get_size (jpeg);
 
   if (out)

@@ -91,7 +91,7 @@ server_start (Server *s)
   g_autoptr(GError) error = NULL;
   GSList *uris;
 
-  s->jpeg = vt_codec_jpeg_encode (photo, 85, FALSE, NULL);
+  s->jpeg = vt_codec_jpeg_encode (photo, 85, FALSE, NULL, NULL);
   s->stalled = g_ptr_array_new_with_free_func (g_object_unref);
   s->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (s->server, NULL, handler, s, NULL);

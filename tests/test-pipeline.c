@@ -44,7 +44,7 @@ test_steps_switch_off (void)
   g_autoptr(cairo_surface_t) photo = NULL;
   g_autoptr(cairo_surface_t) a = NULL, b = NULL, resized = NULL;
 
-  g_object_set (none, "sharpen", FALSE, "unsharp", FALSE, "watermark", FALSE, NULL);
+  g_object_set (none, "filters", "", "watermark", FALSE, NULL);
   p_all = vt_pipeline_new (all);
   p_none = vt_pipeline_new (none);
   photo = vt_pipeline_load (p_all, input, NULL, NULL);

@@ -90,8 +90,9 @@ test_newest_wins (void)
   for (int i = 0; i < 5; i++)
     {
       g_autofree char *text = g_strdup_printf ("Tienda %d", i);
+      g_autofree char *filters = g_strdup_printf ("sharpen;unsharp:percent=%d", 100 + 20 * i);
 
-      g_object_set (recipe, "watermark-text", text, "unsharp-percent", 100 + 20 * i, NULL);
+      g_object_set (recipe, "watermark-text", text, "filters", filters, NULL);
       serial = vt_previewer_request (previewer, recipe, path, 2);
     }
   wait_for_serial (&seen, serial);

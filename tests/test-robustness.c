@@ -50,7 +50,7 @@ write_flat_jpeg (const char *dir, const char *name, int w, int h, gboolean progr
   cairo_set_source_rgb (cr, 0.2, 0.6, 0.3);
   cairo_paint (cr);
   cairo_destroy (cr);
-  jpeg = vt_codec_jpeg_encode (s, 90, progressive, NULL);
+  jpeg = vt_codec_jpeg_encode (s, 90, progressive, NULL, NULL);
   write_bytes (dir, name, jpeg);
 }
 
@@ -88,7 +88,7 @@ static void
 write_lying_jpeg (const char *dir, const char *name)
 {
   g_autoptr(cairo_surface_t) s = vt_image_new (16, 16, NULL);
-  g_autoptr(GBytes) jpeg = vt_codec_jpeg_encode (s, 90, FALSE, NULL);
+  g_autoptr(GBytes) jpeg = vt_codec_jpeg_encode (s, 90, FALSE, NULL, NULL);
   gsize len;
   guint8 *d = g_bytes_unref_to_data (g_steal_pointer (&jpeg), &len);
   g_autoptr(GBytes) lying = NULL;

@@ -5,7 +5,9 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
+#include "vt-filter-row.h"
 #include "vt-preview.h"
+#include "vt-size-row.h"
 #include "vt-recipe-panel.h"
 #include "vt-speedup-chart.h"
 #include "vt-test-utils.h"
@@ -218,12 +220,26 @@ test_failed_photo_badge (Fixture *f, gconstpointer data)
   g_assert_true (seen_failure);
 }
 
+/* The chain is @expected in the settings and in the window's recipe. */
+static void
+assert_filters (Fixture    *f,
+                const char *expected)
+{
+  g_autofree char *in_settings = g_settings_get_string (f->settings, "filters");
+  g_autofree char *in_recipe = NULL;
+
+  g_object_get (vt_window_get_recipe (f->window), "filters", &in_recipe, NULL);
+  g_assert_cmpstr (in_settings, ==, expected);
+  g_assert_cmpstr (in_recipe, ==, expected);
+}
+
 static void
 test_settings_round_trip (Fixture *f, gconstpointer data)
 {
   VtRecipePanel *panel = child (f->window, VT_TYPE_WINDOW, "recipe_panel");
   GtkSpinButton *quality = child (panel, VT_TYPE_RECIPE_PANEL, "quality");
-  GtkSwitch *sharpen = child (panel, VT_TYPE_RECIPE_PANEL, "sharpen_switch");
+  GtkListBox *filters = child (panel, VT_TYPE_RECIPE_PANEL, "filters_list");
+  GtkWidget *first;
   VtRecipe *recipe = vt_window_get_recipe (f->window);
   g_autofree char *sizes = NULL;
   int q;
@@ -239,15 +255,74 @@ test_settings_round_trip (Fixture *f, gconstpointer data)
   g_assert_cmpint (g_settings_get_int (f->settings, "quality"), ==, 92);
   g_object_get (recipe, "quality", &q, NULL);
   g_assert_cmpint (q, ==, 92);
-  gtk_switch_set_active (sharpen, FALSE);
-  g_assert_false (g_settings_get_boolean (f->settings, "sharpen"));
-  g_assert_false (vt_recipe_get_sharpen (recipe));
+
+  /* the filter rows edit the chain: drop sharpen, add an inversion, move
+   * it first, change a setting */
+  g_assert_cmpuint (vt_recipe_get_filters (recipe)->len, ==, 2);
+  first = GTK_WIDGET (gtk_list_box_get_row_at_index (filters, 0));
+  g_signal_emit_by_name (child (first, VT_TYPE_FILTER_ROW, "remove_button"), "clicked");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "panel.add-filter", "s", "invert"));
+  assert_filters (f, "unsharp:radius=2,percent=150,threshold=3;invert");
+  g_signal_emit_by_name (child (gtk_list_box_get_row_at_index (filters, 1), VT_TYPE_FILTER_ROW, "up_button"), "clicked");
+  first = GTK_WIDGET (gtk_list_box_get_row_at_index (filters, 0));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "Invert");
+  gtk_switch_set_active (child (first, VT_TYPE_FILTER_ROW, "before_switch"), TRUE);
+  assert_filters (f, "invert:stage=before;unsharp:radius=2,percent=150,threshold=3");
 
   /* the sizes list edits the recipe's sizes */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "panel.add-size", NULL));
   sizes = g_settings_get_string (f->settings, "sizes");
   g_assert_cmpstr (sizes, ==, "thumbnail=150x150,medium=500x500,large=1200x1200,size4=800x800");
   g_assert_cmpuint (vt_recipe_get_n_variants (recipe), ==, 4);
+}
+
+static void
+test_presets (Fixture *f, gconstpointer data)
+{
+  VtRecipePanel *panel = child (f->window, VT_TYPE_WINDOW, "recipe_panel");
+  GtkListBox *sizes = child (panel, VT_TYPE_RECIPE_PANEL, "sizes_list");
+  VtRecipe *recipe = vt_window_get_recipe (f->window);
+  g_autofree char *path = g_build_filename (f->dir, "Mi Tienda.recipe", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *saved = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *main_row;
+  const VtVariant *v;
+
+  /* a marketplace preset sets the sizes, fit and watermark of each */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "panel.load-preset", "s", "amazon"));
+  g_assert_cmpuint (vt_recipe_get_n_variants (recipe), ==, 2);
+  v = vt_recipe_get_variant (recipe, 0);
+  g_assert_cmpint (v->width, ==, 2000);
+  g_assert_cmpint (v->fit, ==, VT_FIT_PAD);
+  g_assert_false (v->watermark);
+  main_row = GTK_WIDGET (gtk_list_box_get_row_at_index (sizes, 0));
+  g_assert_cmpuint (gtk_drop_down_get_selected (child (main_row, VT_TYPE_SIZE_ROW, "fit_dropdown")), ==, VT_FIT_PAD);
+  g_assert_false (gtk_check_button_get_active (child (main_row, VT_TYPE_SIZE_ROW, "watermark_check")));
+
+  /* the size row's options reach the recipe */
+  gtk_drop_down_set_selected (child (main_row, VT_TYPE_SIZE_ROW, "fit_dropdown"), VT_FIT_FILL);
+  gtk_spin_button_set_value (child (main_row, VT_TYPE_SIZE_ROW, "max_kb_spin"), 300);
+  v = vt_recipe_get_variant (recipe, 0);
+  g_assert_cmpint (v->fit, ==, VT_FIT_FILL);
+  g_assert_cmpint (v->max_kb, ==, 300);
+
+  /* exported, changed, imported back: the import wins and is kept */
+  g_assert_true (vt_recipe_panel_export (panel, file, &error));
+  g_assert_no_error (error);
+  g_settings_set_int (f->settings, "quality", 40);
+  g_assert_true (vt_recipe_panel_import (panel, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_settings_get_int (f->settings, "quality"), ==, 90);
+  g_assert_cmpint (vt_recipe_get_variant (recipe, 0)->max_kb, ==, 300);
+  saved = g_build_filename (g_get_user_data_dir (), "vitrina", "presets", "mi-tienda.recipe", NULL);
+  g_assert_true (g_file_test (saved, G_FILE_TEST_IS_REGULAR));
+
+  /* a broken file changes nothing */
+  g_assert_true (g_file_set_contents (path, "[Recipe]\nsizes=big\n", -1, NULL));
+  g_assert_false (vt_recipe_panel_import (panel, file, &error));
+  g_assert_nonnull (strstr (error->message, "big"));
+  g_assert_cmpint (vt_recipe_get_variant (recipe, 0)->max_kb, ==, 300);
 }
 
 static void
@@ -321,7 +396,9 @@ test_preview (Fixture *f, gconstpointer data)
   /* rapid changes end with the last settings shown */
   for (int i = 0; i < 6; i++)
     {
-      g_settings_set_int (f->settings, "unsharp-percent", 60 + 30 * i);
+      g_autofree char *filters = g_strdup_printf ("sharpen;unsharp:percent=%d", 60 + 30 * i);
+
+      g_settings_set_string (f->settings, "filters", filters);
       g_settings_set_double (f->settings, "watermark-opacity", 0.3 + 0.1 * i);
     }
   spin_until (preview_matches_batch, f, 30000);
@@ -375,7 +452,7 @@ static void
 test_import_links (Fixture *f, gconstpointer data)
 {
   g_autoptr(cairo_surface_t) photo = vt_sample_render (2, 400, 300);
-  g_autoptr(GBytes) jpeg = vt_codec_jpeg_encode (photo, 85, FALSE, NULL);
+  g_autoptr(GBytes) jpeg = vt_codec_jpeg_encode (photo, 85, FALSE, NULL, NULL);
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr(GString) links = g_string_new (NULL);
   g_autofree char *originals = g_build_filename (f->out, "originals", NULL);
@@ -421,7 +498,12 @@ test_import_links (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
+  g_autofree char *data_home = g_dir_make_tmp ("vitrina-data-XXXXXX", NULL);
+  int status;
+
   g_test_init (&argc, &argv, NULL);
+  /* imported presets land in the user's data folder: not the real one */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   if (!gtk_init_check ())
     {
@@ -437,9 +519,12 @@ main (int argc, char **argv)
   ADD ("/window/cancel", 40, test_cancel);
   ADD ("/window/failed-photo-badge", 2, test_failed_photo_badge);
   ADD ("/window/settings-round-trip", 0, test_settings_round_trip);
+  ADD ("/window/presets", 0, test_presets);
   ADD ("/window/measure-scaling", 4, test_measure_scaling);
   ADD ("/window/preview", 2, test_preview);
   ADD ("/window/import-links", 0, test_import_links);
 #undef ADD
-  return g_test_run ();
+  status = g_test_run ();
+  vt_test_remove_tree (data_home);
+  return status;
 }

@@ -9,7 +9,16 @@ G_BEGIN_DECLS
 #define VT_TYPE_RECIPE_PANEL (vt_recipe_panel_get_type ())
 G_DECLARE_FINAL_TYPE (VtRecipePanel, vt_recipe_panel, VT, RECIPE_PANEL, GtkWidget)
 
-void vt_recipe_panel_set_settings (VtRecipePanel *self,
-                                   GSettings     *settings);
+void     vt_recipe_panel_set_settings (VtRecipePanel  *self,
+                                       GSettings      *settings);
+gboolean vt_recipe_panel_load_preset  (VtRecipePanel  *self,
+                                       const char     *name,
+                                       GError        **error);
+gboolean vt_recipe_panel_import       (VtRecipePanel  *self,
+                                       GFile          *file,
+                                       GError        **error);
+gboolean vt_recipe_panel_export       (VtRecipePanel  *self,
+                                       GFile          *file,
+                                       GError        **error);
 
 G_END_DECLS

@@ -4,16 +4,22 @@
 
 #include "config.h"
 
+#include "vitrina-engine.h"
 #include "vt-size-row.h"
 
 struct _VtSizeRow
 {
-  GtkListBoxRow  parent_instance;
+  GtkListBoxRow   parent_instance;
 
-  GtkEntry      *name_entry;
-  GtkSpinButton *width_spin;
-  GtkSpinButton *height_spin;
-  GtkButton     *remove_button;
+  GtkEntry       *name_entry;
+  GtkSpinButton  *width_spin;
+  GtkSpinButton  *height_spin;
+  GtkButton      *remove_button;
+  GtkDropDown    *fit_dropdown;
+  GtkColorButton *background_button;
+  GtkCheckButton *watermark_check;
+  GtkSpinButton  *sharpen_spin;
+  GtkSpinButton  *max_kb_spin;
 };
 
 G_DEFINE_FINAL_TYPE (VtSizeRow, vt_size_row, GTK_TYPE_LIST_BOX_ROW)
@@ -30,6 +36,14 @@ static void
 changed_cb (VtSizeRow *self)
 {
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static void
+fit_changed_cb (VtSizeRow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->background_button),
+                          gtk_drop_down_get_selected (self->fit_dropdown) == VT_FIT_PAD);
+  changed_cb (self);
 }
 
 static void
@@ -64,7 +78,13 @@ vt_size_row_class_init (VtSizeRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtSizeRow, width_spin);
   gtk_widget_class_bind_template_child (widget_class, VtSizeRow, height_spin);
   gtk_widget_class_bind_template_child (widget_class, VtSizeRow, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, VtSizeRow, fit_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, VtSizeRow, background_button);
+  gtk_widget_class_bind_template_child (widget_class, VtSizeRow, watermark_check);
+  gtk_widget_class_bind_template_child (widget_class, VtSizeRow, sharpen_spin);
+  gtk_widget_class_bind_template_child (widget_class, VtSizeRow, max_kb_spin);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, fit_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
 }
 
@@ -75,32 +95,61 @@ vt_size_row_init (VtSizeRow *self)
 }
 
 GtkWidget *
-vt_size_row_new (const char *name,
-                 int         width,
-                 int         height)
+vt_size_row_new (const VtVariant *variant)
 {
   VtSizeRow *self = g_object_new (VT_TYPE_SIZE_ROW, NULL);
+  GdkRGBA background = {
+    ((variant->background >> 16) & 0xff) / 255.0,
+    ((variant->background >> 8) & 0xff) / 255.0,
+    (variant->background & 0xff) / 255.0,
+    1.0
+  };
 
   /* Set before anyone listens, so building a row reports no change. */
-  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), name);
-  gtk_spin_button_set_value (self->width_spin, width);
-  gtk_spin_button_set_value (self->height_spin, height);
+  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), variant->name);
+  gtk_spin_button_set_value (self->width_spin, variant->width);
+  gtk_spin_button_set_value (self->height_spin, variant->height);
+  gtk_drop_down_set_selected (self->fit_dropdown, variant->fit);
+  gtk_widget_set_visible (GTK_WIDGET (self->background_button), variant->fit == VT_FIT_PAD);
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->background_button), &background);
+  gtk_check_button_set_active (self->watermark_check, variant->watermark);
+  gtk_spin_button_set_value (self->sharpen_spin, variant->sharpen);
+  gtk_spin_button_set_value (self->max_kb_spin, variant->max_kb);
   return GTK_WIDGET (self);
+}
+
+static guint32
+pack_rgb (const GdkRGBA *rgba)
+{
+  return ((guint32) (rgba->red * 255 + 0.5) << 16) | ((guint32) (rgba->green * 255 + 0.5) << 8)
+         | (guint32) (rgba->blue * 255 + 0.5);
 }
 
 /**
  * vt_size_row_dup_spec:
  *
- * Returns: (transfer full): the size as `name=WIDTHxHEIGHT`
+ * Returns: (transfer full): the size as the recipe's sizes text writes it
  */
 char *
 vt_size_row_dup_spec (VtSizeRow *self)
 {
+  GdkRGBA background;
+  VtVariant v;
+
   g_return_val_if_fail (VT_IS_SIZE_ROW (self), NULL);
 
-  return g_strdup_printf ("%s=%dx%d", gtk_editable_get_text (GTK_EDITABLE (self->name_entry)),
-                          gtk_spin_button_get_value_as_int (self->width_spin),
-                          gtk_spin_button_get_value_as_int (self->height_spin));
+  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (self->background_button), &background);
+  v = (VtVariant) {
+    .name = (char *) gtk_editable_get_text (GTK_EDITABLE (self->name_entry)),
+    .width = gtk_spin_button_get_value_as_int (self->width_spin),
+    .height = gtk_spin_button_get_value_as_int (self->height_spin),
+    .fit = gtk_drop_down_get_selected (self->fit_dropdown),
+    .background = pack_rgb (&background),
+    .watermark = gtk_check_button_get_active (self->watermark_check),
+    .sharpen = gtk_spin_button_get_value (self->sharpen_spin),
+    .max_kb = gtk_spin_button_get_value_as_int (self->max_kb_spin),
+  };
+  return vt_variant_to_string (&v);
 }
 
 void

@@ -4,14 +4,14 @@
 
 #include <gtk/gtk.h>
 
+#include "vt-recipe.h"
+
 G_BEGIN_DECLS
 
 #define VT_TYPE_SIZE_ROW (vt_size_row_get_type ())
 G_DECLARE_FINAL_TYPE (VtSizeRow, vt_size_row, VT, SIZE_ROW, GtkListBoxRow)
 
-GtkWidget *vt_size_row_new           (const char *name,
-                                      int         width,
-                                      int         height);
+GtkWidget *vt_size_row_new           (const VtVariant *variant);
 char      *vt_size_row_dup_spec      (VtSizeRow  *self);
 void       vt_size_row_set_removable (VtSizeRow  *self,
                                       gboolean    removable);

@@ -15,6 +15,7 @@
 #include "vt-import-dialog.h"
 #include "vt-preview.h"
 #include "vt-recipe-panel.h"
+#include "vt-recipe-settings.h"
 #include "vt-speedup-chart.h"
 #include "vt-thumbnail.h"
 #include "vt-window.h"
@@ -814,21 +815,6 @@ grid_activate_cb (VtWindow *self,
 /* ------------------------------------------------------------------------ */
 
 static void
-bind_recipe (VtWindow *self)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-  guint n;
-  g_autofree GParamSpec **pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (self->recipe), &n);
-
-  g_object_get (self->settings, "settings-schema", &schema, NULL);
-  /* The recipe's properties and the schema's keys share their names. */
-  for (guint i = 0; i < n; i++)
-    if (g_settings_schema_has_key (schema, pspecs[i]->name))
-      g_settings_bind (self->settings, pspecs[i]->name, self->recipe, pspecs[i]->name,
-                       G_SETTINGS_BIND_GET);
-}
-
-static void
 vt_window_dispose (GObject *object)
 {
   VtWindow *self = VT_WINDOW (object);
@@ -934,7 +920,7 @@ vt_window_init (VtWindow *self)
   self->recipe = vt_recipe_new ();
   self->thumbnails = g_list_store_new (VT_TYPE_THUMBNAIL);
   self->arrived = g_ptr_array_new_with_free_func (g_object_unref);
-  bind_recipe (self);
+  vt_recipe_settings_bind (self->settings, self->recipe);
   vt_recipe_panel_set_settings (self->recipe_panel, self->settings);
   vt_preview_set_recipe (self->preview, self->recipe);
 

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 
 #include "vt-codec.h"
 #include "vt-color.h"
+#include "vt-metadata.h"
 #include "vt-resize.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExifData, exif_data_unref)
@@ -71,28 +73,36 @@ init_error (VtJpegError  *err,
   err->truncated = FALSE;
 }
 
+static jpeg_saved_marker_ptr
+find_exif (j_decompress_ptr cinfo)
+{
+  for (jpeg_saved_marker_ptr m = cinfo->marker_list; m != NULL; m = m->next)
+    if (m->marker == JPEG_APP0 + 1 && m->data_length >= 6 && memcmp (m->data, "Exif\0\0", 6) == 0)
+      return m;
+  return NULL;
+}
+
+static GBytes *
+copy_exif (j_decompress_ptr cinfo)
+{
+  jpeg_saved_marker_ptr m = find_exif (cinfo);
+
+  return m ? g_bytes_new (m->data, m->data_length) : NULL;
+}
+
 static int
 read_orientation (j_decompress_ptr cinfo)
 {
-  for (jpeg_saved_marker_ptr m = cinfo->marker_list; m != NULL; m = m->next)
-    {
-      g_autoptr(ExifData) exif = NULL;
-      ExifEntry *entry;
-      int orientation;
+  jpeg_saved_marker_ptr m = find_exif (cinfo);
+  g_autoptr(ExifData) exif = m ? exif_data_new_from_data (m->data, m->data_length) : NULL;
+  ExifEntry *entry = exif ? exif_data_get_entry (exif, EXIF_TAG_ORIENTATION) : NULL;
+  int orientation;
 
-      if (m->marker != JPEG_APP0 + 1 || m->data_length < 6 || memcmp (m->data, "Exif\0\0", 6) != 0)
-        continue;
+  if (entry == NULL || entry->format != EXIF_FORMAT_SHORT || entry->size < 2)
+    return 1;
 
-      exif = exif_data_new_from_data (m->data, m->data_length);
-      entry = exif ? exif_data_get_entry (exif, EXIF_TAG_ORIENTATION) : NULL;
-      if (entry == NULL || entry->format != EXIF_FORMAT_SHORT || entry->size < 2)
-        return 1;
-
-      orientation = exif_get_short (entry->data, exif_data_get_byte_order (exif));
-      return orientation >= 1 && orientation <= 8 ? orientation : 1;
-    }
-
-  return 1;
+  orientation = exif_get_short (entry->data, exif_data_get_byte_order (exif));
+  return orientation >= 1 && orientation <= 8 ? orientation : 1;
 }
 
 /* The largest DCT shrink (1/2, 1/4, 1/8: the ones libjpeg-turbo has SIMD
@@ -110,12 +120,16 @@ choose_denominator (int                width,
 
   if (orientation >= 5)
     {
-      vt_resize_fit_size (height, width, hints->box_width, hints->box_height, &fit_h, &fit_w);
+      int t = width;
+      width = height, height = t;
+    }
+  if (hints->cover)
+    {
+      double scale = MAX ((double) hints->box_width / width, (double) hints->box_height / height);
+      fit_w = (int) ceil (width * scale), fit_h = (int) ceil (height * scale);
     }
   else
-    {
-      vt_resize_fit_size (width, height, hints->box_width, hints->box_height, &fit_w, &fit_h);
-    }
+    vt_resize_fit_size (width, height, hints->box_width, hints->box_height, &fit_w, &fit_h);
 
   for (int d = 8; d > 1; d /= 2)
     {
@@ -195,6 +209,8 @@ vt_codec_jpeg_decode (const guint8      *data,
   guint8 * volatile cmyk_row = NULL;
   JOCTET * volatile icc = NULL;
   VtCmykTransform * volatile cmyk_profile = NULL;
+  GBytes *exif;
+  cairo_surface_t *upright;
   unsigned int icc_len = 0;
   int orientation;
 
@@ -260,6 +276,7 @@ vt_codec_jpeg_decode (const guint8      *data,
   jpeg_finish_decompress (&cinfo);
   if (icc != NULL && cinfo.out_color_space != JCS_CMYK)
     vt_color_to_srgb (surface, icc, icc_len);
+  exif = hints->keep_exif ? copy_exif (&cinfo) : NULL;
   jpeg_destroy_decompress (&cinfo);
   g_free (cmyk_row);
   free (icc);
@@ -270,10 +287,15 @@ vt_codec_jpeg_decode (const guint8      *data,
       g_set_error_literal (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_CORRUPT,
                            _("The JPEG file is truncated"));
       cairo_surface_destroy (surface);
+      g_clear_pointer (&exif, g_bytes_unref);
       return NULL;
     }
 
-  return vt_image_orient (surface, orientation);
+  upright = vt_image_orient (surface, orientation);
+  if (upright != NULL && exif != NULL)
+    vt_metadata_attach (upright, exif);
+  g_clear_pointer (&exif, g_bytes_unref);
+  return upright;
 }
 
 /**
@@ -315,14 +337,15 @@ vt_codec_jpeg_peek_size (const guint8      *data,
 
 /**
  * vt_codec_jpeg_encode:
+ * @exif: (nullable): an APP1 EXIF payload to write, from vt_metadata_filter()
  *
- * Encodes with optimised Huffman tables and no metadata at all (EXIF, GPS
- * and thumbnails are stripped by never being written).
+ * Encodes with optimised Huffman tables and no metadata but @exif.
  */
 GBytes *
 vt_codec_jpeg_encode (cairo_surface_t *surface,
                       int              quality,
                       gboolean         progressive,
+                      GBytes          *exif,
                       GError         **error)
 {
   struct jpeg_compress_struct cinfo;
@@ -359,6 +382,8 @@ vt_codec_jpeg_encode (cairo_surface_t *surface,
     jpeg_simple_progression (&cinfo);
 
   jpeg_start_compress (&cinfo, TRUE);
+  if (exif != NULL)
+    jpeg_write_marker (&cinfo, JPEG_APP0 + 1, g_bytes_get_data (exif, NULL), g_bytes_get_size (exif));
   while (cinfo.next_scanline < cinfo.image_height)
     {
       JSAMPROW row = data + (gsize) cinfo.next_scanline * stride;

@@ -18,6 +18,7 @@ gboolean         vt_codec_jpeg_peek_size (const guint8     *data,
 GBytes          *vt_codec_jpeg_encode   (cairo_surface_t   *surface,
                                          int                quality,
                                          gboolean           progressive,
+                                         GBytes            *exif,
                                          GError           **error);
 cairo_surface_t *vt_codec_pixbuf_decode (const guint8      *data,
                                          gsize              len,

@@ -190,7 +190,7 @@ vt_image_load (GBytes            *bytes,
                const VtLoadHints *hints,
                GError           **error)
 {
-  static const VtLoadHints full_size = { 0, 0, VT_IMAGE_DEFAULT_MAX_PIXELS };
+  static const VtLoadHints full_size = { .max_pixels = VT_IMAGE_DEFAULT_MAX_PIXELS };
   gsize len;
   const guint8 *data = g_bytes_get_data (bytes, &len);
 

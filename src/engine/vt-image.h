@@ -31,9 +31,11 @@ typedef enum {
  * filter properly, as libvips and Pillow's draft() do. A 0×0 box means full
  * size. Photos above max_pixels are refused before anything is allocated. */
 typedef struct {
-  int     box_width;
-  int     box_height;
-  guint64 max_pixels;
+  int      box_width;    /* 0: decode at full size */
+  int      box_height;
+  gboolean cover;        /* the photo must cover the box, not fit inside it */
+  gboolean keep_exif;    /* attach the EXIF block (vt_metadata_get()) */
+  guint64  max_pixels;
 } VtLoadHints;
 
 GQuark           vt_image_error_quark      (void);

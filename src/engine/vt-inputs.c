@@ -140,3 +140,32 @@ vt_inputs_collect (const char * const *paths,
 
   return out;
 }
+
+/**
+ * vt_inputs_web_safe_name:
+ *
+ * @name in lower-case ASCII letters, digits and single dashes, as shops'
+ * web servers and marketplaces like file names: "Zapatilla Roja Ñandú" →
+ * "zapatilla-roja-nandu".
+ *
+ * Returns: (transfer full): the name, never empty
+ */
+char *
+vt_inputs_web_safe_name (const char *name)
+{
+  g_autofree char *ascii = g_str_to_ascii (name, "C");
+  GString *safe = g_string_new (NULL);
+
+  for (const char *p = ascii; *p; p++)
+    {
+      if (g_ascii_isalnum (*p) || *p == '_')
+        g_string_append_c (safe, g_ascii_tolower (*p));
+      else if (safe->len > 0 && safe->str[safe->len - 1] != '-')
+        g_string_append_c (safe, '-');
+    }
+  while (safe->len > 0 && safe->str[safe->len - 1] == '-')
+    g_string_truncate (safe, safe->len - 1);
+  if (safe->len == 0)
+    g_string_append (safe, "photo");
+  return g_string_free (safe, FALSE);
+}

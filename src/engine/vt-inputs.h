@@ -16,6 +16,7 @@ GPtrArray *vt_inputs_collect  (const char * const *paths,
                                gboolean            recursive,
                                const char         *exclude_dir);
 gboolean   vt_inputs_is_ignored_name (const char  *name);
+char      *vt_inputs_web_safe_name   (const char  *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtInput, vt_input_free)
 

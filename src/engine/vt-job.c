@@ -62,7 +62,7 @@ struct _VtJob
   VtJob        *running_ref;
   gboolean      open;            /* more inputs may come after start */
   struct {
-    GHashTable *taken;           /* "subdir/stem" given out */
+    GHashTable *taken;           /* output paths given out, relative */
     GHashTable *inputs;          /* canonical input paths */
     GHashTable *dirs;            /* folders made */
   } plan;
@@ -368,32 +368,76 @@ vt_job_stats_get_speedup (const VtJobStats *stats)
 /* Planning: output names decided up front, on this thread, so they never    */
 /* depend on which worker finishes first.                                    */
 
-static char *
-unique_stem (GHashTable *taken,
-             const char *subdir,
-             const char *input)
+/* The photo's name without its extension, and its extension in lower case. */
+static void
+split_name (VtJob      *self,
+            const char *input,
+            char      **stem,
+            char      **ext)
 {
   g_autofree char *base = g_path_get_basename (input);
   const char *dot = strrchr (base, '.');
-  g_autofree char *stem = dot && dot != base ? g_strndup (base, dot - base) : g_strdup (base);
-  g_autofree char *ext = dot && dot != base ? g_ascii_strdown (dot + 1, -1) : g_strdup ("");
-  char *candidate = g_strdup (stem);
+  g_autofree char *raw = dot && dot != base ? g_strndup (base, dot - base) : g_strdup (base);
 
-  /* a.jpg and a.png both want "a": the second becomes "a-png", then "a-png-2"… */
+  *ext = dot && dot != base ? g_ascii_strdown (dot + 1, -1) : g_strdup ("");
+  *stem = vt_recipe_get_web_safe_names (self->recipe) ? vt_inputs_web_safe_name (raw)
+                                                      : g_steal_pointer (&raw);
+}
+
+/* Every output path of @stem, relative to the output folder. */
+static GPtrArray *
+expand_names (VtJob      *self,
+              const char *subdir,
+              const char *stem)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint v = 0; v < vt_recipe_get_n_variants (self->recipe); v++)
+    {
+      g_autofree char *name = vt_recipe_expand_name (self->recipe, vt_recipe_get_variant (self->recipe, v), stem);
+      g_autofree char *dir = g_path_get_dirname (name);
+      g_autofree char *file = g_path_get_basename (name);
+
+      /* The input's subfolder goes under the template's folders. */
+      g_ptr_array_add (names, g_strconcat (dir, G_DIR_SEPARATOR_S, subdir, G_DIR_SEPARATOR_S,
+                                           file, ".jpg", NULL));
+      g_ptr_array_index (names, v) = g_canonicalize_filename (g_ptr_array_index (names, v), "/");
+    }
+  return names;
+}
+
+/* Output names no other photo of this job has taken: a.jpg and a.png both
+ * want "a"; the second gets "a-png", then "a-png-2"… */
+static GPtrArray *
+unique_names (VtJob      *self,
+              const char *subdir,
+              const char *input)
+{
+  g_autofree char *stem = NULL;
+  g_autofree char *ext = NULL;
+
+  split_name (self, input, &stem, &ext);
   for (guint n = 1; ; n++)
     {
-      g_autofree char *key = g_build_filename (subdir, candidate, NULL);
+      g_autofree char *candidate = NULL;
+      g_autoptr(GPtrArray) names = NULL;
+      gboolean available = TRUE;
 
-      if (!g_hash_table_contains (taken, key))
-        {
-          g_hash_table_add (taken, g_steal_pointer (&key));
-          return candidate;
-        }
-      g_free (candidate);
-      if (n == 1 && *ext)
+      if (n == 1)
+        candidate = g_strdup (stem);
+      else if (n == 2 && *ext)
         candidate = g_strdup_printf ("%s-%s", stem, ext);
       else
-        candidate = g_strdup_printf ("%s%s%s-%u", stem, *ext ? "-" : "", ext, n);
+        candidate = g_strdup_printf ("%s%s%s-%u", stem, *ext ? "-" : "", ext, n - 1);
+
+      names = expand_names (self, subdir, candidate);
+      for (guint i = 0; available && i < names->len; i++)
+        available = !g_hash_table_contains (self->plan.taken, g_ptr_array_index (names, i));
+      if (!available)
+        continue;
+      for (guint i = 0; i < names->len; i++)
+        g_hash_table_add (self->plan.taken, g_strdup (g_ptr_array_index (names, i)));
+      return g_steal_pointer (&names);
     }
 }
 
@@ -419,18 +463,16 @@ plan_result (VtJob     *self,
              VtResult  *result,
              GError   **error)
 {
-  const char *subdir = vt_result_get_subdir (result);
-  g_autofree char *stem = unique_stem (self->plan.taken, subdir, vt_result_get_input (result));
-  g_autofree char *file_name = g_strconcat (stem, ".jpg", NULL);
-  guint n_variants = vt_recipe_get_n_variants (self->recipe);
+  g_autoptr(GPtrArray) names = unique_names (self, vt_result_get_subdir (result),
+                                             vt_result_get_input (result));
 
   g_hash_table_add (self->plan.inputs, g_canonicalize_filename (vt_result_get_input (result), NULL));
 
-  for (guint v = 0; v < n_variants; v++)
+  for (guint v = 0; v < names->len; v++)
     {
       const char *variant = vt_recipe_get_variant (self->recipe, v)->name;
-      g_autofree char *dir = g_build_filename (self->output_dir, variant, subdir, NULL);
-      g_autofree char *path = g_build_filename (dir, file_name, NULL);
+      g_autofree char *path = g_build_filename (self->output_dir, g_ptr_array_index (names, v), NULL);
+      g_autofree char *dir = g_path_get_dirname (path);
 
       if (!g_hash_table_contains (self->plan.dirs, dir))
         {
@@ -452,7 +494,8 @@ static gboolean
 plan_outputs (VtJob   *self,
               GError **error)
 {
-  if (!ensure_dir (self->output_dir, error))
+  if (!vt_recipe_check_name_template (vt_recipe_get_name_template (self->recipe), self->recipe, error) ||
+      !ensure_dir (self->output_dir, error))
     return FALSE;
 
   self->plan.taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vt-pipeline.c: one photo, from its file to every variant on disk
  *
- * read → sniff → decode (shrunk on load) → orient → per variant: resize →
- * sharpen → unsharp mask → watermark → encode → atomic write.
+ * read → sniff → decode (shrunk on load) → orient → filters set before the
+ * resize → per variant: fit into the box → the other filters → watermark →
+ * encode (within the size's budget) → atomic write.
  *
  * Thread contract: a pipeline is immutable once made (its recipe is a
  * private copy) and every function here may run on any number of workers
@@ -14,14 +15,16 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <string.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "vt-codec.h"
-#include "vt-filters.h"
+#include "vt-filter.h"
 #include "vt-image.h"
+#include "vt-metadata.h"
 #include "vt-pipeline.h"
 #include "vt-resize.h"
 
@@ -35,6 +38,9 @@ struct _VtPipeline
   VtRecipe    *recipe;
   VtWatermark *watermark;
   VtLoadHints  hints;
+  GArray      *before;     /* VtFilter, run once on the decoded photo */
+  GArray      *after;      /* VtFilter, run on each size */
+  char        *load_key;   /* what vt_pipeline_load() depends on, as text */
 };
 
 G_DEFINE_FINAL_TYPE (VtPipeline, vt_pipeline, G_TYPE_OBJECT)
@@ -46,6 +52,9 @@ vt_pipeline_finalize (GObject *object)
 
   g_clear_object (&self->recipe);
   g_clear_object (&self->watermark);
+  g_clear_pointer (&self->before, g_array_unref);
+  g_clear_pointer (&self->after, g_array_unref);
+  g_clear_pointer (&self->load_key, g_free);
 
   G_OBJECT_CLASS (vt_pipeline_parent_class)->finalize (object);
 }
@@ -59,6 +68,57 @@ vt_pipeline_class_init (VtPipelineClass *klass)
 static void
 vt_pipeline_init (VtPipeline *self)
 {
+}
+
+static void
+split_chain (VtPipeline *self)
+{
+  GArray *chain = vt_recipe_get_filters (self->recipe);
+
+  self->before = g_array_new (FALSE, FALSE, sizeof (VtFilter));
+  self->after = g_array_new (FALSE, FALSE, sizeof (VtFilter));
+  for (guint i = 0; i < chain->len; i++)
+    {
+      const VtFilter *f = &g_array_index (chain, VtFilter, i);
+      g_array_append_vals (f->before_resize ? self->before : self->after, f, 1);
+    }
+}
+
+static void
+set_load_hints (VtPipeline *self)
+{
+  VtLoadHints *hints = &self->hints;
+
+  vt_recipe_get_bounding_box (self->recipe, &hints->box_width, &hints->box_height);
+  hints->max_pixels = vt_recipe_get_max_pixels (self->recipe);
+  hints->keep_exif = vt_recipe_get_metadata (self->recipe) != VT_METADATA_NONE;
+  for (guint i = 0; i < vt_recipe_get_n_variants (self->recipe); i++)
+    hints->cover |= vt_recipe_get_variant (self->recipe, i)->fit == VT_FIT_FILL;
+
+  /* A blur of radius 10 before the resize means 10 pixels of the photo as
+   * it is, not of a photo the decoder has already shrunk. */
+  for (guint i = 0; i < self->before->len; i++)
+    if (vt_filter_kind_get_info (g_array_index (self->before, VtFilter, i).kind)->spatial)
+      hints->box_width = hints->box_height = 0;
+}
+
+static char *
+describe_load (VtPipeline *self)
+{
+  g_autofree char *before = vt_filter_chain_to_string (self->before);
+
+  return g_strdup_printf ("%dx%d%s%s %s", self->hints.box_width, self->hints.box_height,
+                          self->hints.cover ? " cover" : "", self->hints.keep_exif ? " exif" : "",
+                          before);
+}
+
+static void
+apply_filters (GArray          *filters,
+               cairo_surface_t *surface,
+               double           strength)
+{
+  for (guint i = 0; i < filters->len; i++)
+    vt_filter_apply (&g_array_index (filters, VtFilter, i), surface, strength);
 }
 
 /**
@@ -75,8 +135,9 @@ vt_pipeline_new (VtRecipe *recipe)
   self = g_object_new (VT_TYPE_PIPELINE, NULL);
   self->recipe = vt_recipe_copy (recipe);
   self->watermark = vt_recipe_create_watermark (self->recipe);
-  vt_recipe_get_bounding_box (self->recipe, &self->hints.box_width, &self->hints.box_height);
-  self->hints.max_pixels = vt_recipe_get_max_pixels (self->recipe);
+  split_chain (self);
+  set_load_hints (self);
+  self->load_key = describe_load (self);
   return self;
 }
 
@@ -90,6 +151,13 @@ const VtLoadHints *
 vt_pipeline_get_load_hints (VtPipeline *self)
 {
   return &self->hints;
+}
+
+/* Two pipelines with the same key load a photo to the same pixels. */
+const char *
+vt_pipeline_get_load_key (VtPipeline *self)
+{
+  return self->load_key;
 }
 
 static inline void
@@ -108,7 +176,7 @@ stage_end (VtTimings *timings,
  * vt_pipeline_load:
  *
  * Reads and decodes @path once, as small as the recipe's largest variant
- * allows.
+ * allows, and runs the filters the recipe puts before the resize.
  *
  * Returns: (transfer full): the upright photo, or %NULL with @error set
  */
@@ -132,7 +200,101 @@ vt_pipeline_load (VtPipeline  *self,
 
   photo = vt_image_load (bytes, &self->hints, error);
   stage_end (timings, VT_STAGE_DECODE, &t);
+
+  if (photo != NULL && self->before->len > 0)
+    {
+      apply_filters (self->before, photo, 1.0);
+      stage_end (timings, VT_STAGE_FILTERS, &t);
+    }
   return photo;
+}
+
+/* The size ImageOps.contain() gives: the box's width or height, the other
+ * side rounded as Python's round() does (half to even). */
+static void
+contain_size (int  width,
+              int  height,
+              int  box_width,
+              int  box_height,
+              int *out_width,
+              int *out_height)
+{
+  double ratio = (double) width / height, box_ratio = (double) box_width / box_height;
+
+  *out_width = box_width, *out_height = box_height;
+  if (ratio > box_ratio)
+    *out_height = (int) nearbyint ((double) height / width * box_width);
+  else if (ratio < box_ratio)
+    *out_width = (int) nearbyint ((double) width / height * box_height);
+}
+
+/* ImageOps.pad(): contained, then centred on a canvas of the box's colour. */
+static cairo_surface_t *
+pad (cairo_surface_t  *photo,
+     const VtVariant  *v,
+     GCancellable     *cancellable,
+     GError          **error)
+{
+  int w = vt_image_get_width (photo), h = vt_image_get_height (photo), cw, ch;
+  g_autoptr(cairo_surface_t) contained = NULL;
+  cairo_surface_t *canvas;
+  cairo_t *cr;
+
+  contain_size (w, h, v->width, v->height, &cw, &ch);
+  contained = cw == w && ch == h ? vt_image_copy (photo)
+                                 : vt_resize_surface (photo, cw, ch, cancellable, error);
+  if (contained == NULL || (cw == v->width && ch == v->height))
+    return g_steal_pointer (&contained);
+
+  canvas = vt_image_new (v->width, v->height, error);
+  if (canvas == NULL)
+    return NULL;
+  cr = cairo_create (canvas);
+  cairo_set_source_rgb (cr, (v->background >> 16) / 255.0, ((v->background >> 8) & 0xff) / 255.0,
+                        (v->background & 0xff) / 255.0);
+  cairo_paint (cr);
+  cairo_set_source_surface (cr, contained, nearbyint ((v->width - cw) * 0.5),
+                            nearbyint ((v->height - ch) * 0.5));
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (canvas);
+  return canvas;
+}
+
+/* ImageOps.fit(): the centred region of the box's shape, resampled to it. */
+static cairo_surface_t *
+fill (cairo_surface_t  *photo,
+      const VtVariant  *v,
+      GCancellable     *cancellable,
+      GError          **error)
+{
+  double w = vt_image_get_width (photo), h = vt_image_get_height (photo);
+  double ratio = w / h, box_ratio = (double) v->width / v->height;
+  double cw = w, ch = h, left, top;
+
+  if (ratio >= box_ratio)
+    cw = box_ratio * h;
+  else
+    ch = w / box_ratio;
+  left = (w - cw) * 0.5, top = (h - ch) * 0.5;
+  return vt_resize_surface_region (photo, left, top, left + cw, top + ch, v->width, v->height,
+                                   cancellable, error);
+}
+
+/* Pillow's thumbnail(): as large as fits, never enlarged. */
+static cairo_surface_t *
+fit_inside (cairo_surface_t  *photo,
+            const VtVariant  *v,
+            GCancellable     *cancellable,
+            GError          **error)
+{
+  int w, h;
+
+  vt_resize_fit_size (vt_image_get_width (photo), vt_image_get_height (photo),
+                      v->width, v->height, &w, &h);
+  if (w == vt_image_get_width (photo) && h == vt_image_get_height (photo))
+    return vt_image_copy (photo);
+  return vt_resize_surface (photo, w, h, cancellable, error);
 }
 
 /**
@@ -140,9 +302,9 @@ vt_pipeline_load (VtPipeline  *self,
  * @photo: a photo from vt_pipeline_load(); not changed
  * @variant: index of the recipe's variant
  *
- * The first step of a variant: @photo fitted inside its box. Returns a new
- * surface even when no resampling is needed, since the later steps work in
- * place.
+ * The first step of a variant: @photo put into its box as its fit says.
+ * Returns a new surface even when no resampling is needed, since the later
+ * steps work in place.
  *
  * Returns: (transfer full): a new surface, or %NULL with @error set
  */
@@ -157,14 +319,14 @@ vt_pipeline_resize (VtPipeline       *self,
   const VtVariant *v = vt_recipe_get_variant (self->recipe, variant);
   cairo_surface_t *out;
   gint64 t = vt_timings_now ();
-  int w, h;
 
-  vt_resize_fit_size (vt_image_get_width (photo), vt_image_get_height (photo),
-                      v->width, v->height, &w, &h);
-  if (w == vt_image_get_width (photo) && h == vt_image_get_height (photo))
-    out = vt_image_copy (photo);
-  else
-    out = vt_resize_surface (photo, w, h, cancellable, error);
+  switch (v->fit)
+    {
+    case VT_FIT_FILL: out = fill (photo, v, cancellable, error); break;
+    case VT_FIT_PAD: out = pad (photo, v, cancellable, error); break;
+    case VT_FIT_INSIDE:
+    default: out = fit_inside (photo, v, cancellable, error); break;
+    }
   if (out == NULL && error != NULL && *error == NULL)
     g_set_error_literal (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_NO_MEMORY, _("Out of memory"));
   stage_end (timings, VT_STAGE_RESIZE, &t);
@@ -174,26 +336,24 @@ vt_pipeline_resize (VtPipeline       *self,
 /**
  * vt_pipeline_finish:
  * @resized: from vt_pipeline_resize(); changed in place
+ * @variant: index of the recipe's variant
  *
- * The steps after resizing: sharpen, unsharp mask, watermark.
+ * The steps after resizing: the filters, at the size's sharpening strength,
+ * then the watermark where the size has one.
  */
 void
 vt_pipeline_finish (VtPipeline      *self,
                     cairo_surface_t *resized,
+                    guint            variant,
                     VtTimings       *timings)
 {
-  VtRecipe *r = self->recipe;
+  const VtVariant *v = vt_recipe_get_variant (self->recipe, variant);
   gint64 t = vt_timings_now ();
 
-  if (vt_recipe_get_sharpen (r))
-    vt_filters_sharpen (resized);
-  if (vt_recipe_get_unsharp (r))
-    vt_filters_unsharp_mask (resized, vt_recipe_get_unsharp_radius (r),
-                             vt_recipe_get_unsharp_percent (r),
-                             vt_recipe_get_unsharp_threshold (r));
+  apply_filters (self->after, resized, v->sharpen);
   stage_end (timings, VT_STAGE_FILTERS, &t);
 
-  if (vt_recipe_get_watermark (r))
+  if (vt_recipe_get_watermark (self->recipe) && v->watermark)
     vt_watermark_apply (self->watermark, resized);
   stage_end (timings, VT_STAGE_WATERMARK, &t);
 }
@@ -220,12 +380,32 @@ vt_pipeline_render (VtPipeline       *self,
   cairo_surface_t *out = vt_pipeline_resize (self, photo, variant, timings, cancellable, error);
 
   if (out != NULL)
-    vt_pipeline_finish (self, out, timings);
+    vt_pipeline_finish (self, out, variant, timings);
   return out;
+}
+
+static GBytes *
+encode (VtPipeline       *self,
+        cairo_surface_t  *surface,
+        int               quality,
+        GBytes           *exif,
+        GError          **error)
+{
+  return vt_codec_jpeg_encode (surface, quality, vt_recipe_get_progressive (self->recipe),
+                               exif, error);
 }
 
 /**
  * vt_pipeline_encode:
+ * @variant: index of the recipe's variant
+ * @exif: (nullable): the metadata to write, from vt_pipeline_get_exif()
+ * @quality: (out) (optional): the quality used
+ * @over_budget: (out) (optional): whether the file is larger than the
+ *   size's max-kb even at quality 1
+ *
+ * Encodes at the recipe's quality or, where the size has a budget and the
+ * file would not fit it, at the highest quality that fits: a binary search
+ * that only re-encodes.
  *
  * Returns: (transfer full): @surface as the recipe's JPEG, or %NULL with
  * @error set
@@ -233,10 +413,97 @@ vt_pipeline_render (VtPipeline       *self,
 GBytes *
 vt_pipeline_encode (VtPipeline       *self,
                     cairo_surface_t  *surface,
+                    guint             variant,
+                    GBytes           *exif,
+                    int              *quality,
+                    gboolean         *over_budget,
                     GError          **error)
 {
-  return vt_codec_jpeg_encode (surface, vt_recipe_get_quality (self->recipe),
-                               vt_recipe_get_progressive (self->recipe), error);
+  gsize budget = (gsize) vt_recipe_get_variant (self->recipe, variant)->max_kb * 1000;
+  int q = vt_recipe_get_quality (self->recipe);
+  g_autoptr(GBytes) best = encode (self, surface, q, exif, error);
+
+  if (best != NULL && budget > 0 && g_bytes_get_size (best) > budget && q > 1)
+    {
+      g_autoptr(GBytes) lowest = NULL;   /* quality 1, should nothing fit */
+      int lo = 1, hi = q - 1;
+
+      g_clear_pointer (&best, g_bytes_unref);
+      while (lo <= hi)
+        {
+          int mid = (lo + hi) / 2;
+          g_autoptr(GBytes) jpeg = encode (self, surface, mid, exif, error);
+
+          if (jpeg == NULL)
+            return NULL;
+          if (g_bytes_get_size (jpeg) <= budget)
+            {
+              g_clear_pointer (&best, g_bytes_unref);
+              best = g_steal_pointer (&jpeg);
+              q = mid, lo = mid + 1;
+            }
+          else
+            {
+              if (mid == 1)
+                lowest = g_steal_pointer (&jpeg);
+              hi = mid - 1;
+            }
+        }
+      if (best == NULL)
+        best = g_steal_pointer (&lowest), q = 1;
+    }
+
+  if (quality != NULL)
+    *quality = q;
+  if (over_budget != NULL)
+    *over_budget = best != NULL && budget > 0 && g_bytes_get_size (best) > budget;
+  return g_steal_pointer (&best);
+}
+
+/**
+ * vt_pipeline_get_exif:
+ * @photo: a photo from vt_pipeline_load()
+ *
+ * Returns: (transfer full) (nullable): the metadata its outputs keep
+ */
+GBytes *
+vt_pipeline_get_exif (VtPipeline      *self,
+                      cairo_surface_t *photo)
+{
+  return vt_metadata_filter (vt_metadata_get (photo), vt_recipe_get_metadata (self->recipe));
+}
+
+/**
+ * vt_pipeline_find_small_variant:
+ * @width: (out): the photo's width
+ * @height: (out): the photo's height
+ *
+ * Reads @path's header to tell whether the photo is too small for one of
+ * the recipe's sizes (see vt_variant_enlarges()).
+ *
+ * Returns: (nullable): the largest such size, or %NULL when the photo
+ * serves them all (or its header cannot be read: the batch will say why)
+ */
+const VtVariant *
+vt_pipeline_find_small_variant (VtPipeline *self,
+                                const char *path,
+                                int        *width,
+                                int        *height)
+{
+  const VtVariant *found = NULL;
+
+  if (!vt_image_peek_size (path, NULL, width, height))
+    return NULL;
+
+  for (guint i = 0; i < vt_recipe_get_n_variants (self->recipe); i++)
+    {
+      const VtVariant *v = vt_recipe_get_variant (self->recipe, i);
+
+      if (vt_variant_enlarges (v, *width, *height) &&
+          (found == NULL || (gint64) v->width * v->height > (gint64) found->width * found->height))
+        found = v;
+    }
+  return found;
 }
 
 static gboolean
@@ -322,6 +589,7 @@ static gboolean
 process_variant (VtPipeline       *self,
                  VtResult         *result,
                  cairo_surface_t  *photo,
+                 GBytes           *exif,
                  guint             index,
                  cairo_surface_t **thumbnail,
                  GCancellable     *cancellable,
@@ -338,7 +606,7 @@ process_variant (VtPipeline       *self,
     return FALSE;
 
   t = vt_timings_now ();
-  jpeg = vt_pipeline_encode (self, rendered, error);
+  jpeg = vt_pipeline_encode (self, rendered, index, exif, &output->quality, &output->over_budget, error);
   stage_end (timings, VT_STAGE_ENCODE, &t);
   if (jpeg == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
@@ -376,6 +644,7 @@ vt_pipeline_process (VtPipeline    *self,
 {
   g_autoptr(cairo_surface_t) photo = NULL;
   g_autoptr(cairo_surface_t) thumbnail = NULL;
+  g_autoptr(GBytes) exif = NULL;
 
   g_return_val_if_fail (VT_IS_PIPELINE (self), FALSE);
   g_return_val_if_fail (vt_result_get_n_outputs (result) == vt_recipe_get_n_variants (self->recipe), FALSE);
@@ -384,9 +653,10 @@ vt_pipeline_process (VtPipeline    *self,
   if (photo == NULL)
     return FALSE;
 
+  exif = vt_pipeline_get_exif (self, photo);
   for (guint i = 0; i < vt_result_get_n_outputs (result); i++)
     {
-      if (!process_variant (self, result, photo, i, keep_thumbnail ? &thumbnail : NULL,
+      if (!process_variant (self, result, photo, exif, i, keep_thumbnail ? &thumbnail : NULL,
                             cancellable, error))
         return FALSE;
     }

@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (VtPipeline, vt_pipeline, VT, PIPELINE, GObject)
 VtPipeline      *vt_pipeline_new     (VtRecipe        *recipe);
 VtRecipe        *vt_pipeline_get_recipe (VtPipeline   *self);
 const VtLoadHints *vt_pipeline_get_load_hints (VtPipeline *self);
+const char      *vt_pipeline_get_load_key (VtPipeline *self);
 cairo_surface_t *vt_pipeline_load    (VtPipeline      *self,
                                       const char      *path,
                                       VtTimings       *timings,
@@ -29,10 +30,21 @@ cairo_surface_t *vt_pipeline_resize  (VtPipeline      *self,
                                       GError         **error);
 void             vt_pipeline_finish  (VtPipeline      *self,
                                       cairo_surface_t *resized,
+                                      guint            variant,
                                       VtTimings       *timings);
+GBytes          *vt_pipeline_get_exif (VtPipeline     *self,
+                                      cairo_surface_t *photo);
 GBytes          *vt_pipeline_encode  (VtPipeline      *self,
                                       cairo_surface_t *surface,
+                                      guint            variant,
+                                      GBytes          *exif,
+                                      int             *quality,
+                                      gboolean        *over_budget,
                                       GError         **error);
+const VtVariant *vt_pipeline_find_small_variant (VtPipeline *self,
+                                      const char      *path,
+                                      int             *width,
+                                      int             *height);
 cairo_surface_t *vt_pipeline_render  (VtPipeline      *self,
                                       cairo_surface_t *photo,
                                       guint            variant,

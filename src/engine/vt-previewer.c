@@ -82,11 +82,8 @@ cached_photo (VtPreviewer  *self,
               Request      *r,
               GError      **error)
 {
-  int bw, bh;
-  g_autofree char *key = NULL;
+  g_autofree char *key = g_strdup_printf ("%s\n%s", r->path, vt_pipeline_get_load_key (r->pipeline));
 
-  vt_recipe_get_bounding_box (vt_pipeline_get_recipe (r->pipeline), &bw, &bh);
-  key = g_strdup_printf ("%s\n%dx%d", r->path, bw, bh);
   if (self->cache.photo == NULL || g_strcmp0 (key, self->cache.photo_key) != 0)
     {
       g_clear_pointer (&self->cache.photo, cairo_surface_destroy);
@@ -108,7 +105,8 @@ cached_resized (VtPreviewer   *self,
                 GError       **error)
 {
   const VtVariant *v = vt_recipe_get_variant (vt_pipeline_get_recipe (r->pipeline), r->variant);
-  g_autofree char *key = g_strdup_printf ("%s\n%dx%d", self->cache.photo_key, v->width, v->height);
+  g_autofree char *key = g_strdup_printf ("%s\n%dx%d:%d:%06x", self->cache.photo_key,
+                                          v->width, v->height, v->fit, v->background);
 
   if (self->cache.resized == NULL || g_strcmp0 (key, self->cache.resized_key) != 0)
     {
@@ -140,8 +138,8 @@ render (VtPreviewer   *self,
 
   result->before = cairo_surface_reference (resized);
   result->after = vt_image_copy (resized);
-  vt_pipeline_finish (r->pipeline, result->after, NULL);
-  jpeg = vt_pipeline_encode (r->pipeline, result->after, error);
+  vt_pipeline_finish (r->pipeline, result->after, r->variant, NULL);
+  jpeg = vt_pipeline_encode (r->pipeline, result->after, r->variant, NULL, NULL, NULL, error);
   if (jpeg == NULL)
     return NULL;
   result->jpeg_bytes = g_bytes_get_size (jpeg);

@@ -4,6 +4,7 @@
 
 #include <glib-object.h>
 
+#include "vt-filter.h"
 #include "vt-watermark.h"
 
 G_BEGIN_DECLS
@@ -14,13 +15,46 @@ typedef enum {
   VT_RECIPE_ERROR_INVALID,
 } VtRecipeError;
 
+#define VT_RECIPE_DEFAULT_NAME_TEMPLATE "{variant}/{stem}"
 #define VT_RECIPE_DEFAULT_SIZES "thumbnail=150x150,medium=500x500,large=1200x1200"
 
+/* How a photo goes into a size's box. */
+typedef enum {
+  VT_FIT_INSIDE,   /* as large as fits, never enlarged (Pillow's thumbnail()) */
+  VT_FIT_FILL,     /* the whole box, cropped about the centre (ImageOps.fit) */
+  VT_FIT_PAD,      /* the whole box, the photo centred on a plain colour (ImageOps.pad) */
+} VtFit;
+
+/* Which of a photo's EXIF data its outputs keep. Never its location unless
+ * asked: phone photos carry GPS coordinates. */
+typedef enum {
+  VT_METADATA_NONE,
+  VT_METADATA_COPYRIGHT,     /* artist and copyright only */
+  VT_METADATA_ALL,           /* everything but the location */
+  VT_METADATA_ALL_WITH_GPS,
+} VtMetadata;
+
+#define VT_TYPE_FIT (vt_fit_get_type ())
+#define VT_TYPE_METADATA (vt_metadata_get_type ())
+GType vt_fit_get_type      (void) G_GNUC_CONST;
+GType vt_metadata_get_type (void) G_GNUC_CONST;
+
+/* One output size: `name=WIDTHxHEIGHT[:option=value...]` in the sizes text. */
 typedef struct {
-  char *name;
-  int   width;
-  int   height;
+  char    *name;
+  int      width;
+  int      height;
+  VtFit    fit;
+  guint32  background;  /* 0xRRGGBB, for VT_FIT_PAD */
+  gboolean watermark;   /* when the recipe has one */
+  double   sharpen;     /* strength of the sharpening filters, 1 as written */
+  int      max_kb;      /* 0, or the largest file wanted, in kB (1000 bytes) */
 } VtVariant;
+
+char            *vt_variant_to_string     (const VtVariant *variant);
+gboolean         vt_variant_enlarges      (const VtVariant *variant,
+                                           int              width,
+                                           int              height);
 
 #define VT_TYPE_RECIPE (vt_recipe_get_type ())
 G_DECLARE_FINAL_TYPE (VtRecipe, vt_recipe, VT, RECIPE, GObject)
@@ -51,13 +85,26 @@ gboolean         vt_recipe_save_file      (VtRecipe    *self,
                                            const char  *path,
                                            GError     **error);
 
+gboolean         vt_recipe_set_variant_option (VtRecipe *self,
+                                           const char  *option,
+                                           const char  *value,
+                                           GError     **error);
+gboolean         vt_recipe_set_filters    (VtRecipe    *self,
+                                           const char  *filters,
+                                           GError     **error);
+gboolean         vt_recipe_check_name_template (const char *name_template,
+                                           VtRecipe    *self,
+                                           GError     **error);
+char            *vt_recipe_expand_name    (VtRecipe    *self,
+                                           const VtVariant *variant,
+                                           const char  *stem);
+
 /* Plain getters, so workers read fields without GValue boxing. */
-gboolean         vt_recipe_get_sharpen    (VtRecipe    *self);
-gboolean         vt_recipe_get_unsharp    (VtRecipe    *self);
-double           vt_recipe_get_unsharp_radius    (VtRecipe *self);
-int              vt_recipe_get_unsharp_percent   (VtRecipe *self);
-int              vt_recipe_get_unsharp_threshold (VtRecipe *self);
+GArray          *vt_recipe_get_filters    (VtRecipe    *self);
 gboolean         vt_recipe_get_watermark  (VtRecipe    *self);
+VtMetadata       vt_recipe_get_metadata   (VtRecipe    *self);
+const char      *vt_recipe_get_name_template (VtRecipe *self);
+gboolean         vt_recipe_get_web_safe_names (VtRecipe *self);
 int              vt_recipe_get_quality    (VtRecipe    *self);
 gboolean         vt_recipe_get_progressive (VtRecipe   *self);
 guint64          vt_recipe_get_max_pixels (VtRecipe    *self);

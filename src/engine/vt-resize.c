@@ -92,11 +92,13 @@ kernel_clear (Kernel *k)
   g_free (k->weights);
 }
 
-/* @extent: how much of the input maps onto the output; below in_size after
- * a box reduction whose last block was partial. */
+/* @in0, @extent: the span of the input that maps onto the output; the
+ * whole input but for a crop, or a box reduction whose last block was
+ * partial. */
 static void
 kernel_init (Kernel *k,
              int     in_size,
+             double  in0,
              double  extent,
              int     out_size)
 {
@@ -113,7 +115,7 @@ kernel_init (Kernel *k,
 
   for (int o = 0; o < out_size; o++)
     {
-      double center = (o + 0.5) * scale;
+      double center = in0 + (o + 0.5) * scale;
       int lo = MAX ((int) (center - support + 0.5), 0);
       int hi = MIN ((int) (center + support + 0.5), in_size);
       double sum = 0.0;
@@ -211,6 +213,7 @@ set_cancelled (GCancellable  *cancellable,
 /* Down the columns: every output row a weighted sum of input rows. */
 static cairo_surface_t *
 pass_columns (cairo_surface_t  *src,
+              double            in0,
               double            extent,
               int               height,
               GCancellable     *cancellable,
@@ -225,7 +228,7 @@ pass_columns (cairo_surface_t  *src,
   if (dst == NULL)
     return NULL;
   out = pixels_of (dst, 0, height);
-  kernel_init (&k, in.height, extent, height);
+  kernel_init (&k, in.height, in0, extent, height);
   ok = resample_rows (&in, &out, &k, cancellable);
   kernel_clear (&k);
   if (!ok)
@@ -244,6 +247,7 @@ pass_columns (cairo_surface_t  *src,
  * strips keeps the scratch memory small whatever the photo's size. */
 static cairo_surface_t *
 pass_rows (cairo_surface_t  *src,
+           double            in0,
            double            extent,
            int               width,
            GCancellable     *cancellable,
@@ -259,7 +263,7 @@ pass_rows (cairo_surface_t  *src,
     return NULL;
   t_in = vt_pixels_alloc (STRIP, in.width);
   t_out = vt_pixels_alloc (STRIP, width);
-  kernel_init (&k, in.width, extent, width);
+  kernel_init (&k, in.width, in0, extent, width);
 
   for (int y0 = 0; ok && y0 < in.height; y0 += STRIP)
     {
@@ -359,6 +363,8 @@ box_reduce (cairo_surface_t  *source,
  */
 static cairo_surface_t *
 resample (cairo_surface_t  *source,
+          double            x0,
+          double            y0,
           double            extent_w,
           double            extent_h,
           int               width,
@@ -368,19 +374,19 @@ resample (cairo_surface_t  *source,
 {
   int src_w = cairo_image_surface_get_width (source);
   int src_h = cairo_image_surface_get_height (source);
-  gboolean need_h = width != src_w || extent_w != src_w;
-  gboolean need_v = height != src_h || extent_h != src_h;
+  gboolean need_h = width != src_w || x0 != 0 || extent_w != src_w;
+  gboolean need_v = height != src_h || y0 != 0 || extent_h != src_h;
   g_autoptr(cairo_surface_t) tmp = NULL;
 
   if (!need_h && !need_v)
     return vt_image_copy (source);
   if (!need_h)
-    return pass_columns (source, extent_h, height, cancellable, error);
+    return pass_columns (source, y0, extent_h, height, cancellable, error);
   if (!need_v)
-    return pass_rows (source, extent_w, width, cancellable, error);
+    return pass_rows (source, x0, extent_w, width, cancellable, error);
 
-  tmp = pass_rows (source, extent_w, width, cancellable, error);
-  return tmp ? pass_columns (tmp, extent_h, height, cancellable, error) : NULL;
+  tmp = pass_rows (source, x0, extent_w, width, cancellable, error);
+  return tmp ? pass_columns (tmp, y0, extent_h, height, cancellable, error) : NULL;
 }
 
 /**
@@ -411,12 +417,39 @@ vt_resize_surface (cairo_surface_t *source,
 
   cairo_surface_flush (source);
   if (fx == 1 && fy == 1)
-    return resample (source, src_w, src_h, width, height, cancellable, error);
+    return resample (source, 0, 0, src_w, src_h, width, height, cancellable, error);
 
   reduced = box_reduce (source, fx, fy, error);
   if (reduced == NULL)
     return NULL;
-  return resample (reduced, (double) src_w / fx, (double) src_h / fy, width, height,
+  return resample (reduced, 0, 0, (double) src_w / fx, (double) src_h / fy, width, height,
                    cancellable, error);
+}
+
+/**
+ * vt_resize_surface_region:
+ * @x0: (in source pixels, fractions allowed) the left of the region to
+ *   resample; @y0, @x1, @y1 likewise
+ *
+ * The region resampled to exactly @width × @height with Lanczos-3, as
+ * Pillow's Image.resize() with a box: how ImageOps.fit() crops and scales
+ * in one step.
+ *
+ * Returns: (transfer full): a new surface, or %NULL when cancelled or out of
+ * memory
+ */
+cairo_surface_t *
+vt_resize_surface_region (cairo_surface_t *source,
+                          double           x0,
+                          double           y0,
+                          double           x1,
+                          double           y1,
+                          int              width,
+                          int              height,
+                          GCancellable    *cancellable,
+                          GError         **error)
+{
+  cairo_surface_flush (source);
+  return resample (source, x0, y0, x1 - x0, y1 - y0, width, height, cancellable, error);
 }
 

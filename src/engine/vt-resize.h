@@ -18,5 +18,14 @@ cairo_surface_t *vt_resize_surface  (cairo_surface_t *source,
                                      int              height,
                                      GCancellable    *cancellable,
                                      GError         **error);
+cairo_surface_t *vt_resize_surface_region (cairo_surface_t *source,
+                                           double           x0,
+                                           double           y0,
+                                           double           x1,
+                                           double           y1,
+                                           int              width,
+                                           int              height,
+                                           GCancellable    *cancellable,
+                                           GError         **error);
 
 G_END_DECLS

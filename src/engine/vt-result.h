@@ -35,11 +35,13 @@ typedef struct {
 } VtTimings;
 
 typedef struct {
-  char   *variant;
-  char   *path;
-  int     width;
-  int     height;
-  guint64 bytes;
+  char    *variant;
+  char    *path;
+  int      width;
+  int      height;
+  guint64  bytes;
+  int      quality;       /* the JPEG quality used */
+  gboolean over_budget;   /* larger than the size's max-kb even at quality 1 */
 } VtOutput;
 
 #define VT_TYPE_RESULT (vt_result_get_type ())

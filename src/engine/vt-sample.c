@@ -181,7 +181,7 @@ vt_sample_write (const char  *dir,
   for (guint i = 1; i <= count; i++)
     {
       g_autoptr(cairo_surface_t) photo = vt_sample_render (i, width, height);
-      g_autoptr(GBytes) jpeg = vt_codec_jpeg_encode (photo, 92, FALSE, error);
+      g_autoptr(GBytes) jpeg = vt_codec_jpeg_encode (photo, 92, FALSE, NULL, error);
       g_autofree char *name = g_strdup_printf ("product-%04u.jpg", i);
       g_autofree char *path = g_build_filename (dir, name, NULL);
 

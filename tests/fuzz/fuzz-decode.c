@@ -32,7 +32,7 @@ int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
 {
-  VtLoadHints hints = { 600, 600, 4 * 1000 * 1000 };
+  VtLoadHints hints = { 600, 600, .max_pixels = 4 * 1000 * 1000 };
   g_autoptr(GBytes) bytes = g_bytes_new_static (data, size);
   g_autoptr(GError) error = NULL;
   g_autoptr(cairo_surface_t) image = vt_image_load (bytes, &hints, &error);
