@@ -4,6 +4,8 @@
 
 #include <signal.h>
 #include <sys/wait.h>
+#include <glib/gstdio.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <json-glib/json-glib.h>
 
 #include "vt-test-utils.h"
@@ -70,6 +72,11 @@ test_usage_errors (void)
     { "process", "-o", "out", "--quality=0" },
     { "process", "-o", "out", "--sizes=big" },
     { "process", "-o", "out", "--unsharp=2,150" },
+    { "process", "-o", "out", "--filter=blurry" },
+    { "process", "-o", "out", "--fit=stretch" },
+    { "process", "-o", "out", "--preset=no-such-preset" },
+    { "process", "-o", "out", "--name-template={variant}" },
+    { "process", "-o", "out", "--background=not-a-colour" },
     { "frobnicate", NULL },
   };
 
@@ -90,7 +97,10 @@ test_help_lists_every_option (void)
   g_auto(Run) r = { 0 };
   const char *options[] = { "--output", "--workers", "--recursive", "--sizes", "--quality",
                             "--progressive", "--no-sharpen", "--unsharp", "--no-unsharp",
-                            "--watermark", "--no-watermark", "--report", "--skip-existing" };
+                            "--watermark", "--no-watermark", "--report", "--skip-existing",
+                            "--preset", "--list-presets", "--save-preset", "--fit", "--background",
+                            "--max-kb", "--filter", "--metadata", "--name-template",
+                            "--web-safe-names" };
 
   run_cli (&r, NULL, "process", "--help", NULL);
   g_assert_cmpint (r.status, ==, 0);
@@ -195,6 +205,94 @@ test_spanish (void)
   g_assert_nonnull (strstr (r.err, "falta --output"));
 }
 
+static void
+assert_jpeg_size (const char *path,
+                  int         width,
+                  int         height)
+{
+  int w = 0, h = 0;
+
+  g_assert_nonnull (gdk_pixbuf_get_file_info (path, &w, &h));
+  g_assert_cmpint (w, ==, width);
+  g_assert_cmpint (h, ==, height);
+}
+
+/* Built-in presets by name, the user's saved beside them, small photos
+ * flagged before the run. */
+static void
+test_presets (void)
+{
+  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autofree char *in = g_build_filename (dir, "in", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *mine = g_build_filename (dir, "mine", NULL);
+  g_autofree char *main_size = g_build_filename (out, "main", "product-0001.jpg", NULL);
+  g_autofree char *banner = g_build_filename (mine, "banner", "product-0002.jpg", NULL);
+  const char *env[] = { "XDG_DATA_HOME", dir, NULL };
+  g_auto(Run) list = { 0 }, ml = { 0 }, save = { 0 }, again = { 0 };
+
+  g_assert_true (vt_sample_write (in, 2, 800, 600, NULL));
+
+  run_cli (&list, env, "process", "--list-presets", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "mercado-libre"));
+  g_assert_nonnull (strstr (list.out, "amazon"));
+
+  /* Mercado Libre: 1200 × 1200 on white, and 800 × 600 photos are too small */
+  run_cli (&ml, env, "process", in, "-o", out, "--preset", "mercado-libre", NULL);
+  g_assert_cmpint (ml.status, ==, 0);
+  assert_jpeg_size (main_size, 1200, 1200);
+  g_assert_nonnull (strstr (ml.err, "product-0001.jpg is 800 × 600, smaller than the size “main”"));
+  g_assert_nonnull (strstr (ml.out, "2 photos are smaller than a size they were made for"));
+
+  /* saved, listed and used by name */
+  run_cli (&save, env, "process", "-o", out, "-s", "banner=300x100:fit=fill", "--filter", "greyscale",
+           "--save-preset", "mine", NULL);
+  g_assert_cmpint (save.status, ==, 0);
+  run_cli (&again, env, "process", in, "-o", mine, "--preset", "mine", "--quiet", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  assert_jpeg_size (banner, 300, 100);
+  g_assert_null (strstr (again.out, "smaller"));
+  vt_test_remove_tree (dir);
+}
+
+/* Name templates with web-safe names, and a size budget in the report. */
+static void
+test_names_and_budget (void)
+{
+  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autofree char *in = g_build_filename (dir, "in", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *report = g_build_filename (dir, "report.json", NULL);
+  g_autofree char *sample = g_build_filename (in, "product-0001.jpg", NULL);
+  g_autofree char *shop_name = g_build_filename (in, "Zapatilla Roja Ñandú.JPG", NULL);
+  g_autofree char *small = g_build_filename (out, "zapatilla-roja-nandu-150x150.jpg", NULL);
+  g_autofree char *large = g_build_filename (out, "zapatilla-roja-nandu-600x600.jpg", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) r = { 0 };
+  JsonObject *output;
+
+  g_assert_true (vt_sample_write (in, 1, 800, 600, NULL));
+  g_assert_cmpint (g_rename (sample, shop_name), ==, 0);
+
+  run_cli (&r, NULL, "process", in, "-o", out, "-s", "thumb=150x150,large=600x600:max-kb=20",
+           "--name-template", "{stem}-{width}x{height}", "--web-safe-names", "--report", report, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_jpeg_size (small, 150, 113);
+  g_assert_true (g_file_test (large, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (json_parser_load_from_file (parser, report, NULL));
+  output = json_array_get_object_element (
+             json_object_get_array_member (
+               json_array_get_object_element (
+                 json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "inputs"),
+                 0),
+               "outputs"),
+             1);
+  g_assert_cmpint (json_object_get_int_member (output, "bytes"), <=, 20000);
+  g_assert_cmpint (json_object_get_int_member (output, "quality"), <, 85);
+  vt_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -206,5 +304,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/process-with-a-bad-photo", test_process_with_a_bad_photo);
   g_test_add_func ("/cli/killed-then-resumed", test_killed_then_resumed);
   g_test_add_func ("/cli/spanish", test_spanish);
+  g_test_add_func ("/cli/presets", test_presets);
+  g_test_add_func ("/cli/names-and-budget", test_names_and_budget);
   return g_test_run ();
 }

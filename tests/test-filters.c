@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-filters.c: sharpen, Gaussian blur and unsharp mask against Pillow */
+/* test-filters.c: the filters against Pillow's of the same name */
 #include "config.h"
+
+#include <string.h>
 
 #include "vt-test-utils.h"
 
@@ -96,6 +98,95 @@ test_unsharp_threshold (void)
   vt_assert_rgb (img, 7, 8, 0x64, 0x64, 0x64, 0);
 }
 
+/* A chain, as recipes write it, and what Pillow makes of the pattern with
+ * the same filters (tests/fixtures/make-fixtures.py). */
+typedef struct {
+  const char *chain;
+  const char *expected;
+  int         tolerance;  /* in levels of 255 */
+} ChainCase;
+
+static const ChainCase chain_cases[] = {
+  { "sharpen", "pattern-sharpen.png", 0 },
+  { "unsharp:radius=2,percent=150,threshold=3", "pattern-unsharp.png", 1 },
+  { "gaussian:radius=2", "pattern-blur.png", 1 },
+  { "gaussian:radius=5", "pattern-gaussian-5.png", 1 },
+  { "box-blur:radius=2", "pattern-box-blur.png", 1 },
+  { "brightness:factor=1.3", "pattern-brightness.png", 1 },
+  { "contrast:factor=1.5", "pattern-contrast.png", 1 },
+  { "saturation:factor=0.4", "pattern-saturation.png", 1 },
+  { "auto-contrast:cutoff=2", "pattern-auto-contrast.png", 1 },
+  { "edge-enhance", "pattern-edge-enhance.png", 1 },
+  { "edge-enhance-more", "pattern-edge-enhance-more.png", 1 },
+  { "invert", "pattern-invert.png", 0 },
+  { "greyscale", "pattern-greyscale.png", 1 },
+  /* seed 001, six steps whose rounding could add up */
+  { "gaussian:radius=10;contrast:factor=1.5;edge-enhance-more;invert;gaussian:radius=5;"
+    "lanczos-round-trip:factor=2", "pattern-effects.png", 2 },
+};
+
+static void
+test_chain_pillow (gconstpointer data)
+{
+  const ChainCase *c = data;
+  g_autoptr(cairo_surface_t) img = vt_test_load_fixture ("pattern.png");
+  g_autoptr(cairo_surface_t) expected = vt_test_load_fixture (c->expected);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) chain = vt_filter_chain_parse (c->chain, &error);
+  int diff;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < chain->len; i++)
+    vt_filter_apply (&g_array_index (chain, VtFilter, i), img, 1.0);
+  diff = vt_test_max_diff (img, expected);
+  g_test_message ("%s: largest difference from Pillow %d", c->chain, diff);
+  g_assert_cmpint (diff, <=, c->tolerance);
+}
+
+/* The text form: defaults filled in, order and stage kept, errors named. */
+static void
+test_chain_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) chain = vt_filter_chain_parse (" invert ; unsharp:percent=80,stage=before;", &error);
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  text = vt_filter_chain_to_string (chain);
+  g_assert_cmpstr (text, ==, "invert;unsharp:radius=2,percent=80,threshold=3,stage=before");
+
+  g_assert_null (vt_filter_chain_parse ("sharpen;blurry", &error));
+  g_assert_error (error, VT_RECIPE_ERROR, VT_RECIPE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“blurry”"));
+  g_clear_error (&error);
+  g_assert_null (vt_filter_chain_parse ("gaussian:radius=-3", &error));
+  g_assert_nonnull (strstr (error->message, "radius"));
+  g_clear_error (&error);
+  g_assert_null (vt_filter_chain_parse ("contrast:amount=2", &error));
+  g_assert_nonnull (strstr (error->message, "amount"));
+}
+
+/* A size's sharpening strength: 0 leaves the photo alone, 1 is the filter
+ * as written, and 2 sharpens more than 1. */
+static void
+test_sharpen_strength (void)
+{
+  g_autoptr(cairo_surface_t) none = vt_test_load_fixture ("pattern.png");
+  g_autoptr(cairo_surface_t) once = vt_test_load_fixture ("pattern.png");
+  g_autoptr(cairo_surface_t) twice = vt_test_load_fixture ("pattern.png");
+  g_autoptr(cairo_surface_t) original = vt_test_load_fixture ("pattern.png");
+  g_autoptr(cairo_surface_t) expected = vt_test_load_fixture ("pattern-sharpen.png");
+  VtFilter sharpen;
+
+  vt_filter_init (&sharpen, VT_FILTER_SHARPEN);
+  vt_filter_apply (&sharpen, none, 0.0);
+  vt_filter_apply (&sharpen, once, 1.0);
+  vt_filter_apply (&sharpen, twice, 2.0);
+  g_assert_cmpint (vt_test_max_diff (none, original), ==, 0);
+  g_assert_cmpint (vt_test_max_diff (once, expected), ==, 0);
+  g_assert_cmpint (vt_test_max_diff (twice, original), >, vt_test_max_diff (once, original));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -106,5 +197,12 @@ main (int argc, char **argv)
   g_test_add_func ("/filters/blur-pillow", test_blur_pillow);
   g_test_add_func ("/filters/unsharp-pillow", test_unsharp_pillow);
   g_test_add_func ("/filters/unsharp-threshold", test_unsharp_threshold);
+  g_test_add_func ("/filters/chain-text", test_chain_text);
+  g_test_add_func ("/filters/sharpen-strength", test_sharpen_strength);
+  for (guint i = 0; i < G_N_ELEMENTS (chain_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/filters/pillow/%s", chain_cases[i].expected);
+      g_test_add_data_func (path, &chain_cases[i], test_chain_pillow);
+    }
   return g_test_run ();
 }

@@ -209,7 +209,7 @@ vt_codec_jpeg_decode (const guint8      *data,
   guint8 * volatile cmyk_row = NULL;
   JOCTET * volatile icc = NULL;
   VtCmykTransform * volatile cmyk_profile = NULL;
-  GBytes *exif;
+  GBytes * volatile exif = NULL;
   cairo_surface_t *upright;
   unsigned int icc_len = 0;
   int orientation;
@@ -226,6 +226,7 @@ vt_codec_jpeg_decode (const guint8      *data,
       g_free (cmyk_row);
       free (icc);
       g_clear_pointer ((VtCmykTransform **) &cmyk_profile, vt_cmyk_transform_free);
+      g_clear_pointer ((GBytes **) &exif, g_bytes_unref);
       return NULL;
     }
 
@@ -244,6 +245,9 @@ vt_codec_jpeg_decode (const guint8      *data,
     }
 
   orientation = read_orientation (&cinfo);
+  /* Now: the saved markers go with the image's memory when it is done. */
+  if (hints->keep_exif)
+    exif = copy_exif (&cinfo);
   cinfo.scale_num = 1;
   cinfo.scale_denom = choose_denominator (cinfo.image_width, cinfo.image_height, orientation, hints);
 
@@ -265,6 +269,7 @@ vt_codec_jpeg_decode (const guint8      *data,
   if (surface == NULL)
     {
       jpeg_destroy_decompress (&cinfo);
+      g_clear_pointer ((GBytes **) &exif, g_bytes_unref);
       free (icc);
       g_clear_pointer ((VtCmykTransform **) &cmyk_profile, vt_cmyk_transform_free);
       return NULL;
@@ -276,7 +281,6 @@ vt_codec_jpeg_decode (const guint8      *data,
   jpeg_finish_decompress (&cinfo);
   if (icc != NULL && cinfo.out_color_space != JCS_CMYK)
     vt_color_to_srgb (surface, icc, icc_len);
-  exif = hints->keep_exif ? copy_exif (&cinfo) : NULL;
   jpeg_destroy_decompress (&cinfo);
   g_free (cmyk_row);
   free (icc);
@@ -287,14 +291,14 @@ vt_codec_jpeg_decode (const guint8      *data,
       g_set_error_literal (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_CORRUPT,
                            _("The JPEG file is truncated"));
       cairo_surface_destroy (surface);
-      g_clear_pointer (&exif, g_bytes_unref);
+      g_clear_pointer ((GBytes **) &exif, g_bytes_unref);
       return NULL;
     }
 
   upright = vt_image_orient (surface, orientation);
   if (upright != NULL && exif != NULL)
     vt_metadata_attach (upright, exif);
-  g_clear_pointer (&exif, g_bytes_unref);
+  g_clear_pointer ((GBytes **) &exif, g_bytes_unref);
   return upright;
 }
 

@@ -56,6 +56,17 @@ add_result (JsonBuilder *b,
       json_builder_add_int_value (b, o->height);
       json_builder_set_member_name (b, "bytes");
       json_builder_add_int_value (b, (gint64) o->bytes);
+      /* unknown for a file a skipped photo already had */
+      if (o->quality > 0)
+        {
+          json_builder_set_member_name (b, "quality");
+          json_builder_add_int_value (b, o->quality);
+        }
+      if (o->over_budget)
+        {
+          json_builder_set_member_name (b, "over-budget");
+          json_builder_add_boolean_value (b, TRUE);
+        }
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
