@@ -325,6 +325,36 @@ test_presets (Fixture *f, gconstpointer data)
   g_assert_cmpint (vt_recipe_get_variant (recipe, 0)->max_kb, ==, 300);
 }
 
+static gboolean
+small_label_shown (Fixture *f)
+{
+  return gtk_widget_get_visible (child (f->window, VT_TYPE_WINDOW, "small_label"));
+}
+
+static gboolean
+small_label_hidden (Fixture *f)
+{
+  return !small_label_shown (f);
+}
+
+/* 400 × 300 photos are too small for the 1200 × 1200 size: said before
+ * the run, and no longer once the sizes fit them. */
+static void
+test_small_photos (Fixture *f, gconstpointer data)
+{
+  GtkLabel *label = child (f->window, VT_TYPE_WINDOW, "small_label");
+
+  set_input (f);
+  spin_until (small_label_shown, f, 30000);
+  g_assert_nonnull (strstr (gtk_label_get_label (label), "2 photos will come out small or enlarged"));
+  g_assert_nonnull (strstr (gtk_label_get_label (label), "is 400 × 300, smaller than the size “large” (1200 × 1200)"));
+
+  g_settings_set_string (f->settings, "sizes", "thumbnail=150x150,medium=400x400");
+  spin_until (small_label_hidden, f, 30000);
+  g_settings_set_string (f->settings, "sizes", "square=500x500:fit=pad");
+  spin_until (small_label_shown, f, 30000);
+}
+
 static void
 test_measure_scaling (Fixture *f, gconstpointer data)
 {
@@ -520,6 +550,7 @@ main (int argc, char **argv)
   ADD ("/window/failed-photo-badge", 2, test_failed_photo_badge);
   ADD ("/window/settings-round-trip", 0, test_settings_round_trip);
   ADD ("/window/presets", 0, test_presets);
+  ADD ("/window/small-photos", 2, test_small_photos);
   ADD ("/window/measure-scaling", 4, test_measure_scaling);
   ADD ("/window/preview", 2, test_preview);
   ADD ("/window/import-links", 0, test_import_links);

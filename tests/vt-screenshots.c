@@ -56,6 +56,7 @@ main (int argc, char **argv)
   g_autofree char *p2 = g_build_filename (dest, "running.png", NULL);
   g_autofree char *p3 = g_build_filename (dest, "finished.png", NULL);
   g_autofree char *p4 = g_build_filename (dest, "preview.png", NULL);
+  g_autofree char *p5 = g_build_filename (dest, "recipe.png", NULL);
   VtPreview *preview;
   VtWindow *window;
   gboolean done = FALSE;
@@ -99,6 +100,12 @@ main (int argc, char **argv)
     g_main_context_iteration (NULL, TRUE);
   settle (500);
   save_png (GTK_WIDGET (window), p4);
+
+  /* a marketplace preset: padded squares, and the photos too small for them */
+  gtk_widget_activate_action (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), VT_TYPE_WINDOW, "recipe_panel")),
+                              "panel.load-preset", "s", "mercado-libre");
+  settle (1500);
+  save_png (GTK_WIDGET (window), p5);
 
   gtk_window_destroy (GTK_WINDOW (window));
   vt_test_remove_tree (dir);

@@ -38,6 +38,8 @@ struct _VtWindow
   GListStore           *thumbnails;  /* VtThumbnail */
   GStrv                 inputs;
   guint                 n_found;
+  GStrv                 found;       /* the photos in inputs */
+  GCancellable         *small_check; /* counting photos too small for the recipe */
   VtJob                *job;         /* the running or last batch */
   VtScaling            *scaling;
   VtFetcher            *fetcher;     /* downloads feeding the batch */
@@ -64,6 +66,7 @@ struct _VtWindow
   GtkStack             *stack;
   GtkLabel             *found_label;
   GtkLabel             *output_label;
+  GtkLabel             *small_label;
   GtkProgressBar       *progress_bar;
   VtSpeedupChart       *chart;
   GtkLabel             *photos_value;
@@ -129,15 +132,62 @@ dup_output_folder (VtWindow *self)
 }
 
 static void
-set_preview_photos (VtWindow  *self,
-                    GPtrArray *inputs)
+small_photos_counted_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
 {
-  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+  g_autoptr(VtWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *example = NULL;
+  g_autofree char *text = NULL;
+  guint n = vt_pipeline_count_small_finish (VT_PIPELINE (source), result, &example, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;  /* a newer check is on its way */
+  gtk_widget_set_visible (GTK_WIDGET (self->small_label), n > 0);
+  if (n == 0)
+    return;
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u photo will come out small or enlarged: %s",
+                                       "%u photos will come out small or enlarged; for one, %s", n),
+                          n, example);
+  gtk_label_set_label (self->small_label, text);
+}
+
+/* Before a run, as the issue of small photos is best known before one:
+ * the headers are read in a thread, and a newer check cancels an older. */
+static void
+check_small_photos (VtWindow *self)
+{
+  g_autoptr(VtRecipe) copy = NULL;
+  g_autoptr(VtPipeline) pipeline = NULL;
+
+  g_cancellable_cancel (self->small_check);
+  g_clear_object (&self->small_check);
+  gtk_widget_set_visible (GTK_WIDGET (self->small_label), FALSE);
+  if (self->found == NULL || self->found[0] == NULL)
+    return;
+
+  copy = vt_recipe_copy (self->recipe);
+  pipeline = vt_pipeline_new (copy);
+  self->small_check = g_cancellable_new ();
+  vt_pipeline_count_small_async (pipeline, (const char * const *) self->found, self->small_check,
+                                 small_photos_counted_cb, g_object_ref (self));
+}
+
+static void
+set_found (VtWindow  *self,
+           GPtrArray *inputs)
+{
+  g_autoptr(GStrvBuilder) paths = g_strv_builder_new ();
 
   for (guint i = 0; i < inputs->len; i++)
-    g_ptr_array_add (paths, ((VtInput *) g_ptr_array_index (inputs, i))->path);
-  g_ptr_array_add (paths, NULL);
-  vt_preview_set_photos (self->preview, (const char * const *) paths->pdata);
+    g_strv_builder_add (paths, ((VtInput *) g_ptr_array_index (inputs, i))->path);
+  g_strfreev (self->found);
+  self->found = g_strv_builder_end (paths);
+  self->n_found = inputs->len;
+  vt_preview_set_photos (self->preview, (const char * const *) self->found);
+  check_small_photos (self);
 }
 
 static void
@@ -152,6 +202,8 @@ rescan (VtWindow *self)
   if (self->inputs == NULL || self->inputs[0] == NULL)
     {
       self->n_found = 0;
+      g_clear_pointer (&self->found, g_strfreev);
+      check_small_photos (self);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       adw_window_title_set_subtitle (self->window_title, NULL);
       update_actions (self);
@@ -159,8 +211,7 @@ rescan (VtWindow *self)
     }
 
   found = vt_inputs_collect ((const char * const *) self->inputs, FALSE, canonical);
-  self->n_found = found->len;
-  set_preview_photos (self, found);
+  set_found (self, found);
   adw_window_title_set_subtitle (self->window_title, self->inputs[0]);
 
   found_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u photo found", "%u photos found",
@@ -835,6 +886,8 @@ vt_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->fetcher, self);
       vt_fetcher_cancel (self->fetcher);
     }
+  g_cancellable_cancel (self->small_check);
+  g_clear_object (&self->small_check);
   g_clear_object (&self->fetcher);
   g_clear_object (&self->job);
   g_clear_object (&self->scaling);
@@ -845,6 +898,7 @@ vt_window_dispose (GObject *object)
   g_clear_pointer (&self->arrived, g_ptr_array_unref);
   g_clear_object (&self->thumbnails);
   g_clear_pointer (&self->inputs, g_strfreev);
+  g_clear_pointer (&self->found, g_strfreev);
 
   G_OBJECT_CLASS (vt_window_parent_class)->dispose (object);
 }
@@ -878,6 +932,7 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, found_label);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, output_label);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, small_label);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, chart);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, photos_value);
@@ -936,6 +991,8 @@ vt_window_init (VtWindow *self)
                            G_CALLBACK (input_folder_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::output-folder",
                            G_CALLBACK (rescan), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->recipe, "notify::sizes",
+                           G_CALLBACK (check_small_photos), self, G_CONNECT_SWAPPED);
   input_folder_changed_cb (self);
 }
 

@@ -506,6 +506,96 @@ vt_pipeline_find_small_variant (VtPipeline *self,
   return found;
 }
 
+typedef struct {
+  GStrv  paths;
+  guint  n_small;
+  char  *example;
+} SmallCheck;
+
+static void
+small_check_free (SmallCheck *check)
+{
+  g_strfreev (check->paths);
+  g_free (check->example);
+  g_free (check);
+}
+
+static void
+count_small_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  SmallCheck *check = task_data;
+
+  for (guint i = 0; check->paths[i] != NULL && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      const VtVariant *v;
+      int w, h;
+
+      if ((v = vt_pipeline_find_small_variant (source, check->paths[i], &w, &h)) == NULL)
+        continue;
+      if (check->n_small++ == 0)
+        {
+          g_autofree char *name = g_path_get_basename (check->paths[i]);
+          check->example = g_strdup_printf (_("%s is %d × %d, smaller than the size “%s” (%d × %d)"),
+                                            name, w, h, v->name, v->width, v->height);
+        }
+    }
+  if (!g_task_return_error_if_cancelled (task))
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * vt_pipeline_count_small_async:
+ * @paths: the photos a batch is about to prepare
+ *
+ * Reads every photo's header in a thread to count those too small for one
+ * of the recipe's sizes (see vt_pipeline_find_small_variant()). The
+ * pipeline must not be used elsewhere, nor its recipe changed, until this
+ * completes: give it one of its own.
+ */
+void
+vt_pipeline_count_small_async (VtPipeline          *self,
+                               const char * const  *paths,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  SmallCheck *check = g_new0 (SmallCheck, 1);
+
+  check->paths = g_strdupv ((char **) paths);
+  g_task_set_source_tag (task, vt_pipeline_count_small_async);
+  g_task_set_task_data (task, check, (GDestroyNotify) small_check_free);
+  g_task_run_in_thread (task, count_small_thread);
+}
+
+/**
+ * vt_pipeline_count_small_finish:
+ * @example: (out) (optional) (transfer full): the first such photo and
+ *   the size it is too small for, in words
+ *
+ * Returns: how many photos are too small, or 0 with @error set when the
+ * check was cancelled
+ */
+guint
+vt_pipeline_count_small_finish (VtPipeline    *self,
+                                GAsyncResult  *result,
+                                char         **example,
+                                GError       **error)
+{
+  SmallCheck *check = g_task_get_task_data (G_TASK (result));
+
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return 0;
+  if (example != NULL)
+    *example = g_steal_pointer (&check->example);
+  return check->n_small;
+}
+
 static gboolean
 write_all (int           fd,
            const guint8 *data,

@@ -45,6 +45,15 @@ const VtVariant *vt_pipeline_find_small_variant (VtPipeline *self,
                                       const char      *path,
                                       int             *width,
                                       int             *height);
+void             vt_pipeline_count_small_async (VtPipeline *self,
+                                      const char * const *paths,
+                                      GCancellable    *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer         user_data);
+guint            vt_pipeline_count_small_finish (VtPipeline *self,
+                                      GAsyncResult    *result,
+                                      char           **example,
+                                      GError         **error);
 cairo_surface_t *vt_pipeline_render  (VtPipeline      *self,
                                       cairo_surface_t *photo,
                                       guint            variant,
