@@ -457,9 +457,10 @@ vt_cli_process (int    argc,
   context = g_option_context_new (_("— prepare photos for an online shop"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
-    _("Every photo is fitted into each size (never enlarged), sharpened, watermarked and\n"
-      "saved as JPEG in OUTPUT/<size>/<name>.jpg. Exit status: 0 when every photo was\n"
-      "done, 1 when some failed, 2 for a usage error, 130 when interrupted.\n\n"
+    _("Every photo is made into each size (fitted inside, never enlarged, unless the size\n"
+      "says fill or pad), run through the filters, watermarked and saved as JPEG in\n"
+      "OUTPUT/<size>/<name>.jpg (see --name-template). Exit status: 0 when every photo\n"
+      "was done, 1 when some failed, 2 for a usage error, 130 when interrupted.\n\n"
       "Examples:\n"
       "  vitrina-cli process photos -o out --preset mercado-libre\n"
       "  vitrina-cli process photos -o out -s main=1200x1200 --fit pad --max-kb 300\n"

@@ -109,7 +109,8 @@ vt_cli_print_summary (VtJob *job)
 {
   const VtJobStats *s = vt_job_get_stats (job);
 
-  g_print (_("%u photos: %u done, %u failed, %u skipped, %u cancelled\n"),
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u photo: %u done, %u failed, %u skipped, %u cancelled\n",
+                        "%u photos: %u done, %u failed, %u skipped, %u cancelled\n", s->n_inputs),
            s->n_inputs, s->n_done, s->n_failed, s->n_skipped, s->n_cancelled);
   g_print (_("Wall time %.2f s, %.1f photos/s on %u workers; speedup %.2f× over one worker’s time (%.2f s)\n"),
            s->wall_time / 1e6, vt_job_stats_get_rate (s), s->n_workers,
