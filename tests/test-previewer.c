@@ -9,6 +9,7 @@ typedef struct {
   guint            last_serial;
   cairo_surface_t *after;
   gsize            jpeg_bytes;
+  int              quality;
 } Seen;
 
 static void
@@ -17,6 +18,7 @@ ready_cb (VtPreviewer *previewer, VtPreviewResult *result, Seen *seen)
   seen->n_ready++;
   seen->last_serial = result->serial;
   seen->jpeg_bytes = result->jpeg_bytes;
+  seen->quality = result->quality;
   g_clear_pointer (&seen->after, cairo_surface_destroy);
   seen->after = cairo_surface_reference (result->after);
 }
@@ -126,6 +128,14 @@ test_quality_changes_bytes_only (void)
   wait_for_serial (&seen, vt_previewer_request (previewer, recipe, path, 1));
   g_assert_cmpint (vt_test_max_diff (seen.after, first), ==, 0);
   g_assert_cmpuint (seen.jpeg_bytes, <, bytes_85);
+  g_assert_cmpint (seen.quality, ==, 50);
+
+  /* a size budget: the preview shows the quality the batch will choose */
+  g_assert_true (vt_recipe_set_variant_option (recipe, "max-kb", "4", NULL));
+  wait_for_serial (&seen, vt_previewer_request (previewer, recipe, path, 1));
+  g_assert_cmpint (vt_test_max_diff (seen.after, first), ==, 0);
+  g_assert_cmpint (seen.quality, <, 50);
+  g_assert_cmpuint (seen.jpeg_bytes, <=, 4000);
 
   g_clear_pointer (&seen.after, cairo_surface_destroy);
   vt_test_remove_tree (dir);

@@ -60,14 +60,12 @@ ready_cb (VtPreviewer     *previewer,
   g_autoptr(GdkTexture) after = vt_texture_new_for_surface (result->after);
   g_autofree char *bytes = g_format_size (result->jpeg_bytes);
   g_autofree char *info = NULL;
-  int quality;
 
-  g_object_get (self->recipe, "quality", &quality, NULL);
   /* TRANSLATORS: width × height · file size at JPEG quality · time taken */
   info = g_strdup_printf (_("%d × %d · about %s at quality %d · %.0f ms"),
                           cairo_image_surface_get_width (result->after),
                           cairo_image_surface_get_height (result->after),
-                          bytes, quality, result->render_time / 1000.0);
+                          bytes, result->quality, result->render_time / 1000.0);
   gtk_label_set_label (self->info_label, info);
   vt_preview_area_set_textures (self->area, before, after);
 

@@ -139,7 +139,7 @@ render (VtPreviewer   *self,
   result->before = cairo_surface_reference (resized);
   result->after = vt_image_copy (resized);
   vt_pipeline_finish (r->pipeline, result->after, r->variant, NULL);
-  jpeg = vt_pipeline_encode (r->pipeline, result->after, r->variant, NULL, NULL, NULL, error);
+  jpeg = vt_pipeline_encode (r->pipeline, result->after, r->variant, NULL, &result->quality, NULL, error);
   if (jpeg == NULL)
     return NULL;
   result->jpeg_bytes = g_bytes_get_size (jpeg);

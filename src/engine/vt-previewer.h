@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 typedef struct {
   cairo_surface_t *before;      /* the variant resized, nothing else */
   cairo_surface_t *after;       /* what the batch encodes */
-  gsize            jpeg_bytes;  /* its size at the recipe's quality */
+  gsize            jpeg_bytes;  /* its size as the batch writes it */
+  int              quality;     /* the recipe's, or the size budget's */
   gint64           render_time; /* µs of work for this request */
   guint            serial;
 } VtPreviewResult;

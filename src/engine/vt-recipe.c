@@ -783,7 +783,13 @@ vt_recipe_save_key_file (VtRecipe *self,
           g_key_file_set_string (key_file, KEY_FILE_GROUP, pspec->name, ev->value_nick);
         }
       else if (G_VALUE_HOLDS_DOUBLE (&value))
-        g_key_file_set_double (key_file, KEY_FILE_GROUP, pspec->name, g_value_get_double (&value));
+        {
+          /* "%g", for people to read: 0.6, not 0.59999999999999998 */
+          char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_key_file_set_value (key_file, KEY_FILE_GROUP, pspec->name,
+                                g_ascii_formatd (number, sizeof number, "%g", g_value_get_double (&value)));
+        }
       else if (G_VALUE_HOLDS_STRING (&value))
         g_key_file_set_string (key_file, KEY_FILE_GROUP, pspec->name, g_value_get_string (&value));
       else if (G_VALUE_HOLDS_BOOLEAN (&value))
