@@ -51,33 +51,6 @@ sharpen_row (const guint8 *above,
     }
 }
 
-void
-vt_filters_sharpen (cairo_surface_t *surface)
-{
-  VtPixels p = pixels_of (surface);
-  int n_bytes = p.width * 4;
-  g_autofree guint8 *prev = NULL;
-  g_autofree guint8 *cur = NULL;
-
-  if (p.width < 3 || p.height < 3)
-    return;
-
-  /* Two saved input rows are enough: row y is rewritten only once rows
-   * y−1 and y have been saved. */
-  prev = g_memdup2 (vt_pixels_row (&p, 0), n_bytes);
-  cur = g_malloc (n_bytes);
-  for (int y = 1; y < p.height - 1; y++)
-    {
-      guint8 *here = vt_pixels_row (&p, y);
-      guint8 *tmp;
-
-      memcpy (cur, here, n_bytes);
-      sharpen_row (prev, cur, vt_pixels_row (&p, y + 1), here, n_bytes);
-      tmp = prev, prev = cur, cur = tmp;
-    }
-  cairo_surface_mark_dirty (surface);
-}
-
 /* ------------------------------------------------------------------------ */
 /* Gaussian blur as three extended box blurs (Gwosdek et al., SSVM 2011),   */
 /* exactly as Pillow's ImageFilter.GaussianBlur: three passes along rows,    */
@@ -319,9 +292,11 @@ convolve_row (const guint8 *above,
     }
 }
 
-void
-vt_filters_convolve3 (cairo_surface_t *surface,
-                      const float      kernel[9])
+/* A 3×3 filter in place, the border left alone as Pillow leaves it:
+ * @kernel, or Pillow's SHARPEN in its exact integer arithmetic when %NULL. */
+static void
+filter_3x3 (cairo_surface_t *surface,
+            const float     *kernel)
 {
   VtPixels p = pixels_of (surface);
   int n_bytes = p.width * 4;
@@ -331,6 +306,8 @@ vt_filters_convolve3 (cairo_surface_t *surface,
   if (p.width < 3 || p.height < 3)
     return;
 
+  /* Two saved input rows are enough: row y is rewritten only once rows
+   * y−1 and y have been saved. */
   prev = g_memdup2 (vt_pixels_row (&p, 0), n_bytes);
   cur = g_malloc (n_bytes);
   for (int y = 1; y < p.height - 1; y++)
@@ -339,10 +316,26 @@ vt_filters_convolve3 (cairo_surface_t *surface,
       guint8 *tmp;
 
       memcpy (cur, here, n_bytes);
-      convolve_row (prev, cur, vt_pixels_row (&p, y + 1), here, n_bytes, kernel);
+      if (kernel != NULL)
+        convolve_row (prev, cur, vt_pixels_row (&p, y + 1), here, n_bytes, kernel);
+      else
+        sharpen_row (prev, cur, vt_pixels_row (&p, y + 1), here, n_bytes);
       tmp = prev, prev = cur, cur = tmp;
     }
   cairo_surface_mark_dirty (surface);
+}
+
+void
+vt_filters_sharpen (cairo_surface_t *surface)
+{
+  filter_3x3 (surface, NULL);
+}
+
+void
+vt_filters_convolve3 (cairo_surface_t *surface,
+                      const float      kernel[9])
+{
+  filter_3x3 (surface, kernel);
 }
 
 /* ------------------------------------------------------------------------ */

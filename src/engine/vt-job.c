@@ -397,11 +397,11 @@ expand_names (VtJob      *self,
       g_autofree char *name = vt_recipe_expand_name (self->recipe, vt_recipe_get_variant (self->recipe, v), stem);
       g_autofree char *dir = g_path_get_dirname (name);
       g_autofree char *file = g_path_get_basename (name);
-
       /* The input's subfolder goes under the template's folders. */
-      g_ptr_array_add (names, g_strconcat (dir, G_DIR_SEPARATOR_S, subdir, G_DIR_SEPARATOR_S,
-                                           file, ".jpg", NULL));
-      g_ptr_array_index (names, v) = g_canonicalize_filename (g_ptr_array_index (names, v), "/");
+      g_autofree char *path = g_strconcat (dir, G_DIR_SEPARATOR_S, subdir, G_DIR_SEPARATOR_S,
+                                           file, ".jpg", NULL);
+
+      g_ptr_array_add (names, g_canonicalize_filename (path, "/"));
     }
   return names;
 }

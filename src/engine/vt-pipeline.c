@@ -27,6 +27,7 @@
 #include "vt-metadata.h"
 #include "vt-pipeline.h"
 #include "vt-resize.h"
+#include "vt-tsan.h"
 
 /* Thumbnails kept for the window are at most this big. */
 #define THUMBNAIL_SIDE 192
@@ -528,6 +529,7 @@ count_small_thread (GTask        *task,
 {
   SmallCheck *check = task_data;
 
+  VT_HANDOFF_ACQUIRE (task);
   for (guint i = 0; check->paths[i] != NULL && !g_cancellable_is_cancelled (cancellable); i++)
     {
       const VtVariant *v;
@@ -542,6 +544,7 @@ count_small_thread (GTask        *task,
                                             name, w, h, v->name, v->width, v->height);
         }
     }
+  VT_HANDOFF_RELEASE (task);
   if (!g_task_return_error_if_cancelled (task))
     g_task_return_boolean (task, TRUE);
 }
@@ -568,6 +571,7 @@ vt_pipeline_count_small_async (VtPipeline          *self,
   check->paths = g_strdupv ((char **) paths);
   g_task_set_source_tag (task, vt_pipeline_count_small_async);
   g_task_set_task_data (task, check, (GDestroyNotify) small_check_free);
+  VT_HANDOFF_RELEASE (task);
   g_task_run_in_thread (task, count_small_thread);
 }
 
@@ -589,6 +593,7 @@ vt_pipeline_count_small_finish (VtPipeline    *self,
 
   g_return_val_if_fail (g_task_is_valid (result, self), 0);
 
+  VT_HANDOFF_ACQUIRE (result);
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return 0;
   if (example != NULL)
