@@ -227,27 +227,26 @@ vt_filters_box_blur (cairo_surface_t *surface,
 /* differs from its blurred value by more than `threshold`, add `percent` %  */
 /* of that difference.                                                        */
 
-/* What each difference from the blurred value adds: diff · percent / 100,
- * truncated as C's integer division is (Pillow's arithmetic), or nothing
- * within the threshold. One table per call instead of a division per byte. */
-static void
-unsharp_table (gint16 table[511],
-               int    percent,
-               int    threshold)
-{
-  for (int diff = -255; diff <= 255; diff++)
-    table[diff + 255] = ABS (diff) > threshold ? (gint16) (diff * percent / 100) : 0;
-}
-
-static void
+/* Adds diff · percent / 100 to each byte whose difference from its blurred
+ * value is above the threshold, truncated as C's integer division is
+ * (Pillow's arithmetic). In single precision, so that it vectorises: the
+ * product is exact, and a quotient that is not a whole number lies at least
+ * 1/100 from one, far more than a float's error, so truncation agrees. */
+static VT_HOT void
 unsharp_row (guint8       *row,
              const guint8 *blurred,
              int           n_bytes,
-             const gint16 *table)
+             int           percent,
+             int           threshold)
 {
+  float scale = (float) percent;
+
   for (int i = 0; i < n_bytes; i++)
     {
-      int v = row[i] + table[row[i] - blurred[i] + 255];
+      int diff = row[i] - blurred[i];
+      int add = (int) ((float) diff * scale / 100.0f);
+      int v = row[i] + ((diff > threshold || diff < -threshold) ? add : 0);
+
       row[i] = v < 0 ? 0 : v > 255 ? 255 : (guint8) v;
     }
 }
@@ -260,12 +259,10 @@ vt_filters_unsharp_mask (cairo_surface_t *surface,
 {
   VtPixels p = pixels_of (surface);
   VtPixels blurred = vt_pixels_alloc (p.width, p.height);
-  gint16 table[511];
 
-  unsharp_table (table, percent, threshold);
   gaussian_blur (&p, &blurred, radius);
   for (int y = 0; y < p.height; y++)
-    unsharp_row (vt_pixels_row (&p, y), vt_pixels_row (&blurred, y), p.width * 4, table);
+    unsharp_row (vt_pixels_row (&p, y), vt_pixels_row (&blurred, y), p.width * 4, percent, threshold);
   vt_pixels_free (&blurred);
   cairo_surface_mark_dirty (surface);
 }
