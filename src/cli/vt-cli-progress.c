@@ -112,7 +112,10 @@ vt_cli_print_summary (VtJob *job)
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u photo: %u done, %u failed, %u skipped, %u cancelled\n",
                         "%u photos: %u done, %u failed, %u skipped, %u cancelled\n", s->n_inputs),
            s->n_inputs, s->n_done, s->n_failed, s->n_skipped, s->n_cancelled);
-  g_print (_("Wall time %.2f s, %.1f photos/s on %u workers; speedup %.2f× over one worker’s time (%.2f s)\n"),
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Wall time %.2f s, %.1f photos/s on %u worker; speedup %.2f× over one worker’s time (%.2f s)\n",
+                        "Wall time %.2f s, %.1f photos/s on %u workers; speedup %.2f× over one worker’s time (%.2f s)\n",
+                        s->n_workers),
            s->wall_time / 1e6, vt_job_stats_get_rate (s), s->n_workers,
            vt_job_stats_get_speedup (s), s->busy_time / 1e6);
 }
