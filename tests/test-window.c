@@ -269,6 +269,26 @@ test_settings_round_trip (Fixture *f, gconstpointer data)
   gtk_switch_set_active (child (first, VT_TYPE_FILTER_ROW, "before_switch"), TRUE);
   assert_filters (f, "invert:stage=before;unsharp:radius=2,percent=150,threshold=3");
 
+  /* a file-name template is applied only when it works for every size */
+  {
+    AdwEntryRow *names = child (panel, VT_TYPE_RECIPE_PANEL, "name_template_row");
+    g_autofree char *kept = NULL;
+    g_autofree char *applied = NULL;
+
+    gtk_editable_set_text (GTK_EDITABLE (names), "{stem}");
+    g_signal_emit_by_name (names, "apply");
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (names), "error"));
+    kept = g_settings_get_string (f->settings, "name-template");
+    g_assert_cmpstr (kept, ==, "{variant}/{stem}");
+
+    gtk_editable_set_text (GTK_EDITABLE (names), "{stem}-{variant}");
+    g_signal_emit_by_name (names, "apply");
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (names), "error"));
+    applied = g_settings_get_string (f->settings, "name-template");
+    g_assert_cmpstr (applied, ==, "{stem}-{variant}");
+    g_assert_cmpstr (vt_recipe_get_name_template (recipe), ==, "{stem}-{variant}");
+  }
+
   /* the sizes list edits the recipe's sizes */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "panel.add-size", NULL));
   sizes = g_settings_get_string (f->settings, "sizes");
