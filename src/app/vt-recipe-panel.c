@@ -184,10 +184,7 @@ add_size_action (GtkWidget  *widget,
   VtRecipePanel *self = VT_RECIPE_PANEL (widget);
   g_autoptr(GList) rows = rows_of_type (self->sizes_list, VT_TYPE_SIZE_ROW);
   g_autofree char *name = g_strdup_printf ("size%u", g_list_length (rows) + 1);
-  VtVariant variant = {
-    .name = name, .width = 800, .height = 800, .fit = VT_FIT_INSIDE,
-    .background = 0xffffff, .watermark = TRUE, .sharpen = 1.0, .max_kb = 0,
-  };
+  VtVariant variant = VT_VARIANT_INIT (name, 800, 800);
 
   append_size_row (self, &variant);
   write_sizes (self);

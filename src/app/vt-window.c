@@ -37,7 +37,6 @@ struct _VtWindow
   VtRecipe             *recipe;      /* bound to settings */
   GListStore           *thumbnails;  /* VtThumbnail */
   GStrv                 inputs;
-  guint                 n_found;
   GStrv                 found;       /* the photos in inputs */
   GCancellable         *small_check; /* counting photos too small for the recipe */
   VtJob                *job;         /* the running or last batch */
@@ -99,7 +98,7 @@ static void
 update_actions (VtWindow *self)
 {
   gboolean busy = vt_window_is_busy (self);
-  gboolean ready = self->n_found > 0;
+  gboolean ready = vt_window_get_n_found (self) > 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start", ready && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.measure-scaling", ready && !busy);
@@ -159,7 +158,6 @@ small_photos_counted_cb (GObject      *source,
 static void
 check_small_photos (VtWindow *self)
 {
-  g_autoptr(VtRecipe) copy = NULL;
   g_autoptr(VtPipeline) pipeline = NULL;
 
   g_cancellable_cancel (self->small_check);
@@ -168,8 +166,7 @@ check_small_photos (VtWindow *self)
   if (self->found == NULL || self->found[0] == NULL)
     return;
 
-  copy = vt_recipe_copy (self->recipe);
-  pipeline = vt_pipeline_new (copy);
+  pipeline = vt_pipeline_new (self->recipe);
   self->small_check = g_cancellable_new ();
   vt_pipeline_count_small_async (pipeline, (const char * const *) self->found, self->small_check,
                                  small_photos_counted_cb, g_object_ref (self));
@@ -185,7 +182,6 @@ set_found (VtWindow  *self,
     g_strv_builder_add (paths, ((VtInput *) g_ptr_array_index (inputs, i))->path);
   g_strfreev (self->found);
   self->found = g_strv_builder_end (paths);
-  self->n_found = inputs->len;
   vt_preview_set_photos (self->preview, (const char * const *) self->found);
   check_small_photos (self);
 }
@@ -201,7 +197,6 @@ rescan (VtWindow *self)
 
   if (self->inputs == NULL || self->inputs[0] == NULL)
     {
-      self->n_found = 0;
       g_clear_pointer (&self->found, g_strfreev);
       check_small_photos (self);
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -215,11 +210,11 @@ rescan (VtWindow *self)
   adw_window_title_set_subtitle (self->window_title, self->inputs[0]);
 
   found_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u photo found", "%u photos found",
-                                             self->n_found), self->n_found);
+                                             found->len), found->len);
   output_text = g_strdup_printf (_("Sizes are written to %s"), output);
   gtk_label_set_label (self->found_label, found_text);
   gtk_label_set_label (self->output_label, output_text);
-  gtk_stack_set_visible_child_name (self->stack, self->n_found > 0 ? "batch" : "no-photos");
+  gtk_stack_set_visible_child_name (self->stack, found->len > 0 ? "batch" : "no-photos");
   update_actions (self);
 }
 
@@ -535,7 +530,7 @@ start_batch (VtWindow *self,
   g_autoptr(GError) error = NULL;
   guint workers = g_settings_get_int (self->settings, "workers");
 
-  if (vt_window_is_busy (self) || output == NULL || (self->n_found == 0 && !open))
+  if (vt_window_is_busy (self) || output == NULL || (vt_window_get_n_found (self) == 0 && !open))
     return FALSE;
 
   g_clear_object (&self->job);
@@ -785,7 +780,7 @@ measure_scaling_action (GtkWidget  *widget,
   VtWindow *self = VT_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (vt_window_is_busy (self) || self->n_found == 0)
+  if (vt_window_is_busy (self) || vt_window_get_n_found (self) == 0)
     return;
 
   self->scaling = vt_scaling_new (self->recipe, (const char * const *) self->inputs, SCALING_PHOTOS);
@@ -1005,7 +1000,7 @@ vt_window_new (GtkApplication *application)
 guint
 vt_window_get_n_found (VtWindow *self)
 {
-  return self->n_found;
+  return self->found != NULL ? g_strv_length (self->found) : 0;
 }
 
 gboolean

@@ -554,9 +554,7 @@ count_small_thread (GTask        *task,
  * @paths: the photos a batch is about to prepare
  *
  * Reads every photo's header in a thread to count those too small for one
- * of the recipe's sizes (see vt_pipeline_find_small_variant()). The
- * pipeline must not be used elsewhere, nor its recipe changed, until this
- * completes: give it one of its own.
+ * of the recipe's sizes (see vt_pipeline_find_small_variant()).
  */
 void
 vt_pipeline_count_small_async (VtPipeline          *self,

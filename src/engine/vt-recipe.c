@@ -185,7 +185,7 @@ parse_variant (const char  *item,
 {
   g_auto(GStrv) parts = g_strsplit (item, "=", 2);
   g_auto(GStrv) options = NULL;
-  VtVariant v = { NULL, 0, 0, VT_FIT_INSIDE, 0xffffff, TRUE, 1.0, 0 };
+  VtVariant v = VT_VARIANT_INIT (NULL, 0, 0);
 
   if (g_strv_length (parts) != 2 || !valid_variant_name (g_strstrip (parts[0])))
     goto invalid;
@@ -220,7 +220,6 @@ invalid:
   return FALSE;
 }
 
-/* The text of one size, with only the options that differ from the usual. */
 /**
  * vt_variant_to_string:
  *
@@ -349,10 +348,8 @@ vt_recipe_set_sizes (VtRecipe    *self,
   canonical = g_string_new (NULL);
   for (guint i = 0; i < variants->len; i++)
     {
-      if (i > 0)
-        g_string_append_c (canonical, ',');
       g_autofree char *one = vt_variant_to_string (&g_array_index (variants, VtVariant, i));
-      g_string_append (canonical, one);
+      g_string_append_printf (canonical, "%s%s", i ? "," : "", one);
     }
 
   take_parsed (self, &self->sizes, &self->variants, g_string_free (canonical, FALSE),

@@ -51,6 +51,10 @@ typedef struct {
   int      max_kb;      /* 0, or the largest file wanted, in kB (1000 bytes) */
 } VtVariant;
 
+/* A size with every option at its usual value. */
+#define VT_VARIANT_INIT(name, width, height) \
+  { (name), (width), (height), VT_FIT_INSIDE, 0xffffff, TRUE, 1.0, 0 }
+
 char            *vt_variant_to_string     (const VtVariant *variant);
 gboolean         vt_variant_enlarges      (const VtVariant *variant,
                                            int              width,
