@@ -54,7 +54,12 @@ sharpen_row (const guint8 *above,
 /* ------------------------------------------------------------------------ */
 /* Gaussian blur as three extended box blurs (Gwosdek et al., SSVM 2011),   */
 /* exactly as Pillow's ImageFilter.GaussianBlur: three passes along rows,    */
-/* then three along columns, each rounded to 8 bits, edges replicated.       */
+/* then three down the columns, each rounded to 8 bits, edges replicated.    */
+/*                                                                          */
+/* The passes stream: a row is blurred along itself when a pass down the     */
+/* columns first asks for it, and each pass keeps only the rows its next     */
+/* pass still needs, in a ring. The photo is read once and written once,     */
+/* and the working set stays in the cache whatever the photo's size.        */
 
 typedef struct {
   int     radius;   /* integer part of the box radius */
@@ -86,118 +91,192 @@ box_for_gaussian (double sigma_radius,
   return box_for_radius (l + a);
 }
 
-/* One box pass down the columns of @src into @dst (same size): a running
- * sum per byte column, so the inner loop runs along contiguous bytes. */
-static VT_HOT void
-box_blur_columns (const VtPixels *src,
-                  const VtPixels *dst,
-                  guint32        *acc,
-                  const Box      *b)
+static inline guint8
+box_tap (guint32    whole,
+         guint32    fractional,
+         const Box *b)
 {
-  int r = b->radius, last = src->height - 1, n = src->width * 4;
+  return (guint8) ((whole * b->ww + fractional * b->fw + (1 << 23)) >> 24);
+}
 
-#define SRC_ROW(y) vt_pixels_row (src, CLAMP ((y), 0, last))
-  memset (acc, 0, n * sizeof (guint32));
-  for (int y = -r; y <= r; y++)
+#define MAX_PASSES 3
+
+/* One pass of the blur, made a row at a time: the first along the rows,
+ * the others each down the columns of the one before. */
+typedef struct _BoxPass BoxPass;
+struct _BoxPass {
+  const Box      *box;
+  const VtPixels *photo;   /* the first pass's input */
+  int             passes;  /* how often the first pass blurs a row */
+  BoxPass        *input;   /* the pass before; NULL for the first */
+  guint8         *ring;    /* its last ring_rows rows, row y at y % ring_rows */
+  int             ring_rows;
+  int             made;    /* rows made so far */
+  guint32        *acc;     /* down the columns: the sum of the whole taps */
+  guint8         *line;    /* along the rows: the row with its edges repeated */
+  guint16        *sum;     /* … and its window sums */
+};
+
+static const guint8 *pass_row (BoxPass *pass, int y);
+
+/* Along a row, @passes times, in place. Each window is summed tap by tap
+ * across the whole row, in 16 bits (at most 201 taps of 255), so every
+ * loop here runs over contiguous bytes and vectorises. */
+static VT_HOT void
+blur_line (guint8    *row,
+           guint8    *line,
+           guint16   *sum,
+           int        width,
+           const Box *b,
+           int        passes)
+{
+  int reach = b->radius + 1, n = width * 4, span = (2 * b->radius + 2) * 4;
+
+  for (int p = 0; p < passes; p++)
     {
-      const guint8 *row = SRC_ROW (y);
+      for (int x = 0; x < reach; x++)
+        {
+          memcpy (line + x * 4, row, 4);
+          memcpy (line + (reach + width + x) * 4, row + n - 4, 4);
+        }
+      memcpy (line + reach * 4, row, n);
+
+      /* Pixel x's window is line pixels x + 1 … x + 2r + 1, with the
+       * fractional taps at x and x + 2r + 2. */
+      memset (sum, 0, n * sizeof (guint16));
+      for (int tap = 4; tap < span; tap += 4)
+        for (int i = 0; i < n; i++)
+          sum[i] += line[i + tap];
       for (int i = 0; i < n; i++)
-        acc[i] += row[i];
+        row[i] = box_tap (sum[i], line[i] + line[i + span], b);
+    }
+}
+
+/* Down the columns: a running sum per byte lane. */
+static VT_HOT void
+blur_column_step (guint8       *out,
+                  guint32      *acc,
+                  const guint8 *far_top,
+                  const guint8 *top,
+                  const guint8 *far_bottom,
+                  int           n,
+                  const Box    *b)
+{
+  for (int i = 0; i < n; i++)
+    {
+      out[i] = box_tap (acc[i], far_top[i] + far_bottom[i], b);
+      acc[i] += far_bottom[i] - top[i];
+    }
+}
+
+static void
+make_row (BoxPass *pass,
+          int      y,
+          guint8  *out)
+{
+  int r = pass->box->radius, n = pass->photo->width * 4;
+
+  if (pass->input == NULL)
+    {
+      memcpy (out, vt_pixels_row (pass->photo, y), n);
+      blur_line (out, pass->line, pass->sum, pass->photo->width, pass->box, pass->passes);
+      return;
     }
 
-  for (int y = 0; y < src->height; y++)
+  if (y == 0)
     {
-      const guint8 *far_top = SRC_ROW (y - r - 1);
-      const guint8 *far_bottom = SRC_ROW (y + r + 1);
-      const guint8 *top = SRC_ROW (y - r);
-      guint8 *out = vt_pixels_row (dst, y);
-
-      for (int i = 0; i < n; i++)
+      memset (pass->acc, 0, n * sizeof (guint32));
+      for (int k = r; k >= -r; k--)
         {
-          guint32 bulk = acc[i] * b->ww + (far_top[i] + far_bottom[i]) * b->fw;
-
-          out[i] = (guint8) ((bulk + (1 << 23)) >> 24);
-          acc[i] += far_bottom[i] - top[i];
+          const guint8 *row = pass_row (pass->input, k);
+          for (int i = 0; i < n; i++)
+            pass->acc[i] += row[i];
         }
     }
-#undef SRC_ROW
+  /* The lowest row last: asking for a row may drop the oldest. */
+  {
+    const guint8 *far_bottom = pass_row (pass->input, y + r + 1);
+    const guint8 *top = pass_row (pass->input, y - r);
+    const guint8 *far_top = pass_row (pass->input, y - r - 1);
+
+    blur_column_step (out, pass->acc, far_top, top, far_bottom, n, pass->box);
+  }
 }
 
-/* @passes passes (1 or 3) ping-ponging between @a and @b; the result ends
- * in @b. */
-static void
-box_blur_columns_n (const VtPixels *a,
-                    const VtPixels *b,
-                    const Box      *box,
-                    int             passes)
+/* Row @y of @pass (clamped to the photo, as the edges are repeated),
+ * made along with any rows before it not made yet. */
+static const guint8 *
+pass_row (BoxPass *pass,
+          int      y)
 {
-  g_autofree guint32 *acc = g_new (guint32, (gsize) a->width * 4);
+  gsize n = (gsize) pass->photo->width * 4;
 
-  box_blur_columns (a, b, acc, box);
-  for (int i = 1; i < passes; i += 2)
-    {
-      box_blur_columns (b, a, acc, box);
-      box_blur_columns (a, b, acc, box);
-    }
+  y = CLAMP (y, 0, pass->photo->height - 1);
+  for (; pass->made <= y; pass->made++)
+    make_row (pass, pass->made, pass->ring + (pass->made % pass->ring_rows) * n);
+  g_assert (y > pass->made - 1 - pass->ring_rows);
+  return pass->ring + (y % pass->ring_rows) * n;
 }
 
+/* Streams @photo through @passes passes of @box each way, handing each
+ * finished row to @emit in order. @emit may write to row y of @photo: the
+ * passes have read rows up to y by then and never read them again. */
 static void
-copy_pixels (const VtPixels *src,
-             const VtPixels *dst)
-{
-  for (int y = 0; y < src->height; y++)
-    memcpy (vt_pixels_row (dst, y), vt_pixels_row (src, y), src->width * 4);
-}
-
-/* Box-blurs @src (left unchanged) into @out (same size, owned by the
- * caller): the passes along the rows, then those down the columns. */
-static void
-box_blur (const VtPixels *src,
-          const VtPixels *out,
+box_blur (const VtPixels *photo,
           const Box      *box,
-          int             passes)
+          int             passes,
+          void          (*emit) (guint8 *row, const guint8 *blurred, int n, gpointer data),
+          gpointer        data)
 {
-  VtPixels t1, t2, tmp;
+  BoxPass pass[MAX_PASSES + 1] = { { 0 } };
+  int reach = box->radius + 1, n = photo->width * 4;
 
-  /* Along rows, as columns of the transposed image. */
-  t1 = vt_pixels_alloc (src->height, src->width);
-  t2 = vt_pixels_alloc (src->height, src->width);
-  vt_pixels_transpose (src, &t1);
-  box_blur_columns_n (&t1, &t2, box, passes);
-  tmp = vt_pixels_alloc (src->width, src->height);
-  vt_pixels_transpose (&t2, &tmp);
-  vt_pixels_free (&t1);
-  vt_pixels_free (&t2);
+  g_assert (passes <= MAX_PASSES);
+  g_assert (2 * box->radius + 1 <= G_MAXUINT16 / 255);   /* blur_line's sums */
+  for (int i = 0; i <= passes; i++)
+    {
+      pass[i].box = box;
+      pass[i].photo = photo;
+      pass[i].passes = passes;
+      pass[i].input = i > 0 ? &pass[i - 1] : NULL;
+      /* What the next pass needs: rows y − reach … y + reach. */
+      pass[i].ring_rows = 2 * reach + 1;
+      pass[i].ring = g_malloc ((gsize) pass[i].ring_rows * n);
+      if (i > 0)
+        pass[i].acc = g_new (guint32, n);
+    }
+  pass[0].line = g_malloc ((gsize) (photo->width + 2 * reach) * 4);
+  pass[0].sum = g_new (guint16, n);
 
-  box_blur_columns_n (&tmp, out, box, passes);
-  vt_pixels_free (&tmp);
+  for (int y = 0; y < photo->height; y++)
+    emit (vt_pixels_row (photo, y), pass_row (&pass[passes], y), n, data);
+
+  for (int i = 0; i <= passes; i++)
+    {
+      g_free (pass[i].ring);
+      g_free (pass[i].acc);
+    }
+  g_free (pass[0].line);
+  g_free (pass[0].sum);
 }
 
 static void
-gaussian_blur (const VtPixels *src,
-               const VtPixels *out,
-               double          radius)
+emit_copy (guint8       *row,
+           const guint8 *blurred,
+           int           n,
+           gpointer      data)
 {
-  Box box = box_for_gaussian (radius, 3);
-
-  if (radius <= 0)
-    copy_pixels (src, out);
-  else
-    box_blur (src, out, &box, 3);
+  memcpy (row, blurred, n);
 }
 
-/* Box-blurs @surface through a scratch copy. */
 static void
 blur_in_place (cairo_surface_t *surface,
                const Box       *box,
                int              passes)
 {
   VtPixels p = pixels_of (surface);
-  VtPixels blurred = vt_pixels_alloc (p.width, p.height);
 
-  box_blur (&p, &blurred, box, passes);
-  copy_pixels (&blurred, &p);
-  vt_pixels_free (&blurred);
+  box_blur (&p, box, passes, emit_copy, NULL);
   cairo_surface_mark_dirty (surface);
 }
 
@@ -227,6 +306,11 @@ vt_filters_box_blur (cairo_surface_t *surface,
 /* differs from its blurred value by more than `threshold`, add `percent` %  */
 /* of that difference.                                                        */
 
+typedef struct {
+  int percent;
+  int threshold;
+} Unsharp;
+
 /* Adds diff · percent / 100 to each byte whose difference from its blurred
  * value is above the threshold, truncated as C's integer division is
  * (Pillow's arithmetic). In single precision, so that it vectorises: the
@@ -236,10 +320,11 @@ static VT_HOT void
 unsharp_row (guint8       *row,
              const guint8 *blurred,
              int           n_bytes,
-             int           percent,
-             int           threshold)
+             gpointer      data)
 {
-  float scale = (float) percent;
+  const Unsharp *u = data;
+  float scale = (float) u->percent;
+  int threshold = u->threshold;
 
   for (int i = 0; i < n_bytes; i++)
     {
@@ -258,12 +343,13 @@ vt_filters_unsharp_mask (cairo_surface_t *surface,
                          int              threshold)
 {
   VtPixels p = pixels_of (surface);
-  VtPixels blurred = vt_pixels_alloc (p.width, p.height);
+  Box box = box_for_gaussian (radius, 3);
+  Unsharp u = { percent, threshold };
 
-  gaussian_blur (&p, &blurred, radius);
-  for (int y = 0; y < p.height; y++)
-    unsharp_row (vt_pixels_row (&p, y), vt_pixels_row (&blurred, y), p.width * 4, percent, threshold);
-  vt_pixels_free (&blurred);
+  /* With no blur, no byte differs from its blurred value. */
+  if (radius <= 0)
+    return;
+  box_blur (&p, &box, 3, unsharp_row, &u);
   cairo_surface_mark_dirty (surface);
 }
 
