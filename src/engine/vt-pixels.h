@@ -16,6 +16,10 @@ G_BEGIN_DECLS
 # define VT_HOT
 #endif
 
+/* One pixel's four bytes as 32-bit lanes, for arithmetic on all four in
+ * one instruction where the loop runs pixel by pixel. */
+typedef guint32 VtLanes __attribute__ ((vector_size (16)));
+
 /* A block of 4-byte pixels, not owned. */
 typedef struct {
   guint8 *data;

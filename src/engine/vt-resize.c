@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "vt-image.h"
 #include "vt-resize.h"
@@ -295,6 +296,44 @@ pass_rows (cairo_surface_t  *src,
 /* Box reduction by whole factors, as Pillow's Image.reduce(): each output    */
 /* pixel is the rounded mean of its fx × fy block (fewer at the far edges).   */
 
+/* The mean as Pillow takes it, by a multiplier computed in single precision
+ * and a shift rather than a division: a level lower than the exact mean
+ * for some sums, and just as many times faster than a division per byte. */
+typedef struct {
+  guint32 amend;
+  guint32 multiplier;
+} Mean;
+
+static Mean
+mean_of (int n)
+{
+  Mean m = { n / 2, (guint32) ((float) (1u << 30) * 4.0f / (float) (256 * n)) };
+
+  return m;
+}
+
+/* The means of a block's four byte lanes, @acc holding its @cols column
+ * sums. */
+static inline void
+mean_block (const Mean    *m,
+            const guint32 *acc,
+            int            cols,
+            guint8        *out)
+{
+  VtLanes sum = { 0, 0, 0, 0 }, mean;
+
+  for (int i = 0; i < cols; i++)
+    {
+      VtLanes column;
+
+      memcpy (&column, acc + i * 4, sizeof column);
+      sum += column;
+    }
+  mean = ((sum + m->amend) * m->multiplier) >> 24;
+  for (int c = 0; c < 4; c++)
+    out[c] = (guint8) mean[c];
+}
+
 static VT_HOT void
 reduce_rows (const guint8 *in,
              int           in_stride,
@@ -323,6 +362,7 @@ box_reduce (cairo_surface_t  *source,
   const guint8 *in = cairo_image_surface_get_data (source);
   int w = (src_w + fx - 1) / fx, h = (src_h + fy - 1) / fy;
   cairo_surface_t *out = vt_image_new (w, h, error);
+  Mean whole = mean_of (fx * fy);
   g_autofree guint32 *acc = NULL;
 
   if (out == NULL)
@@ -337,15 +377,10 @@ box_reduce (cairo_surface_t  *source,
       reduce_rows (in + (gsize) y * fy * in_stride, in_stride, rows, acc, src_w * 4);
       for (int x = 0; x < w; x++)
         {
-          int cols = MIN (fx, src_w - x * fx), n = rows * cols;
+          int cols = MIN (fx, src_w - x * fx);
+          Mean m = cols == fx && rows == fy ? whole : mean_of (rows * cols);
 
-          for (int c = 0; c < 4; c++)
-            {
-              guint32 sum = 0;
-              for (int i = 0; i < cols; i++)
-                sum += acc[(x * fx + i) * 4 + c];
-              o[x * 4 + c] = (guint8) ((sum + n / 2) / n);
-            }
+          mean_block (&m, acc + (gsize) x * fx * 4, cols, o + x * 4);
         }
     }
   cairo_surface_mark_dirty (out);
