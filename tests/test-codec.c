@@ -102,21 +102,26 @@ test_pixel_limit (void)
   g_assert_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_TOO_LARGE);
 }
 
-/* Shrink on load: a 1600×1200 JPEG for a 150×150 box is decoded at 1/4
- * (400×300, still twice the 150×113 it becomes), never below that. */
+/* Shrink on load: a 1600×1200 JPEG for a 150×150 box is decoded at 1/8
+ * (200×150, still larger than the 150×113 it becomes), for a 700×700 box at
+ * 1/2, and for a 1200×1200 box in full, since 1/2 would be too small. */
 static void
 test_dct_shrink (void)
 {
   g_autoptr(cairo_surface_t) photo = vt_sample_render (1, 1600, 1200);
   g_autoptr(GBytes) jpeg = vt_codec_jpeg_encode (photo, 90, FALSE, NULL, NULL);
   VtLoadHints small = { 150, 150, .max_pixels = VT_IMAGE_DEFAULT_MAX_PIXELS };
+  VtLoadHints medium = { 700, 700, .max_pixels = VT_IMAGE_DEFAULT_MAX_PIXELS };
   VtLoadHints large = { 1200, 1200, .max_pixels = VT_IMAGE_DEFAULT_MAX_PIXELS };
   g_autoptr(cairo_surface_t) a = vt_image_load (jpeg, &small, NULL);
-  g_autoptr(cairo_surface_t) b = vt_image_load (jpeg, &large, NULL);
+  g_autoptr(cairo_surface_t) b = vt_image_load (jpeg, &medium, NULL);
+  g_autoptr(cairo_surface_t) c = vt_image_load (jpeg, &large, NULL);
 
-  g_assert_cmpint (cairo_image_surface_get_width (a), ==, 400);
-  g_assert_cmpint (cairo_image_surface_get_height (a), ==, 300);
-  g_assert_cmpint (cairo_image_surface_get_width (b), ==, 1600);
+  g_assert_cmpint (cairo_image_surface_get_width (a), ==, 200);
+  g_assert_cmpint (cairo_image_surface_get_height (a), ==, 150);
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, 800);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, 600);
+  g_assert_cmpint (cairo_image_surface_get_width (c), ==, 1600);
 }
 
 static gsize

@@ -106,7 +106,10 @@ read_orientation (j_decompress_ptr cinfo)
 }
 
 /* The largest DCT shrink (1/2, 1/4, 1/8: the ones libjpeg-turbo has SIMD
- * for) that leaves the image at least twice its final size. */
+ * for) that leaves the image at least its final size, as libvips's
+ * shrink-on-load does. Pillow's draft() keeps twice the final size, and so
+ * decodes a 12-megapixel photo for 1200 pixels in full: it is the largest
+ * part of a batch's time, for 40 dB of difference after the resize. */
 static int
 choose_denominator (int                width,
                     int                height,
@@ -133,7 +136,7 @@ choose_denominator (int                width,
 
   for (int d = 8; d > 1; d /= 2)
     {
-      if ((width + d - 1) / d >= 2 * fit_w && (height + d - 1) / d >= 2 * fit_h)
+      if ((width + d - 1) / d >= fit_w && (height + d - 1) / d >= fit_h)
         return d;
     }
 
