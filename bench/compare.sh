@@ -99,6 +99,7 @@ for set in "${sets[@]}"; do
   /usr/bin/python3 bench/quality.py "$work/out-vitrina-8" "$work/out-pillow-8"
   # The watermarks are drawn by different text engines (Pango, FreeType via
   # Pillow); without them the comparison is of resize, filters and codec.
+  rm -rf "$work/nowm-vitrina" "$work/nowm-pillow"   # not the last set's outputs
   "$cli" process "$in" --quiet --no-watermark -o "$work/nowm-vitrina" >/dev/null
   /usr/bin/python3 bench/pillow_shop.py "$in" "$work/nowm-pillow" 8 nowatermark
   echo "  the same without the watermark:"
