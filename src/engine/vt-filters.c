@@ -312,10 +312,11 @@ typedef struct {
 } Unsharp;
 
 /* Adds diff · percent / 100 to each byte whose difference from its blurred
- * value is above the threshold, truncated as C's integer division is
- * (Pillow's arithmetic). In single precision, so that it vectorises: the
- * product is exact, and a quotient that is not a whole number lies at least
- * 1/100 from one, far more than a float's error, so truncation agrees. */
+ * value is above the threshold, truncated towards zero as C's integer
+ * division is (Pillow's arithmetic). Exact in 16 bits, so that GCC works
+ * on 16 bytes per AVX2 instruction: |diff| · percent / 100 is split into
+ * |diff| · (percent / 100) and |diff| · (percent % 100) / 100, each below
+ * 2^15, and the division by a constant becomes a multiplication. */
 static VT_HOT void
 unsharp_row (guint8       *row,
              const guint8 *blurred,
@@ -323,14 +324,15 @@ unsharp_row (guint8       *row,
              gpointer      data)
 {
   const Unsharp *u = data;
-  float scale = (float) u->percent;
-  int threshold = u->threshold;
+  guint16 whole = (guint16) (u->percent / 100), part = (guint16) (u->percent % 100);
+  guint16 threshold = (guint16) u->threshold;
 
   for (int i = 0; i < n_bytes; i++)
     {
-      int diff = row[i] - blurred[i];
-      int add = (int) ((float) diff * scale / 100.0f);
-      int v = row[i] + ((diff > threshold || diff < -threshold) ? add : 0);
+      gint16 diff = (gint16) (row[i] - blurred[i]);
+      guint16 size = (guint16) (diff < 0 ? -diff : diff);
+      gint16 add = (gint16) (size * whole + (guint16) (size * part) / 100);
+      gint16 v = (gint16) (row[i] + (size <= threshold ? 0 : diff < 0 ? -add : add));
 
       row[i] = v < 0 ? 0 : v > 255 ? 255 : (guint8) v;
     }
