@@ -50,8 +50,8 @@ compare_with_pillow (const char *expected_name,
   g_assert_no_error (error);
   g_assert_cmpint (cairo_image_surface_get_width (out), ==, width);
   g_assert_cmpint (cairo_image_surface_get_height (out), ==, height);
-  /* Same kernel and fixed-point rounding as Pillow: at most one level off. */
-  g_assert_cmpint (vt_test_max_diff (out, expected), <=, 1);
+  /* Same kernel and fixed-point rounding as Pillow: the same pixels. */
+  g_assert_cmpint (vt_test_max_diff (out, expected), ==, 0);
 }
 
 static void
@@ -80,7 +80,7 @@ test_antialiasing (void)
       guint32 p = vt_test_pixel (out, x, 9);
       g_assert_cmpint (ABS ((int) (p & 0xFF) - 128), <=, 12);
     }
-  g_assert_cmpint (vt_test_max_diff (out, expected), <=, 1);
+  g_assert_cmpint (vt_test_max_diff (out, expected), ==, 0);
 }
 
 static void

@@ -16,6 +16,13 @@ G_BEGIN_DECLS
 # define VT_HOT
 #endif
 
+/* Loops written with AVX2 intrinsics, where the compiler alone does badly,
+ * are chosen at run time with __builtin_cpu_supports(). */
+#if defined(__x86_64__) && defined(__GNUC__)
+# define VT_HAVE_AVX2 1
+# include <immintrin.h>
+#endif
+
 /* One pixel's four bytes as 32-bit lanes, for arithmetic on all four in
  * one instruction where the loop runs pixel by pixel. */
 typedef guint32 VtLanes __attribute__ ((vector_size (16)));
