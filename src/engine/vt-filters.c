@@ -143,8 +143,9 @@ blur_line (guint8    *row,
 
       /* Pixel x's window is line pixels x + 1 … x + 2r + 1, with the
        * fractional taps at x and x + 2r + 2. */
-      memset (sum, 0, n * sizeof (guint16));
-      for (int tap = 4; tap < span; tap += 4)
+      for (int i = 0; i < n; i++)
+        sum[i] = line[i + 4];
+      for (int tap = 8; tap < span; tap += 4)
         for (int i = 0; i < n; i++)
           sum[i] += line[i + tap];
       for (int i = 0; i < n; i++)
