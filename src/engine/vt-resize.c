@@ -77,11 +77,15 @@ lanczos3 (double x)
 }
 
 /* For each output position: the first input index, the tap count, and
- * `ksize` fixed-point weights. */
+ * `ksize` fixed-point weights; and what they were made for. */
 typedef struct {
-  int    ksize;
-  int   *first;
-  int   *count;
+  int     in_size;
+  double  in0;
+  double  extent;
+  int     out_size;
+  int     ksize;
+  int    *first;
+  int    *count;
   gint32 *weights;
 } Kernel;
 
@@ -92,6 +96,14 @@ kernel_clear (Kernel *k)
   g_free (k->count);
   g_free (k->weights);
 }
+
+static void
+kernel_unref (Kernel *k)
+{
+  g_rc_box_release_full (k, (GDestroyNotify) kernel_clear);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Kernel, kernel_unref)
 
 /* @in0, @extent: the span of the input that maps onto the output; the
  * whole input but for a crop, or a box reduction whose last block was
@@ -108,6 +120,7 @@ kernel_init (Kernel *k,
   double support = LANCZOS_SUPPORT * filterscale;
   g_autofree double *w = NULL;
 
+  k->in_size = in_size, k->in0 = in0, k->extent = extent, k->out_size = out_size;
   k->ksize = (int) ceil (support) * 2 + 1;
   k->first = g_new (int, out_size);
   k->count = g_new (int, out_size);
@@ -132,6 +145,41 @@ kernel_init (Kernel *k,
       k->first[o] = lo;
       k->count[o] = hi - lo;
     }
+}
+
+/* Every photo of a batch asks for the same few kernels, each a sine per
+ * tap to compute: the last few made are kept, for all the workers. */
+#define N_KEPT_KERNELS 8
+
+static GMutex kept_lock;
+static Kernel *kept[N_KEPT_KERNELS];
+static guint kept_next;
+
+static Kernel *
+kernel_get (int    in_size,
+            double in0,
+            double extent,
+            int    out_size)
+{
+  Kernel *k = NULL;
+
+  g_mutex_lock (&kept_lock);
+  for (guint i = 0; k == NULL && i < N_KEPT_KERNELS; i++)
+    if (kept[i] != NULL && kept[i]->in_size == in_size && kept[i]->in0 == in0 &&
+        kept[i]->extent == extent && kept[i]->out_size == out_size)
+      k = g_rc_box_acquire (kept[i]);
+  g_mutex_unlock (&kept_lock);
+  if (k != NULL)
+    return k;
+
+  k = g_rc_box_new0 (Kernel);
+  kernel_init (k, in_size, in0, extent, out_size);
+  g_mutex_lock (&kept_lock);
+  g_clear_pointer (&kept[kept_next], kernel_unref);
+  kept[kept_next] = g_rc_box_acquire (k);
+  kept_next = (kept_next + 1) % N_KEPT_KERNELS;
+  g_mutex_unlock (&kept_lock);
+  return k;
 }
 
 static inline guint8
@@ -307,17 +355,14 @@ pass_columns (cairo_surface_t  *src,
 {
   g_autoptr(cairo_surface_t) dst = vt_image_new (cairo_image_surface_get_width (src), height, error);
   VtPixels in = pixels_of (src, 0, cairo_image_surface_get_height (src));
+  g_autoptr(Kernel) k = NULL;
   VtPixels out;
-  Kernel k;
-  gboolean ok;
 
   if (dst == NULL)
     return NULL;
   out = pixels_of (dst, 0, height);
-  kernel_init (&k, in.height, in0, extent, height);
-  ok = resample_rows (&in, &out, &k, cancellable);
-  kernel_clear (&k);
-  if (!ok)
+  k = kernel_get (in.height, in0, extent, height);
+  if (!resample_rows (&in, &out, k, cancellable))
     return set_cancelled (cancellable, error);
 
   cairo_surface_mark_dirty (dst);
@@ -341,15 +386,15 @@ pass_rows (cairo_surface_t  *src,
 {
   VtPixels in = pixels_of (src, 0, cairo_image_surface_get_height (src));
   g_autoptr(cairo_surface_t) dst = vt_image_new (width, in.height, error);
+  g_autoptr(Kernel) k = NULL;
   VtPixels t_in, t_out;
-  Kernel k;
   gboolean ok = TRUE;
 
   if (dst == NULL)
     return NULL;
   t_in = vt_pixels_alloc (STRIP, in.width);
   t_out = vt_pixels_alloc (STRIP, width);
-  kernel_init (&k, in.width, in0, extent, width);
+  k = kernel_get (in.width, in0, extent, width);
 
   for (int y0 = 0; ok && y0 < in.height; y0 += STRIP)
     {
@@ -360,12 +405,11 @@ pass_rows (cairo_surface_t  *src,
       VtPixels b = { t_out.data, n * 4, n, width };
 
       vt_pixels_transpose (&strip_in, &a);
-      ok = resample_rows (&a, &b, &k, cancellable);
+      ok = resample_rows (&a, &b, k, cancellable);
       if (ok)
         vt_pixels_transpose (&b, &strip_out);
     }
 
-  kernel_clear (&k);
   vt_pixels_free (&t_in);
   vt_pixels_free (&t_out);
   if (!ok)
