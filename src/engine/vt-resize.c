@@ -10,6 +10,7 @@
 #include "vt-image.h"
 #include "vt-resize.h"
 #include "vt-pixels.h"
+#include "vt-tsan.h"
 
 /* Weights are 22-bit fixed point, so 255 × the sum of |weights| stays within
  * an int32 (the choice Pillow makes, whose pixels we want to match). */
@@ -98,9 +99,18 @@ kernel_clear (Kernel *k)
 }
 
 static void
+kernel_free_contents (Kernel *k)
+{
+  VT_HANDOFF_ACQUIRE (k);   /* from every worker that let go of it */
+  kernel_clear (k);
+}
+
+/* Kernels are shared by the workers (kernel_get()), hence atomic counts. */
+static void
 kernel_unref (Kernel *k)
 {
-  g_rc_box_release_full (k, (GDestroyNotify) kernel_clear);
+  VT_HANDOFF_RELEASE (k);
+  g_atomic_rc_box_release_full (k, (GDestroyNotify) kernel_free_contents);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Kernel, kernel_unref)
@@ -163,22 +173,22 @@ kernel_get (int    in_size,
 {
   Kernel *k = NULL;
 
-  g_mutex_lock (&kept_lock);
+  vt_mutex_lock (&kept_lock);
   for (guint i = 0; k == NULL && i < N_KEPT_KERNELS; i++)
     if (kept[i] != NULL && kept[i]->in_size == in_size && kept[i]->in0 == in0 &&
         kept[i]->extent == extent && kept[i]->out_size == out_size)
-      k = g_rc_box_acquire (kept[i]);
-  g_mutex_unlock (&kept_lock);
+      k = g_atomic_rc_box_acquire (kept[i]);
+  vt_mutex_unlock (&kept_lock);
   if (k != NULL)
     return k;
 
-  k = g_rc_box_new0 (Kernel);
+  k = g_atomic_rc_box_new0 (Kernel);
   kernel_init (k, in_size, in0, extent, out_size);
-  g_mutex_lock (&kept_lock);
+  vt_mutex_lock (&kept_lock);
   g_clear_pointer (&kept[kept_next], kernel_unref);
-  kept[kept_next] = g_rc_box_acquire (k);
+  kept[kept_next] = g_atomic_rc_box_acquire (k);
   kept_next = (kept_next + 1) % N_KEPT_KERNELS;
-  g_mutex_unlock (&kept_lock);
+  vt_mutex_unlock (&kept_lock);
   return k;
 }
 
@@ -217,8 +227,9 @@ resample_row_vertical (const guint8 *in,
 }
 
 #ifdef VT_HAVE_AVX2
-/* Rows per output row, in pairs, that fit the registers' weights: a
- * reduction by 10 without a box step first, more is rare. */
+/* The most input rows per output row, in pairs, this path takes: 64 rows
+ * is a shrink by 10 with no box step first (a fill from a large photo);
+ * the C loop does more. */
 #define MAX_PAIRS 32
 
 /* The same sums with AVX2's multiply-add of 16-bit pairs, which takes two
@@ -329,9 +340,8 @@ resample_rows (const VtPixels *src,
     {
       if ((y & 63) == 0 && g_cancellable_is_cancelled (cancellable))
         return FALSE;
-      resample_row (vt_pixels_row (src, k->first[y]), src->stride,
-                             vt_pixels_row (dst, y), n_bytes, acc,
-                             k->weights + (gsize) y * k->ksize, k->count[y]);
+      resample_row (vt_pixels_row (src, k->first[y]), src->stride, vt_pixels_row (dst, y),
+                    n_bytes, acc, k->weights + (gsize) y * k->ksize, k->count[y]);
     }
   return TRUE;
 }
@@ -425,9 +435,9 @@ pass_rows (cairo_surface_t  *src,
 /* Box reduction by whole factors, as Pillow's Image.reduce(): each output    */
 /* pixel is the rounded mean of its fx × fy block (fewer at the far edges).   */
 
-/* The mean as Pillow takes it, by a multiplier computed in single precision
- * and a shift rather than a division: a level lower than the exact mean
- * for some sums, and just as many times faster than a division per byte. */
+/* The mean as Pillow's reduce() takes it: times a reciprocal computed in
+ * single precision, then shifted. For some sums that is a level below the
+ * exact mean, as Pillow writes it, and it spares a division per byte. */
 typedef struct {
   guint32 amend;
   guint32 multiplier;
