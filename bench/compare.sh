@@ -5,8 +5,8 @@
 # each tool's ratio to Vitrina, then Vitrina's output quality against
 # Pillow's.
 #
-#   bench/compare.sh            # 200 × 800×600 and 24 × 4000×3000
-#   bench/compare.sh --quick    # 40 × 800×600 and 6 × 4000×3000
+#   bench/compare.sh            # 200 × 800×600 and 24 × 4000×3000, medians of 3 runs
+#   bench/compare.sh --quick    # 40 × 800×600 and 6 × 4000×3000, one run
 #
 # Installs what it needs (python3-pil, imagemagick, libvips-dev, time) and
 # builds into ./build first.
@@ -15,7 +15,8 @@ cd "$(dirname "$0")/.."
 builddir=${BUILDDIR:-build}
 
 sets=("200 800x600" "24 4000x3000")
-[ "${1:-}" = "--quick" ] && sets=("40 800x600" "6 4000x3000")
+runs=3 runs_text="median of 3 runs"
+[ "${1:-}" = "--quick" ] && sets=("40 800x600" "6 4000x3000") && runs=1 runs_text="one run"
 
 need=()
 for p in python3-pil imagemagick libvips-dev time; do
@@ -54,19 +55,23 @@ im_one () {
 }
 export -f im_one
 
-# run NAME COMMAND…: wall seconds and peak resident memory of the whole run
+# run NAME COMMAND…: the median wall seconds of $runs runs (this machine is
+# shared, and one run can be 10 % off) and the largest peak resident memory
 run () {
   local name=$1; shift
-  local out="$work/out-$name"
-  rm -rf "$out"; mkdir -p "$out"/{thumbnail,medium,large}
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" "$out" >/dev/null 2>"$work/err" || {
-    echo "  $name failed:"; cat "$work/err"; return; }
-  read -r secs kb < "$work/time"
+  local out="$work/out-$name" times=() peak=0
+  for _ in $(seq "$runs"); do
+    rm -rf "$out"; mkdir -p "$out"/{thumbnail,medium,large}
+    /usr/bin/time -f "%e %M" -o "$work/time" "$@" "$out" >/dev/null 2>"$work/err" || {
+      echo "  $name failed:"; cat "$work/err"; return; }
+    read -r secs kb < "$work/time"
+    times+=("$secs"); [ "$kb" -gt "$peak" ] && peak=$kb
+  done
   if [ "$(find "$out" -name '*.jpg' | wc -l)" -ne $((3 * count)) ]; then
     echo "  $name wrote $(find "$out" -name '*.jpg' | wc -l) files, not $((3 * count)): left out"
     return
   fi
-  echo "$name $secs $kb" >> "$work/results"
+  echo "$name $(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p") $peak" >> "$work/results"
 }
 
 for set in "${sets[@]}"; do
@@ -75,7 +80,7 @@ for set in "${sets[@]}"; do
   "$cli" generate --count "$count" --size "$size" "$in" >/dev/null
   : > "$work/results"
   echo
-  echo "== $count photos of $size, $cores CPU cores, $(date -u +%F) =="
+  echo "== $count photos of $size, $cores CPU cores, $(date -u +%F), $runs_text =="
 
   run vitrina-8   "$cli" process "$in" --quiet --workers 8 -o
   run vitrina-1   "$cli" process "$in" --quiet --workers 1 -o
