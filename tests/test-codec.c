@@ -124,6 +124,27 @@ test_dct_shrink (void)
   g_assert_cmpint (cairo_image_surface_get_width (c), ==, 1600);
 }
 
+/* What shrinking on load costs: a 1600×1200 photo for 700×525, decoded at
+ * 1/2 and resampled, against the same decoded in full and resampled, as
+ * Pillow does. */
+static void
+test_dct_shrink_quality (void)
+{
+  g_autoptr(cairo_surface_t) photo = vt_sample_render (1, 1600, 1200);
+  g_autoptr(GBytes) jpeg = vt_codec_jpeg_encode (photo, 90, FALSE, NULL, NULL);
+  VtLoadHints shrunk = { 700, 700, .max_pixels = VT_IMAGE_DEFAULT_MAX_PIXELS };
+  VtLoadHints full = { .max_pixels = VT_IMAGE_DEFAULT_MAX_PIXELS };
+  g_autoptr(cairo_surface_t) a = vt_image_load (jpeg, &shrunk, NULL);
+  g_autoptr(cairo_surface_t) b = vt_image_load (jpeg, &full, NULL);
+  g_autoptr(cairo_surface_t) a700 = vt_resize_surface (a, 700, 525, NULL, NULL);
+  g_autoptr(cairo_surface_t) b700 = vt_resize_surface (b, 700, 525, NULL, NULL);
+  double psnr = vt_test_psnr (a700, b700);
+
+  g_test_message ("PSNR of shrink-on-load against a full decode: %.1f dB", psnr);
+  g_assert_cmpint (cairo_image_surface_get_width (a), ==, 800);
+  g_assert_cmpfloat (psnr, >=, 40.0);
+}
+
 static gsize
 encoded_size (cairo_surface_t *img, int quality, gboolean progressive, GBytes **out)
 {
@@ -181,6 +202,7 @@ main (int argc, char **argv)
   g_test_add_func ("/codec/bad-inputs", test_bad_inputs);
   g_test_add_func ("/codec/pixel-limit", test_pixel_limit);
   g_test_add_func ("/codec/dct-shrink", test_dct_shrink);
+  g_test_add_func ("/codec/dct-shrink-quality", test_dct_shrink_quality);
   g_test_add_func ("/codec/jpeg-quality-and-size", test_jpeg_quality_and_size);
   return g_test_run ();
 }

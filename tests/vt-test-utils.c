@@ -2,6 +2,8 @@
 /* vt-test-utils.c: fixtures and pixel comparisons shared by the tests */
 #include "config.h"
 
+#include <math.h>
+
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -66,6 +68,31 @@ vt_test_max_diff (cairo_surface_t *a,
           worst = MAX (worst, ABS ((int) ((p >> shift) & 0xFF) - (int) ((q >> shift) & 0xFF)));
       }
   return worst;
+}
+
+/* Peak signal-to-noise ratio over the three colour channels, in dB;
+ * infinite when the images are equal, 0 when the sizes differ. */
+double
+vt_test_psnr (cairo_surface_t *a,
+              cairo_surface_t *b)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  double sum = 0;
+
+  if (w != cairo_image_surface_get_width (b) || h != cairo_image_surface_get_height (b))
+    return 0;
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint32 p = vt_test_pixel (a, x, y), q = vt_test_pixel (b, x, y);
+        for (int shift = 0; shift <= 16; shift += 8)
+          {
+            int d = (int) ((p >> shift) & 0xFF) - (int) ((q >> shift) & 0xFF);
+            sum += d * d;
+          }
+      }
+  return sum == 0 ? INFINITY : 10 * log10 (255.0 * 255.0 * 3 * w * h / sum);
 }
 
 char *

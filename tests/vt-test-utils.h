@@ -14,6 +14,8 @@ guint32          vt_test_pixel         (cairo_surface_t *surface,
                                         int              y);
 int              vt_test_max_diff      (cairo_surface_t *a,
                                         cairo_surface_t *b);
+double           vt_test_psnr          (cairo_surface_t *a,
+                                        cairo_surface_t *b);
 char            *vt_test_make_tmpdir   (void);
 void             vt_test_remove_tree   (const char      *path);
 GPtrArray       *vt_test_list_files    (const char      *dir);
