@@ -72,7 +72,7 @@ test_blur_pillow (void)
   g_autoptr(cairo_surface_t) expected = vt_test_load_fixture ("pattern-blur.png");
 
   vt_filters_gaussian_blur (img, 2.0);
-  g_assert_cmpint (vt_test_max_diff (img, expected), <=, 1);
+  g_assert_cmpint (vt_test_max_diff (img, expected), ==, 0);
 }
 
 static void
@@ -108,10 +108,10 @@ typedef struct {
 
 static const ChainCase chain_cases[] = {
   { "sharpen", "pattern-sharpen.png", 0 },
-  { "unsharp:radius=2,percent=150,threshold=3", "pattern-unsharp.png", 1 },
-  { "gaussian:radius=2", "pattern-blur.png", 1 },
-  { "gaussian:radius=5", "pattern-gaussian-5.png", 1 },
-  { "box-blur:radius=2", "pattern-box-blur.png", 1 },
+  { "unsharp:radius=2,percent=150,threshold=3", "pattern-unsharp.png", 0 },
+  { "gaussian:radius=2", "pattern-blur.png", 0 },
+  { "gaussian:radius=5", "pattern-gaussian-5.png", 0 },
+  { "box-blur:radius=2", "pattern-box-blur.png", 0 },
   { "brightness:factor=1.3", "pattern-brightness.png", 1 },
   { "contrast:factor=1.5", "pattern-contrast.png", 1 },
   { "saturation:factor=0.4", "pattern-saturation.png", 1 },

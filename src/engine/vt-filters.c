@@ -91,12 +91,73 @@ box_for_gaussian (double sigma_radius,
   return box_for_radius (l + a);
 }
 
-static inline guint8
-box_tap (guint32    whole,
-         guint32    fractional,
-         const Box *b)
+/* Each output byte from the sum of its window's whole taps and its two
+ * fractional taps, @f1[i] + @f2[i]. */
+static VT_HOT void
+box_taps (guint8        *out,
+          const guint16 *whole,
+          const guint8  *f1,
+          const guint8  *f2,
+          int            n,
+          const Box     *b)
 {
-  return (guint8) ((whole * b->ww + fractional * b->fw + (1 << 23)) >> 24);
+  for (int i = 0; i < n; i++)
+    out[i] = (guint8) ((whole[i] * b->ww + (f1[i] + f2[i]) * b->fw + (1 << 23)) >> 24);
+}
+
+#ifdef VT_HAVE_AVX2
+/* The same with AVX2's multiply-add of 16-bit pairs (whole, fractional),
+ * 16 bytes at a time where GCC widens each to 32 bits and multiplies eight.
+ * Exact: each 24-bit weight is split into two 12-bit halves, and the sums
+ * stay below 2^15 for a radius up to 63. */
+static __attribute__ ((target ("avx2"))) void
+box_taps_avx2 (guint8        *out,
+               const guint16 *whole,
+               const guint8  *f1,
+               const guint8  *f2,
+               int            n,
+               const Box     *b)
+{
+  __m256i high = _mm256_set1_epi32 ((gint32) ((b->fw >> 12) << 16 | (b->ww >> 12)));
+  __m256i low = _mm256_set1_epi32 ((gint32) ((b->fw & 4095) << 16 | (b->ww & 4095)));
+  __m256i round = _mm256_set1_epi32 (1 << 23);
+  int i;
+
+  for (i = 0; i + 16 <= n; i += 16)
+    {
+      __m256i w = _mm256_loadu_si256 ((const __m256i *) (whole + i));
+      __m256i f = _mm256_add_epi16 (_mm256_cvtepu8_epi16 (_mm_loadu_si128 ((const __m128i *) (f1 + i))),
+                                    _mm256_cvtepu8_epi16 (_mm_loadu_si128 ((const __m128i *) (f2 + i))));
+      __m256i p0 = _mm256_unpacklo_epi16 (w, f), p1 = _mm256_unpackhi_epi16 (w, f);
+      __m256i v0 = _mm256_add_epi32 (_mm256_slli_epi32 (_mm256_madd_epi16 (p0, high), 12),
+                                     _mm256_madd_epi16 (p0, low));
+      __m256i v1 = _mm256_add_epi32 (_mm256_slli_epi32 (_mm256_madd_epi16 (p1, high), 12),
+                                     _mm256_madd_epi16 (p1, low));
+      __m256i bytes;
+
+      /* Up to 255.5 · 2^24: unsigned, so a logical shift. */
+      v0 = _mm256_srli_epi32 (_mm256_add_epi32 (v0, round), 24);
+      v1 = _mm256_srli_epi32 (_mm256_add_epi32 (v1, round), 24);
+      /* Unpacks and packs work within 128-bit lanes: the bytes come out in
+       * order in the low half of each lane. */
+      bytes = _mm256_packus_epi16 (_mm256_packus_epi32 (v0, v1), _mm256_setzero_si256 ());
+      bytes = _mm256_permute4x64_epi64 (bytes, 0x08);
+      _mm_storeu_si128 ((__m128i *) (out + i), _mm256_castsi256_si128 (bytes));
+    }
+  box_taps (out + i, whole + i, f1 + i, f2 + i, n - i, b);
+}
+#endif
+
+typedef void (*BoxTaps) (guint8 *, const guint16 *, const guint8 *, const guint8 *, int, const Box *);
+
+static BoxTaps
+choose_box_taps (const Box *b)
+{
+#ifdef VT_HAVE_AVX2
+  if (b->radius <= 63 && __builtin_cpu_supports ("avx2"))
+    return box_taps_avx2;
+#endif
+  return box_taps;
 }
 
 #define MAX_PASSES 3
@@ -112,7 +173,8 @@ struct _BoxPass {
   guint8         *ring;    /* its last ring_rows rows, row y at y % ring_rows */
   int             ring_rows;
   int             made;    /* rows made so far */
-  guint32        *acc;     /* down the columns: the sum of the whole taps */
+  BoxTaps         taps;
+  guint16        *acc;     /* down the columns: the sums of the whole taps */
   guint8         *line;    /* along the rows: the row with its edges repeated */
   guint16        *sum;     /* … and its window sums */
 };
@@ -128,6 +190,7 @@ blur_line (guint8    *row,
            guint16   *sum,
            int        width,
            const Box *b,
+           BoxTaps    taps,
            int        passes)
 {
   int reach = b->radius + 1, n = width * 4, span = (2 * b->radius + 2) * 4;
@@ -148,26 +211,24 @@ blur_line (guint8    *row,
       for (int tap = 8; tap < span; tap += 4)
         for (int i = 0; i < n; i++)
           sum[i] += line[i + tap];
-      for (int i = 0; i < n; i++)
-        row[i] = box_tap (sum[i], line[i] + line[i + span], b);
+      taps (row, sum, line, line + span, n, b);
     }
 }
 
 /* Down the columns: a running sum per byte lane. */
 static VT_HOT void
 blur_column_step (guint8       *out,
-                  guint32      *acc,
+                  guint16      *acc,
                   const guint8 *far_top,
                   const guint8 *top,
                   const guint8 *far_bottom,
                   int           n,
-                  const Box    *b)
+                  const Box    *b,
+                  BoxTaps       taps)
 {
+  taps (out, acc, far_top, far_bottom, n, b);
   for (int i = 0; i < n; i++)
-    {
-      out[i] = box_tap (acc[i], far_top[i] + far_bottom[i], b);
-      acc[i] += far_bottom[i] - top[i];
-    }
+    acc[i] += far_bottom[i] - top[i];
 }
 
 static void
@@ -180,13 +241,14 @@ make_row (BoxPass *pass,
   if (pass->input == NULL)
     {
       memcpy (out, vt_pixels_row (pass->photo, y), n);
-      blur_line (out, pass->line, pass->sum, pass->photo->width, pass->box, pass->passes);
+      blur_line (out, pass->line, pass->sum, pass->photo->width, pass->box, pass->taps,
+                 pass->passes);
       return;
     }
 
   if (y == 0)
     {
-      memset (pass->acc, 0, n * sizeof (guint32));
+      memset (pass->acc, 0, n * sizeof (guint16));
       for (int k = r; k >= -r; k--)
         {
           const guint8 *row = pass_row (pass->input, k);
@@ -200,7 +262,7 @@ make_row (BoxPass *pass,
     const guint8 *top = pass_row (pass->input, y - r);
     const guint8 *far_top = pass_row (pass->input, y - r - 1);
 
-    blur_column_step (out, pass->acc, far_top, top, far_bottom, n, pass->box);
+    blur_column_step (out, pass->acc, far_top, top, far_bottom, n, pass->box, pass->taps);
   }
 }
 
@@ -237,6 +299,7 @@ box_blur (const VtPixels *photo,
   for (int i = 0; i <= passes; i++)
     {
       pass[i].box = box;
+      pass[i].taps = choose_box_taps (box);
       pass[i].photo = photo;
       pass[i].passes = passes;
       pass[i].input = i > 0 ? &pass[i - 1] : NULL;
@@ -244,7 +307,7 @@ box_blur (const VtPixels *photo,
       pass[i].ring_rows = 2 * reach + 1;
       pass[i].ring = g_malloc ((gsize) pass[i].ring_rows * n);
       if (i > 0)
-        pass[i].acc = g_new (guint32, n);
+        pass[i].acc = g_new (guint16, n);
     }
   pass[0].line = g_malloc ((gsize) (photo->width + 2 * reach) * 4);
   pass[0].sum = g_new (guint16, n);
