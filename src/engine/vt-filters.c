@@ -154,7 +154,7 @@ static BoxTaps
 choose_box_taps (const Box *b)
 {
 #ifdef VT_HAVE_AVX2
-  if (b->radius <= 63 && __builtin_cpu_supports ("avx2"))
+  if (b->radius <= 63 && vt_pixels_use_avx2 ())
     return box_taps_avx2;
 #endif
   return box_taps;

@@ -20,6 +20,23 @@
 
 #define BLOCK 16
 
+/**
+ * vt_pixels_use_avx2:
+ *
+ * Whether to run the loops written with AVX2 intrinsics: the CPU has AVX2
+ * and `VITRINA_NO_SIMD` is not set. The tests set it to hold the C loops,
+ * which other CPUs run, to the same Pillow fixtures.
+ */
+gboolean
+vt_pixels_use_avx2 (void)
+{
+#ifdef VT_HAVE_AVX2
+  return __builtin_cpu_supports ("avx2") && g_getenv ("VITRINA_NO_SIMD") == NULL;
+#else
+  return FALSE;
+#endif
+}
+
 VtPixels
 vt_pixels_alloc (int width,
                  int height)

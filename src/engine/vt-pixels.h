@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 #endif
 
 /* Loops written with AVX2 intrinsics, where the compiler alone does badly,
- * are chosen at run time with __builtin_cpu_supports(). */
+ * are chosen at run time (vt_pixels_use_avx2()). */
 #if defined(__x86_64__) && defined(__GNUC__)
 # define VT_HAVE_AVX2 1
 # include <immintrin.h>
@@ -42,6 +42,7 @@ vt_pixels_row (const VtPixels *p,
   return p->data + (gsize) y * p->stride;
 }
 
+gboolean vt_pixels_use_avx2  (void);
 VtPixels vt_pixels_alloc     (int             width,
                               int             height);
 void     vt_pixels_free      (VtPixels       *p);

@@ -305,7 +305,7 @@ static ResampleRow
 choose_resample_row (void)
 {
 #ifdef VT_HAVE_AVX2
-  if (__builtin_cpu_supports ("avx2"))
+  if (vt_pixels_use_avx2 ())
     return resample_row_vertical_avx2;
 #endif
   return resample_row_vertical;
