@@ -133,16 +133,11 @@ box_taps_avx2 (guint8        *out,
                                      _mm256_madd_epi16 (p0, low));
       __m256i v1 = _mm256_add_epi32 (_mm256_slli_epi32 (_mm256_madd_epi16 (p1, high), 12),
                                      _mm256_madd_epi16 (p1, low));
-      __m256i bytes;
 
       /* Up to 255.5 · 2^24: unsigned, so a logical shift. */
       v0 = _mm256_srli_epi32 (_mm256_add_epi32 (v0, round), 24);
       v1 = _mm256_srli_epi32 (_mm256_add_epi32 (v1, round), 24);
-      /* Unpacks and packs work within 128-bit lanes: the bytes come out in
-       * order in the low half of each lane. */
-      bytes = _mm256_packus_epi16 (_mm256_packus_epi32 (v0, v1), _mm256_setzero_si256 ());
-      bytes = _mm256_permute4x64_epi64 (bytes, 0x08);
-      _mm_storeu_si128 ((__m128i *) (out + i), _mm256_castsi256_si128 (bytes));
+      vt_pixels_store_bytes_avx2 (out + i, v0, v1);
     }
   box_taps (out + i, whole + i, f1 + i, f2 + i, n - i, b);
 }
@@ -292,6 +287,7 @@ box_blur (const VtPixels *photo,
           gpointer        data)
 {
   BoxPass pass[MAX_PASSES + 1] = { { 0 } };
+  BoxTaps taps = choose_box_taps (box);
   int reach = box->radius + 1, n = photo->width * 4;
 
   g_assert (passes <= MAX_PASSES);
@@ -299,7 +295,7 @@ box_blur (const VtPixels *photo,
   for (int i = 0; i <= passes; i++)
     {
       pass[i].box = box;
-      pass[i].taps = choose_box_taps (box);
+      pass[i].taps = taps;
       pass[i].photo = photo;
       pass[i].passes = passes;
       pass[i].input = i > 0 ? &pass[i - 1] : NULL;

@@ -21,11 +21,22 @@ G_BEGIN_DECLS
 #if defined(__x86_64__) && defined(__GNUC__)
 # define VT_HAVE_AVX2 1
 # include <immintrin.h>
-#endif
 
-/* One pixel's four bytes as 32-bit lanes, for arithmetic on all four in
- * one instruction where the loop runs pixel by pixel. */
-typedef guint32 VtLanes __attribute__ ((vector_size (16)));
+/* Stores sixteen 32-bit results as bytes, clamped to 0…255, in order. The
+ * 256-bit unpacks and packs work within 128-bit lanes, so results 0–3 and
+ * 8–11 come in @v0 and 4–7 and 12–15 in @v1, as the unpacks of 16-bit
+ * pairs before a multiply-add leave them. */
+static inline __attribute__ ((target ("avx2"))) void
+vt_pixels_store_bytes_avx2 (guint8  *out,
+                            __m256i  v0,
+                            __m256i  v1)
+{
+  __m256i bytes = _mm256_packus_epi16 (_mm256_packs_epi32 (v0, v1), _mm256_setzero_si256 ());
+
+  bytes = _mm256_permute4x64_epi64 (bytes, 0x08);
+  _mm_storeu_si128 ((__m128i *) out, _mm256_castsi256_si128 (bytes));
+}
+#endif
 
 /* A block of 4-byte pixels, not owned. */
 typedef struct {

@@ -91,18 +91,12 @@ typedef struct {
 } Kernel;
 
 static void
-kernel_clear (Kernel *k)
-{
-  g_free (k->first);
-  g_free (k->count);
-  g_free (k->weights);
-}
-
-static void
 kernel_free_contents (Kernel *k)
 {
   VT_HANDOFF_ACQUIRE (k);   /* from every worker that let go of it */
-  kernel_clear (k);
+  g_free (k->first);
+  g_free (k->count);
+  g_free (k->weights);
 }
 
 /* Kernels are shared by the workers (kernel_get()), hence atomic counts. */
@@ -264,7 +258,7 @@ resample_row_vertical_avx2 (const guint8 *in,
 
   for (i = 0; i + 16 <= n_bytes; i += 16)
     {
-      __m256i h0 = _mm256_setzero_si256 (), h1 = h0, l0 = h0, l1 = h0, v0, v1, bytes;
+      __m256i h0 = _mm256_setzero_si256 (), h1 = h0, l0 = h0, l1 = h0, v0, v1;
 
       for (int p = 0; p < n_pairs; p++)
         {
@@ -287,11 +281,7 @@ resample_row_vertical_avx2 (const guint8 *in,
                               PRECISION_BITS);
       v1 = _mm256_srai_epi32 (_mm256_add_epi32 (v1, _mm256_set1_epi32 (1 << (PRECISION_BITS - 1))),
                               PRECISION_BITS);
-      /* The unpacks and packs work within 128-bit lanes, so the bytes come
-       * out in order in the low half of each lane. */
-      bytes = _mm256_packus_epi16 (_mm256_packs_epi32 (v0, v1), _mm256_setzero_si256 ());
-      bytes = _mm256_permute4x64_epi64 (bytes, 0x08);
-      _mm_storeu_si128 ((__m128i *) (out + i), _mm256_castsi256_si128 (bytes));
+      vt_pixels_store_bytes_avx2 (out + i, v0, v1);
     }
 
   if (i < n_bytes)
@@ -451,6 +441,9 @@ mean_of (int n)
   return m;
 }
 
+/* One pixel's four bytes as 32-bit lanes, added and multiplied as one. */
+typedef guint32 Lanes __attribute__ ((vector_size (16)));
+
 /* The means of a block's four byte lanes, @acc holding its @cols column
  * sums. */
 static inline void
@@ -459,11 +452,11 @@ mean_block (const Mean    *m,
             int            cols,
             guint8        *out)
 {
-  VtLanes sum = { 0, 0, 0, 0 }, mean;
+  Lanes sum = { 0, 0, 0, 0 }, mean;
 
   for (int i = 0; i < cols; i++)
     {
-      VtLanes column;
+      Lanes column;
 
       memcpy (&column, acc + i * 4, sizeof column);
       sum += column;
