@@ -154,54 +154,145 @@ box_taps (guint8        *out,
     out[i] = (guint8) ((whole[i] * b->ww + (f1[i] + f2[i]) * b->fw + (1 << 23)) >> 24);
 }
 
-#ifdef VT_HAVE_AVX2
-/* The same with AVX2's multiply-add of 16-bit pairs (whole, fractional),
- * 16 bytes at a time where GCC widens each to 32 bits and multiplies eight.
- * Exact: each 24-bit weight is split into two 12-bit halves, and the sums
- * stay below 2^15 for a radius up to 63. */
-static __attribute__ ((target ("avx2"))) void
-box_taps_avx2 (guint8        *out,
-               const guint16 *whole,
-               const guint8  *f1,
-               const guint8  *f2,
-               int            n,
-               const Box     *b)
+/* Along a row: pixel x's window is @line's pixels x + 1 … x + 2r + 1, with
+ * the fractional taps at x and x + 2r + 2. Summed tap by tap across the
+ * whole row, in 16 bits (at most 201 taps of 255), so that every loop runs
+ * over contiguous bytes and vectorises. */
+static VT_HOT void
+box_along (guint8       *out,
+           const guint8 *line,
+           guint16      *sum,
+           int           n,
+           const Box    *b)
 {
-  __m256i high = _mm256_set1_epi32 ((gint32) ((b->fw >> 12) << 16 | (b->ww >> 12)));
-  __m256i low = _mm256_set1_epi32 ((gint32) ((b->fw & 4095) << 16 | (b->ww & 4095)));
-  __m256i round = _mm256_set1_epi32 (1 << 23);
+  int span = (2 * b->radius + 2) * 4;
+
+  for (int i = 0; i < n; i++)
+    sum[i] = line[i + 4];
+  for (int tap = 8; tap < span; tap += 4)
+    for (int i = 0; i < n; i++)
+      sum[i] += line[i + tap];
+  box_taps (out, sum, line, line + span, n, b);
+}
+
+/* Down the columns: a running sum per byte lane, moved on by a row. */
+static VT_HOT void
+box_down (guint8       *out,
+          guint16      *acc,
+          const guint8 *far_top,
+          const guint8 *top,
+          const guint8 *far_bottom,
+          int           n,
+          const Box    *b)
+{
+  box_taps (out, acc, far_top, far_bottom, n, b);
+  for (int i = 0; i < n; i++)
+    acc[i] += far_bottom[i] - top[i];
+}
+
+#ifdef VT_HAVE_AVX2
+typedef struct {
+  __m256i high, low, round;
+} BoxWeights;
+
+/* Each 24-bit weight split into two 12-bit halves, so that AVX2's
+ * multiply-add of 16-bit pairs (whole, fractional) is exact: the sums stay
+ * below 2^15 for a radius up to 63. */
+static inline __attribute__ ((target ("avx2"))) BoxWeights
+box_weights_avx2 (const Box *b)
+{
+  BoxWeights k;
+
+  k.high = _mm256_set1_epi32 ((gint32) ((b->fw >> 12) << 16 | (b->ww >> 12)));
+  k.low = _mm256_set1_epi32 ((gint32) ((b->fw & 4095) << 16 | (b->ww & 4095)));
+  k.round = _mm256_set1_epi32 (1 << 23);
+  return k;
+}
+
+/* box_taps() for sixteen bytes, their whole and fractional sums given. */
+static inline __attribute__ ((target ("avx2"))) void
+box_taps_avx2 (guint8           *out,
+               __m256i           whole,
+               __m256i           fractional,
+               const BoxWeights *k)
+{
+  __m256i p0 = _mm256_unpacklo_epi16 (whole, fractional);
+  __m256i p1 = _mm256_unpackhi_epi16 (whole, fractional);
+  __m256i v0 = _mm256_add_epi32 (_mm256_slli_epi32 (_mm256_madd_epi16 (p0, k->high), 12),
+                                 _mm256_madd_epi16 (p0, k->low));
+  __m256i v1 = _mm256_add_epi32 (_mm256_slli_epi32 (_mm256_madd_epi16 (p1, k->high), 12),
+                                 _mm256_madd_epi16 (p1, k->low));
+
+  /* Up to 255.5 · 2^24: unsigned, so a logical shift. */
+  v0 = _mm256_srli_epi32 (_mm256_add_epi32 (v0, k->round), 24);
+  v1 = _mm256_srli_epi32 (_mm256_add_epi32 (v1, k->round), 24);
+  vt_pixels_store_bytes_avx2 (out, v0, v1);
+}
+
+/* box_along() with the window sums kept in registers. */
+static __attribute__ ((target ("avx2"))) void
+box_along_avx2 (guint8       *out,
+                const guint8 *line,
+                guint16      *sum,
+                int           n,
+                const Box    *b)
+{
+  BoxWeights k = box_weights_avx2 (b);
+  int span = (2 * b->radius + 2) * 4, i;
+
+  for (i = 0; i + 16 <= n; i += 16)
+    {
+      __m256i whole = load_words_avx2 (line + i + 4);
+
+      for (int tap = 8; tap < span; tap += 4)
+        whole = _mm256_add_epi16 (whole, load_words_avx2 (line + i + tap));
+      box_taps_avx2 (out + i, whole,
+                     _mm256_add_epi16 (load_words_avx2 (line + i), load_words_avx2 (line + i + span)),
+                     &k);
+    }
+  box_along (out + i, line + i, sum, n - i, b);
+}
+
+/* box_down() with each running sum loaded and stored once. */
+static __attribute__ ((target ("avx2"))) void
+box_down_avx2 (guint8       *out,
+               guint16      *acc,
+               const guint8 *far_top,
+               const guint8 *top,
+               const guint8 *far_bottom,
+               int           n,
+               const Box    *b)
+{
+  BoxWeights k = box_weights_avx2 (b);
   int i;
 
   for (i = 0; i + 16 <= n; i += 16)
     {
-      __m256i w = _mm256_loadu_si256 ((const __m256i *) (whole + i));
-      __m256i f = _mm256_add_epi16 (_mm256_cvtepu8_epi16 (_mm_loadu_si128 ((const __m128i *) (f1 + i))),
-                                    _mm256_cvtepu8_epi16 (_mm_loadu_si128 ((const __m128i *) (f2 + i))));
-      __m256i p0 = _mm256_unpacklo_epi16 (w, f), p1 = _mm256_unpackhi_epi16 (w, f);
-      __m256i v0 = _mm256_add_epi32 (_mm256_slli_epi32 (_mm256_madd_epi16 (p0, high), 12),
-                                     _mm256_madd_epi16 (p0, low));
-      __m256i v1 = _mm256_add_epi32 (_mm256_slli_epi32 (_mm256_madd_epi16 (p1, high), 12),
-                                     _mm256_madd_epi16 (p1, low));
+      __m256i whole = _mm256_loadu_si256 ((const __m256i *) (acc + i));
+      __m256i bottom = load_words_avx2 (far_bottom + i);
 
-      /* Up to 255.5 · 2^24: unsigned, so a logical shift. */
-      v0 = _mm256_srli_epi32 (_mm256_add_epi32 (v0, round), 24);
-      v1 = _mm256_srli_epi32 (_mm256_add_epi32 (v1, round), 24);
-      vt_pixels_store_bytes_avx2 (out + i, v0, v1);
+      box_taps_avx2 (out + i, whole, _mm256_add_epi16 (load_words_avx2 (far_top + i), bottom), &k);
+      whole = _mm256_sub_epi16 (_mm256_add_epi16 (whole, bottom), load_words_avx2 (top + i));
+      _mm256_storeu_si256 ((__m256i *) (acc + i), whole);
     }
-  box_taps (out + i, whole + i, f1 + i, f2 + i, n - i, b);
+  box_down (out + i, acc + i, far_top + i, top + i, far_bottom + i, n - i, b);
 }
 #endif
 
-typedef void (*BoxTaps) (guint8 *, const guint16 *, const guint8 *, const guint8 *, int, const Box *);
+typedef struct {
+  void (*along) (guint8 *out, const guint8 *line, guint16 *sum, int n, const Box *b);
+  void (*down)  (guint8 *out, guint16 *acc, const guint8 *far_top, const guint8 *top,
+                 const guint8 *far_bottom, int n, const Box *b);
+} BoxLoops;
 
-static BoxTaps
-choose_box_taps (const Box *b)
+static BoxLoops
+choose_box_loops (const Box *b)
 {
 #ifdef VT_HAVE_AVX2
   if (b->radius <= 63 && vt_pixels_use_avx2 ())
-    return box_taps_avx2;
+    return (BoxLoops) { box_along_avx2, box_down_avx2 };
 #endif
-  return box_taps;
+  return (BoxLoops) { box_along, box_down };
 }
 
 #define MAX_PASSES 3
@@ -217,62 +308,48 @@ struct _BoxPass {
   guint8         *ring;    /* its last ring_rows rows, row y at y % ring_rows */
   int             ring_rows;
   int             made;    /* rows made so far */
-  BoxTaps         taps;
+  BoxLoops        loops;
   guint16        *acc;     /* down the columns: the sums of the whole taps */
-  guint8         *line;    /* along the rows: the row with its edges repeated */
+  guint8         *line[2]; /* along the rows: the row with its edges repeated */
   guint16        *sum;     /* … and its window sums */
 };
 
 static const guint8 *pass_row (BoxPass *pass, int y);
 
-/* Along a row, @passes times, in place. Each window is summed tap by tap
- * across the whole row, in 16 bits (at most 201 taps of 255), so every
- * loop here runs over contiguous bytes and vectorises. */
-static VT_HOT void
-blur_line (guint8    *row,
-           guint8    *line,
-           guint16   *sum,
-           int        width,
-           const Box *b,
-           BoxTaps    taps,
-           int        passes)
+/* Repeats the first and last pixels of the row in @line into the @reach
+ * pixels either side of it. */
+static void
+repeat_edges (guint8 *line,
+              int     width,
+              int     reach)
 {
-  int reach = b->radius + 1, n = width * 4, span = (2 * b->radius + 2) * 4;
+  guint8 *first = line + reach * 4, *last = line + (reach + width - 1) * 4;
 
-  for (int p = 0; p < passes; p++)
+  for (int x = 0; x < reach; x++)
     {
-      for (int x = 0; x < reach; x++)
-        {
-          memcpy (line + x * 4, row, 4);
-          memcpy (line + (reach + width + x) * 4, row + n - 4, 4);
-        }
-      memcpy (line + reach * 4, row, n);
-
-      /* Pixel x's window is line pixels x + 1 … x + 2r + 1, with the
-       * fractional taps at x and x + 2r + 2. */
-      for (int i = 0; i < n; i++)
-        sum[i] = line[i + 4];
-      for (int tap = 8; tap < span; tap += 4)
-        for (int i = 0; i < n; i++)
-          sum[i] += line[i + tap];
-      taps (row, sum, line, line + span, n, b);
+      memcpy (line + x * 4, first, 4);
+      memcpy (last + (x + 1) * 4, last, 4);
     }
 }
 
-/* Down the columns: a running sum per byte lane. */
-static VT_HOT void
-blur_column_step (guint8       *out,
-                  guint16      *acc,
-                  const guint8 *far_top,
-                  const guint8 *top,
-                  const guint8 *far_bottom,
-                  int           n,
-                  const Box    *b,
-                  BoxTaps       taps)
+/* Along @row, @passes times, into @out: each pass reads one line buffer
+ * and writes the middle of the other, the last writes @out. */
+static void
+blur_line (const guint8 *row,
+           guint8       *out,
+           BoxPass      *pass)
 {
-  taps (out, acc, far_top, far_bottom, n, b);
-  for (int i = 0; i < n; i++)
-    acc[i] += far_bottom[i] - top[i];
+  int width = pass->photo->width, n = width * 4, reach = pass->box->radius + 1;
+
+  memcpy (pass->line[0] + reach * 4, row, n);
+  for (int p = 0; p < pass->passes; p++)
+    {
+      guint8 *in = pass->line[p % 2];
+
+      repeat_edges (in, width, reach);
+      pass->loops.along (p + 1 < pass->passes ? pass->line[(p + 1) % 2] + reach * 4 : out, in,
+                         pass->sum, n, pass->box);
+    }
 }
 
 static void
@@ -284,9 +361,7 @@ make_row (BoxPass *pass,
 
   if (pass->input == NULL)
     {
-      memcpy (out, vt_pixels_row (pass->photo, y), n);
-      blur_line (out, pass->line, pass->sum, pass->photo->width, pass->box, pass->taps,
-                 pass->passes);
+      blur_line (vt_pixels_row (pass->photo, y), out, pass);
       return;
     }
 
@@ -306,7 +381,7 @@ make_row (BoxPass *pass,
     const guint8 *top = pass_row (pass->input, y - r);
     const guint8 *far_top = pass_row (pass->input, y - r - 1);
 
-    blur_column_step (out, pass->acc, far_top, top, far_bottom, n, pass->box, pass->taps);
+    pass->loops.down (out, pass->acc, far_top, top, far_bottom, n, pass->box);
   }
 }
 
@@ -338,15 +413,15 @@ box_blur (const VtPixels *photo,
           gpointer        data)
 {
   BoxPass pass[MAX_PASSES + 1] = { { 0 } };
-  BoxTaps taps = choose_box_taps (box);
+  BoxLoops loops = choose_box_loops (box);
   int reach = box->radius + 1, n = photo->width * 4;
 
   g_assert (passes <= MAX_PASSES);
-  g_assert (2 * box->radius + 1 <= G_MAXUINT16 / 255);   /* blur_line's sums */
+  g_assert (2 * box->radius + 1 <= G_MAXUINT16 / 255);   /* box_along()'s sums */
   for (int i = 0; i <= passes; i++)
     {
       pass[i].box = box;
-      pass[i].taps = taps;
+      pass[i].loops = loops;
       pass[i].photo = photo;
       pass[i].passes = passes;
       pass[i].input = i > 0 ? &pass[i - 1] : NULL;
@@ -356,7 +431,8 @@ box_blur (const VtPixels *photo,
       if (i > 0)
         pass[i].acc = g_new (guint16, n);
     }
-  pass[0].line = g_malloc ((gsize) (photo->width + 2 * reach) * 4);
+  for (int i = 0; i < 2; i++)
+    pass[0].line[i] = g_malloc ((gsize) (photo->width + 2 * reach) * 4);
   pass[0].sum = g_new (guint16, n);
 
   for (int y = 0; y < photo->height; y++)
@@ -367,7 +443,8 @@ box_blur (const VtPixels *photo,
       g_free (pass[i].ring);
       g_free (pass[i].acc);
     }
-  g_free (pass[0].line);
+  g_free (pass[0].line[0]);
+  g_free (pass[0].line[1]);
   g_free (pass[0].sum);
 }
 
