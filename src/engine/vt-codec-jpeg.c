@@ -269,7 +269,7 @@ vt_codec_jpeg_decode (const guint8      *data,
 
   jpeg_start_decompress (&cinfo);
 
-  surface = vt_image_new (cinfo.output_width, cinfo.output_height, error);
+  surface = vt_image_new_uninitialized (cinfo.output_width, cinfo.output_height, error);
   if (surface == NULL)
     {
       jpeg_destroy_decompress (&cinfo);

@@ -73,7 +73,7 @@ surface_from_pixbuf (GdkPixbuf  *pixbuf,
   guint8 *out;
   int out_stride;
 
-  surface = vt_image_new (width, height, error);
+  surface = vt_image_new_uninitialized (width, height, error);
   if (surface == NULL)
     return NULL;
 

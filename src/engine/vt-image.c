@@ -27,6 +27,35 @@ vt_image_sniff (const guint8 *data,
   return VT_IMAGE_TYPE_OTHER;
 }
 
+static gboolean
+check_size (int      width,
+            int      height,
+            GError **error)
+{
+  if (width <= 0 || height <= 0 || width > MAX_SIDE || height > MAX_SIDE)
+    {
+      g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_TOO_LARGE,
+                   _("Image size %d × %d is not supported"), width, height);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_no_memory_error (int      width,
+                     int      height,
+                     GError **error)
+{
+  g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_NO_MEMORY,
+               _("Not enough memory for a %d × %d image"), width, height);
+}
+
+/**
+ * vt_image_new:
+ *
+ * Returns: (transfer full) (nullable): a black RGB24 surface, or %NULL
+ * with @error set
+ */
 cairo_surface_t *
 vt_image_new (int      width,
               int      height,
@@ -34,19 +63,56 @@ vt_image_new (int      width,
 {
   cairo_surface_t *surface;
 
-  if (width <= 0 || height <= 0 || width > MAX_SIDE || height > MAX_SIDE)
-    {
-      g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_TOO_LARGE,
-                   _("Image size %d × %d is not supported"), width, height);
-      return NULL;
-    }
+  if (!check_size (width, height, error))
+    return NULL;
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     {
       cairo_surface_destroy (surface);
-      g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_NO_MEMORY,
-                   _("Not enough memory for a %d × %d image"), width, height);
+      set_no_memory_error (width, height, error);
+      return NULL;
+    }
+
+  return surface;
+}
+
+/**
+ * vt_image_new_uninitialized:
+ *
+ * vt_image_new() with the pixels left as the allocator hands them over, for
+ * callers that write every pixel: the decoder, the resampler. Clearing
+ * memory about to be overwritten was 2 % of a batch.
+ *
+ * Returns: (transfer full) (nullable): an RGB24 surface, or %NULL with
+ * @error set
+ */
+cairo_surface_t *
+vt_image_new_uninitialized (int      width,
+                            int      height,
+                            GError **error)
+{
+  static const cairo_user_data_key_t pixels_key;
+  cairo_surface_t *surface;
+  int stride;
+  guint8 *pixels;
+
+  if (!check_size (width, height, error))
+    return NULL;
+
+  stride = cairo_format_stride_for_width (CAIRO_FORMAT_RGB24, width);
+  pixels = g_try_malloc ((gsize) stride * height);
+  if (pixels == NULL)
+    {
+      set_no_memory_error (width, height, error);
+      return NULL;
+    }
+  surface = cairo_image_surface_create_for_data (pixels, CAIRO_FORMAT_RGB24, width, height, stride);
+  if (cairo_surface_set_user_data (surface, &pixels_key, pixels, g_free) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      g_free (pixels);
+      set_no_memory_error (width, height, error);
       return NULL;
     }
 
@@ -61,8 +127,8 @@ vt_image_new (int      width,
 cairo_surface_t *
 vt_image_copy (cairo_surface_t *surface)
 {
-  cairo_surface_t *copy = vt_image_new (cairo_image_surface_get_width (surface),
-                                        cairo_image_surface_get_height (surface), NULL);
+  cairo_surface_t *copy = vt_image_new_uninitialized (cairo_image_surface_get_width (surface),
+                                                      cairo_image_surface_get_height (surface), NULL);
   cairo_t *cr;
 
   if (copy == NULL)
@@ -130,7 +196,8 @@ vt_image_orient (cairo_surface_t *surface,
   if (!orientation_matrix (orientation, w, h, &m))
     return g_steal_pointer (&owned);
 
-  upright = orientation >= 5 ? vt_image_new (h, w, NULL) : vt_image_new (w, h, NULL);
+  upright = orientation >= 5 ? vt_image_new_uninitialized (h, w, NULL)
+                              : vt_image_new_uninitialized (w, h, NULL);
   if (upright == NULL)
     return g_steal_pointer (&owned);
 

@@ -38,24 +38,27 @@ typedef struct {
   guint64  max_pixels;
 } VtLoadHints;
 
-GQuark           vt_image_error_quark      (void);
-VtImageType      vt_image_sniff            (const guint8    *data,
-                                            gsize            len);
-cairo_surface_t *vt_image_new              (int              width,
-                                            int              height,
-                                            GError         **error);
-cairo_surface_t *vt_image_copy             (cairo_surface_t *surface);
-cairo_surface_t *vt_image_load             (GBytes          *bytes,
-                                            const VtLoadHints *hints,
-                                            GError         **error);
-gboolean         vt_image_peek_size        (const char      *path,
-                                            const VtLoadHints *hints,
-                                            int             *width,
-                                            int             *height);
-cairo_surface_t *vt_image_orient           (cairo_surface_t *surface,
-                                            int              orientation);
-int              vt_image_get_width        (cairo_surface_t *surface);
-int              vt_image_get_height       (cairo_surface_t *surface);
+GQuark           vt_image_error_quark       (void);
+VtImageType      vt_image_sniff             (const guint8      *data,
+                                             gsize              len);
+cairo_surface_t *vt_image_new               (int                width,
+                                             int                height,
+                                             GError           **error);
+cairo_surface_t *vt_image_new_uninitialized (int                width,
+                                             int                height,
+                                             GError           **error);
+cairo_surface_t *vt_image_copy              (cairo_surface_t   *surface);
+cairo_surface_t *vt_image_load              (GBytes            *bytes,
+                                             const VtLoadHints *hints,
+                                             GError           **error);
+gboolean         vt_image_peek_size         (const char        *path,
+                                             const VtLoadHints *hints,
+                                             int               *width,
+                                             int               *height);
+cairo_surface_t *vt_image_orient            (cairo_surface_t   *surface,
+                                             int                orientation);
+int              vt_image_get_width         (cairo_surface_t   *surface);
+int              vt_image_get_height        (cairo_surface_t   *surface);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
 

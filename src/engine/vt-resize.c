@@ -353,7 +353,8 @@ pass_columns (cairo_surface_t  *src,
               GCancellable     *cancellable,
               GError          **error)
 {
-  g_autoptr(cairo_surface_t) dst = vt_image_new (cairo_image_surface_get_width (src), height, error);
+  g_autoptr(cairo_surface_t) dst =
+    vt_image_new_uninitialized (cairo_image_surface_get_width (src), height, error);
   VtPixels in = pixels_of (src, 0, cairo_image_surface_get_height (src));
   g_autoptr(Kernel) k = NULL;
   VtPixels out;
@@ -385,7 +386,7 @@ pass_rows (cairo_surface_t  *src,
            GError          **error)
 {
   VtPixels in = pixels_of (src, 0, cairo_image_surface_get_height (src));
-  g_autoptr(cairo_surface_t) dst = vt_image_new (width, in.height, error);
+  g_autoptr(cairo_surface_t) dst = vt_image_new_uninitialized (width, in.height, error);
   g_autoptr(Kernel) k = NULL;
   VtPixels t_in, t_out;
   gboolean ok = TRUE;
@@ -493,7 +494,7 @@ box_reduce (cairo_surface_t  *source,
   int in_stride = cairo_image_surface_get_stride (source);
   const guint8 *in = cairo_image_surface_get_data (source);
   int w = (src_w + fx - 1) / fx, h = (src_h + fy - 1) / fy;
-  cairo_surface_t *out = vt_image_new (w, h, error);
+  cairo_surface_t *out = vt_image_new_uninitialized (w, h, error);
   Mean whole = mean_of (fx * fy);
   g_autofree guint32 *acc = NULL;
 
