@@ -444,27 +444,31 @@ mean_of (int n)
 
 /* One pixel's four bytes as 32-bit lanes, added and multiplied as one. */
 typedef guint32 Lanes __attribute__ ((vector_size (16)));
+typedef guint8 LaneBytes __attribute__ ((vector_size (16)));
 
-/* The means of a block's four byte lanes, @acc holding its @cols column
- * sums. */
-static inline void
-mean_block (const Mean    *m,
-            const guint32 *acc,
-            int            cols,
-            guint8        *out)
+/* A row of blocks @fx pixels wide: each output pixel the means of its
+ * block's four byte lanes, @acc holding the column sums. */
+static VT_HOT void
+mean_row (const Mean    *m,
+          const guint32 *acc,
+          int            fx,
+          int            n_blocks,
+          guint8        *out)
 {
-  Lanes sum = { 0, 0, 0, 0 }, mean;
-
-  for (int i = 0; i < cols; i++)
+  for (int x = 0; x < n_blocks; x++, acc += fx * 4, out += 4)
     {
-      Lanes column;
+      Lanes sum = { 0, 0, 0, 0 }, column;
+      LaneBytes mean, low_bytes = { 0, 4, 8, 12 };
 
-      memcpy (&column, acc + i * 4, sizeof column);
-      sum += column;
+      for (int i = 0; i < fx; i++)
+        {
+          memcpy (&column, acc + i * 4, sizeof column);
+          sum += column;
+        }
+      /* Each lane's low byte, in one shuffle. */
+      mean = __builtin_shuffle ((LaneBytes) (((sum + m->amend) * m->multiplier) >> 24), low_bytes);
+      memcpy (out, &mean, 4);
     }
-  mean = ((sum + m->amend) * m->multiplier) >> 24;
-  for (int c = 0; c < 4; c++)
-    out[c] = (guint8) mean[c];
 }
 
 static VT_HOT void
@@ -495,7 +499,6 @@ box_reduce (cairo_surface_t  *source,
   const guint8 *in = cairo_image_surface_get_data (source);
   int w = (src_w + fx - 1) / fx, h = (src_h + fy - 1) / fy;
   cairo_surface_t *out = vt_image_new_uninitialized (w, h, error);
-  Mean whole = mean_of (fx * fy);
   g_autofree guint32 *acc = NULL;
 
   if (out == NULL)
@@ -504,16 +507,18 @@ box_reduce (cairo_surface_t  *source,
   acc = g_new (guint32, (gsize) src_w * 4);
   for (int y = 0; y < h; y++)
     {
-      int rows = MIN (fy, src_h - y * fy);
+      int rows = MIN (fy, src_h - y * fy), whole_blocks = src_w / fx;
       guint8 *o = cairo_image_surface_get_data (out) + (gsize) y * cairo_image_surface_get_stride (out);
+      Mean m = mean_of (rows * fx);
 
       reduce_rows (in + (gsize) y * fy * in_stride, in_stride, rows, acc, src_w * 4);
-      for (int x = 0; x < w; x++)
+      mean_row (&m, acc, fx, whole_blocks, o);
+      /* The last block, where the photo is not a whole number of blocks. */
+      if (whole_blocks < w)
         {
-          int cols = MIN (fx, src_w - x * fx);
-          Mean m = cols == fx && rows == fy ? whole : mean_of (rows * cols);
-
-          mean_block (&m, acc + (gsize) x * fx * 4, cols, o + x * 4);
+          m = mean_of (rows * (src_w - whole_blocks * fx));
+          mean_row (&m, acc + (gsize) whole_blocks * fx * 4, src_w - whole_blocks * fx, 1,
+                    o + whole_blocks * 4);
         }
     }
   cairo_surface_mark_dirty (out);
