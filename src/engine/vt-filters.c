@@ -229,16 +229,18 @@ box_taps_avx2 (guint8           *out,
   vt_pixels_store_bytes_avx2 (out, v0, v1);
 }
 
-/* box_along() with the window sums kept in registers. */
-static __attribute__ ((target ("avx2"))) void
-box_along_avx2 (guint8       *out,
-                const guint8 *line,
-                guint16      *sum,
-                int           n,
-                const Box    *b)
+/* box_along() with the window sums kept in registers; inlined for each
+ * small radius, so that the loop over the taps unrolls. */
+static inline __attribute__ ((target ("avx2"), always_inline)) void
+box_along_radius_avx2 (guint8       *out,
+                       const guint8 *line,
+                       guint16      *sum,
+                       int           n,
+                       const Box    *b,
+                       int           radius)
 {
   BoxWeights k = box_weights_avx2 (b);
-  int span = (2 * b->radius + 2) * 4, i;
+  int span = (2 * radius + 2) * 4, i;
 
   for (i = 0; i + 16 <= n; i += 16)
     {
@@ -251,6 +253,23 @@ box_along_avx2 (guint8       *out,
                      &k);
     }
   box_along (out + i, line + i, sum, n - i, b);
+}
+
+static __attribute__ ((target ("avx2"))) void
+box_along_avx2 (guint8       *out,
+                const guint8 *line,
+                guint16      *sum,
+                int           n,
+                const Box    *b)
+{
+  switch (b->radius)
+    {
+    /* Radius 2, the unsharp mask's default, is three boxes of radius 1.375. */
+    case 0: box_along_radius_avx2 (out, line, sum, n, b, 0); break;
+    case 1: box_along_radius_avx2 (out, line, sum, n, b, 1); break;
+    case 2: box_along_radius_avx2 (out, line, sum, n, b, 2); break;
+    default: box_along_radius_avx2 (out, line, sum, n, b, b->radius); break;
+    }
 }
 
 /* box_down() with each running sum loaded and stored once. */
