@@ -282,10 +282,13 @@ fill (cairo_surface_t  *photo,
                                    cancellable, error);
 }
 
-/* Pillow's thumbnail(): as large as fits, never enlarged. */
+/* Pillow's thumbnail(): as large as fits, never enlarged. Where the photo
+ * already fits, a copy, or the photo itself when it is @spare: nothing will
+ * read it after this variant. */
 static cairo_surface_t *
 fit_inside (cairo_surface_t  *photo,
             const VtVariant  *v,
+            gboolean          spare,
             GCancellable     *cancellable,
             GError          **error)
 {
@@ -294,8 +297,34 @@ fit_inside (cairo_surface_t  *photo,
   vt_resize_fit_size (vt_image_get_width (photo), vt_image_get_height (photo),
                       v->width, v->height, &w, &h);
   if (w == vt_image_get_width (photo) && h == vt_image_get_height (photo))
-    return vt_image_copy (photo);
+    return spare ? cairo_surface_reference (photo) : vt_image_copy (photo);
   return vt_resize_surface (photo, w, h, cancellable, error);
+}
+
+static cairo_surface_t *
+resize (VtPipeline       *self,
+        cairo_surface_t  *photo,
+        guint             variant,
+        gboolean          spare,
+        VtTimings        *timings,
+        GCancellable     *cancellable,
+        GError          **error)
+{
+  const VtVariant *v = vt_recipe_get_variant (self->recipe, variant);
+  cairo_surface_t *out;
+  gint64 t = vt_timings_now ();
+
+  switch (v->fit)
+    {
+    case VT_FIT_FILL: out = fill (photo, v, cancellable, error); break;
+    case VT_FIT_PAD: out = pad (photo, v, cancellable, error); break;
+    case VT_FIT_INSIDE:
+    default: out = fit_inside (photo, v, spare, cancellable, error); break;
+    }
+  if (out == NULL && error != NULL && *error == NULL)
+    g_set_error_literal (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_NO_MEMORY, _("Out of memory"));
+  stage_end (timings, VT_STAGE_RESIZE, &t);
+  return out;
 }
 
 /**
@@ -317,21 +346,7 @@ vt_pipeline_resize (VtPipeline       *self,
                     GCancellable     *cancellable,
                     GError          **error)
 {
-  const VtVariant *v = vt_recipe_get_variant (self->recipe, variant);
-  cairo_surface_t *out;
-  gint64 t = vt_timings_now ();
-
-  switch (v->fit)
-    {
-    case VT_FIT_FILL: out = fill (photo, v, cancellable, error); break;
-    case VT_FIT_PAD: out = pad (photo, v, cancellable, error); break;
-    case VT_FIT_INSIDE:
-    default: out = fit_inside (photo, v, cancellable, error); break;
-    }
-  if (out == NULL && error != NULL && *error == NULL)
-    g_set_error_literal (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_NO_MEMORY, _("Out of memory"));
-  stage_end (timings, VT_STAGE_RESIZE, &t);
-  return out;
+  return resize (self, photo, variant, FALSE, timings, cancellable, error);
 }
 
 /**
@@ -359,6 +374,22 @@ vt_pipeline_finish (VtPipeline      *self,
   stage_end (timings, VT_STAGE_WATERMARK, &t);
 }
 
+static cairo_surface_t *
+render (VtPipeline       *self,
+        cairo_surface_t  *photo,
+        guint             variant,
+        gboolean          spare,
+        VtTimings        *timings,
+        GCancellable     *cancellable,
+        GError          **error)
+{
+  cairo_surface_t *out = resize (self, photo, variant, spare, timings, cancellable, error);
+
+  if (out != NULL)
+    vt_pipeline_finish (self, out, variant, timings);
+  return out;
+}
+
 /**
  * vt_pipeline_render:
  * @photo: a photo from vt_pipeline_load(); not changed
@@ -378,11 +409,7 @@ vt_pipeline_render (VtPipeline       *self,
                     GCancellable     *cancellable,
                     GError          **error)
 {
-  cairo_surface_t *out = vt_pipeline_resize (self, photo, variant, timings, cancellable, error);
-
-  if (out != NULL)
-    vt_pipeline_finish (self, out, variant, timings);
-  return out;
+  return render (self, photo, variant, FALSE, timings, cancellable, error);
 }
 
 static GBytes *
@@ -678,10 +705,13 @@ make_thumbnail (cairo_surface_t *variant)
   return vt_resize_surface (variant, w, h, NULL, NULL);
 }
 
+/* @spare: @photo is not read after this variant, which may then write to
+ * it instead of a copy. */
 static gboolean
 process_variant (VtPipeline       *self,
                  VtResult         *result,
                  cairo_surface_t  *photo,
+                 gboolean          spare,
                  GBytes           *exif,
                  guint             index,
                  cairo_surface_t **thumbnail,
@@ -694,7 +724,7 @@ process_variant (VtPipeline       *self,
   g_autoptr(GBytes) jpeg = NULL;
   gint64 t;
 
-  rendered = vt_pipeline_render (self, photo, index, timings, cancellable, error);
+  rendered = render (self, photo, index, spare, timings, cancellable, error);
   if (rendered == NULL)
     return FALSE;
 
@@ -747,10 +777,10 @@ vt_pipeline_process (VtPipeline    *self,
     return FALSE;
 
   exif = vt_pipeline_get_exif (self, photo);
-  for (guint i = 0; i < vt_result_get_n_outputs (result); i++)
+  for (guint i = 0, n = vt_result_get_n_outputs (result); i < n; i++)
     {
-      if (!process_variant (self, result, photo, exif, i, keep_thumbnail ? &thumbnail : NULL,
-                            cancellable, error))
+      if (!process_variant (self, result, photo, i == n - 1, exif, i,
+                            keep_thumbnail ? &thumbnail : NULL, cancellable, error))
         return FALSE;
     }
 
