@@ -374,9 +374,58 @@ pass_columns (cairo_surface_t  *src,
  * is 2 MB, and its inner loops still run over 512 contiguous bytes. */
 #define STRIP 128
 
-/* Along the rows: strip by strip, as columns of the transposed strip, where
- * the inner loop runs over contiguous bytes and vectorises. Working in
- * strips keeps the scratch memory small whatever the photo's size. */
+/* Along the rows, a strip at a time: as columns of the transposed strip,
+ * where the inner loop runs over contiguous bytes and vectorises. Working
+ * in strips keeps the scratch memory small whatever the photo's size. */
+typedef struct {
+  VtPixels  in;
+  Kernel   *k;
+  VtPixels  t_in;    /* a strip, transposed */
+  VtPixels  t_out;   /* … and resampled */
+} RowPass;
+
+static void
+row_pass_init (RowPass         *pass,
+               cairo_surface_t *src,
+               double           in0,
+               double           extent,
+               int              width)
+{
+  pass->in = pixels_of (src, 0, cairo_image_surface_get_height (src));
+  pass->k = kernel_get (pass->in.width, in0, extent, width);
+  pass->t_in = vt_pixels_alloc (STRIP, pass->in.width);
+  pass->t_out = vt_pixels_alloc (STRIP, width);
+}
+
+static void
+row_pass_clear (RowPass *pass)
+{
+  g_clear_pointer (&pass->k, kernel_unref);
+  vt_pixels_free (&pass->t_in);
+  vt_pixels_free (&pass->t_out);
+}
+
+/* Rows @y0 … @y0 + @n − 1 of the input, resampled, into the first @n rows
+ * of @out; @n at most STRIP. */
+static gboolean
+row_pass_strip (RowPass        *pass,
+                int             y0,
+                int             n,
+                const VtPixels *out,
+                GCancellable   *cancellable)
+{
+  VtPixels strip_in = { vt_pixels_row (&pass->in, y0), pass->in.stride, pass->in.width, n };
+  VtPixels strip_out = { out->data, out->stride, out->width, n };
+  VtPixels a = { pass->t_in.data, n * 4, n, pass->in.width };
+  VtPixels b = { pass->t_out.data, n * 4, n, out->width };
+
+  vt_pixels_transpose (&strip_in, &a);
+  if (!resample_rows (&a, &b, pass->k, cancellable))
+    return FALSE;
+  vt_pixels_transpose (&b, &strip_out);
+  return TRUE;
+}
+
 static cairo_surface_t *
 pass_rows (cairo_surface_t  *src,
            double            in0,
@@ -385,34 +434,21 @@ pass_rows (cairo_surface_t  *src,
            GCancellable     *cancellable,
            GError          **error)
 {
-  VtPixels in = pixels_of (src, 0, cairo_image_surface_get_height (src));
-  g_autoptr(cairo_surface_t) dst = vt_image_new_uninitialized (width, in.height, error);
-  g_autoptr(Kernel) k = NULL;
-  VtPixels t_in, t_out;
+  int height = cairo_image_surface_get_height (src);
+  g_autoptr(cairo_surface_t) dst = vt_image_new_uninitialized (width, height, error);
+  RowPass pass;
   gboolean ok = TRUE;
 
   if (dst == NULL)
     return NULL;
-  t_in = vt_pixels_alloc (STRIP, in.width);
-  t_out = vt_pixels_alloc (STRIP, width);
-  k = kernel_get (in.width, in0, extent, width);
-
-  for (int y0 = 0; ok && y0 < in.height; y0 += STRIP)
+  row_pass_init (&pass, src, in0, extent, width);
+  for (int y0 = 0; ok && y0 < height; y0 += STRIP)
     {
-      int n = MIN (STRIP, in.height - y0);
-      VtPixels strip_in = pixels_of (src, y0, n);
-      VtPixels strip_out = pixels_of (dst, y0, n);
-      VtPixels a = { t_in.data, n * 4, n, in.width };
-      VtPixels b = { t_out.data, n * 4, n, width };
+      VtPixels out = pixels_of (dst, y0, MIN (STRIP, height - y0));
 
-      vt_pixels_transpose (&strip_in, &a);
-      ok = resample_rows (&a, &b, k, cancellable);
-      if (ok)
-        vt_pixels_transpose (&b, &strip_out);
+      ok = row_pass_strip (&pass, y0, out.height, &out, cancellable);
     }
-
-  vt_pixels_free (&t_in);
-  vt_pixels_free (&t_out);
+  row_pass_clear (&pass);
   if (!ok)
     return set_cancelled (cancellable, error);
 
@@ -420,7 +456,77 @@ pass_rows (cairo_surface_t  *src,
   return g_steal_pointer (&dst);
 }
 
+/* Both passes, streamed: the row pass makes its rows a strip at a time as
+ * the column pass first needs them, into a window that slides down. The
+ * image between the passes (7 MB for a 12-megapixel photo's large size)
+ * is never whole in memory, and the column pass reads rows still in the
+ * cache. */
+static cairo_surface_t *
+pass_both (cairo_surface_t  *src,
+           double            x0,
+           double            extent_w,
+           int               width,
+           double            y0,
+           double            extent_h,
+           int               height,
+           GCancellable     *cancellable,
+           GError          **error)
+{
+  g_autoptr(cairo_surface_t) dst = vt_image_new_uninitialized (width, height, error);
+  g_autoptr(Kernel) k = NULL;
+  g_autofree gint32 *acc = NULL;
+  ResampleRow resample_row = choose_resample_row ();
+  VtPixels window, out;
+  int first = 0, made = 0;   /* the window holds rows first … first + made − 1 */
+  RowPass rows;
+  gboolean ok = TRUE;
 
+  if (dst == NULL)
+    return NULL;
+  row_pass_init (&rows, src, x0, extent_w, width);
+  k = kernel_get (rows.in.height, y0, extent_h, height);
+  /* Room for one output row's input rows and a strip more. */
+  window = vt_pixels_alloc (width, k->ksize + STRIP);
+  acc = g_new (gint32, (gsize) width * 4);
+  out = pixels_of (dst, 0, height);
+
+  for (int y = 0; ok && y < height; y++)
+    {
+      int lo = k->first[y], hi = lo + k->count[y];
+
+      if ((y & 63) == 0 && g_cancellable_is_cancelled (cancellable))
+        ok = FALSE;
+
+      while (ok && first + made < hi)
+        {
+          int n = MIN (STRIP, rows.in.height - (first + made));
+          VtPixels strip;
+
+          /* Slide the window down, dropping rows no output row needs. */
+          if (made + n > window.height)
+            {
+              made -= lo - first;
+              memmove (window.data, vt_pixels_row (&window, lo - first), (gsize) made * window.stride);
+              first = lo;
+              n = MIN (n, window.height - made);
+            }
+          strip = (VtPixels) { vt_pixels_row (&window, made), window.stride, width, n };
+          ok = row_pass_strip (&rows, first + made, n, &strip, cancellable);
+          made += n;
+        }
+      if (ok)
+        resample_row (vt_pixels_row (&window, lo - first), window.stride, vt_pixels_row (&out, y),
+                      width * 4, acc, k->weights + (gsize) y * k->ksize, k->count[y]);
+    }
+
+  row_pass_clear (&rows);
+  vt_pixels_free (&window);
+  if (!ok)
+    return set_cancelled (cancellable, error);
+
+  cairo_surface_mark_dirty (dst);
+  return g_steal_pointer (&dst);
+}
 
 /* ------------------------------------------------------------------------ */
 /* Box reduction by whole factors, as Pillow's Image.reduce(): each output    */
@@ -549,7 +655,6 @@ resample (cairo_surface_t  *source,
   int src_h = cairo_image_surface_get_height (source);
   gboolean need_h = width != src_w || x0 != 0 || extent_w != src_w;
   gboolean need_v = height != src_h || y0 != 0 || extent_h != src_h;
-  g_autoptr(cairo_surface_t) tmp = NULL;
 
   if (!need_h && !need_v)
     return vt_image_copy (source);
@@ -558,8 +663,7 @@ resample (cairo_surface_t  *source,
   if (!need_v)
     return pass_rows (source, x0, extent_w, width, cancellable, error);
 
-  tmp = pass_rows (source, x0, extent_w, width, cancellable, error);
-  return tmp ? pass_columns (tmp, y0, extent_h, height, cancellable, error) : NULL;
+  return pass_both (source, x0, extent_w, width, y0, extent_h, height, cancellable, error);
 }
 
 /**
