@@ -59,6 +59,7 @@ cairo_surface_t *vt_image_orient            (cairo_surface_t   *surface,
                                              int                orientation);
 int              vt_image_get_width         (cairo_surface_t   *surface);
 int              vt_image_get_height        (cairo_surface_t   *surface);
+void             vt_image_release_pool      (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
 

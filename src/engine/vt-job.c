@@ -692,6 +692,7 @@ finish (VtJob *self,
 
   /* Every task has run; this only joins threads that are already idle. */
   g_thread_pool_free (g_steal_pointer (&self->pool), FALSE, TRUE);
+  vt_image_release_pool ();
   self->stats.wall_time = end_time - self->start_time;
   g_signal_emit (self, signals[SIGNAL_FINISHED], 0, g_cancellable_is_cancelled (self->cancellable));
 }
