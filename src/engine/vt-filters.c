@@ -15,6 +15,7 @@
 
 #include "vt-filters.h"
 #include "vt-pixels.h"
+#include "vt-tsan.h"
 
 static VtPixels
 pixels_of (cairo_surface_t *surface)
@@ -111,16 +112,19 @@ sharpen_span_avx2 (const guint8 *above,
 /* and the working set stays in the cache whatever the photo's size.        */
 
 typedef struct {
-  int     radius;   /* integer part of the box radius */
-  guint32 ww;       /* 24-bit weight of each whole tap */
-  guint32 fw;       /* 24-bit weight of each of the two fractional taps */
+  int      radius;   /* integer part of the box radius */
+  guint32  ww;       /* 24-bit weight of each whole tap */
+  guint32  fw;       /* 24-bit weight of each of the two fractional taps */
+  gboolean short_ok; /* the same sums in 16 bits give the same bytes: */
+  gint16   short_ww; /* … these weights, a rounding of 2^15 and >> 16 */
+  gint16   short_fw;
 } Box;
 
 /* A box whose radius may have a fractional part, as Pillow's BoxBlur. */
 static Box
 box_for_radius (float radius)
 {
-  Box box;
+  Box box = { 0 };
 
   box.radius = (int) radius;
   box.ww = (guint32) ((float) (1 << 24) / (radius * 2 + 1));
@@ -190,19 +194,91 @@ box_down (guint8       *out,
     acc[i] += far_bottom[i] - top[i];
 }
 
+/* The largest radius whose 16-bit weights are looked for: the check
+ * covers (2r + 2) · 255 · 511 pairs of sums. */
+#define SHORT_MAX_RADIUS 4
+
+/* Whether (whole · @ww + fractional · @fw + 2^15) >> 16 is box_taps()'s
+ * byte for every pair of sums @b can meet. */
+static gboolean
+short_weights_exact (const Box *b,
+                     gint32     ww,
+                     gint32     fw)
+{
+  for (guint32 whole = 0; whole <= (guint32) (2 * b->radius + 1) * 255; whole++)
+    for (guint32 fractional = 0; fractional <= 2 * 255; fractional++)
+      {
+        guint32 pillow = (guint32) (((guint64) whole * b->ww + (guint64) fractional * b->fw +
+                                     (1 << 23)) >> 24);
+
+        if ((whole * ww + fractional * fw + (1 << 15)) >> 16 != pillow)
+          return FALSE;
+      }
+  return TRUE;
+}
+
+/* Near ww / 2^8 and fw / 2^8 there are often weights whose rounding errors
+ * fall as Pillow's do: for the unsharp mask's default box (radius 1.375),
+ * 17476 and 6554 give every byte Pillow gives. Then one multiply-add does
+ * what took two. Each box is checked once per process, as a batch blurs
+ * with the same few boxes. */
+#define N_KEPT_BOXES 4
+
+static GMutex kept_boxes_lock;
+static Box kept_boxes[N_KEPT_BOXES];
+static guint kept_boxes_next;
+
+static void
+box_find_short_weights (Box *b)
+{
+  b->short_ok = FALSE;
+  if (b->radius > SHORT_MAX_RADIUS)
+    return;
+
+  vt_mutex_lock (&kept_boxes_lock);
+  for (guint i = 0; i < N_KEPT_BOXES; i++)
+    if (kept_boxes[i].ww == b->ww && kept_boxes[i].fw == b->fw && kept_boxes[i].radius == b->radius)
+      {
+        *b = kept_boxes[i];
+        vt_mutex_unlock (&kept_boxes_lock);
+        return;
+      }
+  vt_mutex_unlock (&kept_boxes_lock);
+
+  for (gint32 dw = -2; !b->short_ok && dw <= 2; dw++)
+    for (gint32 df = -2; !b->short_ok && df <= 3; df++)
+      {
+        gint32 ww = (gint32) (b->ww >> 8) + dw, fw = (gint32) (b->fw >> 8) + df;
+
+        if (ww >= 0 && ww <= G_MAXINT16 && fw >= 0 && fw <= G_MAXINT16 &&
+            short_weights_exact (b, ww, fw))
+          b->short_ok = TRUE, b->short_ww = (gint16) ww, b->short_fw = (gint16) fw;
+      }
+
+  vt_mutex_lock (&kept_boxes_lock);
+  kept_boxes[kept_boxes_next] = *b;
+  kept_boxes_next = (kept_boxes_next + 1) % N_KEPT_BOXES;
+  vt_mutex_unlock (&kept_boxes_lock);
+}
+
 #ifdef VT_HAVE_AVX2
 typedef struct {
-  __m256i high, low, round;
+  gboolean short_ok;
+  __m256i  high, low, round;   /* 24-bit weights in two halves */
+  __m256i  both, short_round;  /* … or in 16 bits */
 } BoxWeights;
 
-/* Each 24-bit weight split into two 12-bit halves, so that AVX2's
- * multiply-add of 16-bit pairs (whole, fractional) is exact: the sums stay
- * below 2^15 for a radius up to 63. */
+/* For AVX2's multiply-add of 16-bit pairs (whole, fractional): the 16-bit
+ * weights where they are exact, else each 24-bit weight split into two
+ * 12-bit halves. The sums stay below 2^15 for a radius up to 63. */
 static inline __attribute__ ((target ("avx2"))) BoxWeights
 box_weights_avx2 (const Box *b)
 {
   BoxWeights k;
 
+  k.short_ok = b->short_ok;
+  k.both = _mm256_set1_epi32 ((gint32) ((guint32) b->short_fw << 16 | (guint16) b->short_ww));
+  k.short_round = _mm256_set1_epi32 (1 << 15);
   k.high = _mm256_set1_epi32 ((gint32) ((b->fw >> 12) << 16 | (b->ww >> 12)));
   k.low = _mm256_set1_epi32 ((gint32) ((b->fw & 4095) << 16 | (b->ww & 4095)));
   k.round = _mm256_set1_epi32 (1 << 23);
@@ -218,10 +294,20 @@ box_taps_avx2 (guint8           *out,
 {
   __m256i p0 = _mm256_unpacklo_epi16 (whole, fractional);
   __m256i p1 = _mm256_unpackhi_epi16 (whole, fractional);
-  __m256i v0 = _mm256_add_epi32 (_mm256_slli_epi32 (_mm256_madd_epi16 (p0, k->high), 12),
-                                 _mm256_madd_epi16 (p0, k->low));
-  __m256i v1 = _mm256_add_epi32 (_mm256_slli_epi32 (_mm256_madd_epi16 (p1, k->high), 12),
-                                 _mm256_madd_epi16 (p1, k->low));
+  __m256i v0, v1;
+
+  if (k->short_ok)
+    {
+      v0 = _mm256_srli_epi32 (_mm256_add_epi32 (_mm256_madd_epi16 (p0, k->both), k->short_round), 16);
+      v1 = _mm256_srli_epi32 (_mm256_add_epi32 (_mm256_madd_epi16 (p1, k->both), k->short_round), 16);
+      vt_pixels_store_bytes_avx2 (out, v0, v1);
+      return;
+    }
+
+  v0 = _mm256_add_epi32 (_mm256_slli_epi32 (_mm256_madd_epi16 (p0, k->high), 12),
+                         _mm256_madd_epi16 (p0, k->low));
+  v1 = _mm256_add_epi32 (_mm256_slli_epi32 (_mm256_madd_epi16 (p1, k->high), 12),
+                         _mm256_madd_epi16 (p1, k->low));
 
   /* Up to 255.5 · 2^24: unsigned, so a logical shift. */
   v0 = _mm256_srli_epi32 (_mm256_add_epi32 (v0, k->round), 24);
@@ -305,11 +391,14 @@ typedef struct {
 } BoxLoops;
 
 static BoxLoops
-choose_box_loops (const Box *b)
+choose_box_loops (Box *b)
 {
 #ifdef VT_HAVE_AVX2
   if (b->radius <= 63 && vt_pixels_use_avx2 ())
-    return (BoxLoops) { box_along_avx2, box_down_avx2 };
+    {
+      box_find_short_weights (b);
+      return (BoxLoops) { box_along_avx2, box_down_avx2 };
+    }
 #endif
   return (BoxLoops) { box_along, box_down };
 }
@@ -426,7 +515,7 @@ typedef void (*BlurEmit) (guint8 *row, const guint8 *blurred, int n, gpointer da
  * passes have read rows up to y by then and never read them again. */
 static void
 box_blur (const VtPixels *photo,
-          const Box      *box,
+          Box            *box,
           int             passes,
           BlurEmit        emit,
           gpointer        data)
@@ -478,7 +567,7 @@ emit_copy (guint8       *row,
 
 static void
 blur_in_place (cairo_surface_t *surface,
-               const Box       *box,
+               Box             *box,
                int              passes)
 {
   VtPixels p = pixels_of (surface);
