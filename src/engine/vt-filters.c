@@ -194,6 +194,7 @@ box_down (guint8       *out,
     acc[i] += far_bottom[i] - top[i];
 }
 
+#ifdef VT_HAVE_AVX2
 /* The largest radius whose 16-bit weights are looked for: the check
  * covers (2r + 2) · 255 · 511 pairs of sums. */
 #define SHORT_MAX_RADIUS 4
@@ -261,7 +262,6 @@ box_find_short_weights (Box *b)
   vt_mutex_unlock (&kept_boxes_lock);
 }
 
-#ifdef VT_HAVE_AVX2
 typedef struct {
   gboolean short_ok;
   __m256i  high, low, round;   /* 24-bit weights in two halves */
@@ -348,9 +348,9 @@ box_along_avx2 (guint8       *out,
                 int           n,
                 const Box    *b)
 {
+  /* The unsharp mask's default radius of 2 is three boxes of radius 1.375. */
   switch (b->radius)
     {
-    /* Radius 2, the unsharp mask's default, is three boxes of radius 1.375. */
     case 0: box_along_radius_avx2 (out, line, sum, n, b, 0); break;
     case 1: box_along_radius_avx2 (out, line, sum, n, b, 1); break;
     case 2: box_along_radius_avx2 (out, line, sum, n, b, 2); break;
