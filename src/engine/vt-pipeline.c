@@ -11,6 +11,8 @@
  */
 #define G_LOG_DOMAIN "vt-pipeline"
 
+#define _GNU_SOURCE 1  /* O_TMPFILE */
+
 #include "config.h"
 
 #include <errno.h>
@@ -645,9 +647,39 @@ write_all (int           fd,
   return TRUE;
 }
 
+#ifdef O_TMPFILE
+/* An unnamed file in @dir, given its name once whole: one change to the
+ * folder instead of a create and a rename, and nothing left behind should
+ * the process die. %FALSE with errno set otherwise: EEXIST when @path is
+ * already there, EOPNOTSUPP (or EISDIR) where the file system has no
+ * unnamed files. */
+static gboolean
+write_unnamed (const char   *dir,
+               const char   *path,
+               const guint8 *data,
+               gsize         len)
+{
+  char fd_path[64];
+  int fd, saved_errno;
+  gboolean ok;
+
+  fd = open (dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+  if (fd < 0)
+    return FALSE;
+  g_snprintf (fd_path, sizeof fd_path, "/proc/self/fd/%d", fd);
+  ok = write_all (fd, data, len) &&
+       linkat (AT_FDCWD, fd_path, AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0;
+  saved_errno = errno;
+  close (fd);
+  errno = saved_errno;
+  return ok;
+}
+#endif
+
 /* Into a hidden temporary file beside the target, renamed over it once
  * whole: an interrupted run (or a full disk) never leaves a truncated file
- * under a final name, and a failed write leaves nothing at all. */
+ * under a final name, and a failed write leaves nothing at all. Where the
+ * file system allows, a new file is written unnamed and linked in. */
 static gboolean
 write_atomically (const char    *path,
                   GBytes        *bytes,
@@ -657,7 +689,14 @@ write_atomically (const char    *path,
   g_autofree char *tmp = g_build_filename (dir, ".vitrina-XXXXXX", NULL);
   gsize len;
   const guint8 *data = g_bytes_get_data (bytes, &len);
-  int fd, saved_errno;
+  int fd = -1, saved_errno;
+
+#ifdef O_TMPFILE
+  if (write_unnamed (dir, path, data, len))
+    return TRUE;
+  if (errno != EEXIST && errno != EOPNOTSUPP && errno != EISDIR && errno != ENOENT)
+    goto failed;
+#endif
 
   fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0644);
   if (fd < 0)
