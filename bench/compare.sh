@@ -56,12 +56,16 @@ im_one () {
 export -f im_one
 
 # run NAME COMMAND…: the median wall seconds of $runs runs (this machine is
-# shared, and one run can be 10 % off) and the largest peak resident memory
+# shared, and one run can be 10 % off) and the largest peak resident memory.
+# Each run writes into a new folder, and none is removed before the end:
+# right after thousands of files are deleted, ext4 scans past their inodes
+# for every new file it creates (recently_deleted()), which cost a fast tool
+# up to a fifth of its time here.
 run () {
   local name=$1; shift
-  local out="$work/out-$name" times=() peak=0
-  for _ in $(seq "$runs"); do
-    rm -rf "$out"; mkdir -p "$out"/{thumbnail,medium,large}
+  local out times=() peak=0
+  for r in $(seq "$runs"); do
+    out="$work/$size/$name-$r"; mkdir -p "$out"/{thumbnail,medium,large}
     /usr/bin/time -f "%e %M" -o "$work/time" "$@" "$out" >/dev/null 2>"$work/err" || {
       echo "  $name failed:"; cat "$work/err"; return; }
     read -r secs kb < "$work/time"
@@ -71,6 +75,7 @@ run () {
     echo "  $name wrote $(find "$out" -name '*.jpg' | wc -l) files, not $((3 * count)): left out"
     return
   fi
+  ln -sfn "$out" "$work/$size/$name"   # the last run's outputs
   echo "$name $(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p") $peak" >> "$work/results"
 }
 
@@ -101,12 +106,11 @@ for set in "${sets[@]}"; do
   awk '$1=="vitrina-1"{s1=$2} $1=="vitrina-8"{s8=$2} END {
     printf "  Vitrina speedup, 8 workers over 1: %.2f× (%.0f %% per core)\n", s1 / s8, 100 * s1 / s8 / '"$cores"' }' "$work/results"
   echo "  quality of Vitrina's outputs against Pillow's (same recipe):"
-  /usr/bin/python3 bench/quality.py "$work/out-vitrina-8" "$work/out-pillow-8"
+  /usr/bin/python3 bench/quality.py "$work/$size/vitrina-8" "$work/$size/pillow-8"
   # The watermarks are drawn by different text engines (Pango, FreeType via
   # Pillow); without them the comparison is of resize, filters and codec.
-  rm -rf "$work/nowm-vitrina" "$work/nowm-pillow"   # not the last set's outputs
-  "$cli" process "$in" --quiet --no-watermark -o "$work/nowm-vitrina" >/dev/null
-  /usr/bin/python3 bench/pillow_shop.py "$in" "$work/nowm-pillow" 8 nowatermark
+  "$cli" process "$in" --quiet --no-watermark -o "$work/$size/nowm-vitrina" >/dev/null
+  /usr/bin/python3 bench/pillow_shop.py "$in" "$work/$size/nowm-pillow" 8 nowatermark
   echo "  the same without the watermark:"
-  /usr/bin/python3 bench/quality.py "$work/nowm-vitrina" "$work/nowm-pillow"
+  /usr/bin/python3 bench/quality.py "$work/$size/nowm-vitrina" "$work/$size/nowm-pillow"
 done
