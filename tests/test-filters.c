@@ -188,31 +188,12 @@ test_sharpen_strength (void)
 }
 
 static cairo_surface_t *
-noise (int w, int h, guint32 seed)
-{
-  cairo_surface_t *s = vt_image_new (w, h, NULL);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
-  guint8 *data = cairo_image_surface_get_data (s);
-
-  /* Half the rows all noise, half black and white, for the extremes. */
-  for (int y = 0; y < h; y++)
-    for (int x = 0; x < w; x++)
-      ((guint32 *) (data + y * cairo_image_surface_get_stride (s)))[x] =
-        0xFF000000 | (y % 2 ? g_rand_int (rand) : g_rand_boolean (rand) ? 0xFFFFFF : 0);
-  cairo_surface_mark_dirty (s);
-  return s;
-}
-
-static cairo_surface_t *
 filtered (const char *chain_text, int w, int h, gboolean simd)
 {
   g_autoptr(GArray) chain = vt_filter_chain_parse (chain_text, NULL);
-  cairo_surface_t *img = noise (w, h, 7);
+  cairo_surface_t *img = vt_test_noise (w, h, 7);
 
-  if (simd)
-    g_unsetenv ("VITRINA_NO_SIMD");
-  else
-    g_setenv ("VITRINA_NO_SIMD", "1", TRUE);
+  vt_test_set_simd (simd);
   for (guint i = 0; i < chain->len; i++)
     vt_filter_apply (&g_array_index (chain, VtFilter, i), img, 1.0);
   return img;
@@ -228,7 +209,7 @@ test_simd_same_as_c (void)
   const char *chains[] = { "sharpen", "unsharp:radius=2,percent=150,threshold=3",
                            "unsharp:radius=1,percent=500,threshold=0", "gaussian:radius=3",
                            "gaussian:radius=4", "box-blur:radius=3" };
-  g_autofree char *saved = g_strdup (g_getenv ("VITRINA_NO_SIMD"));
+  gboolean simd_was_on = g_getenv ("VITRINA_NO_SIMD") == NULL;
 
   for (guint c = 0; c < G_N_ELEMENTS (chains); c++)
     for (int w = 3; w <= 21; w += 3)
@@ -238,10 +219,7 @@ test_simd_same_as_c (void)
 
         g_assert_cmpint (vt_test_max_diff (simd, plain), ==, 0);
       }
-  if (saved != NULL)
-    g_setenv ("VITRINA_NO_SIMD", saved, TRUE);
-  else
-    g_unsetenv ("VITRINA_NO_SIMD");
+  vt_test_set_simd (simd_was_on);
 }
 
 int

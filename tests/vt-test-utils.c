@@ -95,6 +95,36 @@ vt_test_psnr (cairo_surface_t *a,
   return sum == 0 ? INFINITY : 10 * log10 (255.0 * 255.0 * 3 * w * h / sum);
 }
 
+/* Noise on every other row and black or white on the rest, so that the
+ * loops meet every byte pair and the extremes. */
+cairo_surface_t *
+vt_test_noise (int     width,
+               int     height,
+               guint32 seed)
+{
+  cairo_surface_t *s = vt_image_new (width, height, NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  guint8 *data = cairo_image_surface_get_data (s);
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      ((guint32 *) (data + y * cairo_image_surface_get_stride (s)))[x] =
+        0xFF000000 | (y % 2 ? g_rand_int (rand) : g_rand_boolean (rand) ? 0xFFFFFF : 0);
+  cairo_surface_mark_dirty (s);
+  return s;
+}
+
+/* Whether the engine runs its AVX2 loops (where the CPU has them) or the
+ * plain C ones, as VITRINA_NO_SIMD does for a whole run. */
+void
+vt_test_set_simd (gboolean simd)
+{
+  if (simd)
+    g_unsetenv ("VITRINA_NO_SIMD");
+  else
+    g_setenv ("VITRINA_NO_SIMD", "1", TRUE);
+}
+
 char *
 vt_test_make_tmpdir (void)
 {

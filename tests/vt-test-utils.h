@@ -16,6 +16,10 @@ int              vt_test_max_diff      (cairo_surface_t *a,
                                         cairo_surface_t *b);
 double           vt_test_psnr          (cairo_surface_t *a,
                                         cairo_surface_t *b);
+cairo_surface_t *vt_test_noise         (int              width,
+                                        int              height,
+                                        guint32          seed);
+void             vt_test_set_simd      (gboolean         simd);
 char            *vt_test_make_tmpdir   (void);
 void             vt_test_remove_tree   (const char      *path);
 GPtrArray       *vt_test_list_files    (const char      *dir);

@@ -230,6 +230,42 @@ resample_row_vertical (const guint8 *in,
  * rows at a time and keeps the sums in registers. It is exact: each 22-bit
  * weight is split into w >> 11 and w & 2047, both 16-bit, and the two sums
  * are put back together before rounding, as Pillow's int32 sum. */
+/* Sixteen bytes of two rows, weighed by a pair of weights: their sums
+ * against the weights' high and low halves added to @h and @l. */
+static inline __attribute__ ((target ("avx2"))) void
+add_pair_avx2 (const guint8 *row,
+               const guint8 *next,
+               __m256i       high,
+               __m256i       low,
+               __m256i       h[2],
+               __m256i       l[2])
+{
+  __m256i a = _mm256_cvtepu8_epi16 (_mm_loadu_si128 ((const __m128i *) row));
+  __m256i b = _mm256_cvtepu8_epi16 (_mm_loadu_si128 ((const __m128i *) next));
+  __m256i ab0 = _mm256_unpacklo_epi16 (a, b), ab1 = _mm256_unpackhi_epi16 (a, b);
+
+  h[0] = _mm256_add_epi32 (h[0], _mm256_madd_epi16 (ab0, high));
+  h[1] = _mm256_add_epi32 (h[1], _mm256_madd_epi16 (ab1, high));
+  l[0] = _mm256_add_epi32 (l[0], _mm256_madd_epi16 (ab0, low));
+  l[1] = _mm256_add_epi32 (l[1], _mm256_madd_epi16 (ab1, low));
+}
+
+/* The sixteen bytes those sums make: put back together, rounded and
+ * clamped as Pillow's. */
+static inline __attribute__ ((target ("avx2"))) void
+store_sums_avx2 (guint8        *out,
+                 const __m256i  h[2],
+                 const __m256i  l[2])
+{
+  const __m256i round = _mm256_set1_epi32 (1 << (PRECISION_BITS - 1));
+  __m256i v0 = _mm256_add_epi32 (_mm256_slli_epi32 (h[0], 11), l[0]);
+  __m256i v1 = _mm256_add_epi32 (_mm256_slli_epi32 (h[1], 11), l[1]);
+
+  v0 = _mm256_srai_epi32 (_mm256_add_epi32 (v0, round), PRECISION_BITS);
+  v1 = _mm256_srai_epi32 (_mm256_add_epi32 (v1, round), PRECISION_BITS);
+  vt_pixels_store_bytes_avx2 (out, v0, v1);
+}
+
 static __attribute__ ((target ("avx2"))) void
 resample_row_vertical_avx2 (const guint8 *in,
                             int           in_stride,
@@ -256,32 +292,36 @@ resample_row_vertical_avx2 (const guint8 *in,
       low[p] = _mm256_set1_epi32 ((w1 & 2047) << 16 | (w0 & 2047));
     }
 
-  for (i = 0; i + 16 <= n_bytes; i += 16)
+  /* 32 bytes at a time, so that each weight is loaded once for both
+   * halves; then 16. */
+  for (i = 0; i + 32 <= n_bytes; i += 32)
     {
-      __m256i h0 = _mm256_setzero_si256 (), h1 = h0, l0 = h0, l1 = h0, v0, v1;
+      __m256i h[4] = { _mm256_setzero_si256 () }, l[4] = { _mm256_setzero_si256 () };
 
       for (int p = 0; p < n_pairs; p++)
         {
           const guint8 *row = in + (gsize) 2 * p * in_stride + i;
           /* An odd last row pairs with itself, at weight 0. */
           const guint8 *next = 2 * p + 1 < count ? row + in_stride : row;
-          __m256i a = _mm256_cvtepu8_epi16 (_mm_loadu_si128 ((const __m128i *) row));
-          __m256i b = _mm256_cvtepu8_epi16 (_mm_loadu_si128 ((const __m128i *) next));
-          __m256i ab0 = _mm256_unpacklo_epi16 (a, b), ab1 = _mm256_unpackhi_epi16 (a, b);
 
-          h0 = _mm256_add_epi32 (h0, _mm256_madd_epi16 (ab0, high[p]));
-          h1 = _mm256_add_epi32 (h1, _mm256_madd_epi16 (ab1, high[p]));
-          l0 = _mm256_add_epi32 (l0, _mm256_madd_epi16 (ab0, low[p]));
-          l1 = _mm256_add_epi32 (l1, _mm256_madd_epi16 (ab1, low[p]));
+          add_pair_avx2 (row, next, high[p], low[p], h, l);
+          add_pair_avx2 (row + 16, next + 16, high[p], low[p], h + 2, l + 2);
         }
+      store_sums_avx2 (out + i, h, l);
+      store_sums_avx2 (out + i + 16, h + 2, l + 2);
+    }
+  for (; i + 16 <= n_bytes; i += 16)
+    {
+      __m256i h[2] = { _mm256_setzero_si256 () }, l[2] = { _mm256_setzero_si256 () };
 
-      v0 = _mm256_add_epi32 (_mm256_slli_epi32 (h0, 11), l0);
-      v1 = _mm256_add_epi32 (_mm256_slli_epi32 (h1, 11), l1);
-      v0 = _mm256_srai_epi32 (_mm256_add_epi32 (v0, _mm256_set1_epi32 (1 << (PRECISION_BITS - 1))),
-                              PRECISION_BITS);
-      v1 = _mm256_srai_epi32 (_mm256_add_epi32 (v1, _mm256_set1_epi32 (1 << (PRECISION_BITS - 1))),
-                              PRECISION_BITS);
-      vt_pixels_store_bytes_avx2 (out + i, v0, v1);
+      for (int p = 0; p < n_pairs; p++)
+        {
+          const guint8 *row = in + (gsize) 2 * p * in_stride + i;
+          const guint8 *next = 2 * p + 1 < count ? row + in_stride : row;
+
+          add_pair_avx2 (row, next, high[p], low[p], h, l);
+        }
+      store_sums_avx2 (out + i, h, l);
     }
 
   if (i < n_bytes)
@@ -584,8 +624,9 @@ reduce_rows (const guint8 *in,
              guint32      *acc,
              int           n_bytes)
 {
-  memset (acc, 0, n_bytes * sizeof (guint32));
-  for (int r = 0; r < n_rows; r++)
+  for (int i = 0; i < n_bytes; i++)
+    acc[i] = in[i];
+  for (int r = 1; r < n_rows; r++)
     {
       const guint8 *row = in + (gsize) r * in_stride;
       for (int i = 0; i < n_bytes; i++)
