@@ -594,12 +594,12 @@ typedef guint8 LaneBytes __attribute__ ((vector_size (16)));
 
 /* A row of blocks @fx pixels wide: each output pixel the means of its
  * block's four byte lanes, @acc holding the column sums. */
-static VT_HOT void
-mean_row (const Mean    *m,
-          const guint32 *acc,
-          int            fx,
-          int            n_blocks,
-          guint8        *out)
+static inline __attribute__ ((always_inline)) void
+mean_row_fx (const Mean    *m,
+             const guint32 *acc,
+             int            fx,
+             int            n_blocks,
+             guint8        *out)
 {
   for (int x = 0; x < n_blocks; x++, acc += fx * 4, out += 4)
     {
@@ -614,6 +614,24 @@ mean_row (const Mean    *m,
       /* Each lane's low byte, in one shuffle. */
       mean = __builtin_shuffle ((LaneBytes) (((sum + m->amend) * m->multiplier) >> 24), low_bytes);
       memcpy (out, &mean, 4);
+    }
+}
+
+/* With the common widths made constants, so that the loop over a block's
+ * columns unrolls. */
+static VT_HOT void
+mean_row (const Mean    *m,
+          const guint32 *acc,
+          int            fx,
+          int            n_blocks,
+          guint8        *out)
+{
+  switch (fx)
+    {
+    case 2: mean_row_fx (m, acc, 2, n_blocks, out); break;
+    case 3: mean_row_fx (m, acc, 3, n_blocks, out); break;
+    case 4: mean_row_fx (m, acc, 4, n_blocks, out); break;
+    default: mean_row_fx (m, acc, fx, n_blocks, out); break;
     }
 }
 
