@@ -34,13 +34,16 @@ pixels_of (cairo_surface_t *surface)
 /* SHARPEN: 3×3 kernel, −2 all around and 32 in the centre, divided by 16   */
 /* and rounded. Like Pillow, the outermost rows and columns stay as they are. */
 
+/* Bytes @from … @to − 1 of the row between @above and @below; @sums is
+ * the AVX2 loop's scratch. */
 static VT_HOT void
 sharpen_span (const guint8 *above,
               const guint8 *here,
               const guint8 *below,
               guint8       *out,
               int           from,
-              int           to)
+              int           to,
+              guint16      *sums G_GNUC_UNUSED)
 {
   for (int i = from; i < to; i++)
     {
@@ -62,17 +65,27 @@ load_words_avx2 (const guint8 *p)
 
 /* 32 × 8 − 2 · ring fits in 16 bits, so sixteen bytes per instruction.
  * The ring is the three column sums around a byte less the byte itself:
- * 32·h − 2·ring = 34·h − 2·(column sums). */
+ * 32·h − 2·ring = 34·h − 2·(column sums), and each column sum, made once
+ * into @sums, serves three bytes. */
 static __attribute__ ((target ("avx2"))) void
 sharpen_span_avx2 (const guint8 *above,
                    const guint8 *here,
                    const guint8 *below,
                    guint8       *out,
                    int           from,
-                   int           to)
+                   int           to,
+                   guint16      *sums)
 {
   const __m256i round = _mm256_set1_epi16 (8), centre = _mm256_set1_epi16 (34);
   int i;
+
+  for (i = from - 4; i + 16 <= to + 4; i += 16)
+    _mm256_storeu_si256 ((__m256i *) (sums + i),
+                         _mm256_add_epi16 (_mm256_add_epi16 (load_words_avx2 (above + i),
+                                                             load_words_avx2 (here + i)),
+                                           load_words_avx2 (below + i)));
+  for (; i < to + 4; i++)
+    sums[i] = above[i] + here[i] + below[i];
 
   for (i = from; i + 32 <= to; i += 32)
     {
@@ -80,16 +93,13 @@ sharpen_span_avx2 (const guint8 *above,
 
       for (int half = 0; half < 2; half++)
         {
-          int j = i + 16 * half;
-          __m256i sums = _mm256_setzero_si256 ();
+          const guint16 *s = sums + i + 16 * half;
+          __m256i ring = _mm256_add_epi16 (_mm256_loadu_si256 ((const __m256i *) (s - 4)),
+                                           _mm256_add_epi16 (_mm256_loadu_si256 ((const __m256i *) s),
+                                                             _mm256_loadu_si256 ((const __m256i *) (s + 4))));
 
-          for (int dx = -4; dx <= 4; dx += 4)
-            sums = _mm256_add_epi16 (sums, _mm256_add_epi16 (
-                       _mm256_add_epi16 (load_words_avx2 (above + j + dx),
-                                         load_words_avx2 (here + j + dx)),
-                       load_words_avx2 (below + j + dx)));
-          v[half] = _mm256_sub_epi16 (_mm256_mullo_epi16 (load_words_avx2 (here + j), centre),
-                                      _mm256_slli_epi16 (sums, 1));
+          v[half] = _mm256_sub_epi16 (_mm256_mullo_epi16 (load_words_avx2 (here + i + 16 * half), centre),
+                                      _mm256_slli_epi16 (ring, 1));
           v[half] = _mm256_srai_epi16 (_mm256_add_epi16 (v[half], round), 4);
         }
       /* The pack interleaves the halves' 128-bit lanes; the permute puts
@@ -97,7 +107,7 @@ sharpen_span_avx2 (const guint8 *above,
       _mm256_storeu_si256 ((__m256i *) (out + i),
                            _mm256_permute4x64_epi64 (_mm256_packus_epi16 (v[0], v[1]), 0xD8));
     }
-  sharpen_span (above, here, below, out, i, to);
+  sharpen_span (above, here, below, out, i, to, sums);
 }
 #endif
 
@@ -727,7 +737,8 @@ filter_3x3 (cairo_surface_t *surface,
   int n_bytes = p.width * 4;
   g_autofree guint8 *prev = NULL;
   g_autofree guint8 *cur = NULL;
-  void (*sharpen) (const guint8 *, const guint8 *, const guint8 *, guint8 *, int, int) =
+  g_autofree guint16 *sums = NULL;
+  void (*sharpen) (const guint8 *, const guint8 *, const guint8 *, guint8 *, int, int, guint16 *) =
     sharpen_span;
 
   if (p.width < 3 || p.height < 3)
@@ -741,6 +752,7 @@ filter_3x3 (cairo_surface_t *surface,
    * y−1 and y have been saved. */
   prev = g_memdup2 (vt_pixels_row (&p, 0), n_bytes);
   cur = g_malloc (n_bytes);
+  sums = g_new (guint16, n_bytes);
   for (int y = 1; y < p.height - 1; y++)
     {
       guint8 *here = vt_pixels_row (&p, y);
@@ -750,7 +762,7 @@ filter_3x3 (cairo_surface_t *surface,
       if (kernel != NULL)
         convolve_row (prev, cur, vt_pixels_row (&p, y + 1), here, n_bytes, kernel);
       else
-        sharpen (prev, cur, vt_pixels_row (&p, y + 1), here, 4, n_bytes - 4);
+        sharpen (prev, cur, vt_pixels_row (&p, y + 1), here, 4, n_bytes - 4, sums);
       tmp = prev, prev = cur, cur = tmp;
     }
   cairo_surface_mark_dirty (surface);
