@@ -315,6 +315,38 @@ test_unwritable_output (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (error->message, out));
 }
 
+/* Large photos are held a few at a time, not one per worker: with 4.3
+ * megapixels each, decoded in full for a larger size, eight workers hold no
+ * more at once than there are cores (plus one, for the rounding of the
+ * budget); an eight-at-a-time budget would fail this. */
+static void
+test_budget_bounds_large_photos (void)
+{
+  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autofree char *in = g_build_filename (dir, "in", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  const char *paths[] = { in, NULL };
+  g_autoptr(VtRecipe) recipe = vt_recipe_new ();
+  g_autoptr(VtJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  const VtJobStats *stats;
+
+  g_assert_true (vt_sample_write (in, 6, 2400, 1800, NULL));
+  g_assert_true (vt_recipe_set_sizes (recipe, "whole=3000x3000", NULL));
+  job = vt_job_new (recipe, out);
+  vt_job_set_n_workers (job, 8);
+  vt_job_add_paths (job, paths, FALSE);
+  vt_job_run_sync (job, &error);
+  g_assert_no_error (error);
+
+  stats = vt_job_get_stats (job);
+  g_assert_cmpuint (stats->n_done, ==, 6);
+  g_test_message ("%u photos decoded at once on %u cores", stats->max_in_flight, g_get_num_processors ());
+  g_assert_cmpuint (stats->max_in_flight, >=, 1);
+  g_assert_cmpuint (stats->max_in_flight, <=, MIN (g_get_num_processors () + 1, 8));
+  vt_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -332,5 +364,6 @@ main (int argc, char **argv)
   ADD ("/job/skip-existing", 4, test_skip_existing);
   ADD ("/job/unwritable-output", 2, test_unwritable_output);
 #undef ADD
+  g_test_add_func ("/job/budget-bounds-large-photos", test_budget_bounds_large_photos);
   return g_test_run ();
 }

@@ -66,7 +66,8 @@ print_table (const Options    *o,
   for (guint s = 0; s < VT_N_STAGES; s++)
     g_print (" %s %.1f%%", vt_stage_get_name (s), 100.0 * par->stage_time[s] / MAX (par->busy_time, 1));
   g_print ("\n");
-  g_print (_("Peak memory: %.0f MB\n"), peak_memory_mb ());
+  g_print (_("Peak memory: %.0f MB, with at most %u photos decoded at once\n"), peak_memory_mb (),
+           par->max_in_flight);
 }
 
 static void
@@ -96,6 +97,7 @@ print_json (const Options    *o,
   NUM ("photos_per_second", vt_job_stats_get_rate (par));
   NUM ("sequential_photos_per_second", vt_job_stats_get_rate (seq));
   NUM ("peak_memory_mb", peak_memory_mb ());
+  NUM ("max_photos_in_flight", par->max_in_flight);
   json_builder_set_member_name (b, "stage_seconds");
   json_builder_begin_object (b);
   for (guint s = 0; s < VT_N_STAGES; s++)

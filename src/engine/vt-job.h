@@ -22,6 +22,7 @@ typedef struct {
   gint64  busy_time;                /* µs, summed over photos */
   gint64  stage_time[VT_N_STAGES];  /* µs, summed over photos */
   guint64 bytes_written;
+  guint   max_in_flight;            /* the most photos decoded at once */
 } VtJobStats;
 
 #define VT_TYPE_JOB (vt_job_get_type ())
