@@ -55,47 +55,67 @@ im_one () {
 }
 export -f im_one
 
-# run NAME COMMAND…: the median wall seconds of $runs runs (this machine is
-# shared, and one run can be 10 % off) and the largest peak resident memory.
-# Each run writes into a new folder, and none is removed before the end:
-# right after thousands of files are deleted, ext4 scans past their inodes
-# for every new file it creates (recently_deleted()), which cost a fast tool
-# up to a fifth of its time here.
-run () {
-  local name=$1; shift
-  local out times=() peak=0
-  for r in $(seq "$runs"); do
-    out="$work/$size/$name-$r"; mkdir -p "$out"/{thumbnail,medium,large}
-    /usr/bin/time -f "%e %M" -o "$work/time" "$@" "$out" >/dev/null 2>"$work/err" || {
-      echo "  $name failed:"; cat "$work/err"; return; }
-    read -r secs kb < "$work/time"
-    times+=("$secs"); [ "$kb" -gt "$peak" ] && peak=$kb
-  done
-  if [ "$(find "$out" -name '*.jpg' | wc -l)" -ne $((3 * count)) ]; then
-    echo "  $name wrote $(find "$out" -name '*.jpg' | wc -l) files, not $((3 * count)): left out"
-    return
-  fi
-  ln -sfn "$out" "$work/$size/$name"   # the last run's outputs
-  echo "$name $(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p") $peak" >> "$work/results"
+# tool NAME OUT: one run of one tool, writing into OUT.
+tool () {
+  case $1 in
+    vitrina-8)   "$cli" process "$in" --quiet --workers 8 -o "$2" ;;
+    vitrina-1)   "$cli" process "$in" --quiet --workers 1 -o "$2" ;;
+    pillow-8)    /usr/bin/python3 bench/pillow_shop.py "$in" "$2" 8 ;;
+    pillow-1)    /usr/bin/python3 bench/pillow_shop.py "$in" "$2" 1 ;;
+    imagemagick) ls "$in"/*.jpg | xargs -P "$cores" -I{} bash -c "im_one {} $2" ;;
+    libvips-8)   "$builddir/bench/vips-shop" "$in" "$2" 8 ;;
+    codec-floor) "$builddir/bench/codec-floor" "$in" "$2" 8 ;;
+  esac
 }
+
+tools=(vitrina-8 vitrina-1 pillow-8 pillow-1 imagemagick libvips-8 codec-floor)
+[ -x "$builddir/bench/vips-shop" ] || tools=("${tools[@]/libvips-8}")
+
+# The tools take turns, a run of each per round, so that a slow spell of
+# this shared machine falls on all of them rather than on one tool's runs;
+# each tool's figure is the median of its runs, its memory the largest
+# peak. Each run writes into a new folder, and none is removed before the
+# end: right after thousands of files are deleted, ext4 scans past their
+# inodes for every new file it creates (recently_deleted()), which cost a
+# fast tool up to a fifth of its time here.
+measure () {
+  local out
+  : > "$work/times"
+  for r in $(seq "$runs"); do
+    for name in ${tools[@]}; do
+      out="$work/$size/$name-$r"; mkdir -p "$out"/{thumbnail,medium,large}
+      if /usr/bin/time -f "$name %e %M" -a -o "$work/times" bash -c 'tool "$@"' _ "$name" "$out" \
+           >/dev/null 2>"$work/err"; then
+        ln -sfn "$out" "$work/$size/$name"   # the last run's outputs
+      else
+        echo "  $name failed:"; cat "$work/err"
+      fi
+    done
+  done
+  : > "$work/results"
+  for name in ${tools[@]}; do
+    local n_files
+    n_files=$(find "$work/$size/$name/" -name '*.jpg' 2>/dev/null | wc -l)
+    if [ "$n_files" -ne $((3 * count)) ]; then
+      echo "  $name wrote $n_files files, not $((3 * count)): left out"
+      continue
+    fi
+    echo "$name" \
+      "$(awk -v name="$name" '$1 == name { print $2 }' "$work/times" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")" \
+      "$(awk -v name="$name" '$1 == name && $3 > peak { peak = $3 } END { print peak }' "$work/times")" \
+      >> "$work/results"
+  done
+}
+export -f tool
 
 for set in "${sets[@]}"; do
   read -r count size <<<"$set"
   in="$work/in-$size"
+  export in cli builddir cores
   "$cli" generate --count "$count" --size "$size" "$in" >/dev/null
-  : > "$work/results"
   echo
   echo "== $count photos of $size, $cores CPU cores, $(date -u +%F), $runs_text =="
-
-  run vitrina-8   "$cli" process "$in" --quiet --workers 8 -o
-  run vitrina-1   "$cli" process "$in" --quiet --workers 1 -o
-  run pillow-8    sh -c '/usr/bin/python3 bench/pillow_shop.py "$0" "$1" 8' "$in"
-  run pillow-1    sh -c '/usr/bin/python3 bench/pillow_shop.py "$0" "$1" 1' "$in"
-  run imagemagick bash -c 'ls "$0"/*.jpg | xargs -P "$1" -I{} bash -c "im_one {} $2"' "$in" "$cores"
-  if [ -x "$builddir/bench/vips-shop" ]; then
-    run libvips-8 sh -c '"$0" "$1" "$2" 8' "$builddir/bench/vips-shop" "$in"
-  fi
-  run codec-floor sh -c '"$0" "$1" "$2" 8' "$builddir/bench/codec-floor" "$in"
+  measure
 
   vitrina_rate=$(awk -v n="$count" '$1=="vitrina-8"{print n/$2}' "$work/results")
   printf "  %-12s %10s %10s %12s %14s\n" tool seconds photos/s "peak MB" "vs Vitrina"
