@@ -591,6 +591,7 @@ mean_of (int n)
 /* One pixel's four bytes as 32-bit lanes, added and multiplied as one. */
 typedef guint32 Lanes __attribute__ ((vector_size (16)));
 typedef guint8 LaneBytes __attribute__ ((vector_size (16)));
+typedef guint8 PixelBytes __attribute__ ((vector_size (4)));
 
 /* A row of blocks @fx pixels wide: each output pixel the means of its
  * block's four byte lanes, @acc holding the column sums. */
@@ -604,7 +605,8 @@ mean_row_fx (const Mean    *m,
   for (int x = 0; x < n_blocks; x++, acc += fx * 4, out += 4)
     {
       Lanes sum = { 0, 0, 0, 0 }, column;
-      LaneBytes mean, low_bytes = { 0, 4, 8, 12 };
+      LaneBytes means;
+      PixelBytes pixel;
 
       for (int i = 0; i < fx; i++)
         {
@@ -612,8 +614,9 @@ mean_row_fx (const Mean    *m,
           sum += column;
         }
       /* Each lane's low byte, in one shuffle. */
-      mean = __builtin_shuffle ((LaneBytes) (((sum + m->amend) * m->multiplier) >> 24), low_bytes);
-      memcpy (out, &mean, 4);
+      means = (LaneBytes) (((sum + m->amend) * m->multiplier) >> 24);
+      pixel = __builtin_shufflevector (means, means, 0, 4, 8, 12);
+      memcpy (out, &pixel, sizeof pixel);
     }
 }
 
