@@ -206,7 +206,7 @@ box_down (guint8       *out,
 
 #ifdef VT_HAVE_AVX2
 /* The largest radius whose 16-bit weights are looked for: the check
- * covers (2r + 2) · 255 · 511 pairs of sums. */
+ * covers about (2r + 1) · 255 · 511 pairs of sums. */
 #define SHORT_MAX_RADIUS 4
 
 /* Whether (whole · @ww + fractional · @fw + 2^15) >> 16 is box_taps()'s
