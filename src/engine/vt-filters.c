@@ -57,12 +57,6 @@ sharpen_span (const guint8 *above,
 }
 
 #ifdef VT_HAVE_AVX2
-static inline __attribute__ ((target ("avx2"))) __m256i
-load_words_avx2 (const guint8 *p)
-{
-  return _mm256_cvtepu8_epi16 (_mm_loadu_si128 ((const __m128i *) p));
-}
-
 /* 32 × 8 − 2 · ring fits in 16 bits, so sixteen bytes per instruction.
  * The ring is the three column sums around a byte less the byte itself:
  * 32·h − 2·ring = 34·h − 2·(column sums), and each column sum, made once
@@ -80,10 +74,13 @@ sharpen_span_avx2 (const guint8 *above,
   int i;
 
   for (i = from - 4; i + 16 <= to + 4; i += 16)
-    _mm256_storeu_si256 ((__m256i *) (sums + i),
-                         _mm256_add_epi16 (_mm256_add_epi16 (load_words_avx2 (above + i),
-                                                             load_words_avx2 (here + i)),
-                                           load_words_avx2 (below + i)));
+    {
+      __m256i column = _mm256_add_epi16 (vt_pixels_load_words_avx2 (above + i),
+                                         vt_pixels_load_words_avx2 (here + i));
+
+      column = _mm256_add_epi16 (column, vt_pixels_load_words_avx2 (below + i));
+      _mm256_storeu_si256 ((__m256i *) (sums + i), column);
+    }
   for (; i < to + 4; i++)
     sums[i] = above[i] + here[i] + below[i];
 
@@ -98,14 +95,13 @@ sharpen_span_avx2 (const guint8 *above,
                                            _mm256_add_epi16 (_mm256_loadu_si256 ((const __m256i *) s),
                                                              _mm256_loadu_si256 ((const __m256i *) (s + 4))));
 
-          v[half] = _mm256_sub_epi16 (_mm256_mullo_epi16 (load_words_avx2 (here + i + 16 * half), centre),
+          __m256i centre_px = vt_pixels_load_words_avx2 (here + i + 16 * half);
+
+          v[half] = _mm256_sub_epi16 (_mm256_mullo_epi16 (centre_px, centre),
                                       _mm256_slli_epi16 (ring, 1));
           v[half] = _mm256_srai_epi16 (_mm256_add_epi16 (v[half], round), 4);
         }
-      /* The pack interleaves the halves' 128-bit lanes; the permute puts
-       * them back in order. */
-      _mm256_storeu_si256 ((__m256i *) (out + i),
-                           _mm256_permute4x64_epi64 (_mm256_packus_epi16 (v[0], v[1]), 0xD8));
+      vt_pixels_store_words_avx2 (out + i, v[0], v[1]);
     }
   sharpen_span (above, here, below, out, i, to, sums);
 }
@@ -340,13 +336,13 @@ box_along_radius_avx2 (guint8       *out,
 
   for (i = 0; i + 16 <= n; i += 16)
     {
-      __m256i whole = load_words_avx2 (line + i + 4);
+      __m256i whole = vt_pixels_load_words_avx2 (line + i + 4);
+      __m256i fractional = _mm256_add_epi16 (vt_pixels_load_words_avx2 (line + i),
+                                             vt_pixels_load_words_avx2 (line + i + span));
 
       for (int tap = 8; tap < span; tap += 4)
-        whole = _mm256_add_epi16 (whole, load_words_avx2 (line + i + tap));
-      box_taps_avx2 (out + i, whole,
-                     _mm256_add_epi16 (load_words_avx2 (line + i), load_words_avx2 (line + i + span)),
-                     &k);
+        whole = _mm256_add_epi16 (whole, vt_pixels_load_words_avx2 (line + i + tap));
+      box_taps_avx2 (out + i, whole, fractional, &k);
     }
   box_along (out + i, line + i, sum, n - i, b);
 }
@@ -384,10 +380,13 @@ box_down_avx2 (guint8       *out,
   for (i = 0; i + 16 <= n; i += 16)
     {
       __m256i whole = _mm256_loadu_si256 ((const __m256i *) (acc + i));
-      __m256i bottom = load_words_avx2 (far_bottom + i);
+      __m256i bottom = vt_pixels_load_words_avx2 (far_bottom + i);
 
-      box_taps_avx2 (out + i, whole, _mm256_add_epi16 (load_words_avx2 (far_top + i), bottom), &k);
-      whole = _mm256_sub_epi16 (_mm256_add_epi16 (whole, bottom), load_words_avx2 (top + i));
+      __m256i fractional = _mm256_add_epi16 (vt_pixels_load_words_avx2 (far_top + i), bottom);
+
+      box_taps_avx2 (out + i, whole, fractional, &k);
+      whole = _mm256_add_epi16 (whole, bottom);
+      whole = _mm256_sub_epi16 (whole, vt_pixels_load_words_avx2 (top + i));
       _mm256_storeu_si256 ((__m256i *) (acc + i), whole);
     }
   box_down (out + i, acc + i, far_top + i, top + i, far_bottom + i, n - i, b);
@@ -666,8 +665,9 @@ unsharp_row_avx2 (guint8       *row,
 
       for (int half = 0; half < 2; half++)
         {
-          __m256i here = load_words_avx2 (row + i + 16 * half);
-          __m256i diff = _mm256_sub_epi16 (here, load_words_avx2 (blurred + i + 16 * half));
+          __m256i here = vt_pixels_load_words_avx2 (row + i + 16 * half);
+          __m256i blur = vt_pixels_load_words_avx2 (blurred + i + 16 * half);
+          __m256i diff = _mm256_sub_epi16 (here, blur);
           __m256i size = _mm256_abs_epi16 (diff);
           __m256i add = _mm256_add_epi16 (
             _mm256_mullo_epi16 (size, whole),
@@ -676,8 +676,7 @@ unsharp_row_avx2 (guint8       *row,
           add = _mm256_and_si256 (add, _mm256_cmpgt_epi16 (size, threshold));
           v[half] = _mm256_add_epi16 (here, _mm256_sign_epi16 (add, diff));
         }
-      _mm256_storeu_si256 ((__m256i *) (row + i),
-                           _mm256_permute4x64_epi64 (_mm256_packus_epi16 (v[0], v[1]), 0xD8));
+      vt_pixels_store_words_avx2 (row + i, v[0], v[1]);
     }
   unsharp_row (row + i, blurred + i, n_bytes - i, data);
 }

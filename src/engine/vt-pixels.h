@@ -22,6 +22,25 @@ G_BEGIN_DECLS
 # define VT_HAVE_AVX2 1
 # include <immintrin.h>
 
+/* Sixteen bytes, each widened to a 16-bit lane. */
+static inline __attribute__ ((target ("avx2"))) __m256i
+vt_pixels_load_words_avx2 (const guint8 *p)
+{
+  return _mm256_cvtepu8_epi16 (_mm_loadu_si128 ((const __m128i *) p));
+}
+
+/* Stores thirty-two 16-bit results as bytes, clamped to 0…255, in order:
+ * the pack interleaves the two vectors' 128-bit lanes, the permute puts
+ * them back. */
+static inline __attribute__ ((target ("avx2"))) void
+vt_pixels_store_words_avx2 (guint8  *out,
+                            __m256i  first,
+                            __m256i  second)
+{
+  _mm256_storeu_si256 ((__m256i *) out,
+                       _mm256_permute4x64_epi64 (_mm256_packus_epi16 (first, second), 0xD8));
+}
+
 /* Stores sixteen 32-bit results as bytes, clamped to 0…255, in order. The
  * 256-bit unpacks and packs work within 128-bit lanes, so results 0–3 and
  * 8–11 come in @v0 and 4–7 and 12–15 in @v1, as the unpacks of 16-bit

@@ -240,8 +240,8 @@ add_pair_avx2 (const guint8 *row,
                __m256i       h[2],
                __m256i       l[2])
 {
-  __m256i a = _mm256_cvtepu8_epi16 (_mm_loadu_si128 ((const __m128i *) row));
-  __m256i b = _mm256_cvtepu8_epi16 (_mm_loadu_si128 ((const __m128i *) next));
+  __m256i a = vt_pixels_load_words_avx2 (row);
+  __m256i b = vt_pixels_load_words_avx2 (next);
   __m256i ab0 = _mm256_unpacklo_epi16 (a, b), ab1 = _mm256_unpackhi_epi16 (a, b);
 
   h[0] = _mm256_add_epi32 (h[0], _mm256_madd_epi16 (ab0, high));
