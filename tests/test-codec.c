@@ -2,6 +2,10 @@
 /* test-codec.c: decoding every kind of input, and the JPEG writer */
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <jpeglib.h>
+
 #include "vt-test-utils.h"
 
 static cairo_surface_t *
@@ -191,6 +195,69 @@ test_jpeg_quality_and_size (void)
   g_assert_cmpint (vt_test_max_diff (back, img), <=, 60);
 }
 
+/* What libjpeg writes with its own optimised tables, for the same pixels. */
+static GBytes *
+libjpeg_encode (cairo_surface_t *img,
+                int              quality)
+{
+  struct jpeg_compress_struct cinfo;
+  struct jpeg_error_mgr jerr;
+  unsigned char *buffer = NULL;
+  unsigned long size = 0;
+  int stride = cairo_image_surface_get_stride (img);
+
+  cinfo.err = jpeg_std_error (&jerr);
+  jpeg_create_compress (&cinfo);
+  jpeg_mem_dest (&cinfo, &buffer, &size);
+  cinfo.image_width = cairo_image_surface_get_width (img);
+  cinfo.image_height = cairo_image_surface_get_height (img);
+  cinfo.input_components = 4;
+  cinfo.in_color_space = G_BYTE_ORDER == G_LITTLE_ENDIAN ? JCS_EXT_BGRX : JCS_EXT_XRGB;
+  jpeg_set_defaults (&cinfo);
+  jpeg_set_quality (&cinfo, quality, TRUE);
+  cinfo.optimize_coding = TRUE;
+  jpeg_start_compress (&cinfo, TRUE);
+  while (cinfo.next_scanline < cinfo.image_height)
+    {
+      JSAMPROW row = cairo_image_surface_get_data (img) + (gsize) cinfo.next_scanline * stride;
+      jpeg_write_scanlines (&cinfo, &row, 1);
+    }
+  jpeg_finish_compress (&cinfo);
+  jpeg_destroy_compress (&cinfo);
+  return g_bytes_new_with_free_func (buffer, size, free, buffer);
+}
+
+/* The writer counts the Huffman symbols itself (vt-codec-jpeg-huffman.c):
+ * the files must be libjpeg's own, byte for byte, for photos, noise (every
+ * coefficient set), flat areas (long runs of zeros, end-of-block only),
+ * sizes that leave partial blocks, and qualities from 1 to 100. */
+static void
+test_jpeg_tables_as_libjpeg (void)
+{
+  cairo_surface_t *images[] = {
+    vt_sample_render (3, 500, 375),
+    vt_sample_render (5, 150, 113),
+    vt_test_noise (33, 17, 7),
+    vt_test_noise (64, 64, 8),
+    vt_image_new (1, 1, NULL),
+    vt_image_new (40, 24, NULL),
+  };
+  const int qualities[] = { 1, 50, 85, 100 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (images); i++)
+    {
+      for (guint q = 0; q < G_N_ELEMENTS (qualities); q++)
+        {
+          g_autoptr(GBytes) ours = vt_codec_jpeg_encode (images[i], qualities[q], FALSE, NULL, NULL);
+          g_autoptr(GBytes) theirs = libjpeg_encode (images[i], qualities[q]);
+
+          g_test_message ("image %u at quality %d: %zu bytes", i, qualities[q], g_bytes_get_size (ours));
+          g_assert_true (g_bytes_equal (ours, theirs));
+        }
+      cairo_surface_destroy (images[i]);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -204,5 +271,6 @@ main (int argc, char **argv)
   g_test_add_func ("/codec/dct-shrink", test_dct_shrink);
   g_test_add_func ("/codec/dct-shrink-quality", test_dct_shrink_quality);
   g_test_add_func ("/codec/jpeg-quality-and-size", test_jpeg_quality_and_size);
+  g_test_add_func ("/codec/jpeg-tables-as-libjpeg", test_jpeg_tables_as_libjpeg);
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include <libexif/exif-data.h>
 
 #include "vt-codec.h"
+#include "vt-codec-jpeg-huffman.h"
 #include "vt-color.h"
 #include "vt-metadata.h"
 #include "vt-resize.h"
@@ -390,6 +391,7 @@ vt_codec_jpeg_encode (cairo_surface_t *surface,
     jpeg_simple_progression (&cinfo);
 
   jpeg_start_compress (&cinfo, TRUE);
+  vt_codec_jpeg_count_symbols (&cinfo);
   if (exif != NULL)
     jpeg_write_marker (&cinfo, JPEG_APP0 + 1, g_bytes_get_data (exif, NULL), g_bytes_get_size (exif));
   while (cinfo.next_scanline < cinfo.image_height)
