@@ -32,6 +32,7 @@
 #endif
 
 #include "vt-codec-jpeg-huffman.h"
+#include "vt-pixels.h"
 
 /* The start of jpegint.h's struct, which jpeglib.h declares but leaves
  * opaque. */
@@ -76,31 +77,69 @@ static const guint8 natural_of[DCTSIZE2] = {
   53, 60, 61, 54, 47, 55, 62, 63,
 };
 
-/* Bit i set where coefficient i (natural order) is not zero. */
+/* Bit k set where the coefficient k-th in zig-zag order is not zero. */
 static inline guint64
-nonzero_mask (const JCOEF *block)
+zigzag_nonzero (const JCOEF *block)
 {
+  guint64 natural = 0, zigzag = 0;
+
 #ifdef __SSE2__
   const __m128i zero = _mm_setzero_si128 ();
-  guint64 zeros = 0;
 
-  for (int i = 0; i < 4; i++)
+  for (int c = 0; c < 4; c++)
     {
-      __m128i a = _mm_loadu_si128 ((const __m128i *) (block + 16 * i));
-      __m128i b = _mm_loadu_si128 ((const __m128i *) (block + 16 * i + 8));
+      __m128i a = _mm_loadu_si128 ((const __m128i *) (block + 16 * c));
+      __m128i b = _mm_loadu_si128 ((const __m128i *) (block + 16 * c + 8));
       __m128i z = _mm_packs_epi16 (_mm_cmpeq_epi16 (a, zero), _mm_cmpeq_epi16 (b, zero));
 
-      zeros |= (guint64) (guint16) _mm_movemask_epi8 (z) << (16 * i);
+      natural |= (guint64) (guint16) ~_mm_movemask_epi8 (z) << (16 * c);
     }
-  return ~zeros;
 #else
-  guint64 mask = 0;
-
   for (int i = 0; i < DCTSIZE2; i++)
-    mask |= (guint64) (block[i] != 0) << i;
-  return mask;
+    natural |= (guint64) (block[i] != 0) << i;
 #endif
+  for (; natural != 0; natural &= natural - 1)
+    zigzag |= G_GUINT64_CONSTANT (1) << zigzag_of[__builtin_ctzll (natural)];
+  return zigzag;
 }
+
+#ifdef VT_HAVE_AVX2
+/* The same with a byte shuffle per quarter of the block and half of the
+ * mask, instead of a loop over the nonzero coefficients whose length the
+ * CPU cannot predict. controls[h][c] takes, for zig-zag positions 32h …
+ * 32h + 31, the flags that come from coefficients 16c … 16c + 15, the
+ * same 16 in both 128-bit lanes (vpshufb stays within its lane). */
+static guint8 controls[2][4][32] __attribute__ ((aligned (32)));
+
+static void
+make_controls (void)
+{
+  for (int k = 0; k < DCTSIZE2; k++)
+    for (int c = 0; c < 4; c++)
+      controls[k / 32][c][k % 32] = natural_of[k] / 16 == c ? natural_of[k] % 16 : 0x80;
+}
+
+static inline __attribute__ ((target ("avx2"))) guint64
+zigzag_nonzero_avx2 (const JCOEF *block)
+{
+  const __m128i zero = _mm_setzero_si128 ();
+  __m256i zeros[2] = { _mm256_setzero_si256 (), _mm256_setzero_si256 () };
+
+  for (int c = 0; c < 4; c++)
+    {
+      __m128i a = _mm_loadu_si128 ((const __m128i *) (block + 16 * c));
+      __m128i b = _mm_loadu_si128 ((const __m128i *) (block + 16 * c + 8));
+      __m256i flags = _mm256_broadcastsi128_si256 (_mm_packs_epi16 (_mm_cmpeq_epi16 (a, zero),
+                                                                    _mm_cmpeq_epi16 (b, zero)));
+
+      for (int h = 0; h < 2; h++)
+        zeros[h] = _mm256_or_si256 (zeros[h],
+                                    _mm256_shuffle_epi8 (flags, *(const __m256i *) controls[h][c]));
+    }
+  return ~((guint64) (guint32) _mm256_movemask_epi8 (zeros[0]) |
+           (guint64) (guint32) _mm256_movemask_epi8 (zeros[1]) << 32);
+}
+#endif
 
 /* The JPEG "category" of a value: how many bits its magnitude takes. */
 static inline int
@@ -113,23 +152,19 @@ bits_of (int v)
  * difference's category, then per nonzero AC coefficient its run of zeros
  * before it (a ZRL symbol per 16) and its category, then an end of block
  * unless the last coefficient is nonzero. */
-static inline void
+static inline __attribute__ ((always_inline)) void
 count_block (const JCOEF *block,
+             guint64      zigzag,
              int         *last_dc,
              long        *dc,
              long        *ac)
 {
-  guint64 natural = nonzero_mask (block) & ~G_GUINT64_CONSTANT (1);
-  guint64 zigzag = 0;
   int previous = 0;
 
   dc[bits_of (block[0] - *last_dc)]++;
   *last_dc = block[0];
 
-  for (; natural != 0; natural &= natural - 1)
-    zigzag |= G_GUINT64_CONSTANT (1) << zigzag_of[__builtin_ctzll (natural)];
-
-  for (; zigzag != 0; zigzag &= zigzag - 1)
+  for (zigzag &= ~G_GUINT64_CONSTANT (1); zigzag != 0; zigzag &= zigzag - 1)
     {
       int k = __builtin_ctzll (zigzag);
       int run = k - previous - 1;
@@ -145,22 +180,38 @@ count_block (const JCOEF *block,
     ac[0]++;
 }
 
+#define COUNT_MCU(cinfo, mcu, zigzag_nonzero)                                          \
+  G_STMT_START {                                                                         \
+    Counts *counts = (cinfo)->client_data;                                               \
+                                                                                         \
+    for (int b = 0; b < (cinfo)->blocks_in_MCU; b++)                                     \
+      {                                                                                  \
+        int c = (cinfo)->MCU_membership[b];                                              \
+        const jpeg_component_info *component = (cinfo)->cur_comp_info[c];                \
+        const JCOEF *block = (mcu)[b][0];                                                \
+                                                                                         \
+        count_block (block, zigzag_nonzero (block), &counts->last_dc[c],                 \
+                     counts->dc[component->dc_tbl_no], counts->ac[component->ac_tbl_no]); \
+      }                                                                                  \
+  } G_STMT_END
+
 static boolean
 count_mcu (j_compress_ptr  cinfo,
            JBLOCKROW      *mcu)
 {
-  Counts *counts = cinfo->client_data;
-
-  for (int b = 0; b < cinfo->blocks_in_MCU; b++)
-    {
-      int c = cinfo->MCU_membership[b];
-      const jpeg_component_info *component = cinfo->cur_comp_info[c];
-
-      count_block (mcu[b][0], &counts->last_dc[c],
-                   counts->dc[component->dc_tbl_no], counts->ac[component->ac_tbl_no]);
-    }
+  COUNT_MCU (cinfo, mcu, zigzag_nonzero);
   return TRUE;
 }
+
+#ifdef VT_HAVE_AVX2
+static __attribute__ ((target ("avx2"))) boolean
+count_mcu_avx2 (j_compress_ptr  cinfo,
+                JBLOCKROW      *mcu)
+{
+  COUNT_MCU (cinfo, mcu, zigzag_nonzero_avx2);
+  return TRUE;
+}
+#endif
 
 /* ------------------------------------------------------------------------ */
 /* The table from the counts: Huffman's procedure as annex K.2 of the JPEG   */
@@ -364,4 +415,17 @@ vt_codec_jpeg_count_symbols (j_compress_ptr cinfo)
   cinfo->client_data = counts;
   cinfo->entropy->start_pass = start_output_pass;
   cinfo->entropy->encode_mcu = count_mcu;
+#ifdef VT_HAVE_AVX2
+  if (vt_pixels_use_avx2 ())
+    {
+      static gsize controls_made;
+
+      if (g_once_init_enter (&controls_made))
+        {
+          make_controls ();
+          g_once_init_leave (&controls_made, 1);
+        }
+      cinfo->entropy->encode_mcu = count_mcu_avx2;
+    }
+#endif
 }
