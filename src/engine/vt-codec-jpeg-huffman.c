@@ -7,10 +7,11 @@
  * encoder makes the second, writing pass cheap, so that counting loop was
  * 15 % of all of Vitrina's time on 800×600 photos.
  *
- * Here the counts come from a bit mask of the nonzero coefficients, so only
- * those are visited (a block at quality 85 has a few dozen), and they go to
- * libjpeg's own jpeg_gen_optimal_table(): the tables, and so the files, are
- * byte for byte those libjpeg makes alone (test-codec checks it).
+ * Here the counts come from a bit mask of the nonzero coefficients, in
+ * zig-zag order, so only those are visited (at quality 85, from none to a
+ * few dozen a block), and the tables are built from them as
+ * jpeg_gen_optimal_table() builds them: the files are byte for byte those
+ * libjpeg makes alone (test-codec checks it).
  *
  * libjpeg has no public hook for this. jpeglib.h leaves the entropy encoder
  * opaque; its first two methods, start_pass() and encode_mcu(), have kept
@@ -180,26 +181,32 @@ count_block (const JCOEF *block,
     ac[0]++;
 }
 
-#define COUNT_MCU(cinfo, mcu, zigzag_nonzero)                                          \
-  G_STMT_START {                                                                         \
-    Counts *counts = (cinfo)->client_data;                                               \
-                                                                                         \
-    for (int b = 0; b < (cinfo)->blocks_in_MCU; b++)                                     \
-      {                                                                                  \
-        int c = (cinfo)->MCU_membership[b];                                              \
-        const jpeg_component_info *component = (cinfo)->cur_comp_info[c];                \
-        const JCOEF *block = (mcu)[b][0];                                                \
-                                                                                         \
-        count_block (block, zigzag_nonzero (block), &counts->last_dc[c],                 \
-                     counts->dc[component->dc_tbl_no], counts->ac[component->ac_tbl_no]); \
-      }                                                                                  \
-  } G_STMT_END
+typedef guint64 (*ZigzagNonzero) (const JCOEF *block);
+
+/* Inlined into each of its callers below, with its own way to the mask. */
+static inline __attribute__ ((always_inline)) void
+count_mcu_with (j_compress_ptr  cinfo,
+                JBLOCKROW      *mcu,
+                ZigzagNonzero   zigzag_nonzero)
+{
+  Counts *counts = cinfo->client_data;
+
+  for (int b = 0; b < cinfo->blocks_in_MCU; b++)
+    {
+      int c = cinfo->MCU_membership[b];
+      const jpeg_component_info *component = cinfo->cur_comp_info[c];
+      const JCOEF *block = mcu[b][0];
+
+      count_block (block, zigzag_nonzero (block), &counts->last_dc[c],
+                   counts->dc[component->dc_tbl_no], counts->ac[component->ac_tbl_no]);
+    }
+}
 
 static boolean
 count_mcu (j_compress_ptr  cinfo,
            JBLOCKROW      *mcu)
 {
-  COUNT_MCU (cinfo, mcu, zigzag_nonzero);
+  count_mcu_with (cinfo, mcu, zigzag_nonzero);
   return TRUE;
 }
 
@@ -208,7 +215,7 @@ static __attribute__ ((target ("avx2"))) boolean
 count_mcu_avx2 (j_compress_ptr  cinfo,
                 JBLOCKROW      *mcu)
 {
-  COUNT_MCU (cinfo, mcu, zigzag_nonzero_avx2);
+  count_mcu_with (cinfo, mcu, zigzag_nonzero_avx2);
   return TRUE;
 }
 #endif
