@@ -74,22 +74,27 @@ tools=(vitrina-8 vitrina-1 pillow-8 pillow-1 imagemagick libvips-8 codec-floor)
 # The tools take turns, a run of each per round, so that a slow spell of
 # this shared machine falls on all of them rather than on one tool's runs;
 # each tool's figure is the median of its runs, its memory the largest
-# peak. Each run writes into a new folder, and none is removed before the
+# peak, and "stolen" the CPU time the hypervisor gave to other machines
+# during its runs (mean per run; the "steal" of /proc/stat). Each run writes into a new folder, and none is removed before the
 # end: right after thousands of files are deleted, ext4 scans past their
 # inodes for every new file it creates (recently_deleted()), which cost a
 # fast tool up to a fifth of its time here.
+stolen_ticks () { awk '/^cpu /{ print $9 }' /proc/stat; }
+
 measure () {
-  local out
-  : > "$work/times"
+  local out stolen
+  : > "$work/times"; : > "$work/stolen"
   for r in $(seq "$runs"); do
     for name in ${tools[@]}; do
       out="$work/$size/$name-$r"; mkdir -p "$out"/{thumbnail,medium,large}
+      stolen=$(stolen_ticks)
       if /usr/bin/time -f "$name %e %M" -a -o "$work/times" bash -c 'tool "$@"' _ "$name" "$out" \
            >/dev/null 2>"$work/err"; then
         ln -sfn "$out" "$work/$size/$name"   # the last run's outputs
       else
         echo "  $name failed:"; cat "$work/err"
       fi
+      echo "$name $(( $(stolen_ticks) - stolen ))" >> "$work/stolen"
     done
   done
   : > "$work/results"
@@ -103,6 +108,7 @@ measure () {
     echo "$name" \
       "$(awk -v name="$name" '$1 == name { print $2 }' "$work/times" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")" \
       "$(awk -v name="$name" '$1 == name && $3 > peak { peak = $3 } END { print peak }' "$work/times")" \
+      "$(awk -v name="$name" -v hz="$(getconf CLK_TCK)" '$1 == name { t += $2; n++ } END { print t / n / hz }' "$work/stolen")" \
       >> "$work/results"
   done
 }
@@ -118,10 +124,10 @@ for set in "${sets[@]}"; do
   measure
 
   vitrina_rate=$(awk -v n="$count" '$1=="vitrina-8"{print n/$2}' "$work/results")
-  printf "  %-12s %10s %10s %12s %14s\n" tool seconds photos/s "peak MB" "vs Vitrina"
-  while read -r name secs kb; do
-    awk -v n="$count" -v name="$name" -v s="$secs" -v kb="$kb" -v v="$vitrina_rate" \
-      'BEGIN { r = n / s; printf "  %-12s %10.2f %10.1f %12.0f %13.2f×\n", name, s, r, kb / 1024, r / v }'
+  printf "  %-12s %10s %10s %12s %14s %10s\n" tool seconds photos/s "peak MB" "vs Vitrina" "stolen s"
+  while read -r name secs kb stolen; do
+    awk -v n="$count" -v name="$name" -v s="$secs" -v kb="$kb" -v v="$vitrina_rate" -v st="$stolen" \
+      'BEGIN { r = n / s; printf "  %-12s %10.2f %10.1f %12.0f %13.2f× %10.2f\n", name, s, r, kb / 1024, r / v, st }'
   done < "$work/results"
   awk '$1=="vitrina-1"{s1=$2} $1=="vitrina-8"{s8=$2} END {
     printf "  Vitrina speedup, 8 workers over 1: %.2f× (%.0f %% per core)\n", s1 / s8, 100 * s1 / s8 / '"$cores"' }' "$work/results"

@@ -15,21 +15,6 @@
 
 #include "vt-window.h"
 
-/* CPU time the hypervisor gave to other guests (the "steal" column of
- * /proc/stat), in seconds: on a shared virtual machine the main thread can
- * be off its CPU for tens of milliseconds whatever the program does. */
-static double
-stolen_seconds (void)
-{
-  g_autofree char *stat = NULL;
-  guint64 steal;
-
-  if (!g_file_get_contents ("/proc/stat", &stat, NULL, NULL) ||
-      sscanf (stat, "cpu %*u %*u %*u %*u %*u %*u %*u %" G_GUINT64_FORMAT, &steal) != 1)
-    return 0.0;
-  return (double) steal / sysconf (_SC_CLK_TCK);
-}
-
 static void
 finished_cb (VtWindow *window, gboolean cancelled, gboolean *done)
 {
@@ -64,7 +49,7 @@ main (int argc, char **argv)
 
   vt_window_set_inputs (window, paths);
   start = g_get_monotonic_time ();
-  stolen = stolen_seconds ();
+  stolen = vt_timings_stolen ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
@@ -73,7 +58,7 @@ main (int argc, char **argv)
            "longest gap between frames: %.1f ms (target 50 ms); "
            "CPU time stolen by the hypervisor meanwhile: %.1f s\n",
            count, (g_get_monotonic_time () - start) / 1e6, vt_window_get_max_frame_gap (window),
-           stolen_seconds () - stolen);
+           vt_timings_stolen () - stolen);
 
   gtk_window_destroy (GTK_WINDOW (window));
   rm = g_strdup_printf ("rm -rf '%s'", dir);

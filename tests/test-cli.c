@@ -293,6 +293,34 @@ test_names_and_budget (void)
   vt_test_remove_tree (dir);
 }
 
+/* The bench's figures as data: seed 000's table, and what the hypervisor
+ * took meanwhile; the photos all done, none left behind. */
+static void
+test_bench_json (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) r = { 0 };
+  JsonObject *o, *stages;
+
+  run_cli (&r, NULL, "bench", "--count", "4", "--size", "160x120", "--workers", "2", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, r.out, -1, NULL));
+  o = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpfloat (json_object_get_double_member (o, "photos"), ==, 4);
+  g_assert_cmpfloat (json_object_get_double_member (o, "workers"), ==, 2);
+  g_assert_cmpfloat (json_object_get_double_member (o, "sequential_seconds"), >, 0);
+  g_assert_cmpfloat (json_object_get_double_member (o, "parallel_seconds"), >, 0);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "speedup"),
+                                  json_object_get_double_member (o, "sequential_seconds") /
+                                  json_object_get_double_member (o, "parallel_seconds"), 1e-6);
+  g_assert_cmpfloat (json_object_get_double_member (o, "max_photos_in_flight"), <=, 2);
+  g_assert_cmpfloat (json_object_get_double_member (o, "sequential_stolen_seconds"), >=, 0);
+  g_assert_cmpfloat (json_object_get_double_member (o, "parallel_stolen_seconds"), >=, 0);
+  stages = json_object_get_object_member (o, "stage_seconds");
+  g_assert_cmpfloat (json_object_get_double_member (stages, "decode"), >, 0);
+  g_assert_cmpfloat (json_object_get_double_member (stages, "encode"), >, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -306,5 +334,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/spanish", test_spanish);
   g_test_add_func ("/cli/presets", test_presets);
   g_test_add_func ("/cli/names-and-budget", test_names_and_budget);
+  g_test_add_func ("/cli/bench-json", test_bench_json);
   return g_test_run ();
 }

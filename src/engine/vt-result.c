@@ -10,8 +10,10 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "vt-result.h"
 
@@ -176,4 +178,24 @@ vt_timings_now (void)
 
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
   return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+/**
+ * vt_timings_stolen:
+ *
+ * CPU time the hypervisor gave to other guests, all cores together, since
+ * the machine started (the "steal" column of /proc/stat), in seconds; 0
+ * where it is not known. On a shared virtual machine it tells how much of
+ * a run's wall time the cores were not ours.
+ */
+double
+vt_timings_stolen (void)
+{
+  g_autofree char *stat = NULL;
+  guint64 steal;
+
+  if (!g_file_get_contents ("/proc/stat", &stat, NULL, NULL) ||
+      sscanf (stat, "cpu %*u %*u %*u %*u %*u %*u %*u %" G_GUINT64_FORMAT, &steal) != 1)
+    return 0.0;
+  return (double) steal / sysconf (_SC_CLK_TCK);
 }

@@ -63,6 +63,7 @@ gint64           vt_result_get_busy_time  (VtResult        *self);
 cairo_surface_t *vt_result_get_thumbnail  (VtResult        *self);
 const char      *vt_stage_get_name        (VtStage          stage);
 gint64           vt_timings_now           (void);
+double           vt_timings_stolen        (void);
 
 /* For the job and pipeline, which own the result while a worker fills it. */
 void             vt_result_add_output     (VtResult        *self,
