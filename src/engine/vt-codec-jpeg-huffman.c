@@ -45,8 +45,8 @@ struct jpeg_entropy_encoder {
 G_STATIC_ASSERT (sizeof (JCOEF) == 2);
 
 typedef struct {
-  /* One count per symbol, and one for the pseudo-symbol 256 that
-   * jpeg_gen_optimal_table() uses. */
+  /* One count per symbol, and one for the pseudo-symbol 256 that the
+   * table building adds. */
   long     dc[NUM_HUFF_TBLS][257];
   long     ac[NUM_HUFF_TBLS][257];
   int      last_dc[MAX_COMPS_IN_SCAN];
