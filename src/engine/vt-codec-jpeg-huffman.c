@@ -78,9 +78,18 @@ static const guint8 natural_of[DCTSIZE2] = {
   53, 60, 61, 54, 47, 55, 62, 63,
 };
 
-/* Bit k set where the coefficient k-th in zig-zag order is not zero. */
+/* The JPEG "category" of a value: how many bits its magnitude takes. */
+static inline int
+bits_of (int v)
+{
+  return v == 0 ? 0 : 32 - __builtin_clz ((unsigned) ABS (v));
+}
+
+/* Bit k of the result set where the coefficient k-th in zig-zag order is
+ * not zero, and @category[k] its category, for those. */
 static inline guint64
-zigzag_nonzero (const JCOEF *block)
+zigzag_categories (const JCOEF *block,
+                   guint8       category[DCTSIZE2])
 {
   guint64 natural = 0, zigzag = 0;
 
@@ -100,16 +109,22 @@ zigzag_nonzero (const JCOEF *block)
     natural |= (guint64) (block[i] != 0) << i;
 #endif
   for (; natural != 0; natural &= natural - 1)
-    zigzag |= G_GUINT64_CONSTANT (1) << zigzag_of[__builtin_ctzll (natural)];
+    {
+      int n = __builtin_ctzll (natural), k = zigzag_of[n];
+
+      zigzag |= G_GUINT64_CONSTANT (1) << k;
+      category[k] = (guint8) bits_of (block[n]);
+    }
   return zigzag;
 }
 
 #ifdef VT_HAVE_AVX2
-/* The same with a byte shuffle per quarter of the block and half of the
- * mask, instead of a loop over the nonzero coefficients whose length the
- * CPU cannot predict. controls[h][c] takes, for zig-zag positions 32h …
- * 32h + 31, the flags that come from coefficients 16c … 16c + 15, the
- * same 16 in both 128-bit lanes (vpshufb stays within its lane). */
+/* The same without a loop whose length the CPU cannot predict: the
+ * categories of all 64 coefficients from two table lookups per byte, then
+ * put in zig-zag order with a byte shuffle per quarter of the block and
+ * half of the result. controls[h][c] takes, for zig-zag positions 32h …
+ * 32h + 31, the bytes that come from coefficients 16c … 16c + 15, the same
+ * 16 in both 128-bit lanes (vpshufb stays within its lane). */
 static guint8 controls[2][4][32] __attribute__ ((aligned (32)));
 
 static void
@@ -120,45 +135,75 @@ make_controls (void)
       controls[k / 32][c][k % 32] = natural_of[k] / 16 == c ? natural_of[k] % 16 : 0x80;
 }
 
-static inline __attribute__ ((target ("avx2"))) guint64
-zigzag_nonzero_avx2 (const JCOEF *block)
+/* Sixteen magnitudes below 2^15 to their categories: each byte's from
+ * its nibbles, then the high byte's plus 8 where it has any. */
+static inline __attribute__ ((target ("avx2"))) __m256i
+categories_avx2 (__m256i magnitude)
 {
-  const __m128i zero = _mm_setzero_si128 ();
-  __m256i zeros[2] = { _mm256_setzero_si256 (), _mm256_setzero_si256 () };
+  const __m256i low_bits = _mm256_setr_epi8 (0, 1, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4,
+                                             0, 1, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4);
+  const __m256i high_bits = _mm256_setr_epi8 (0, 5, 6, 6, 7, 7, 7, 7, 8, 8, 8, 8, 8, 8, 8, 8,
+                                              0, 5, 6, 6, 7, 7, 7, 7, 8, 8, 8, 8, 8, 8, 8, 8);
+  const __m256i nibble = _mm256_set1_epi8 (0x0F);
+  __m256i bytes = _mm256_max_epu8 (
+    _mm256_shuffle_epi8 (low_bits, _mm256_and_si256 (magnitude, nibble)),
+    _mm256_shuffle_epi8 (high_bits, _mm256_and_si256 (_mm256_srli_epi16 (magnitude, 4), nibble)));
+  __m256i high = _mm256_srli_epi16 (bytes, 8);
+  __m256i high_plus_8 = _mm256_and_si256 (_mm256_add_epi16 (high, _mm256_set1_epi16 (8)),
+                                          _mm256_cmpgt_epi16 (high, _mm256_setzero_si256 ()));
 
+  return _mm256_max_epi16 (_mm256_and_si256 (bytes, _mm256_set1_epi16 (0xFF)), high_plus_8);
+}
+
+static inline __attribute__ ((target ("avx2"))) guint64
+zigzag_categories_avx2 (const JCOEF *block,
+                        guint8       category[DCTSIZE2])
+{
+  __m256i natural[2], zigzag[2] = { _mm256_setzero_si256 (), _mm256_setzero_si256 () };
+
+  for (int h = 0; h < 2; h++)
+    {
+      __m256i a = _mm256_loadu_si256 ((const __m256i *) (block + 32 * h));
+      __m256i b = _mm256_loadu_si256 ((const __m256i *) (block + 32 * h + 16));
+
+      /* The pack interleaves the 128-bit lanes; the permute puts them back. */
+      natural[h] = _mm256_permute4x64_epi64 (
+        _mm256_packus_epi16 (categories_avx2 (_mm256_abs_epi16 (a)),
+                             categories_avx2 (_mm256_abs_epi16 (b))), 0xD8);
+    }
   for (int c = 0; c < 4; c++)
     {
-      __m128i a = _mm_loadu_si128 ((const __m128i *) (block + 16 * c));
-      __m128i b = _mm_loadu_si128 ((const __m128i *) (block + 16 * c + 8));
-      __m256i flags = _mm256_broadcastsi128_si256 (_mm_packs_epi16 (_mm_cmpeq_epi16 (a, zero),
-                                                                    _mm_cmpeq_epi16 (b, zero)));
+      __m256i quarter = c % 2 ? _mm256_permute2x128_si256 (natural[c / 2], natural[c / 2], 0x11)
+                              : _mm256_permute2x128_si256 (natural[c / 2], natural[c / 2], 0x00);
 
       for (int h = 0; h < 2; h++)
-        zeros[h] = _mm256_or_si256 (zeros[h],
-                                    _mm256_shuffle_epi8 (flags, *(const __m256i *) controls[h][c]));
+        zigzag[h] = _mm256_or_si256 (zigzag[h],
+                                     _mm256_shuffle_epi8 (quarter, *(const __m256i *) controls[h][c]));
     }
-  return ~((guint64) (guint32) _mm256_movemask_epi8 (zeros[0]) |
-           (guint64) (guint32) _mm256_movemask_epi8 (zeros[1]) << 32);
+  _mm256_storeu_si256 ((__m256i *) category, zigzag[0]);
+  _mm256_storeu_si256 ((__m256i *) (category + 32), zigzag[1]);
+
+  /* A category is 0 just where the coefficient is. */
+  {
+    guint32 first = _mm256_movemask_epi8 (_mm256_cmpeq_epi8 (zigzag[0], _mm256_setzero_si256 ()));
+    guint32 second = _mm256_movemask_epi8 (_mm256_cmpeq_epi8 (zigzag[1], _mm256_setzero_si256 ()));
+
+    return ~((guint64) second << 32 | first);
+  }
 }
 #endif
-
-/* The JPEG "category" of a value: how many bits its magnitude takes. */
-static inline int
-bits_of (int v)
-{
-  return v == 0 ? 0 : 32 - __builtin_clz ((unsigned) ABS (v));
-}
 
 /* The symbols of one block, as htest_one_block() counts them: the DC
  * difference's category, then per nonzero AC coefficient its run of zeros
  * before it (a ZRL symbol per 16) and its category, then an end of block
  * unless the last coefficient is nonzero. */
 static inline __attribute__ ((always_inline)) void
-count_block (const JCOEF *block,
-             guint64      zigzag,
-             int         *last_dc,
-             long        *dc,
-             long        *ac)
+count_block (const JCOEF  *block,
+             guint64       zigzag,
+             const guint8 *category,
+             int          *last_dc,
+             long         *dc,
+             long         *ac)
 {
   int previous = 0;
 
@@ -174,20 +219,20 @@ count_block (const JCOEF *block,
         ac[0xF0]++;
       /* A category over 10 cannot come from 8-bit samples; it would
        * still index inside the table, and the writing pass rejects it. */
-      ac[(run << 4) + bits_of (block[natural_of[k]])]++;
+      ac[(run << 4) + category[k]]++;
       previous = k;
     }
   if (previous < DCTSIZE2 - 1)
     ac[0]++;
 }
 
-typedef guint64 (*ZigzagNonzero) (const JCOEF *block);
+typedef guint64 (*ZigzagCategories) (const JCOEF *block, guint8 category[DCTSIZE2]);
 
 /* Inlined into each of its callers below, with its own way to the mask. */
 static inline __attribute__ ((always_inline)) void
 count_mcu_with (j_compress_ptr  cinfo,
                 JBLOCKROW      *mcu,
-                ZigzagNonzero   zigzag_nonzero)
+                ZigzagCategories categories_of)
 {
   Counts *counts = cinfo->client_data;
 
@@ -196,8 +241,10 @@ count_mcu_with (j_compress_ptr  cinfo,
       int c = cinfo->MCU_membership[b];
       const jpeg_component_info *component = cinfo->cur_comp_info[c];
       const JCOEF *block = mcu[b][0];
+      guint8 category[DCTSIZE2];
+      guint64 zigzag = categories_of (block, category);
 
-      count_block (block, zigzag_nonzero (block), &counts->last_dc[c],
+      count_block (block, zigzag, category, &counts->last_dc[c],
                    counts->dc[component->dc_tbl_no], counts->ac[component->ac_tbl_no]);
     }
 }
@@ -206,7 +253,7 @@ static boolean
 count_mcu (j_compress_ptr  cinfo,
            JBLOCKROW      *mcu)
 {
-  count_mcu_with (cinfo, mcu, zigzag_nonzero);
+  count_mcu_with (cinfo, mcu, zigzag_categories);
   return TRUE;
 }
 
@@ -215,7 +262,7 @@ static __attribute__ ((target ("avx2"))) boolean
 count_mcu_avx2 (j_compress_ptr  cinfo,
                 JBLOCKROW      *mcu)
 {
-  count_mcu_with (cinfo, mcu, zigzag_nonzero_avx2);
+  count_mcu_with (cinfo, mcu, zigzag_categories_avx2);
   return TRUE;
 }
 #endif
