@@ -293,16 +293,24 @@ test_names_and_budget (void)
   vt_test_remove_tree (dir);
 }
 
-/* The bench's figures as data: seed 000's table, and what the hypervisor
- * took meanwhile; the photos all done, none left behind. */
+/* The bench's figures as data: seed 000's table from the median of the
+ * rounds, each round's speedup, and what the hypervisor took meanwhile;
+ * the photos all done, none left behind. */
 static void
 test_bench_json (void)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_auto(Run) r = { 0 };
+  g_auto(Run) zero = { 0 };
   JsonObject *o, *stages;
+  JsonArray *rounds;
 
-  run_cli (&r, NULL, "bench", "--count", "4", "--size", "160x120", "--workers", "2", "--json", NULL);
+  run_cli (&zero, NULL, "bench", "--rounds", "0", NULL);
+  g_assert_cmpint (zero.status, ==, 2);
+  g_assert_nonnull (strstr (zero.err, "--rounds"));
+
+  run_cli (&r, NULL, "bench", "--count", "4", "--size", "160x120", "--workers", "2", "--rounds", "3",
+           "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, r.out, -1, NULL));
   o = json_node_get_object (json_parser_get_root (parser));
@@ -313,6 +321,11 @@ test_bench_json (void)
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "speedup"),
                                   json_object_get_double_member (o, "sequential_seconds") /
                                   json_object_get_double_member (o, "parallel_seconds"), 1e-6);
+  g_assert_cmpfloat (json_object_get_double_member (o, "rounds"), ==, 3);
+  rounds = json_object_get_array_member (o, "speedup_per_round");
+  g_assert_cmpuint (json_array_get_length (rounds), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpfloat (json_array_get_double_element (rounds, i), >, 0);
   g_assert_cmpfloat (json_object_get_double_member (o, "max_photos_in_flight"), <=, 2);
   g_assert_cmpfloat (json_object_get_double_member (o, "sequential_stolen_seconds"), >=, 0);
   g_assert_cmpfloat (json_object_get_double_member (o, "parallel_stolen_seconds"), >=, 0);
