@@ -714,7 +714,7 @@ static void
 finish (VtJob *self,
         gint64 end_time)
 {
-  g_autoptr(VtJob) running = g_steal_pointer (&self->running_ref);
+  g_autoptr(VtJob) G_GNUC_UNUSED running = g_steal_pointer (&self->running_ref);
 
   /* Every task has run; this only joins threads that are already idle. */
   g_thread_pool_free (g_steal_pointer (&self->pool), FALSE, TRUE);

@@ -107,7 +107,7 @@ job_finished_cb (VtJob     *job,
                  VtScaling *self)
 {
   double seconds = vt_job_get_stats (job)->wall_time / 1e6;
-  g_autoptr(VtScaling) keep = g_object_ref (self);
+  g_autoptr(VtScaling) G_GNUC_UNUSED keep = g_object_ref (self);
 
   g_clear_object (&self->job);
   if (cancelled || self->cancelled)
