@@ -130,7 +130,10 @@ for set in "${sets[@]}"; do
       'BEGIN { r = n / s; printf "  %-12s %10.2f %10.1f %12.0f %13.2f× %10.2f\n", name, s, r, kb / 1024, r / v, st }'
   done < "$work/results"
   awk '$1=="vitrina-1"{s1=$2} $1=="vitrina-8"{s8=$2} END {
-    printf "  Vitrina speedup, 8 workers over 1: %.2f× (%.0f %% per core)\n", s1 / s8, 100 * s1 / s8 / '"$cores"' }' "$work/results"
+    printf "  Vitrina speedup, 8 workers over 1: %.2f× (%.0f %% per core)", s1 / s8, 100 * s1 / s8 / '"$cores"' }' "$work/results"
+  # Each round's own: its two Vitrina runs came one after the other.
+  awk '$1=="vitrina-1"{one[++n1]=$2} $1=="vitrina-8"{eight[++n8]=$2} END {
+    printf "; in each round:"; for (r = 1; r <= n1 && r <= n8; r++) printf " %.2f×", one[r] / eight[r]; print "" }' "$work/times"
   echo "  quality of Vitrina's outputs against Pillow's (same recipe):"
   /usr/bin/python3 bench/quality.py "$work/$size/vitrina-8" "$work/$size/pillow-8"
   # The watermarks are drawn by different text engines (Pango, FreeType via
