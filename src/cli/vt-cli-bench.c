@@ -20,7 +20,6 @@ typedef struct {
   char     *keep;
 } Options;
 
-
 typedef struct {
   VtJobStats stats;
   double     stolen;   /* seconds of the cores the hypervisor took meanwhile */
