@@ -75,10 +75,11 @@ tools=(vitrina-8 vitrina-1 pillow-8 pillow-1 imagemagick libvips-8 codec-floor)
 # this shared machine falls on all of them rather than on one tool's runs;
 # each tool's figure is the median of its runs, its memory the largest
 # peak, and "stolen" the CPU time the hypervisor gave to other machines
-# during its runs (mean per run; the "steal" of /proc/stat). Each run writes into a new folder, and none is removed before the
-# end: right after thousands of files are deleted, ext4 scans past their
-# inodes for every new file it creates (recently_deleted()), which cost a
-# fast tool up to a fifth of its time here.
+# during its runs (mean per run; the "steal" of /proc/stat). Each run
+# writes into a new folder, and none is removed before the end: right
+# after thousands of files are deleted, ext4 without a journal scans past
+# their inodes for every new file it creates (recently_deleted()), which
+# cost a fast tool up to a fifth of its time here.
 stolen_ticks () { awk '/^cpu /{ print $9 }' /proc/stat; }
 
 measure () {
