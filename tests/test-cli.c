@@ -334,6 +334,41 @@ test_bench_json (void)
   g_assert_cmpfloat (json_object_get_double_member (stages, "encode"), >, 0);
 }
 
+/* A bench whose photos fail (here its outputs fill a small disk) stops with
+ * the reason, naming a photo, instead of printing figures that mean
+ * nothing; and it leaves nothing behind. */
+static void
+test_bench_full_disk (void)
+{
+  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autofree char *mnt = g_build_filename (dir, "small-disk", NULL);
+  g_autofree char *mount = g_strdup_printf ("mount -t tmpfs -o size=300k tmpfs '%s' 2>/dev/null", mnt);
+  g_autofree char *umount = g_strdup_printf ("umount '%s'", mnt);
+  const char *env[] = { "TMPDIR", mnt, NULL };
+  g_autoptr(GDir) left = NULL;
+  g_auto(Run) r = { 0 };
+
+  g_mkdir_with_parents (mnt, 0755);
+  if (system (mount) != 0)
+    {
+      g_test_skip ("cannot mount a tmpfs here (needs root)");
+      vt_test_remove_tree (dir);
+      return;
+    }
+  run_cli (&r, env, "bench", "--count", "6", "--rounds", "1", "--keep-photos", dir, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpstr (r.out, ==, "");
+  g_assert_nonnull (strstr (r.err, "photos of 6 failed; the first, "));
+  g_assert_nonnull (strstr (r.err, "product-"));
+  g_assert_nonnull (strstr (r.err, "No space left on device"));
+
+  left = g_dir_open (mnt, 0, NULL);
+  g_assert_null (g_dir_read_name (left));
+  g_clear_pointer (&left, g_dir_close);   /* or the disk stays busy */
+  g_assert_cmpint (system (umount), ==, 0);
+  vt_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -348,5 +383,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/presets", test_presets);
   g_test_add_func ("/cli/names-and-budget", test_names_and_budget);
   g_test_add_func ("/cli/bench-json", test_bench_json);
+  g_test_add_func ("/cli/bench-full-disk", test_bench_full_disk);
   return g_test_run ();
 }

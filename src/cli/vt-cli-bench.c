@@ -25,6 +25,31 @@ typedef struct {
   double     stolen;   /* seconds of the cores the hypervisor took meanwhile */
 } Run;
 
+/* Photos the bench made itself fail only when the machine does (a full
+ * disk, most likely): figures from such a run would mean nothing, so the
+ * bench stops and says why. */
+static gboolean
+check_all_done (VtJob   *job,
+                GError **error)
+{
+  guint n_failed = vt_job_get_stats (job)->n_failed;
+
+  for (guint i = 0; i < vt_job_get_n_results (job) && n_failed > 0; i++)
+    {
+      VtResult *result = vt_job_get_result (job, i);
+      const GError *cause = vt_result_get_error (result);
+
+      if (vt_result_get_status (result) != VT_RESULT_FAILED || cause == NULL)
+        continue;
+      g_set_error (error, cause->domain, cause->code,
+                   g_dngettext (GETTEXT_PACKAGE, "%u photo of %u failed; %s: %s",
+                                "%u photos of %u failed; the first, %s: %s", n_failed),
+                   n_failed, vt_job_get_n_results (job), vt_result_get_input (result), cause->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Only the figures are kept: the job and its per-photo results go before
  * the next run, so that they do not count in its peak memory. */
 static gboolean
@@ -41,7 +66,7 @@ run_once (const char  *inputs,
 
   vt_job_set_n_workers (job, workers);
   vt_job_add_paths (job, paths, FALSE);
-  if (!vt_job_run_sync (job, error))
+  if (!vt_job_run_sync (job, error) || !check_all_done (job, error))
     return FALSE;
   run->stats = *vt_job_get_stats (job);
   run->stolen = vt_timings_stolen () - stolen;
@@ -189,7 +214,6 @@ run_rounds (const Options  *o,
             const char     *dir,
             GArray         *seq,
             GArray         *par,
-            gboolean       *failed,
             GError        **error)
 {
   for (int r = 0; r < o->rounds; r++)
@@ -203,7 +227,6 @@ run_rounds (const Options  *o,
 
         if (!run_once (inputs, outputs, workers, &run, error))
           return FALSE;
-        *failed |= run.stats.n_failed > 0;
         g_array_append_val (parallel ? par : seq, run);
       }
   return TRUE;
@@ -218,7 +241,6 @@ bench (const Options *o)
   g_autoptr(GArray) seq = g_array_new (FALSE, FALSE, sizeof (Run));
   g_autoptr(GArray) par = g_array_new (FALSE, FALSE, sizeof (Run));
   g_autoptr(GArray) speedups = g_array_new (FALSE, FALSE, sizeof (double));
-  gboolean failed = FALSE;
   Figures figures;
 
   if (dir == NULL)
@@ -231,7 +253,7 @@ bench (const Options *o)
   if (!o->json)
     g_printerr (_("Generating %d photos…\n"), o->count);
   if (!vt_sample_write (inputs, o->count, o->width, o->height, &error) ||
-      !run_rounds (o, inputs, dir, seq, par, &failed, &error))
+      !run_rounds (o, inputs, dir, seq, par, &error))
     {
       g_printerr ("vitrina-cli bench: %s\n", error->message);
       vt_remove_tree (dir);
@@ -250,7 +272,7 @@ bench (const Options *o)
     print_table (o, &figures);
 
   vt_remove_tree (dir);
-  return failed ? VT_CLI_EXIT_FAILED : VT_CLI_EXIT_OK;
+  return VT_CLI_EXIT_OK;
 }
 int
 vt_cli_bench (int    argc,
