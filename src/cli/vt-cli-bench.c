@@ -260,6 +260,7 @@ bench (const Options *o)
       return VT_CLI_EXIT_FAILED;
     }
 
+  /* Rounds pair up in run order, which median_run() then sorts away. */
   for (guint r = 0; r < seq->len; r++)
     {
       double s = speedup_of (&g_array_index (seq, Run, r), &g_array_index (par, Run, r));
