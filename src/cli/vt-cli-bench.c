@@ -34,7 +34,9 @@ check_all_done (VtJob   *job,
 {
   guint n_failed = vt_job_get_stats (job)->n_failed;
 
-  for (guint i = 0; i < vt_job_get_n_results (job) && n_failed > 0; i++)
+  if (n_failed == 0)
+    return TRUE;
+  for (guint i = 0; i < vt_job_get_n_results (job); i++)
     {
       VtResult *result = vt_job_get_result (job, i);
       const GError *cause = vt_result_get_error (result);
