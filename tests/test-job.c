@@ -315,12 +315,10 @@ test_unwritable_output (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (error->message, out));
 }
 
-/* Large photos are held a few at a time, not one per worker: with 4.3
- * megapixels each, decoded in full for a larger size, eight workers hold no
- * more at once than there are cores (plus one, for the rounding of the
- * budget); an eight-at-a-time budget would fail this. */
-static void
-test_budget_bounds_large_photos (void)
+/* The most photos that `count` photos of w × h, made into `sizes` by eight
+ * workers, had decoded at once. */
+static guint
+max_in_flight (guint count, int w, int h, const char *sizes)
 {
   g_autofree char *dir = vt_test_make_tmpdir ();
   g_autofree char *in = g_build_filename (dir, "in", NULL);
@@ -331,8 +329,8 @@ test_budget_bounds_large_photos (void)
   g_autoptr(GError) error = NULL;
   const VtJobStats *stats;
 
-  g_assert_true (vt_sample_write (in, 6, 2400, 1800, NULL));
-  g_assert_true (vt_recipe_set_sizes (recipe, "whole=3000x3000", NULL));
+  g_assert_true (vt_sample_write (in, count, w, h, NULL));
+  g_assert_true (vt_recipe_set_sizes (recipe, sizes, NULL));
   job = vt_job_new (recipe, out);
   vt_job_set_n_workers (job, 8);
   vt_job_add_paths (job, paths, FALSE);
@@ -340,11 +338,35 @@ test_budget_bounds_large_photos (void)
   g_assert_no_error (error);
 
   stats = vt_job_get_stats (job);
-  g_assert_cmpuint (stats->n_done, ==, 6);
-  g_test_message ("%u photos decoded at once on %u cores", stats->max_in_flight, g_get_num_processors ());
-  g_assert_cmpuint (stats->max_in_flight, >=, 1);
-  g_assert_cmpuint (stats->max_in_flight, <=, MIN (g_get_num_processors () + 1, 8));
+  g_assert_cmpuint (stats->n_done, ==, count);
+  g_test_message ("%u photos of %d × %d decoded at once on %u cores",
+                  stats->max_in_flight, w, h, g_get_num_processors ());
   vt_test_remove_tree (dir);
+  return stats->max_in_flight;
+}
+
+/* Eight workers compute on no more photos at once than there are cores:
+ * the others wait, read, instead of taking turns on the cores. Eight
+ * photos in flight on two cores, as before, would fail this. */
+static void
+test_computes_one_photo_per_core (void)
+{
+  guint n = max_in_flight (16, 800, 600, "thumbnail=150x150,medium=500x500,large=1200x1200");
+
+  g_assert_cmpuint (n, >=, 1);
+  g_assert_cmpuint (n, <=, MIN (g_get_num_processors (), 8));
+}
+
+/* Photos over 16 megapixels once decoded (here in full, for a larger
+ * size) start only while the budget of 5 megapixels per core has room, or
+ * alone: on two cores, one at a time. */
+static void
+test_budget_bounds_large_photos (void)
+{
+  guint n = max_in_flight (3, 4800, 3600, "whole=5000x5000");
+
+  g_assert_cmpuint (n, >=, 1);
+  g_assert_cmpuint (n, <=, MAX (1, g_get_num_processors () * 5 / 17));
 }
 
 int
@@ -364,6 +386,7 @@ main (int argc, char **argv)
   ADD ("/job/skip-existing", 4, test_skip_existing);
   ADD ("/job/unwritable-output", 2, test_unwritable_output);
 #undef ADD
+  g_test_add_func ("/job/computes-one-photo-per-core", test_computes_one_photo_per_core);
   g_test_add_func ("/job/budget-bounds-large-photos", test_budget_bounds_large_photos);
   return g_test_run ();
 }

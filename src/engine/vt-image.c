@@ -5,6 +5,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef G_OS_UNIX
+# include <sys/mman.h>
+#endif
 
 #include <glib/gi18n-lib.h>
 
@@ -307,7 +310,36 @@ vt_image_orient (cairo_surface_t *surface,
 }
 
 /**
+ * vt_image_read:
+ * @path: a photo's file
+ * @error: the reason it cannot be read, naming the file
+ *
+ * The file's contents, mapped rather than copied so that the decoder reads
+ * the page cache directly. The kernel is asked to start reading all of it
+ * now: a photo read ahead of the cores is then in memory by the time a
+ * core decodes it, even from a slow disk.
+ *
+ * Returns: (transfer full): the contents, or %NULL with @error set
+ */
+GBytes *
+vt_image_read (const char  *path,
+               GError     **error)
+{
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, error);
+
+  if (file == NULL)
+    return NULL;
+#ifdef POSIX_MADV_WILLNEED
+  if (g_mapped_file_get_length (file) > 0)
+    posix_madvise (g_mapped_file_get_contents (file), g_mapped_file_get_length (file), POSIX_MADV_WILLNEED);
+#endif
+  return g_mapped_file_get_bytes (file);
+}
+
+/**
  * vt_image_peek_size:
+ * @path: the photo's file
+ * @bytes: (nullable): its contents, when they have been read already
  *
  * The pixel size vt_image_load() will allocate for @path with @hints, from
  * the file's header alone.
@@ -316,18 +348,25 @@ vt_image_orient (cairo_surface_t *surface,
  */
 gboolean
 vt_image_peek_size (const char        *path,
+                    GBytes            *bytes,
                     const VtLoadHints *hints,
                     int               *width,
                     int               *height)
 {
-  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
+  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GBytes) mapped = NULL;
   const guint8 *data;
   gsize len;
 
-  if (file == NULL)
-    return FALSE;
-  data = (const guint8 *) g_mapped_file_get_contents (file);
-  len = g_mapped_file_get_length (file);
+  if (bytes == NULL)
+    {
+      /* Not vt_image_read(): only the header is needed, not a read-ahead. */
+      file = g_mapped_file_new (path, FALSE, NULL);
+      if (file == NULL)
+        return FALSE;
+      bytes = mapped = g_mapped_file_get_bytes (file);
+    }
+  data = g_bytes_get_data (bytes, &len);
   if (vt_image_sniff (data, len) == VT_IMAGE_TYPE_JPEG)
     return vt_codec_jpeg_peek_size (data, len, hints, width, height);
   return gdk_pixbuf_get_file_info (path, width, height) != NULL;

@@ -48,10 +48,13 @@ cairo_surface_t *vt_image_new_uninitialized (int                width,
                                              int                height,
                                              GError           **error);
 cairo_surface_t *vt_image_copy              (cairo_surface_t   *surface);
+GBytes          *vt_image_read              (const char        *path,
+                                             GError           **error);
 cairo_surface_t *vt_image_load              (GBytes            *bytes,
                                              const VtLoadHints *hints,
                                              GError           **error);
 gboolean         vt_image_peek_size         (const char        *path,
+                                             GBytes            *bytes,
                                              const VtLoadHints *hints,
                                              int               *width,
                                              int               *height);

@@ -4,20 +4,28 @@
  * Threading contract
  *  - vt_job_* functions and both signals belong to the thread whose
  *    thread-default main context was current at vt_job_new().
- *  - Workers (a GThreadPool of n_workers, owned by the job) run
- *    vt_pipeline_process() concurrently, each on its own VtResult, and touch
- *    the job only through post_result(), under `lock`.
+ *  - Workers (a GThreadPool of n_workers, owned by the job) each take a
+ *    VtResult, read its photo, and touch the job only through post_result(),
+ *    under `lock`.
+ *  - Decoding, filters and encoding run on `cores`, a second pool with no
+ *    more threads than the machine has cores; a worker hands its photo over
+ *    and waits for it. Eight workers on two cores thus read ahead while two
+ *    photos compute, instead of eight photos taking turns on two cores,
+ *    which took 6 % more CPU time for the same work. A core that finishes
+ *    takes the next photo at once; a semaphore in front of the pipeline
+ *    instead woke a sleeping worker, often onto the busy core, and left the
+ *    other idle (speedup 1.5× instead of 1.9×). With no more workers than
+ *    cores, workers run the pipeline themselves.
  *  - post_result() schedules at most one idle source at a time; it drains
  *    the whole queue, so a burst of photos costs one main-loop wake-up.
  *    Signals are emitted only there, with the lock released.
  *  - A running job holds a reference on itself, dropped after "finished",
  *    so callers may let go of it mid-run.
- *  - Decoded pixels are budgeted (seed 003's counting semaphore): a worker
- *    takes its photo's pixel count from `budget` before decoding and gives
- *    it back when its sizes are written. Eight workers on two cores then
- *    hold three 12-megapixel photos (decoded at half size) at once, not
- *    eight; small photos run eight at a time. One photo per core may
- *    start whatever the budget says, so that no core waits on it.
+ *  - Decoded pixels are budgeted too (seed 003's counting semaphore): a
+ *    photo takes its pixel count from `budget` before decoding and gives it
+ *    back when its sizes are written. Photos up to 16 megapixels (once
+ *    decoded) start whatever the budget says, one per core, so that no
+ *    core waits; larger ones start only while the budget has room, or alone.
  */
 #define G_LOG_DOMAIN "vt-job"
 
@@ -42,15 +50,13 @@
 #include "vt-pipeline.h"
 #include "vt-tsan.h"
 
-/* Pixels the workers may hold decoded at once, per CPU core. More large
- * photos in flight than cores only push each other out of the cache: 24
- * photos of 4000 × 3000 on two cores ran 7 % faster three at a time than
- * eight at a time, and peaked at 81 MB instead of 188. */
+/* Pixels the cores may hold decoded at once, per core, for photos over
+ * BUDGET_SHARED_MAX_PIXELS: a 50-megapixel photo decoded in full (for a
+ * blur before the resize) then runs alone on fewer than ten cores. */
 #define BUDGET_PIXELS_PER_CORE (5u * 1000u * 1000u)
-/* A photo up to this size may still start while fewer photos than cores
- * are in flight, so that no core waits on the budget: a 12-megapixel photo
- * decoded in full (for a blur before the resize) is more than a core's
- * share. Larger photos run alone. */
+/* A photo up to this size starts on any free core, whatever the budget
+ * says: a 12-megapixel photo decoded in full is more than a core's share,
+ * and leaving a core idle for it would cost more than its memory. */
 #define BUDGET_SHARED_MAX_PIXELS (16u * 1000u * 1000u)
 
 struct _VtJob
@@ -80,6 +86,7 @@ struct _VtJob
   VtPipeline   *pipeline;
   GCancellable *cancellable;
   GThreadPool  *pool;
+  GThreadPool  *cores;           /* NULL when workers do their own photos */
   gint64        start_time;
 
   /* shared with workers, under lock */
@@ -121,6 +128,7 @@ vt_job_finalize (GObject *object)
   VtJob *self = VT_JOB (object);
 
   g_assert (self->pool == NULL);
+  g_assert (self->cores == NULL);
 
   g_clear_object (&self->recipe);
   g_clear_object (&self->pipeline);
@@ -571,23 +579,24 @@ all_outputs_exist (VtResult *result)
  * pixels. */
 static guint64
 budget_cost (VtJob    *self,
-             VtResult *result)
+             VtResult *result,
+             GBytes   *bytes)
 {
   int w, h;
 
-  if (!vt_image_peek_size (vt_result_get_input (result), vt_pipeline_get_load_hints (self->pipeline), &w, &h))
+  if (!vt_image_peek_size (vt_result_get_input (result), bytes, vt_pipeline_get_load_hints (self->pipeline), &w, &h))
     return 0;
   return (guint64) w * h;
 }
 
-/* Called with the budget's lock held. */
+/* Called with the budget's lock held; by a core, so fewer photos than
+ * cores are in flight. */
 static gboolean
 budget_admits (VtJob   *self,
                guint64  cost)
 {
-  if (self->budget.in_flight == 0 || (gint64) cost <= self->budget.available)
-    return TRUE;
-  return self->budget.in_flight < self->budget.n_cores && cost <= BUDGET_SHARED_MAX_PIXELS;
+  return self->budget.in_flight == 0 || cost <= BUDGET_SHARED_MAX_PIXELS ||
+         (gint64) cost <= self->budget.available;
 }
 
 static gboolean
@@ -621,21 +630,6 @@ budget_release (VtJob   *self,
   vt_mutex_unlock (&self->budget.lock);
 }
 
-static gboolean
-process (VtJob     *self,
-         VtResult  *result,
-         GError   **error)
-{
-  guint64 cost = budget_cost (self, result);
-  gboolean ok;
-
-  if (!budget_acquire (self, cost))
-    return !g_cancellable_set_error_if_cancelled (self->cancellable, error);
-  ok = vt_pipeline_process (self->pipeline, result, self->keep_thumbnails, self->cancellable, error);
-  budget_release (self, cost);
-  return ok;
-}
-
 /* Workers yield to the thread that draws the window: with eight workers on
  * two cores, the UI thread at equal priority got a fifth of a core and
  * dropped frames. A nice of 10 costs the batch nothing when the UI is idle;
@@ -656,6 +650,98 @@ lower_thread_priority (gboolean background)
       g_private_set (&lowered, GINT_TO_POINTER (1));
     }
 #endif
+}
+
+static gboolean
+compute (VtJob     *self,
+         VtResult  *result,
+         GBytes    *bytes,
+         guint64    cost,
+         GError   **error)
+{
+  gboolean ok;
+
+  if (!budget_acquire (self, cost))
+    return !g_cancellable_set_error_if_cancelled (self->cancellable, error);
+  ok = vt_pipeline_process (self->pipeline, result, bytes, self->keep_thumbnails, self->cancellable, error);
+  budget_release (self, cost);
+  return ok;
+}
+
+/* A photo's computing, handed by its worker to one of the `cores`, which
+ * wakes that worker alone when it is done. */
+typedef struct {
+  VtResult *result;
+  GBytes   *bytes;
+  guint64   cost;
+  gboolean  ok;
+  GError   *error;
+  gboolean  done;
+  GMutex    lock;
+  GCond     cond;
+} CoreTask;
+
+static void
+core_func (gpointer data,
+           gpointer user_data)
+{
+  CoreTask *task = data;
+  VtJob *self = user_data;
+
+  VT_HANDOFF_ACQUIRE (task);
+  lower_thread_priority (self->background);
+  task->ok = compute (self, task->result, task->bytes, task->cost, &task->error);
+
+  vt_mutex_lock (&task->lock);
+  task->done = TRUE;
+  g_cond_signal (&task->cond);
+  vt_mutex_unlock (&task->lock);
+}
+
+static gboolean
+compute_on_a_core (VtJob     *self,
+                   VtResult  *result,
+                   GBytes    *bytes,
+                   guint64    cost,
+                   GError   **error)
+{
+  CoreTask task = { .result = result, .bytes = bytes, .cost = cost };
+
+  g_mutex_init (&task.lock);
+  g_cond_init (&task.cond);
+  VT_HANDOFF_RELEASE (&task);
+  g_thread_pool_push (self->cores, &task, NULL);
+
+  vt_mutex_lock (&task.lock);
+  while (!task.done)
+    vt_cond_wait (&task.cond, &task.lock);
+  vt_mutex_unlock (&task.lock);
+
+  g_mutex_clear (&task.lock);
+  g_cond_clear (&task.cond);
+  if (task.error != NULL)
+    g_propagate_error (error, task.error);
+  return task.ok;
+}
+
+static gboolean
+process (VtJob     *self,
+         VtResult  *result,
+         GError   **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  gint64 t = vt_timings_now ();
+  guint64 cost;
+
+  bytes = vt_image_read (vt_result_get_input (result), error);
+  if (bytes == NULL)
+    return FALSE;
+  vt_result_get_timings (result)->stage[VT_STAGE_READ] += vt_timings_now () - t;
+
+  cost = budget_cost (self, result, bytes);
+  if (self->cores == NULL)
+    return compute (self, result, bytes, cost, error);
+  return compute_on_a_core (self, result, bytes, cost, error);
 }
 
 static void
@@ -718,6 +804,8 @@ finish (VtJob *self,
 
   /* Every task has run; this only joins threads that are already idle. */
   g_thread_pool_free (g_steal_pointer (&self->pool), FALSE, TRUE);
+  if (self->cores != NULL)
+    g_thread_pool_free (g_steal_pointer (&self->cores), FALSE, TRUE);
   vt_image_release_pool ();
   self->stats.wall_time = end_time - self->start_time;
   vt_mutex_lock (&self->budget.lock);
@@ -779,6 +867,15 @@ vt_job_start (VtJob   *self,
   self->pool = g_thread_pool_new (worker_func, self, self->n_workers, TRUE, error);
   if (self->pool == NULL)
     return FALSE;
+  if (self->n_workers > self->budget.n_cores)
+    {
+      self->cores = g_thread_pool_new (core_func, self, self->budget.n_cores, TRUE, error);
+      if (self->cores == NULL)
+        {
+          g_thread_pool_free (g_steal_pointer (&self->pool), TRUE, FALSE);
+          return FALSE;
+        }
+    }
 
   memset (&self->stats, 0, sizeof self->stats);
   self->stats.n_inputs = self->results->len;

@@ -176,30 +176,22 @@ stage_end (VtTimings *timings,
 }
 
 /**
- * vt_pipeline_load:
+ * vt_pipeline_decode:
+ * @bytes: the photo's file, as vt_image_read() gives it
  *
- * Reads and decodes @path once, as small as the recipe's largest variant
- * allows, and runs the filters the recipe puts before the resize.
+ * Decodes the photo once, as small as the recipe's largest variant allows,
+ * and runs the filters the recipe puts before the resize.
  *
  * Returns: (transfer full): the upright photo, or %NULL with @error set
  */
 cairo_surface_t *
-vt_pipeline_load (VtPipeline  *self,
-                  const char  *path,
-                  VtTimings   *timings,
-                  GError     **error)
+vt_pipeline_decode (VtPipeline  *self,
+                    GBytes      *bytes,
+                    VtTimings   *timings,
+                    GError     **error)
 {
-  g_autoptr(GMappedFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   cairo_surface_t *photo;
   gint64 t = vt_timings_now ();
-
-  /* Mapped, not copied: the decoder reads the page cache directly. */
-  file = g_mapped_file_new (path, FALSE, error);
-  if (file == NULL)
-    return NULL;
-  bytes = g_mapped_file_get_bytes (file);
-  stage_end (timings, VT_STAGE_READ, &t);
 
   photo = vt_image_load (bytes, &self->hints, error);
   stage_end (timings, VT_STAGE_DECODE, &t);
@@ -210,6 +202,29 @@ vt_pipeline_load (VtPipeline  *self,
       stage_end (timings, VT_STAGE_FILTERS, &t);
     }
   return photo;
+}
+
+/**
+ * vt_pipeline_load:
+ *
+ * Reads @path and decodes it as vt_pipeline_decode() does.
+ *
+ * Returns: (transfer full): the upright photo, or %NULL with @error set
+ */
+cairo_surface_t *
+vt_pipeline_load (VtPipeline  *self,
+                  const char  *path,
+                  VtTimings   *timings,
+                  GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  gint64 t = vt_timings_now ();
+
+  bytes = vt_image_read (path, error);
+  if (bytes == NULL)
+    return NULL;
+  stage_end (timings, VT_STAGE_READ, &t);
+  return vt_pipeline_decode (self, bytes, timings, error);
 }
 
 /* The size ImageOps.contain() gives: the box's width or height, the other
@@ -522,7 +537,7 @@ vt_pipeline_find_small_variant (VtPipeline *self,
 {
   const VtVariant *found = NULL;
 
-  if (!vt_image_peek_size (path, NULL, width, height))
+  if (!vt_image_peek_size (path, NULL, NULL, width, height))
     return NULL;
 
   for (guint i = 0; i < vt_recipe_get_n_variants (self->recipe); i++)
@@ -792,6 +807,7 @@ process_variant (VtPipeline       *self,
 /**
  * vt_pipeline_process:
  * @result: the photo's input and planned outputs; filled in here
+ * @bytes: the input's contents, from vt_image_read()
  * @keep_thumbnail: keep a small copy of the smallest variant on @result
  *
  * Returns: %FALSE with @error set when the photo could not be done, or when
@@ -800,6 +816,7 @@ process_variant (VtPipeline       *self,
 gboolean
 vt_pipeline_process (VtPipeline    *self,
                      VtResult      *result,
+                     GBytes        *bytes,
                      gboolean       keep_thumbnail,
                      GCancellable  *cancellable,
                      GError       **error)
@@ -811,7 +828,7 @@ vt_pipeline_process (VtPipeline    *self,
   g_return_val_if_fail (VT_IS_PIPELINE (self), FALSE);
   g_return_val_if_fail (vt_result_get_n_outputs (result) == vt_recipe_get_n_variants (self->recipe), FALSE);
 
-  photo = vt_pipeline_load (self, vt_result_get_input (result), vt_result_get_timings (result), error);
+  photo = vt_pipeline_decode (self, bytes, vt_result_get_timings (result), error);
   if (photo == NULL)
     return FALSE;
 

@@ -18,6 +18,10 @@ VtPipeline      *vt_pipeline_new     (VtRecipe        *recipe);
 VtRecipe        *vt_pipeline_get_recipe (VtPipeline   *self);
 const VtLoadHints *vt_pipeline_get_load_hints (VtPipeline *self);
 const char      *vt_pipeline_get_load_key (VtPipeline *self);
+cairo_surface_t *vt_pipeline_decode  (VtPipeline      *self,
+                                      GBytes          *bytes,
+                                      VtTimings       *timings,
+                                      GError         **error);
 cairo_surface_t *vt_pipeline_load    (VtPipeline      *self,
                                       const char      *path,
                                       VtTimings       *timings,
@@ -62,6 +66,7 @@ cairo_surface_t *vt_pipeline_render  (VtPipeline      *self,
                                       GError         **error);
 gboolean         vt_pipeline_process (VtPipeline      *self,
                                       VtResult        *result,
+                                      GBytes          *bytes,
                                       gboolean         keep_thumbnail,
                                       GCancellable    *cancellable,
                                       GError         **error);
