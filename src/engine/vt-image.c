@@ -5,11 +5,11 @@
 #include "config.h"
 
 #include <string.h>
+
+#include <glib/gi18n-lib.h>
 #ifdef G_OS_UNIX
 # include <sys/mman.h>
 #endif
-
-#include <glib/gi18n-lib.h>
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
