@@ -316,8 +316,8 @@ vt_image_orient (cairo_surface_t *surface,
  *
  * The file's contents, mapped rather than copied so that the decoder reads
  * the page cache directly. The kernel is asked to start reading all of it
- * now: a photo read ahead of the cores is then in memory by the time a
- * core decodes it, even from a slow disk.
+ * now, so that a photo waiting for a core can arrive from a slow disk
+ * meanwhile instead of when the core decodes it.
  *
  * Returns: (transfer full): the contents, or %NULL with @error set
  */
