@@ -729,15 +729,11 @@ process (VtJob     *self,
          VtResult  *result,
          GError   **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  gint64 t = vt_timings_now ();
+  g_autoptr(GBytes) bytes = vt_pipeline_read (vt_result_get_input (result), vt_result_get_timings (result), error);
   guint64 cost;
 
-  bytes = vt_image_read (vt_result_get_input (result), error);
   if (bytes == NULL)
     return FALSE;
-  vt_result_get_timings (result)->stage[VT_STAGE_READ] += vt_timings_now () - t;
-
   cost = budget_cost (self, result, bytes);
   if (self->cores == NULL)
     return compute (self, result, bytes, cost, error);

@@ -205,6 +205,25 @@ vt_pipeline_decode (VtPipeline  *self,
 }
 
 /**
+ * vt_pipeline_read:
+ *
+ * vt_image_read(), timed as the read stage.
+ *
+ * Returns: (transfer full): @path's contents, or %NULL with @error set
+ */
+GBytes *
+vt_pipeline_read (const char  *path,
+                  VtTimings   *timings,
+                  GError     **error)
+{
+  gint64 t = vt_timings_now ();
+  GBytes *bytes = vt_image_read (path, error);
+
+  stage_end (timings, VT_STAGE_READ, &t);
+  return bytes;
+}
+
+/**
  * vt_pipeline_load:
  *
  * Reads @path and decodes it as vt_pipeline_decode() does.
@@ -217,13 +236,10 @@ vt_pipeline_load (VtPipeline  *self,
                   VtTimings   *timings,
                   GError     **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  gint64 t = vt_timings_now ();
+  g_autoptr(GBytes) bytes = vt_pipeline_read (path, timings, error);
 
-  bytes = vt_image_read (path, error);
   if (bytes == NULL)
     return NULL;
-  stage_end (timings, VT_STAGE_READ, &t);
   return vt_pipeline_decode (self, bytes, timings, error);
 }
 

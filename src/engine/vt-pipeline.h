@@ -18,6 +18,9 @@ VtPipeline      *vt_pipeline_new     (VtRecipe        *recipe);
 VtRecipe        *vt_pipeline_get_recipe (VtPipeline   *self);
 const VtLoadHints *vt_pipeline_get_load_hints (VtPipeline *self);
 const char      *vt_pipeline_get_load_key (VtPipeline *self);
+GBytes          *vt_pipeline_read    (const char      *path,
+                                      VtTimings       *timings,
+                                      GError         **error);
 cairo_surface_t *vt_pipeline_decode  (VtPipeline      *self,
                                       GBytes          *bytes,
                                       VtTimings       *timings,
