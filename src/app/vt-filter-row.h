@@ -4,7 +4,7 @@
 
 #include <adwaita.h>
 
-#include "vt-filter.h"
+#include "vt-filter-chain.h"
 
 G_BEGIN_DECLS
 

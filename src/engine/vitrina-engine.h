@@ -8,7 +8,7 @@
 #include "vt-color.h"
 #include "vt-download.h"
 #include "vt-fetcher.h"
-#include "vt-filter.h"
+#include "vt-filter-chain.h"
 #include "vt-filters.h"
 #include "vt-image.h"
 #include "vt-inputs.h"

@@ -4,7 +4,7 @@
 
 #include <glib-object.h>
 
-#include "vt-filter.h"
+#include "vt-filter-chain.h"
 #include "vt-watermark.h"
 
 G_BEGIN_DECLS

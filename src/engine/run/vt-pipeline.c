@@ -24,7 +24,7 @@
 #include <glib/gstdio.h>
 
 #include "vt-codec.h"
-#include "vt-filter.h"
+#include "vt-filter-chain.h"
 #include "vt-image.h"
 #include "vt-metadata.h"
 #include "vt-pipeline.h"

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* vt-filter.c: a recipe's filter chain, as data and as text
+/* vt-filter-chain.c: a recipe's filter chain, as data and as text
  *
  * A chain is written the way the command line takes it, one filter after
  * another separated by semicolons, each with its settings:
@@ -17,7 +17,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "vt-filter.h"
+#include "vt-filter-chain.h"
 #include "vt-filters.h"
 #include "vt-image.h"
 #include "vt-recipe.h"

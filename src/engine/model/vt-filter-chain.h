@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* vt-filter.h: a recipe's filter chain, as data and as text */
+/* vt-filter-chain.h: a recipe's filter chain, as data and as text */
 #pragma once
 
 #include <cairo.h>
