@@ -537,6 +537,11 @@ pass_both (cairo_surface_t  *src,
       if ((y & 63) == 0 && g_cancellable_is_cancelled (cancellable))
         ok = FALSE;
 
+      /* A crop can start below every row the window holds (or below the
+       * window's height): those rows are never needed, so start there. */
+      if (first + made < lo)
+        first = lo, made = 0;
+
       while (ok && first + made < hi)
         {
           int n = MIN (STRIP, rows.in.height - (first + made));
