@@ -106,29 +106,31 @@ test_pixel_limit (void)
   g_assert_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_TOO_LARGE);
 }
 
-/* Shrink on load: a 1600×1200 JPEG for a 150×150 box is decoded at 1/8
- * (200×150, still larger than the 150×113 it becomes), for a 700×700 box at
- * 1/2, and for a 1200×1200 box in full, since 1/2 would be too small. */
+/* Shrink on load leaves at least twice the final size for the resample
+ * (vt-image.h): a 1600×1200 JPEG for a 150×150 box (150×113) is decoded at
+ * 1/4 (400×300; 1/8 would leave 200×150, under twice), for a 350×350 box
+ * at 1/2, and for a 700×700 box in full, since 1/2 (800×600) is less than
+ * twice 700×525. */
 static void
 test_dct_shrink (void)
 {
   g_autoptr(cairo_surface_t) photo = vt_sample_render (1, 1600, 1200);
   g_autoptr(GBytes) jpeg = vt_codec_jpeg_encode (photo, 90, FALSE, NULL, NULL);
   VtLoadHints small = { 150, 150, .max_pixels = VT_IMAGE_DEFAULT_MAX_PIXELS };
-  VtLoadHints medium = { 700, 700, .max_pixels = VT_IMAGE_DEFAULT_MAX_PIXELS };
-  VtLoadHints large = { 1200, 1200, .max_pixels = VT_IMAGE_DEFAULT_MAX_PIXELS };
+  VtLoadHints medium = { 350, 350, .max_pixels = VT_IMAGE_DEFAULT_MAX_PIXELS };
+  VtLoadHints large = { 700, 700, .max_pixels = VT_IMAGE_DEFAULT_MAX_PIXELS };
   g_autoptr(cairo_surface_t) a = vt_image_load (jpeg, &small, NULL);
   g_autoptr(cairo_surface_t) b = vt_image_load (jpeg, &medium, NULL);
   g_autoptr(cairo_surface_t) c = vt_image_load (jpeg, &large, NULL);
 
-  g_assert_cmpint (cairo_image_surface_get_width (a), ==, 200);
-  g_assert_cmpint (cairo_image_surface_get_height (a), ==, 150);
+  g_assert_cmpint (cairo_image_surface_get_width (a), ==, 400);
+  g_assert_cmpint (cairo_image_surface_get_height (a), ==, 300);
   g_assert_cmpint (cairo_image_surface_get_width (b), ==, 800);
   g_assert_cmpint (cairo_image_surface_get_height (b), ==, 600);
   g_assert_cmpint (cairo_image_surface_get_width (c), ==, 1600);
 }
 
-/* What shrinking on load costs: a 1600×1200 photo for 700×525, decoded at
+/* What shrinking on load costs: a 1600×1200 photo for 350×263, decoded at
  * 1/2 and resampled, against the same decoded in full and resampled, as
  * Pillow does. */
 static void
@@ -136,13 +138,13 @@ test_dct_shrink_quality (void)
 {
   g_autoptr(cairo_surface_t) photo = vt_sample_render (1, 1600, 1200);
   g_autoptr(GBytes) jpeg = vt_codec_jpeg_encode (photo, 90, FALSE, NULL, NULL);
-  VtLoadHints shrunk = { 700, 700, .max_pixels = VT_IMAGE_DEFAULT_MAX_PIXELS };
+  VtLoadHints shrunk = { 350, 350, .max_pixels = VT_IMAGE_DEFAULT_MAX_PIXELS };
   VtLoadHints full = { .max_pixels = VT_IMAGE_DEFAULT_MAX_PIXELS };
   g_autoptr(cairo_surface_t) a = vt_image_load (jpeg, &shrunk, NULL);
   g_autoptr(cairo_surface_t) b = vt_image_load (jpeg, &full, NULL);
-  g_autoptr(cairo_surface_t) a700 = vt_resize_surface (a, 700, 525, NULL, NULL);
-  g_autoptr(cairo_surface_t) b700 = vt_resize_surface (b, 700, 525, NULL, NULL);
-  double psnr = vt_test_psnr (a700, b700);
+  g_autoptr(cairo_surface_t) a350 = vt_resize_surface (a, 350, 263, NULL, NULL);
+  g_autoptr(cairo_surface_t) b350 = vt_resize_surface (b, 350, 263, NULL, NULL);
+  double psnr = vt_test_psnr (a350, b350);
 
   g_test_message ("PSNR of shrink-on-load against a full decode: %.1f dB", psnr);
   g_assert_cmpint (cairo_image_surface_get_width (a), ==, 800);

@@ -107,11 +107,12 @@ read_orientation (j_decompress_ptr cinfo)
 }
 
 /* The largest DCT shrink (1/2, 1/4, 1/8: the ones libjpeg-turbo has SIMD
- * for) that leaves the image at least its final size, as libvips's
- * shrink-on-load does. Pillow's draft() keeps twice the final size, so a
- * 12-megapixel photo for a 1200-pixel size was decoded in full and then
- * resampled, most of a batch's time; decoded at 1/2, the outputs differ
- * from Pillow's by about 40 dB PSNR. */
+ * for) that leaves the image at least twice its final size. A DCT shrink
+ * keeps every frequency up to its own Nyquist limit, so the Lanczos resize
+ * after it must have an octave of room to take out what lies above the
+ * output's; with less, fine stripes and fabrics fold back as moiré that no
+ * later step removes. libvips's vips_thumbnail and Pillow's
+ * draft(reducing_gap=2) keep the same factor of two. */
 static int
 choose_denominator (int                width,
                     int                height,
@@ -138,7 +139,8 @@ choose_denominator (int                width,
 
   for (int d = 8; d > 1; d /= 2)
     {
-      if ((width + d - 1) / d >= fit_w && (height + d - 1) / d >= fit_h)
+      if ((width + d - 1) / d >= VT_LOAD_RESAMPLE_ROOM * fit_w &&
+          (height + d - 1) / d >= VT_LOAD_RESAMPLE_ROOM * fit_h)
         return d;
     }
 

@@ -26,10 +26,15 @@ typedef enum {
 } VtImageType;
 
 /* What the decoder may drop: a JPEG is shrunk in the DCT domain only while it
- * stays at least twice the size it will have once fitted into this box (the
- * union of every variant's box), so the final resample still has room to
- * filter properly, as libvips and Pillow's draft() do. A 0×0 box means full
- * size. Photos above max_pixels are refused before anything is allocated. */
+ * stays at least VT_LOAD_RESAMPLE_ROOM times the size it will have once fitted
+ * into this box (the union of every variant's box). The DCT shrink keeps all
+ * frequencies up to its own Nyquist limit; the final Lanczos resample needs
+ * that octave of room to remove them, or fine texture comes out as moiré.
+ * libvips's vips_thumbnail and Pillow's draft(reducing_gap=2) do the same.
+ * A 0×0 box means full size. Photos above max_pixels are refused before
+ * anything is allocated. */
+#define VT_LOAD_RESAMPLE_ROOM 2
+
 typedef struct {
   int      box_width;    /* 0: decode at full size */
   int      box_height;
