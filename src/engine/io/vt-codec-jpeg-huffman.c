@@ -4,8 +4,8 @@
  * With optimize_coding, libjpeg-turbo first runs every quantised block
  * through a scalar loop over all 64 coefficients to count the Huffman
  * symbols the scan will use (htest_one_block() in jchuff.c). Its SIMD
- * encoder makes the second, writing pass cheap, so that counting loop was
- * 15 % of all of Vitrina's time on 800×600 photos.
+ * encoder makes the second, writing pass cheap, so that counting loop is
+ * what writing a small JPEG mostly costs.
  *
  * Here the counts come from a bit mask of the nonzero coefficients, in
  * zig-zag order, so only those are visited (at quality 85, from none to a
@@ -15,10 +15,11 @@
  *
  * libjpeg has no public hook for this. jpeglib.h leaves the entropy encoder
  * opaque; its first two methods, start_pass() and encode_mcu(), have kept
- * their place and form from IJG 6 (1995) to libjpeg-turbo 3, which added a
- * method after them. Only those two are touched: encode_mcu() while the
- * counts are taken, and start_pass() to put our tables in place just before
- * the writing pass turns them into codes.
+ * their place and form from IJG 6 to libjpeg-turbo 3. Only those two are
+ * touched: encode_mcu() while the counts are taken, and start_pass() to put
+ * our tables in place just before the writing pass turns them into codes.
+ * Because the libjpeg that runs may not be the one built against, the hook
+ * is used only after vt-codec-jpeg-guard.c has checked it on that library.
  */
 #define G_LOG_DOMAIN "vt-codec-jpeg"
 
@@ -272,8 +273,8 @@ count_mcu_avx2 (j_compress_ptr  cinfo,
 /* standard gives it and jpeg_gen_optimal_table() runs it, choosing the same */
 /* among equal counts, so the same table to the bit. libjpeg finds the two   */
 /* smallest counts by scanning all 257 at each merge, and the symbols of     */
-/* each code length by scanning all 256 for each of 32 lengths: that was 4 % */
-/* of our time. A heap and a counting sort do the same in n log n.           */
+/* each code length by scanning all 256 for each of 32 lengths; a heap and a */
+/* counting sort do the same in n log n.                                     */
 
 #define MAX_CODE_LENGTH 32
 

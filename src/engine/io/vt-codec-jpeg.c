@@ -393,7 +393,8 @@ vt_codec_jpeg_encode (cairo_surface_t *surface,
     jpeg_simple_progression (&cinfo);
 
   jpeg_start_compress (&cinfo, TRUE);
-  vt_codec_jpeg_count_symbols (&cinfo);
+  if (vt_codec_jpeg_huffman_hook () == VT_HUFFMAN_HOOK_ON)
+    vt_codec_jpeg_count_symbols (&cinfo);
   if (exif != NULL)
     jpeg_write_marker (&cinfo, JPEG_APP0 + 1, g_bytes_get_data (exif, NULL), g_bytes_get_size (exif));
   while (cinfo.next_scanline < cinfo.image_height)
