@@ -2,12 +2,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """How far Vitrina's outputs are from the ideal, next to Pillow's, on real photos.
 
-    bench/fidelity.py [--cli PATH] [--keep DIR] [PHOTO_OR_DIR ...]
+    bench/fidelity.py [--cli PATH] [--sizes LIST] [--keep DIR] [PHOTO_OR_DIR ...]
 
 For every JPEG: seed 000's recipe without watermark (bench/pillow_shop.py)
 with a full decode gives the lossless ideal per size; Pillow's own JPEG of
-it (q85) and vitrina-cli's output (default sizes, --no-watermark) are each
-measured against it in PSNR. Prints, per size, the median and the worst
+it (q85) and vitrina-cli's output (--no-watermark; the default sizes, or
+--sizes NAME=WxH,... for recipes whose largest size lets the decoder
+shrink 12-megapixel photos) are each measured against it in PSNR. Prints, per size, the median and the worst
 difference (Vitrina minus Pillow, in dB; negative is worse than Pillow)
 and the photos where it is worst. Without arguments it uses the photos of
 Debian's mate-backgrounds and gnome-backgrounds (installed with apt-get if
@@ -66,14 +67,14 @@ def psnr(a, b):
     return float("inf") if mse == 0 else 10 * np.log10(255.0 * 255.0 / mse)
 
 
-def pillow_results(path, ideal_dir, pillow_dir):
+def pillow_results(path, ideal_dir, pillow_dir, sizes):
     """The ideal of each size as PNG and Pillow's JPEG of it, as process()
     in pillow_shop.py makes them."""
     stem = os.path.splitext(os.path.basename(path))[0]
     with Image.open(path) as src:
         src.load()
         src = src.convert("RGB")
-        for name, box in pillow_shop.SIZES.items():
+        for name, box in sizes.items():
             img = src.copy()
             img.thumbnail(box, Image.Resampling.LANCZOS)
             img = img.filter(pillow_shop.ImageFilter.SHARPEN)
@@ -88,10 +89,15 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cli", default=os.path.join(here, "..", "build", "src", "cli", "vitrina-cli"))
+    parser.add_argument("--sizes", help="as vitrina-cli's --sizes, fitted, e.g. thumbnail=150x150")
     parser.add_argument("--keep", help="keep the inputs and outputs in this folder")
     parser.add_argument("photos", nargs="*")
     args = parser.parse_args()
 
+    sizes = pillow_shop.SIZES
+    if args.sizes:
+        sizes = {n: tuple(int(v) for v in wh.split("x"))
+                 for n, wh in (s.split("=") for s in args.sizes.split(","))}
     work = args.keep or tempfile.mkdtemp(prefix="vitrina-fidelity-")
     inputs = os.path.join(work, "in")
     os.makedirs(inputs, exist_ok=True)
@@ -109,13 +115,15 @@ def main():
 
     for stem in names:
         pillow_results(os.path.join(inputs, stem + ".jpg"),
-                       os.path.join(work, "ideal"), os.path.join(work, "pillow"))
+                       os.path.join(work, "ideal"), os.path.join(work, "pillow"), sizes)
+    sizes_arg = ",".join(f"{n}={w}x{h}" for n, (w, h) in sizes.items())
     subprocess.run([args.cli, "process", inputs, "-o", os.path.join(work, "vitrina"),
-                    "--no-watermark", "--quiet"], check=True, stdout=subprocess.DEVNULL)
+                    "--sizes", sizes_arg, "--no-watermark", "--quiet"],
+                   check=True, stdout=subprocess.DEVNULL)
 
     print(f"{len(names)} photos; PSNR to Pillow's full-decode lossless result, "
           "Vitrina minus Pillow's JPEG (dB)")
-    for size in pillow_shop.SIZES:
+    for size in sizes:
         rows = []
         for stem in names:
             ideal = Image.open(os.path.join(work, "ideal", size, stem + ".png"))
