@@ -54,7 +54,7 @@ static const struct {
 };
 static const int check_qualities[] = { 85, 100 };  /* the default, and the largest values */
 
-static gboolean tamper_for_tests;
+static gint tamper_for_tests;  /* atomic */
 
 static void
 check_error_exit (j_common_ptr cinfo)
@@ -141,7 +141,7 @@ encode_check (const guint8 *rgb,
   jpeg_finish_compress (&cinfo);
   jpeg_destroy_compress (&cinfo);
 
-  if (hook && tamper_for_tests && size > 0)
+  if (hook && g_atomic_int_get (&tamper_for_tests) && size > 0)
     buffer[size / 2] ^= 1;
   return g_bytes_new_with_free_func (buffer, size, free, buffer);
 }
@@ -222,5 +222,5 @@ vt_codec_jpeg_huffman_hook (void)
 void
 vt_codec_jpeg_huffman_tamper_for_tests (void)
 {
-  tamper_for_tests = TRUE;
+  g_atomic_int_set (&tamper_for_tests, TRUE);
 }
