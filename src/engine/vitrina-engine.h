@@ -7,6 +7,7 @@
 #include "vt-codec.h"
 #include "vt-color.h"
 #include "vt-download.h"
+#include "vt-encode.h"
 #include "vt-fetcher.h"
 #include "vt-filter-chain.h"
 #include "vt-filters.h"
