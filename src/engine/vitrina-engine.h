@@ -14,6 +14,7 @@
 #include "vt-image.h"
 #include "vt-inputs.h"
 #include "vt-job.h"
+#include "vt-logo.h"
 #include "vt-metadata.h"
 #include "vt-pipeline.h"
 #include "vt-presets.h"
