@@ -3,7 +3,10 @@
 # Seed 000's shop job done by Vitrina and by the tools shops use today, on
 # the same generated photos, in one run; prints photos/s, peak memory and
 # each tool's ratio to Vitrina, then Vitrina's output quality against
-# Pillow's.
+# Pillow's. Then the same job writing WebP, and AVIF, every size in that
+# format, against libvips (webpsave, heifsave), Pillow (WebP only: Debian
+# 12's Pillow has no AVIF) and the codec floor at the same settings, and
+# each format's bytes and PSNR against Vitrina's lossless PNG of the job.
 #
 #   bench/compare.sh            # 200 × 800×600 and 24 × 4000×3000, medians of 3 runs
 #   bench/compare.sh --quick    # 40 × 800×600 and 6 × 4000×3000, one run
@@ -55,16 +58,16 @@ im_one () {
 }
 export -f im_one
 
-# tool NAME OUT: one run of one tool, writing into OUT.
+# tool NAME OUT: one run of one tool, writing into OUT, in $format.
 tool () {
   case $1 in
-    vitrina-8)   "$cli" process "$in" --quiet --workers 8 -o "$2" ;;
-    vitrina-1)   "$cli" process "$in" --quiet --workers 1 -o "$2" ;;
-    pillow-8)    /usr/bin/python3 bench/pillow_shop.py "$in" "$2" 8 ;;
-    pillow-1)    /usr/bin/python3 bench/pillow_shop.py "$in" "$2" 1 ;;
+    vitrina-8)   "$cli" process "$in" --quiet --workers 8 --format="$format" -o "$2" ;;
+    vitrina-1)   "$cli" process "$in" --quiet --workers 1 --format="$format" -o "$2" ;;
+    pillow-8)    /usr/bin/python3 bench/pillow_shop.py "$in" "$2" 8 ${format/jpeg/} ;;
+    pillow-1)    /usr/bin/python3 bench/pillow_shop.py "$in" "$2" 1 ${format/jpeg/} ;;
     imagemagick) ls "$in"/*.jpg | xargs -P "$cores" -I{} bash -c "im_one {} $2" ;;
-    libvips-8)   "$builddir/bench/vips-shop" "$in" "$2" 8 ;;
-    codec-floor) "$builddir/bench/codec-floor" "$in" "$2" 8 ;;
+    libvips-8)   "$builddir/bench/vips-shop" "$in" "$2" 8 "$format" ;;
+    codec-floor) "$builddir/bench/codec-floor" "$in" "$2" 8 "$format" ;;
   esac
 }
 
@@ -87,11 +90,11 @@ measure () {
   : > "$work/times"; : > "$work/stolen"
   for r in $(seq "$runs"); do
     for name in ${tools[@]}; do
-      out="$work/$size/$name-$r"; mkdir -p "$out"/{thumbnail,medium,large}
+      out="$work/$size$suffix/$name-$r"; mkdir -p "$out"/{thumbnail,medium,large}
       stolen=$(stolen_ticks)
       if /usr/bin/time -f "$name %e %M" -a -o "$work/times" bash -c 'tool "$@"' _ "$name" "$out" \
            >/dev/null 2>"$work/err"; then
-        ln -sfn "$out" "$work/$size/$name"   # the last run's outputs
+        ln -sfn "$out" "$work/$size$suffix/$name"   # the last run's outputs
       else
         echo "  $name failed:"; cat "$work/err"
       fi
@@ -101,7 +104,7 @@ measure () {
   : > "$work/results"
   for name in ${tools[@]}; do
     local n_files
-    n_files=$(find "$work/$size/$name/" -name '*.jpg' 2>/dev/null | wc -l)
+    n_files=$(find "$work/$size$suffix/$name/" -name "*.$ext" 2>/dev/null | wc -l)
     if [ "$n_files" -ne $((3 * count)) ]; then
       echo "  $name wrote $n_files files, not $((3 * count)): left out"
       continue
@@ -115,21 +118,48 @@ measure () {
 }
 export -f tool
 
-for set in "${sets[@]}"; do
-  read -r count size <<<"$set"
-  in="$work/in-$size"
-  export in cli builddir cores
-  "$cli" generate --count "$count" --size "$size" "$in" >/dev/null
-  echo
-  echo "== $count photos of $size, $cores CPU cores, $(date -u +%F), $runs_text =="
-  measure
-
+# table: the results of measure(), with each tool's ratio to Vitrina's.
+table () {
+  local vitrina_rate
   vitrina_rate=$(awk -v n="$count" '$1=="vitrina-8"{print n/$2}' "$work/results")
   printf "  %-12s %10s %10s %12s %14s %10s\n" tool seconds photos/s "peak MB" "vs Vitrina" "stolen s"
   while read -r name secs kb stolen; do
     awk -v n="$count" -v name="$name" -v s="$secs" -v kb="$kb" -v v="$vitrina_rate" -v st="$stolen" \
       'BEGIN { r = n / s; printf "  %-12s %10.2f %10.1f %12.0f %13.2f× %10.2f\n", name, s, r, kb / 1024, r / v, st }'
   done < "$work/results"
+}
+
+# formats: the WebP and AVIF jobs, then every format's bytes and PSNR.
+formats () {
+  local all_tools=("${tools[@]}")
+  for format in webp avif; do
+    ext=$format suffix=-$format
+    export format
+    tools=(vitrina-8 libvips-8 codec-floor)
+    [ "$format" = webp ] && tools=(vitrina-8 libvips-8 pillow-8 codec-floor)
+    [ -x "$builddir/bench/vips-shop" ] || tools=("${tools[@]/libvips-8}")
+    echo "  -- the same job in $format, $runs_text --"
+    measure
+    table
+  done
+  tools=("${all_tools[@]}") format=jpeg ext=jpg suffix=
+  export format
+  "$cli" process "$in" --quiet --format=png -o "$work/$size-png" >/dev/null
+  echo "  bytes and PSNR (against Vitrina's lossless PNG of the same job) per format:"
+  /usr/bin/python3 bench/formats.py "$work/$size-png" jpeg="$work/$size/vitrina-8" \
+    webp="$work/$size-webp/vitrina-8" avif="$work/$size-avif/vitrina-8"
+}
+
+format=jpeg ext=jpg suffix=
+for set in "${sets[@]}"; do
+  read -r count size <<<"$set"
+  in="$work/in-$size"
+  export in cli builddir cores format
+  "$cli" generate --count "$count" --size "$size" "$in" >/dev/null
+  echo
+  echo "== $count photos of $size, $cores CPU cores, $(date -u +%F), $runs_text =="
+  measure
+  table
   awk '$1=="vitrina-1"{s1=$2} $1=="vitrina-8"{s8=$2} END {
     printf "  Vitrina speedup, 8 workers over 1: %.2f× (%.0f %% per core)", s1 / s8, 100 * s1 / s8 / '"$cores"' }' "$work/results"
   # Each round's own: its two Vitrina runs came one after the other.
@@ -143,4 +173,5 @@ for set in "${sets[@]}"; do
   /usr/bin/python3 bench/pillow_shop.py "$in" "$work/$size/nowm-pillow" 8 nowatermark
   echo "  the same without the watermark:"
   /usr/bin/python3 bench/quality.py "$work/$size/nowm-vitrina" "$work/$size/nowm-pillow"
+  formats
 done

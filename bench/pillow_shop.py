@@ -2,11 +2,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Seed 000's shop job in Python + Pillow, the way shops script it today.
 
-    pillow_shop.py IN_DIR OUT_DIR WORKERS [nowatermark]
+    pillow_shop.py IN_DIR OUT_DIR WORKERS [nowatermark] [webp]
 
 For every JPEG in IN_DIR: thumbnail() into 150x150, 500x500 and 1200x1200
 with LANCZOS, SHARPEN, UnsharpMask(2, 150, 3), a semi-transparent text
-watermark in the bottom-right corner, JPEG quality 85 with optimize=True.
+watermark in the bottom-right corner, JPEG quality 85 with optimize=True
+(or, with "webp", WebP quality 80 and method 2, Vitrina's defaults).
 WORKERS=1 runs sequentially, more uses ThreadPoolExecutor as the seed does.
 """
 import os
@@ -32,7 +33,7 @@ def watermark(img, text="© Vitrina"):
     return Image.alpha_composite(img.convert("RGBA"), layer).convert("RGB")
 
 
-def process(path, out_dir, with_watermark=True):
+def process(path, out_dir, with_watermark=True, webp=False):
     stem = os.path.splitext(os.path.basename(path))[0]
     with Image.open(path) as src:
         src.load()
@@ -44,19 +45,23 @@ def process(path, out_dir, with_watermark=True):
             if with_watermark:
                 img = watermark(img)
             os.makedirs(os.path.join(out_dir, name), exist_ok=True)
-            img.save(os.path.join(out_dir, name, stem + ".jpg"), "JPEG", quality=85, optimize=True)
+            if webp:
+                img.save(os.path.join(out_dir, name, stem + ".webp"), "WEBP", quality=80, method=2)
+            else:
+                img.save(os.path.join(out_dir, name, stem + ".jpg"), "JPEG", quality=85, optimize=True)
 
 
 def main():
     in_dir, out_dir, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    wm = sys.argv[4:] != ["nowatermark"]
+    wm = "nowatermark" not in sys.argv[4:]
+    webp = "webp" in sys.argv[4:]
     paths = sorted(os.path.join(in_dir, f) for f in os.listdir(in_dir) if f.endswith(".jpg"))
     if workers == 1:
         for p in paths:
-            process(p, out_dir, wm)
+            process(p, out_dir, wm, webp)
     else:
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            for f in [pool.submit(process, p, out_dir, wm) for p in paths]:
+            for f in [pool.submit(process, p, out_dir, wm, webp) for p in paths]:
                 f.result()
 
 

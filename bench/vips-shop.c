@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vips-shop.c: seed 000's shop job done with libvips, in its best configuration
  *
- *   vips-shop IN_DIR OUT_DIR THREADS
+ *   vips-shop IN_DIR OUT_DIR THREADS [jpeg|webp|avif]
  *
  * Per size: vips_thumbnail() (shrink-on-load, then a Lanczos-3 reduce), the
  * SHARPEN 3×3 kernel through vips_conv(), an unsharp mask (Gaussian blur,
  * 150 % of the difference added), a text watermark composited with alpha,
- * vips_jpegsave() at Q 85 with optimised Huffman tables and no metadata.
+ * vips_jpegsave() at Q 85 with optimised Huffman tables and no metadata,
+ * or vips_webpsave() (Q 80, effort 2) or vips_heifsave() (AV1, Q 60,
+ * effort 1, which libvips passes to libheif as speed 8): Vitrina's
+ * default settings for each format.
  * With THREADS > 1, photos run concurrently with one vips thread each, which
  * beats libvips's in-image threading for many small photos.
  */
@@ -21,14 +24,34 @@ static const struct { const char *name; int w, h; } sizes[] = {
 };
 
 static const char *out_dir;
+static const char *format = "jpeg";
 static int failed;
+
+static int
+save (VipsImage *image, const char *stem, int s)
+{
+  char out[4096];
+
+  if (strcmp (format, "webp") == 0)
+    {
+      snprintf (out, sizeof out, "%s/%s/%s.webp", out_dir, sizes[s].name, stem);
+      return vips_webpsave (image, out, "Q", 80, "effort", 2, "strip", TRUE, NULL);
+    }
+  if (strcmp (format, "avif") == 0)
+    {
+      snprintf (out, sizeof out, "%s/%s/%s.avif", out_dir, sizes[s].name, stem);
+      return vips_heifsave (image, out, "Q", 60, "effort", 1, "strip", TRUE,
+                            "compression", VIPS_FOREIGN_HEIF_COMPRESSION_AV1, NULL);
+    }
+  snprintf (out, sizeof out, "%s/%s/%s.jpg", out_dir, sizes[s].name, stem);
+  return vips_jpegsave (image, out, "Q", 85, "optimize_coding", TRUE, "strip", TRUE, NULL);
+}
 
 static int
 one_size (const char *path, const char *stem, int s)
 {
   VipsObject *ctx = VIPS_OBJECT (vips_image_new ());
   VipsImage **t = (VipsImage **) vips_object_local_array (ctx, 20);
-  char out[4096];
   int font_px, margin, ret = -1;
 
   if (vips_thumbnail (path, &t[0], sizes[s].w, "height", sizes[s].h, "size", VIPS_SIZE_DOWN, NULL))
@@ -69,8 +92,7 @@ one_size (const char *path, const char *stem, int s)
       goto done;
   }
 
-  snprintf (out, sizeof out, "%s/%s/%s.jpg", out_dir, sizes[s].name, stem);
-  ret = vips_jpegsave (t[15], out, "Q", 85, "optimize_coding", TRUE, "strip", TRUE, NULL);
+  ret = save (t[15], stem, s);
 
 done:
   if (ret)
@@ -105,9 +127,11 @@ main (int argc, char **argv)
   GThreadPool *pool;
   int threads;
 
-  if (argc != 4 || VIPS_INIT (argv[0]))
+  if ((argc != 4 && argc != 5) || VIPS_INIT (argv[0]))
     return 2;
   out_dir = argv[2];
+  if (argc == 5)
+    format = argv[4];
   threads = atoi (argv[3]);
   if (threads > 1)
     vips_concurrency_set (1);

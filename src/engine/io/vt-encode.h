@@ -29,7 +29,7 @@ GType vt_format_get_type (void) G_GNUC_CONST;
 /* The defaults a shop can trust, per format. */
 #define VT_ENCODE_DEFAULT_JPEG_QUALITY 85
 #define VT_ENCODE_DEFAULT_WEBP_QUALITY 80
-#define VT_ENCODE_DEFAULT_WEBP_METHOD  4
+#define VT_ENCODE_DEFAULT_WEBP_METHOD  2
 #define VT_ENCODE_DEFAULT_AVIF_QUALITY 60
 #define VT_ENCODE_DEFAULT_AVIF_SPEED   8
 #define VT_ENCODE_DEFAULT_PNG_LEVEL    6
