@@ -427,6 +427,80 @@ test_names (void)
 }
 
 static void
+test_format_lists (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint mask = 0;
+
+  g_assert_true (vt_format_mask_from_string ("avif+jpeg", "+", &mask, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (mask, ==, VT_FORMAT_BIT (VT_FORMAT_AVIF) | VT_FORMAT_BIT (VT_FORMAT_JPEG));
+  text = vt_format_mask_to_string (mask, "+");
+  g_assert_cmpstr (text, ==, "jpeg+avif");
+
+  g_assert_true (vt_format_mask_from_string ("webp, JPG", ",", &mask, &error));
+  g_assert_cmpuint (mask, ==, VT_FORMAT_BIT (VT_FORMAT_WEBP) | VT_FORMAT_BIT (VT_FORMAT_JPEG));
+
+  mask = 7;
+  g_assert_false (vt_format_mask_from_string ("jpeg,gif", ",", &mask, &error));
+  g_assert_error (error, VT_ENCODE_ERROR, VT_ENCODE_ERROR_UNKNOWN_FORMAT);
+  g_assert_nonnull (strstr (error->message, "“gif”"));
+  g_assert_cmpuint (mask, ==, 7);
+  g_clear_error (&error);
+  g_assert_false (vt_format_mask_from_string ("", ",", &mask, &error));
+  g_assert_error (error, VT_ENCODE_ERROR, VT_ENCODE_ERROR_UNKNOWN_FORMAT);
+}
+
+/* Under a budget, every lossy format takes the highest quality that fits. */
+static void
+test_budget (void)
+{
+  g_autoptr(cairo_surface_t) photo = vt_test_noise (200, 150, 7);
+  VtFormat formats[] = { VT_FORMAT_JPEG, VT_FORMAT_WEBP, VT_FORMAT_AVIF };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) full = encode (photo, formats[i], NULL);
+      g_autoptr(GBytes) fitted = NULL;
+      g_autoptr(GBytes) above = NULL;
+      gsize budget = g_bytes_get_size (full) * 2 / 3;
+      VtEncodeSettings settings;
+      gboolean over = TRUE;
+      int q = 0;
+
+      vt_encode_settings_init (&settings, formats[i]);
+      fitted = vt_encode_within (photo, formats[i], NULL, budget, NULL, &q, &over, &error);
+      g_assert_no_error (error);
+      g_assert_false (over);
+      g_assert_cmpuint (g_bytes_get_size (fitted), <=, budget);
+      g_assert_cmpint (q, <, settings.quality);
+      g_assert_cmpint (q, >, 1);
+      /* One step better would not have fitted. */
+      settings.quality = q + 1;
+      above = encode (photo, formats[i], &settings);
+      g_assert_cmpuint (g_bytes_get_size (above), >, budget);
+    }
+}
+
+/* A lossless format is written as it is, and said to be over budget. */
+static void
+test_budget_lossless (void)
+{
+  g_autoptr(cairo_surface_t) photo = vt_test_noise (100, 100, 3);
+  g_autoptr(GError) error = NULL;
+  gboolean over = FALSE;
+  int q = 0;
+  g_autoptr(GBytes) png = vt_encode_within (photo, VT_FORMAT_PNG, NULL, 1000, NULL, &q, &over,
+                                            &error);
+
+  g_assert_no_error (error);
+  g_assert_true (over);
+  g_assert_cmpuint (g_bytes_get_size (png), >, 1000);
+}
+
+static void
 test_webp_too_large (void)
 {
   g_autoptr(cairo_surface_t) wide = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 20000, 1);
@@ -457,6 +531,9 @@ main (int argc, char **argv)
   g_test_add_func ("/encode/avif-threads-identical", test_avif_threads_identical);
   g_test_add_func ("/encode/quality-orders-size", test_quality_orders_size);
   g_test_add_func ("/encode/webp-too-large", test_webp_too_large);
+  g_test_add_func ("/encode/format-lists", test_format_lists);
+  g_test_add_func ("/encode/budget", test_budget);
+  g_test_add_func ("/encode/budget-lossless", test_budget_lossless);
 
   return g_test_run ();
 }

@@ -83,6 +83,61 @@ vt_format_from_string (const char *name,
   return FALSE;
 }
 
+/**
+ * vt_format_mask_from_string:
+ * @text: format names separated by any of @separators, e.g. "avif+jpeg"
+ * @mask: (out): a bit (1 << format) for each format named
+ *
+ * Returns: %FALSE with @error set when a name is not a format or none is
+ * given
+ */
+gboolean
+vt_format_mask_from_string (const char  *text,
+                            const char  *separators,
+                            guint       *mask,
+                            GError     **error)
+{
+  g_auto(GStrv) names = g_strsplit_set (text, separators, -1);
+  guint found = 0;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      VtFormat format;
+      char *name = g_strstrip (names[i]);
+
+      if (name[0] == '\0')
+        continue;
+      if (!vt_format_from_string (name, &format))
+        {
+          g_set_error (error, VT_ENCODE_ERROR, VT_ENCODE_ERROR_UNKNOWN_FORMAT,
+                       _("“%s” is not an output format: use jpeg, webp, avif or png"), name);
+          return FALSE;
+        }
+      found |= 1u << format;
+    }
+  if (found == 0)
+    {
+      g_set_error (error, VT_ENCODE_ERROR, VT_ENCODE_ERROR_UNKNOWN_FORMAT,
+                   _("No output format given: use jpeg, webp, avif or png"));
+      return FALSE;
+    }
+  *mask = found;
+  return TRUE;
+}
+
+/* The names in @mask, in the enum's order, joined by @separator. */
+char *
+vt_format_mask_to_string (guint       mask,
+                          const char *separator)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < VT_N_FORMATS; i++)
+    if (mask & (1u << i))
+      g_string_append_printf (text, "%s%s", text->len ? separator : "", formats[i].name);
+  return g_string_free (text, FALSE);
+}
+
 /* Without the dot: "jpg", "webp", "avif", "png". */
 const char *
 vt_format_get_extension (VtFormat format)
@@ -236,6 +291,79 @@ encode_jpeg (cairo_surface_t        *surface,
       surface = flat;
     }
   return vt_codec_jpeg_encode (surface, settings->quality, settings->progressive, exif, error);
+}
+
+/**
+ * vt_encode_within:
+ * @budget: the largest file wanted, in bytes; 0 for no limit
+ * @quality: (out) (optional): the quality used (@settings' for a lossless
+ *   format)
+ * @over_budget: (out) (optional): whether the file is larger than @budget
+ *   even at quality 1, or in a lossless format
+ *
+ * vt_encode() at @settings' quality or, where the file would not fit
+ * @budget and the format is lossy, at the highest quality that fits: a
+ * binary search that only re-encodes.
+ *
+ * Returns: (transfer full): the file's bytes, or %NULL with @error set
+ */
+GBytes *
+vt_encode_within (cairo_surface_t        *surface,
+                  VtFormat                format,
+                  const VtEncodeSettings *settings,
+                  gsize                   budget,
+                  GBytes                 *exif,
+                  int                    *quality,
+                  gboolean               *over_budget,
+                  GError                **error)
+{
+  VtEncodeSettings s;
+  g_autoptr(GBytes) best = NULL;
+  int q;
+
+  if (settings == NULL)
+    vt_encode_settings_init (&s, format);
+  else
+    s = *settings;
+  q = s.quality;
+  best = vt_encode (surface, format, &s, exif, error);
+
+  if (best != NULL && budget > 0 && g_bytes_get_size (best) > budget && q > 1 &&
+      vt_format_is_lossy (format, &s))
+    {
+      g_autoptr(GBytes) lowest = NULL;   /* quality 1, should nothing fit */
+      int lo = 1, hi = q - 1;
+
+      g_clear_pointer (&best, g_bytes_unref);
+      while (lo <= hi)
+        {
+          g_autoptr(GBytes) bytes = NULL;
+
+          s.quality = (lo + hi) / 2;
+          if ((bytes = vt_encode (surface, format, &s, exif, error)) == NULL)
+            return NULL;
+          if (g_bytes_get_size (bytes) <= budget)
+            {
+              g_clear_pointer (&best, g_bytes_unref);
+              best = g_steal_pointer (&bytes);
+              q = s.quality, lo = s.quality + 1;
+            }
+          else
+            {
+              if (s.quality == 1)
+                lowest = g_steal_pointer (&bytes);
+              hi = s.quality - 1;
+            }
+        }
+      if (best == NULL)
+        best = g_steal_pointer (&lowest), q = 1;
+    }
+
+  if (quality != NULL)
+    *quality = q;
+  if (over_budget != NULL)
+    *over_budget = best != NULL && budget > 0 && g_bytes_get_size (best) > budget;
+  return g_steal_pointer (&best);
 }
 
 /**

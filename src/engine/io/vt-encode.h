@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 typedef enum {
   VT_ENCODE_ERROR_FAILED,
   VT_ENCODE_ERROR_TOO_LARGE,
+  VT_ENCODE_ERROR_UNKNOWN_FORMAT,
 } VtEncodeError;
 
 typedef enum {
@@ -22,6 +23,9 @@ typedef enum {
 } VtFormat;
 
 #define VT_N_FORMATS (VT_FORMAT_PNG + 1)
+
+/* A set of formats, as one size writes them. */
+#define VT_FORMAT_BIT(format) (1u << (format))
 
 #define VT_TYPE_FORMAT (vt_format_get_type ())
 GType vt_format_get_type (void) G_GNUC_CONST;
@@ -51,6 +55,12 @@ void        vt_encode_settings_init    (VtEncodeSettings       *settings,
 const char *vt_format_to_string        (VtFormat                format);
 gboolean    vt_format_from_string      (const char             *name,
                                         VtFormat               *format);
+gboolean    vt_format_mask_from_string (const char             *text,
+                                        const char             *separators,
+                                        guint                  *mask,
+                                        GError                **error);
+char       *vt_format_mask_to_string   (guint                   mask,
+                                        const char             *separator);
 const char *vt_format_get_extension    (VtFormat                format);
 gboolean    vt_format_is_lossy         (VtFormat                format,
                                         const VtEncodeSettings *settings);
@@ -60,6 +70,14 @@ GBytes     *vt_encode                  (cairo_surface_t        *surface,
                                         VtFormat                format,
                                         const VtEncodeSettings *settings,
                                         GBytes                 *exif,
+                                        GError                **error);
+GBytes     *vt_encode_within           (cairo_surface_t        *surface,
+                                        VtFormat                format,
+                                        const VtEncodeSettings *settings,
+                                        gsize                   budget,
+                                        GBytes                 *exif,
+                                        int                    *quality,
+                                        gboolean               *over_budget,
                                         GError                **error);
 
 /* Each format's own writer; vt_encode() is the one to call. */
