@@ -137,7 +137,7 @@ vt_recipe_set_variant_option (VtRecipe    *self,
 
 /**
  * vt_recipe_set_filters:
- * @filters: the chain as text (see vt-filter.c); empty for none
+ * @filters: the chain as text (see vt-filter-chain.c); empty for none
  *
  * Returns: %FALSE with @error set, leaving the recipe as it was, when
  * @filters does not parse

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* vt-kernel.c: Lanczos-3 resampling weights in Pillow's fixed point, and the cache the workers share */
+/* vt-kernel.c: Lanczos-3 weights in Pillow's fixed point, and the cache the workers share */
 #define G_LOG_DOMAIN "vt-resize"
 
 #include "config.h"
@@ -45,15 +45,12 @@ vt_kernel_unref (VtKernel *k)
   g_atomic_rc_box_release_full (k, (GDestroyNotify) kernel_free_contents);
 }
 
-/* @in0, @extent: the span of the input that maps onto the output; the
- * whole input but for a crop, or a box reduction whose last block was
- * partial. */
 static void
 kernel_init (VtKernel *k,
-             int     in_size,
-             double  in0,
-             double  extent,
-             int     out_size)
+             int       in_size,
+             double    in0,
+             double    extent,
+             int       out_size)
 {
   double scale = extent / out_size;
   double filterscale = MAX (scale, 1.0);

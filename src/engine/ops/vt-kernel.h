@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* vt-kernel.h: Lanczos-3 resampling weights in Pillow's fixed point, and the cache the workers share */
+/* vt-kernel.h: Lanczos-3 weights in Pillow's fixed point, and the cache the workers share */
 #pragma once
 
 #include <glib.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* vt-resample.c: Lanczos-3 resampling in two passes, the row pass in strips streamed into the column pass */
+/* vt-resample.c: Lanczos-3 resampling in two passes, the row pass streamed into the column pass */
 #define G_LOG_DOMAIN "vt-resize"
 
 #include "config.h"

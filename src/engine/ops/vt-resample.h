@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* vt-resample.h: Lanczos-3 resampling in two passes, the row pass in strips streamed into the column pass */
+/* vt-resample.h: Lanczos-3 resampling in two passes, the row pass streamed into the column pass */
 #pragma once
 
 #include <cairo.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* vt-tone.c: the point operations: brightness, contrast, saturation, auto contrast, invert, greyscale
+/* vt-tone.c: the point operations: brightness, contrast, saturation, invert and the like
  *
  * Pillow's ImageEnhance, ImageOps.autocontrast, invert and grayscale, byte
  * for byte. RGB24 keeps blue, green, red in bytes 0, 1, 2.
