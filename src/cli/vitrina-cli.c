@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "vt-cli.h"
+#include "vt-sizes.h"
 
 static void
 print_help (void)
@@ -35,20 +36,7 @@ vt_cli_parse_size (const char *text,
                    int        *width,
                    int        *height)
 {
-  char *end = NULL;
-  gint64 w, h;
-
-  w = g_ascii_strtoll (text, &end, 10);
-  if (end == text || (*end != 'x' && *end != 'X'))
-    return FALSE;
-  text = end + 1;
-  h = g_ascii_strtoll (text, &end, 10);
-  if (end == text || *end != '\0' || w < 1 || h < 1 || w > 16000 || h > 16000)
-    return FALSE;
-
-  *width = (int) w;
-  *height = (int) h;
-  return TRUE;
+  return vt_sizes_parse_box (text, width, height);
 }
 
 gboolean
