@@ -5,14 +5,11 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+/* for vt_resize_fit_size(), which moved to vt-fit.h */
+#include "vt-fit.h"
+
 G_BEGIN_DECLS
 
-void             vt_resize_fit_size (int              width,
-                                     int              height,
-                                     int              box_width,
-                                     int              box_height,
-                                     int             *out_width,
-                                     int             *out_height);
 cairo_surface_t *vt_resize_surface  (cairo_surface_t *source,
                                      int              width,
                                      int              height,
