@@ -106,6 +106,15 @@ attempt_failed (Transfer *t,
   transfer_free (t);
 }
 
+/* For a body announced or found to be over the size limit. */
+static GError *
+too_large_error (VtFetcher *self)
+{
+  g_autofree char *limit = g_format_size (self->max_bytes);
+
+  return g_error_new (G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE, _("Larger than the limit of %s"), limit);
+}
+
 static gboolean
 is_transient (const GError *error)
 {
@@ -187,9 +196,7 @@ read_cb (GObject      *source,
   vt_download_add_bytes (t->download, g_bytes_get_size (chunk));
   if (vt_download_get_bytes (t->download) > t->self->max_bytes)
     {
-      g_autofree char *limit = g_format_size (t->self->max_bytes);
-      attempt_failed (t, g_error_new (G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-                                      _("Larger than the limit of %s"), limit), FALSE);
+      attempt_failed (t, too_large_error (t->self), FALSE);
       return;
     }
 
@@ -250,9 +257,7 @@ send_cb (GObject      *source,
   length = soup_message_headers_get_content_length (soup_message_get_response_headers (t->msg));
   if (length > 0 && (guint64) length > t->self->max_bytes)
     {
-      g_autofree char *limit = g_format_size (t->self->max_bytes);
-      attempt_failed (t, g_error_new (G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-                                      _("Larger than the limit of %s"), limit), FALSE);
+      attempt_failed (t, too_large_error (t->self), FALSE);
       return;
     }
 

@@ -18,10 +18,13 @@
  *    handing the job over.
  *  - Cores (vt-core-pool.c) are a second pool of one thread per core, made
  *    only when there are more workers than cores: decoding, filters and
- *    encoding run there, so the workers only read ahead. The worker count
- *    thus sets how many photos are read ahead, not how many compute at once.
- *    Before decoding, a photo takes its pixels from the job's pixel budget
- *    (vt-pixel-budget.c), which has its own lock.
+ *    encoding run there while the workers read ahead, each waiting for its
+ *    own photo. With no more workers than cores, each worker computes its
+ *    own photo. Either way the worker count sets how many photos are in
+ *    flight, and at most one photo per core computes at a time.
+ *  - Before decoding, a photo takes its pixels from the job's pixel budget
+ *    (vt-pixel-budget.c, under its own lock) and gives them back once its
+ *    sizes are written; vt_job_cancel() wakes whoever waits there.
  *  - Workers and cores run at a lowered priority (vt-thread-priority.c).
  *  - vt_job_post_result() schedules at most one idle source at a time; it
  *    drains the whole queue, so a burst of photos costs one main-loop

@@ -21,7 +21,6 @@
 #include "vt-filter-chain.h"
 #include "vt-fit.h"
 #include "vt-image.h"
-#include "vt-metadata.h"
 #include "vt-pipeline.h"
 #include "vt-resize.h"
 
