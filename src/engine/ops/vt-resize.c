@@ -1,58 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* vt-resize.c: fit geometry and Lanczos-3 resampling */
+/* vt-resize.c: a photo brought to a size, as Pillow's thumbnail() and resize() do */
 #define G_LOG_DOMAIN "vt-resize"
 
 #include "config.h"
-
-#include <math.h>
 
 #include "vt-box-reduce.h"
 #include "vt-image.h"
 #include "vt-resample.h"
 #include "vt-resize.h"
-
-/**
- * vt_resize_fit_size:
- *
- * The size of @width × @height fitted inside the box with its aspect ratio
- * kept and never enlarged. Rounds the free side the way Pillow's
- * Image.thumbnail() does: to whichever neighbour keeps the aspect ratio
- * closest, so outputs agree with it to the pixel.
- */
-void
-vt_resize_fit_size (int  width,
-                    int  height,
-                    int  box_width,
-                    int  box_height,
-                    int *out_width,
-                    int *out_height)
-{
-  double aspect = (double) width / height;
-  int x = box_width, y = box_height;
-
-  if (x >= width && y >= height)
-    {
-      *out_width = width;
-      *out_height = height;
-      return;
-    }
-
-  if ((double) x / y >= aspect)
-    {
-      double lo = floor (y * aspect), hi = ceil (y * aspect);
-      x = fabs (aspect - lo / y) <= fabs (aspect - hi / y) ? (int) lo : (int) hi;
-    }
-  else
-    {
-      double lo = floor (x / aspect), hi = ceil (x / aspect);
-      double dlo = lo == 0 ? 0 : fabs (aspect - x / lo);
-      double dhi = hi == 0 ? 0 : fabs (aspect - x / hi);
-      y = dlo <= dhi ? (int) lo : (int) hi;
-    }
-
-  *out_width = MAX (x, 1);
-  *out_height = MAX (y, 1);
-}
 
 /**
  * vt_resize_surface:
