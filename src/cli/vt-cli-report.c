@@ -4,7 +4,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "vt-cli.h"
 
@@ -18,7 +20,17 @@ vt_cli_write_report (VtJob          *job,
                      GError        **error)
 {
   g_autoptr(JsonNode) report = vt_report_build (job);
+  g_autofree char *dir = g_path_get_dirname (path);
 
+  /* Tasks name their reports OUT/reports/shard-K.json: the folder is
+   * made by whichever task finishes first. */
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", dir, g_strerror (saved_errno));
+      return FALSE;
+    }
   vt_report_add_origin (report, recipe, shard);
   return vt_report_save (report, path, error);
 }
