@@ -83,8 +83,10 @@ vt_shard_group_key (const char *subdir,
   return g_strdup (key->str);
 }
 
-/* FNV-1a: fixed by its definition, unlike a library's hash table hash,
- * so any host and any later version splits a batch the same way. */
+/* FNV-1a, then MurmurHash3's 64-bit finaliser: both fixed by their
+ * definitions, unlike a library's hash table hash, so any host and any
+ * later version splits a batch the same way. FNV-1a alone leaves its low
+ * bits, which "% count" keeps, to the low bits of each byte of the key. */
 static guint64
 stable_hash (const char *text)
 {
@@ -92,6 +94,11 @@ stable_hash (const char *text)
 
   for (const guchar *p = (const guchar *) text; *p; p++)
     h = (h ^ *p) * G_GUINT64_CONSTANT (1099511628211);
+  h ^= h >> 33;
+  h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  h ^= h >> 33;
+  h *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
+  h ^= h >> 33;
   return h;
 }
 
