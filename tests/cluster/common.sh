@@ -20,13 +20,14 @@ require () {
 }
 
 # make_batch DIR: DIR/in with generated photos, two of them sharing a name
-# (so the name-collision groups are tested), and DIR/list.txt naming them.
+# (belt.jpg and belt.png, which a hash of the whole file name would put in
+# different shards of 4), and DIR/list.txt naming them.
 make_batch () {
   local dir=$1
   "$cli" generate -n 22 -s 320x240 "$dir/in" >/dev/null
-  cp "$dir/in/product-0001.jpg" "$dir/in/shoe.jpg"
+  cp "$dir/in/product-0001.jpg" "$dir/in/belt.jpg"
   "$cli" generate -n 1 -s 240x320 "$dir/tmp" >/dev/null
-  cp "$dir/tmp/product-0001.jpg" "$dir/in/shoe.png"
+  cp "$dir/tmp/product-0001.jpg" "$dir/in/belt.png"
   rm -r "$dir/tmp"
   ls "$dir/in" | sed "s|^|$dir/in/|" > "$dir/list.txt"
 }
