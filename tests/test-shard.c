@@ -356,6 +356,21 @@ test_merge_errors (void)
   vt_test_remove_tree (dir);
 }
 
+static void
+test_spanish (void)
+{
+  const char *env[] = { "LANGUAGE", "es", "LANG", "es_ES.UTF-8", "LC_ALL", "C.UTF-8", NULL };
+  g_auto(Run) r = { 0 };
+  g_auto(Run) s = { 0 };
+
+  run_cli (&r, env, NULL, "process", "in", "-o", "out", "--shard=4/4", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "el índice debe ser menor que el total, de 0 a 3"));
+  run_cli (&s, env, NULL, "report", "merge", "no-such-report.json", "-o", "merged.json", NULL);
+  g_assert_cmpint (s.status, ==, 1);
+  g_assert_nonnull (strstr (s.err, "No se puede leer el informe no-such-report.json"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -368,5 +383,6 @@ main (int argc, char **argv)
   g_test_add_func ("/shard/empty-shard", test_empty_shard);
   g_test_add_func ("/shard/files-from", test_files_from);
   g_test_add_func ("/shard/merge-errors", test_merge_errors);
+  g_test_add_func ("/shard/spanish", test_spanish);
   return g_test_run ();
 }

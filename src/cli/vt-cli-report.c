@@ -35,11 +35,11 @@ vt_cli_write_report (VtJob          *job,
   return vt_report_save (report, path, error);
 }
 
-static gint64
+static guint
 count (JsonObject *report,
        const char *name)
 {
-  return json_object_get_int_member_with_default (report, name, 0);
+  return (guint) json_object_get_int_member_with_default (report, name, 0);
 }
 
 /* The totals, then each failed photo with its reason. */
@@ -49,8 +49,8 @@ print_merged (JsonObject *report,
 {
   JsonArray *inputs = json_object_get_array_member (report, "inputs");
 
-  g_print (_("Merged %u reports: %" G_GINT64_FORMAT " photos, %" G_GINT64_FORMAT " done, %"
-             G_GINT64_FORMAT " failed, %" G_GINT64_FORMAT " skipped; %.1f s CPU, %.1f s for the slowest shard\n"),
+  g_print (_("Merged %u reports: %u photos, %u done, %u failed, %u skipped; "
+             "%.1f s CPU, %.1f s for the slowest shard\n"),
            n_reports, count (report, "photos"), count (report, "done"), count (report, "failed"),
            count (report, "skipped"),
            json_object_get_double_member_with_default (report, "busy_seconds", 0),
