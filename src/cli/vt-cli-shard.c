@@ -14,18 +14,24 @@
 
 #include "vt-cli.h"
 
-/* A whole number from the environment; FALSE when unset, -1 when bad. */
-static int
+typedef enum {
+  ENV_UNSET,
+  ENV_SET,
+  ENV_BAD,
+} EnvNumber;
+
+/* A whole number from the environment. */
+static EnvNumber
 env_number (const char *name,
             guint64    *value)
 {
   const char *text = g_getenv (name);
 
   if (text == NULL || *text == '\0')
-    return FALSE;
+    return ENV_UNSET;
   if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT, value, NULL))
-    return -1;
-  return TRUE;
+    return ENV_BAD;
+  return ENV_SET;
 }
 
 static gboolean
@@ -45,28 +51,26 @@ index_from_env (guint64     *index,
                 GError     **error)
 {
   guint64 min = 0, step = 1;
-  int found;
+  EnvNumber found;
 
   *source = "JOB_COMPLETION_INDEX";
-  if ((found = env_number (*source, index)) != FALSE)
-    return found == TRUE || bad_variable (*source, error);
+  if ((found = env_number (*source, index)) != ENV_UNSET)
+    return found == ENV_SET || bad_variable (*source, error);
 
   *source = "SLURM_ARRAY_TASK_ID";
-  if ((found = env_number (*source, index)) == FALSE)
+  if ((found = env_number (*source, index)) == ENV_UNSET)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                            _("--shard-from-env: neither SLURM_ARRAY_TASK_ID (a Slurm job array) "
                              "nor JOB_COMPLETION_INDEX (a Kubernetes Indexed Job) is set"));
       return FALSE;
     }
-  if (found < 0)
+  if (found == ENV_BAD)
     return bad_variable (*source, error);
-  if (env_number ("SLURM_ARRAY_TASK_MIN", &min) < 0)
+  if (env_number ("SLURM_ARRAY_TASK_MIN", &min) == ENV_BAD || *index < min)
     return bad_variable ("SLURM_ARRAY_TASK_MIN", error);
-  if (env_number ("SLURM_ARRAY_TASK_STEP", &step) < 0 || step == 0)
+  if (env_number ("SLURM_ARRAY_TASK_STEP", &step) == ENV_BAD || step == 0)
     return bad_variable ("SLURM_ARRAY_TASK_STEP", error);
-  if (*index < min)
-    return bad_variable ("SLURM_ARRAY_TASK_MIN", error);
   *index = (*index - min) / step;
   return TRUE;
 }
@@ -76,7 +80,7 @@ count_from_env (const char  *count_text,
                 guint64     *count,
                 GError     **error)
 {
-  int found;
+  EnvNumber found;
 
   if (count_text != NULL)
     {
@@ -86,9 +90,10 @@ count_from_env (const char  *count_text,
                    _("--shard-from-env=N expects the number of tasks, 1 or more; got “%s”"), count_text);
       return FALSE;
     }
-  if ((found = env_number ("SLURM_ARRAY_TASK_COUNT", count)) < 0 || (found && *count == 0))
+  if ((found = env_number ("SLURM_ARRAY_TASK_COUNT", count)) == ENV_BAD ||
+      (found == ENV_SET && *count == 0))
     return bad_variable ("SLURM_ARRAY_TASK_COUNT", error);
-  if (found)
+  if (found == ENV_SET)
     return TRUE;
   g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                        _("--shard-from-env: the number of tasks is not in the environment; "
