@@ -34,7 +34,7 @@ struct _VtWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
-  VtRecipe             *recipe;      /* bound to settings */
+  VtRecipe             *recipe;      /* bound to settings; the panel edits it */
   GListStore           *thumbnails;  /* VtThumbnail */
   GStrv                 inputs;
   GStrv                 found;       /* the photos in inputs */
@@ -971,7 +971,7 @@ vt_window_init (VtWindow *self)
   self->thumbnails = g_list_store_new (VT_TYPE_THUMBNAIL);
   self->arrived = g_ptr_array_new_with_free_func (g_object_unref);
   vt_recipe_settings_bind (self->settings, self->recipe);
-  vt_recipe_panel_set_settings (self->recipe_panel, self->settings);
+  vt_recipe_panel_set_recipe (self->recipe_panel, self->recipe, self->settings);
   vt_preview_set_recipe (self->preview, self->recipe);
 
   selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->thumbnails))));
