@@ -57,10 +57,12 @@ show_failed_downloads (VtWindow  *self,
   if (n_failed == 0)
     return;
 
+  /* A short heading: one wider than the dialog makes AdwMessageDialog
+   * measure its large heading below that heading's minimum width. */
   dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, body->str);
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
-                                     g_dngettext (GETTEXT_PACKAGE, "%u Link Could Not Be Downloaded",
-                                                  "%u Links Could Not Be Downloaded", n_failed), n_failed);
+                                     g_dngettext (GETTEXT_PACKAGE, "%u Download Failed",
+                                                  "%u Downloads Failed", n_failed), n_failed);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
