@@ -25,6 +25,7 @@
 #include "vt-result.h"
 #include "vt-sample.h"
 #include "vt-scaling.h"
+#include "vt-shard.h"
 #include "vt-watermark.h"
 
 void vt_engine_init (void);
