@@ -162,7 +162,7 @@ check_sizes (Pattern pattern, int w, int h, guint n_sizes, guint first, int deco
       g_autofree char *pillow_db = expected_value (key);
       g_autoptr(cairo_surface_t) ideal = vt_test_load_fixture (name);
       g_autoptr(cairo_surface_t) rendered = vt_pipeline_render (pipeline, photo, v, NULL, NULL, &error);
-      g_autoptr(GBytes) jpeg = vt_pipeline_encode (pipeline, rendered, v, NULL, NULL, NULL, &error);
+      g_autoptr(GBytes) jpeg = vt_pipeline_encode (pipeline, rendered, v, VT_FORMAT_JPEG, NULL, NULL, NULL, &error);
       g_autoptr(cairo_surface_t) written = vt_image_load (jpeg, NULL, &error);
       double ours = vt_test_psnr (written, ideal), pillow = g_ascii_strtod (pillow_db, NULL);
 

@@ -145,7 +145,7 @@ test_size_budget (void)
   gboolean over = TRUE;
   int quality = 0;
 
-  jpeg = vt_pipeline_encode (pipeline, out, 0, NULL, &quality, &over, NULL);
+  jpeg = vt_pipeline_encode (pipeline, out, 0, VT_FORMAT_JPEG, NULL, &quality, &over, NULL);
   g_assert_false (over);
   g_assert_cmpint (quality, <, 85);
   g_assert_cmpuint (g_bytes_get_size (jpeg), <=, 25000);
@@ -155,7 +155,7 @@ test_size_budget (void)
   /* a budget no quality meets is said so, and the smallest file kept */
   g_assert_true (vt_recipe_set_sizes (vt_pipeline_get_recipe (pipeline), "a=640x480:max-kb=1", NULL));
   g_clear_pointer (&jpeg, g_bytes_unref);
-  jpeg = vt_pipeline_encode (pipeline, out, 0, NULL, &quality, &over, NULL);
+  jpeg = vt_pipeline_encode (pipeline, out, 0, VT_FORMAT_JPEG, NULL, &quality, &over, NULL);
   g_assert_true (over);
   g_assert_cmpint (quality, ==, 1);
 }
@@ -173,7 +173,7 @@ exif_of (VtMetadata policy)
   photo = vt_pipeline_load (pipeline, input, NULL, NULL);
   out = vt_pipeline_render (pipeline, photo, 0, NULL, NULL, NULL);
   exif = vt_pipeline_get_exif (pipeline, photo);
-  jpeg = vt_pipeline_encode (pipeline, out, 0, exif, NULL, NULL, NULL);
+  jpeg = vt_pipeline_encode (pipeline, out, 0, VT_FORMAT_JPEG, exif, NULL, NULL, NULL);
   ed = exif_data_new_from_data (g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg));
   return ed;
 }

@@ -20,6 +20,10 @@ struct _VtSizeRow
   GtkCheckButton *watermark_check;
   GtkSpinButton  *sharpen_spin;
   GtkSpinButton  *max_kb_spin;
+
+  /* Kept as the recipe had them, since the row has no widgets for them yet. */
+  guint           formats;
+  gboolean        logo;
 };
 
 G_DEFINE_FINAL_TYPE (VtSizeRow, vt_size_row, GTK_TYPE_LIST_BOX_ROW)
@@ -115,6 +119,8 @@ vt_size_row_new (const VtVariant *variant)
   gtk_check_button_set_active (self->watermark_check, variant->watermark);
   gtk_spin_button_set_value (self->sharpen_spin, variant->sharpen);
   gtk_spin_button_set_value (self->max_kb_spin, variant->max_kb);
+  self->formats = variant->formats;
+  self->logo = variant->logo;
   return GTK_WIDGET (self);
 }
 
@@ -148,6 +154,8 @@ vt_size_row_dup_spec (VtSizeRow *self)
     .watermark = gtk_check_button_get_active (self->watermark_check),
     .sharpen = gtk_spin_button_get_value (self->sharpen_spin),
     .max_kb = gtk_spin_button_get_value_as_int (self->max_kb_spin),
+    .formats = self->formats,
+    .logo = self->logo,
   };
   return vt_variant_to_string (&v);
 }

@@ -35,6 +35,17 @@ struct _VtRecipe
   VtMetadata           metadata;
   char                *name_template;
   gboolean             web_safe_names;
+  int                  webp_quality;
+  gboolean             webp_lossless;
+  int                  webp_method;
+  int                  avif_quality;
+  int                  avif_speed;
+  int                  png_level;
+  char                *logo;        /* a file; empty for none */
+  VtLogoPosition       logo_position;
+  double               logo_width;  /* fractions of each size's width */
+  double               logo_opacity;
+  double               logo_margin;
 };
 
 G_DEFINE_FINAL_TYPE (VtRecipe, vt_recipe, G_TYPE_OBJECT)
@@ -185,6 +196,18 @@ vt_recipe_get_variant (VtRecipe *self,
   return &g_array_index (self->variants, VtVariant, index);
 }
 
+/* The files each photo makes: every size in each of its formats. */
+guint
+vt_recipe_get_n_outputs (VtRecipe *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (VT_IS_RECIPE (self), 0);
+  for (guint i = 0; i < self->variants->len; i++)
+    n += __builtin_popcount (g_array_index (self->variants, VtVariant, i).formats);
+  return n;
+}
+
 /**
  * vt_recipe_get_bounding_box:
  *
@@ -213,6 +236,53 @@ vt_recipe_create_watermark (VtRecipe *self)
                            self->watermark_size, self->watermark_position);
 }
 
+/**
+ * vt_recipe_create_logo:
+ * @logo: (out) (transfer full) (nullable): the recipe's logo, or %NULL
+ *   when it has none
+ *
+ * Reads and checks the logo file, so that a bad one stops a batch before
+ * it starts.
+ *
+ * Returns: %FALSE with @error set, naming the file, when it cannot be used
+ */
+gboolean
+vt_recipe_create_logo (VtRecipe  *self,
+                       VtLogo   **logo,
+                       GError   **error)
+{
+  g_return_val_if_fail (VT_IS_RECIPE (self), FALSE);
+
+  *logo = NULL;
+  if (self->logo == NULL || self->logo[0] == '\0')
+    return TRUE;
+  *logo = vt_logo_new (self->logo, self->logo_position, self->logo_width * 100,
+                       self->logo_opacity * 100, self->logo_margin * 100, error);
+  return *logo != NULL;
+}
+
+/* The settings @format is written with under this recipe. */
+void
+vt_recipe_get_encode_settings (VtRecipe         *self,
+                               VtFormat          format,
+                               VtEncodeSettings *settings)
+{
+  vt_encode_settings_init (settings, format);
+  switch (format)
+    {
+    case VT_FORMAT_WEBP: settings->quality = self->webp_quality; break;
+    case VT_FORMAT_AVIF: settings->quality = self->avif_quality; break;
+    case VT_FORMAT_JPEG:
+    case VT_FORMAT_PNG:
+    default: settings->quality = self->quality; break;
+    }
+  settings->progressive = self->progressive;
+  settings->lossless = self->webp_lossless;
+  settings->webp_method = self->webp_method;
+  settings->avif_speed = self->avif_speed;
+  settings->png_level = self->png_level;
+}
+
 GArray *vt_recipe_get_filters (VtRecipe *self) { return self->chain; }
 VtMetadata vt_recipe_get_metadata (VtRecipe *self) { return self->metadata; }
 const char *vt_recipe_get_name_template (VtRecipe *self) { return self->name_template; }
@@ -221,6 +291,7 @@ gboolean vt_recipe_get_watermark (VtRecipe *self) { return self->watermark; }
 int vt_recipe_get_quality (VtRecipe *self) { return self->quality; }
 gboolean vt_recipe_get_progressive (VtRecipe *self) { return self->progressive; }
 guint64 vt_recipe_get_max_pixels (VtRecipe *self) { return (guint64) self->max_megapixels * 1000000; }
+const char *vt_recipe_get_logo (VtRecipe *self) { return self->logo; }
 
 /* ------------------------------------------------------------------------ */
 
@@ -235,6 +306,7 @@ vt_recipe_finalize (GObject *object)
   g_clear_pointer (&self->chain, g_array_unref);
   g_clear_pointer (&self->watermark_text, g_free);
   g_clear_pointer (&self->name_template, g_free);
+  g_clear_pointer (&self->logo, g_free);
 
   G_OBJECT_CLASS (vt_recipe_parent_class)->finalize (object);
 }
@@ -254,6 +326,17 @@ static const gsize field_offset[VT_RECIPE_N_PROPS] = {
   [VT_RECIPE_PROP_METADATA] = G_STRUCT_OFFSET (VtRecipe, metadata),
   [VT_RECIPE_PROP_NAME_TEMPLATE] = G_STRUCT_OFFSET (VtRecipe, name_template),
   [VT_RECIPE_PROP_WEB_SAFE_NAMES] = G_STRUCT_OFFSET (VtRecipe, web_safe_names),
+  [VT_RECIPE_PROP_WEBP_QUALITY] = G_STRUCT_OFFSET (VtRecipe, webp_quality),
+  [VT_RECIPE_PROP_WEBP_LOSSLESS] = G_STRUCT_OFFSET (VtRecipe, webp_lossless),
+  [VT_RECIPE_PROP_WEBP_METHOD] = G_STRUCT_OFFSET (VtRecipe, webp_method),
+  [VT_RECIPE_PROP_AVIF_QUALITY] = G_STRUCT_OFFSET (VtRecipe, avif_quality),
+  [VT_RECIPE_PROP_AVIF_SPEED] = G_STRUCT_OFFSET (VtRecipe, avif_speed),
+  [VT_RECIPE_PROP_PNG_LEVEL] = G_STRUCT_OFFSET (VtRecipe, png_level),
+  [VT_RECIPE_PROP_LOGO] = G_STRUCT_OFFSET (VtRecipe, logo),
+  [VT_RECIPE_PROP_LOGO_POSITION] = G_STRUCT_OFFSET (VtRecipe, logo_position),
+  [VT_RECIPE_PROP_LOGO_WIDTH] = G_STRUCT_OFFSET (VtRecipe, logo_width),
+  [VT_RECIPE_PROP_LOGO_OPACITY] = G_STRUCT_OFFSET (VtRecipe, logo_opacity),
+  [VT_RECIPE_PROP_LOGO_MARGIN] = G_STRUCT_OFFSET (VtRecipe, logo_margin),
 };
 
 #define FIELD_OF(self, id) G_STRUCT_MEMBER_P (self, field_offset[id])
@@ -376,6 +459,29 @@ vt_recipe_class_init (VtRecipeClass *klass)
     g_param_spec_string ("name-template", NULL, NULL, VT_RECIPE_DEFAULT_NAME_TEMPLATE, flags);
   properties[VT_RECIPE_PROP_WEB_SAFE_NAMES] =
     g_param_spec_boolean ("web-safe-names", NULL, NULL, FALSE, flags);
+  properties[VT_RECIPE_PROP_WEBP_QUALITY] =
+    g_param_spec_int ("webp-quality", NULL, NULL, 1, 100, VT_ENCODE_DEFAULT_WEBP_QUALITY, flags);
+  properties[VT_RECIPE_PROP_WEBP_LOSSLESS] =
+    g_param_spec_boolean ("webp-lossless", NULL, NULL, FALSE, flags);
+  properties[VT_RECIPE_PROP_WEBP_METHOD] =
+    g_param_spec_int ("webp-method", NULL, NULL, 0, 6, VT_ENCODE_DEFAULT_WEBP_METHOD, flags);
+  properties[VT_RECIPE_PROP_AVIF_QUALITY] =
+    g_param_spec_int ("avif-quality", NULL, NULL, 1, 100, VT_ENCODE_DEFAULT_AVIF_QUALITY, flags);
+  properties[VT_RECIPE_PROP_AVIF_SPEED] =
+    g_param_spec_int ("avif-speed", NULL, NULL, 0, 10, VT_ENCODE_DEFAULT_AVIF_SPEED, flags);
+  properties[VT_RECIPE_PROP_PNG_LEVEL] =
+    g_param_spec_int ("png-level", NULL, NULL, 0, 9, VT_ENCODE_DEFAULT_PNG_LEVEL, flags);
+  properties[VT_RECIPE_PROP_LOGO] =
+    g_param_spec_string ("logo", NULL, NULL, "", flags);
+  properties[VT_RECIPE_PROP_LOGO_POSITION] =
+    g_param_spec_enum ("logo-position", NULL, NULL, VT_TYPE_LOGO_POSITION,
+                       VT_LOGO_BOTTOM_RIGHT, flags);
+  properties[VT_RECIPE_PROP_LOGO_WIDTH] =
+    g_param_spec_double ("logo-width", NULL, NULL, 0.01, 1.0, VT_LOGO_DEFAULT_WIDTH / 100, flags);
+  properties[VT_RECIPE_PROP_LOGO_OPACITY] =
+    g_param_spec_double ("logo-opacity", NULL, NULL, 0.0, 1.0, VT_LOGO_DEFAULT_OPACITY / 100, flags);
+  properties[VT_RECIPE_PROP_LOGO_MARGIN] =
+    g_param_spec_double ("logo-margin", NULL, NULL, 0.0, 0.25, VT_LOGO_DEFAULT_MARGIN / 100, flags);
 
   g_object_class_install_properties (object_class, VT_RECIPE_N_PROPS, properties);
 }

@@ -4,7 +4,9 @@
 
 #include <glib-object.h>
 
+#include "vt-encode.h"
 #include "vt-filter-chain.h"
+#include "vt-logo.h"
 #include "vt-watermark.h"
 
 G_BEGIN_DECLS
@@ -49,11 +51,14 @@ typedef struct {
   gboolean watermark;   /* when the recipe has one */
   double   sharpen;     /* strength of the sharpening filters, 1 as written */
   int      max_kb;      /* 0, or the largest file wanted, in kB (1000 bytes) */
+  guint    formats;     /* VT_FORMAT_BIT()s: what the size is written in */
+  gboolean logo;        /* when the recipe has one */
 } VtVariant;
 
 /* A size with every option at its usual value. */
 #define VT_VARIANT_INIT(name, width, height) \
-  { (name), (width), (height), VT_FIT_INSIDE, 0xffffff, TRUE, 1.0, 0 }
+  { (name), (width), (height), VT_FIT_INSIDE, 0xffffff, TRUE, 1.0, 0, \
+    VT_FORMAT_BIT (VT_FORMAT_JPEG), TRUE }
 
 char            *vt_variant_to_string     (const VtVariant *variant);
 gboolean         vt_variant_enlarges      (const VtVariant *variant,
@@ -73,10 +78,17 @@ const char      *vt_recipe_get_sizes      (VtRecipe    *self);
 guint            vt_recipe_get_n_variants (VtRecipe    *self);
 const VtVariant *vt_recipe_get_variant    (VtRecipe    *self,
                                            guint        index);
+guint            vt_recipe_get_n_outputs  (VtRecipe    *self);
 void             vt_recipe_get_bounding_box (VtRecipe  *self,
                                            int         *width,
                                            int         *height);
 VtWatermark     *vt_recipe_create_watermark (VtRecipe  *self);
+gboolean         vt_recipe_create_logo    (VtRecipe    *self,
+                                           VtLogo     **logo,
+                                           GError     **error);
+void             vt_recipe_get_encode_settings (VtRecipe *self,
+                                           VtFormat     format,
+                                           VtEncodeSettings *settings);
 gboolean         vt_recipe_load_key_file  (VtRecipe    *self,
                                            GKeyFile    *key_file,
                                            GError     **error);
@@ -112,5 +124,6 @@ gboolean         vt_recipe_get_web_safe_names (VtRecipe *self);
 int              vt_recipe_get_quality    (VtRecipe    *self);
 gboolean         vt_recipe_get_progressive (VtRecipe   *self);
 guint64          vt_recipe_get_max_pixels (VtRecipe    *self);
+const char      *vt_recipe_get_logo       (VtRecipe    *self);
 
 G_END_DECLS

@@ -91,6 +91,10 @@ parse_variant_option (VtVariant   *v,
     v->sharpen = number;
   else if (g_str_equal (key, "max-kb") && parse_number (value, 0, 1000000, &number) && number == (int) number)
     v->max_kb = (int) number;
+  else if (g_str_equal (key, "format"))
+    return vt_format_mask_from_string (value, "+", &v->formats, NULL);
+  else if (g_str_equal (key, "logo") && (g_str_equal (value, "yes") || g_str_equal (value, "no")))
+    v->logo = g_str_equal (value, "yes");
   else
     return FALSE;
   return TRUE;
@@ -151,7 +155,8 @@ parse_variant (const char  *item,
         {
           g_set_error (error, VT_RECIPE_ERROR, VT_RECIPE_ERROR_INVALID,
                        _("Size “%s”: “%s” is not an option; the options are fit=fit|fill|pad, "
-                         "background=COLOUR, watermark=yes|no, sharpen=0…4 and max-kb=N"),
+                         "background=COLOUR, watermark=yes|no, logo=yes|no, sharpen=0…4, max-kb=N "
+                         "and format=jpeg+webp+avif+png"),
                        parts[0], options[i]);
           return FALSE;
         }
@@ -191,6 +196,13 @@ vt_variant_to_string (const VtVariant *v)
     g_string_append_printf (text, ":sharpen=%s", g_ascii_formatd (number, sizeof number, "%g", v->sharpen));
   if (v->max_kb > 0)
     g_string_append_printf (text, ":max-kb=%d", v->max_kb);
+  if (!v->logo)
+    g_string_append (text, ":logo=no");
+  if (v->formats != VT_FORMAT_BIT (VT_FORMAT_JPEG))
+    {
+      g_autofree char *formats = vt_format_mask_to_string (v->formats, "+");
+      g_string_append_printf (text, ":format=%s", formats);
+    }
   return g_string_free (text, FALSE);
 }
 

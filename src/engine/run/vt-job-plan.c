@@ -33,7 +33,8 @@ split_name (VtJob      *self,
                                                       : g_steal_pointer (&raw);
 }
 
-/* Every output path of @stem, relative to the output folder. */
+/* Every output path of @stem, relative to the output folder: each size in
+ * each of its formats, in the order vt_pipeline_process() writes them. */
 static GPtrArray *
 expand_names (VtJob      *self,
               const char *subdir,
@@ -43,14 +44,22 @@ expand_names (VtJob      *self,
 
   for (guint v = 0; v < vt_recipe_get_n_variants (self->recipe); v++)
     {
-      g_autofree char *name = vt_recipe_expand_name (self->recipe, vt_recipe_get_variant (self->recipe, v), stem);
+      const VtVariant *variant = vt_recipe_get_variant (self->recipe, v);
+      g_autofree char *name = vt_recipe_expand_name (self->recipe, variant, stem);
       g_autofree char *dir = g_path_get_dirname (name);
       g_autofree char *file = g_path_get_basename (name);
-      /* The input's subfolder goes under the template's folders. */
-      g_autofree char *path = g_strconcat (dir, G_DIR_SEPARATOR_S, subdir, G_DIR_SEPARATOR_S,
-                                           file, ".jpg", NULL);
 
-      g_ptr_array_add (names, g_canonicalize_filename (path, "/"));
+      for (VtFormat f = 0; f < VT_N_FORMATS; f++)
+        {
+          g_autofree char *path = NULL;
+
+          if (!(variant->formats & VT_FORMAT_BIT (f)))
+            continue;
+          /* The input's subfolder goes under the template's folders. */
+          path = g_strconcat (dir, G_DIR_SEPARATOR_S, subdir, G_DIR_SEPARATOR_S,
+                              file, ".", vt_format_get_extension (f), NULL);
+          g_ptr_array_add (names, g_canonicalize_filename (path, "/"));
+        }
     }
   return names;
 }
@@ -90,6 +99,34 @@ unique_names (VtJob      *self,
     }
 }
 
+/* One output of @result: its folder made, its path checked against the
+ * inputs. */
+static gboolean
+plan_output (VtJob       *self,
+             VtResult    *result,
+             const char  *variant,
+             VtFormat     format,
+             const char  *name,
+             GError     **error)
+{
+  g_autofree char *path = g_build_filename (self->output_dir, name, NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (!g_hash_table_contains (self->plan.dirs, dir))
+    {
+      if (!vt_output_folder_ensure (dir, error))
+        return FALSE;
+      g_hash_table_add (self->plan.dirs, g_steal_pointer (&dir));
+    }
+  vt_result_add_output (result, variant, format, path);
+
+  if (g_hash_table_contains (self->plan.inputs, path))
+    vt_result_set_status (result, VT_RESULT_FAILED,
+                          g_error_new (G_IO_ERROR, G_IO_ERROR_EXISTS,
+                                       _("Its output %s would replace an input photo"), path));
+  return TRUE;
+}
+
 /* Decides one photo's output paths and makes their folders. A folder that
  * cannot be made fails the job at start, or this photo when added later. */
 gboolean
@@ -99,27 +136,18 @@ vt_job_plan_result (VtJob     *self,
 {
   g_autoptr(GPtrArray) names = unique_names (self, vt_result_get_subdir (result),
                                              vt_result_get_input (result));
+  guint n = 0;
 
   g_hash_table_add (self->plan.inputs, g_canonicalize_filename (vt_result_get_input (result), NULL));
 
-  for (guint v = 0; v < names->len; v++)
+  for (guint v = 0; v < vt_recipe_get_n_variants (self->recipe); v++)
     {
-      const char *variant = vt_recipe_get_variant (self->recipe, v)->name;
-      g_autofree char *path = g_build_filename (self->output_dir, g_ptr_array_index (names, v), NULL);
-      g_autofree char *dir = g_path_get_dirname (path);
+      const VtVariant *variant = vt_recipe_get_variant (self->recipe, v);
 
-      if (!g_hash_table_contains (self->plan.dirs, dir))
-        {
-          if (!vt_output_folder_ensure (dir, error))
-            return FALSE;
-          g_hash_table_add (self->plan.dirs, g_steal_pointer (&dir));
-        }
-      vt_result_add_output (result, variant, path);
-
-      if (g_hash_table_contains (self->plan.inputs, path))
-        vt_result_set_status (result, VT_RESULT_FAILED,
-                              g_error_new (G_IO_ERROR, G_IO_ERROR_EXISTS,
-                                           _("Its output %s would replace an input photo"), path));
+      for (VtFormat f = 0; f < VT_N_FORMATS; f++)
+        if ((variant->formats & VT_FORMAT_BIT (f)) &&
+            !plan_output (self, result, variant->name, f, g_ptr_array_index (names, n++), error))
+          return FALSE;
     }
   return TRUE;
 }

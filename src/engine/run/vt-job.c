@@ -382,8 +382,9 @@ drain_cb (gpointer data)
 /**
  * vt_job_start:
  *
- * Decides every output name, creates the output folders (failing here, before
- * any work, when they cannot be written) and hands the photos to the workers.
+ * Reads the logo, decides every output name, creates the output folders
+ * (failing here, before any work, when the logo cannot be used or the
+ * folders cannot be written) and hands the photos to the workers.
  * Results then arrive through ::result and ::finished.
  */
 gboolean
@@ -394,10 +395,11 @@ vt_job_start (VtJob   *self,
   g_return_val_if_fail (!self->started, FALSE);
 
   self->started = TRUE;
-  if (!vt_job_plan_outputs (self, error))
+  /* A bad logo fails the whole job now, not every photo later. */
+  self->pipeline = vt_pipeline_new (self->recipe);
+  if (!vt_pipeline_check (self->pipeline, error) || !vt_job_plan_outputs (self, error))
     return FALSE;
 
-  self->pipeline = vt_pipeline_new (self->recipe);
   self->pool = g_thread_pool_new (vt_job_worker_func, self, self->n_workers, TRUE, error);
   if (self->pool == NULL)
     return FALSE;

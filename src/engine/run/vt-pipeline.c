@@ -2,8 +2,8 @@
 /* vt-pipeline.c: one photo, from its file to every variant on disk
  *
  * read → sniff → decode (shrunk on load) → orient → filters set before the
- * resize → per variant: fit into the box → the other filters → watermark →
- * encode (within the size's budget) → atomic write. The encoding and its
+ * resize → per variant: fit into the box → the other filters → watermark
+ * and logo → per format: encode (within the size's budget) → atomic write. The encoding and its
  * size budget are in vt-pipeline-encode.c, the check for photos too small
  * for a size in vt-pipeline-small.c, the fits in vt-fit.c.
  *
@@ -33,6 +33,8 @@ struct _VtPipeline
 
   VtRecipe    *recipe;
   VtWatermark *watermark;
+  VtLogo      *logo;       /* NULL: none, or logo_error says why not */
+  GError      *logo_error;
   VtLoadHints  hints;
   GArray      *before;     /* VtFilter, run once on the decoded photo */
   GArray      *after;      /* VtFilter, run on each size */
@@ -48,6 +50,8 @@ vt_pipeline_finalize (GObject *object)
 
   g_clear_object (&self->recipe);
   g_clear_object (&self->watermark);
+  g_clear_object (&self->logo);
+  g_clear_error (&self->logo_error);
   g_clear_pointer (&self->before, g_array_unref);
   g_clear_pointer (&self->after, g_array_unref);
   g_clear_pointer (&self->load_key, g_free);
@@ -131,10 +135,31 @@ vt_pipeline_new (VtRecipe *recipe)
   self = g_object_new (VT_TYPE_PIPELINE, NULL);
   self->recipe = vt_recipe_copy (recipe);
   self->watermark = vt_recipe_create_watermark (self->recipe);
+  vt_recipe_create_logo (self->recipe, &self->logo, &self->logo_error);
   split_chain (self);
   set_load_hints (self);
   self->load_key = describe_load (self);
   return self;
+}
+
+/**
+ * vt_pipeline_check:
+ *
+ * Whether the recipe can be carried out at all: its logo file is readable,
+ * an image, and not too large. Without this check a bad logo is left off.
+ *
+ * Returns: %FALSE with @error set, naming the file, when it cannot
+ */
+gboolean
+vt_pipeline_check (VtPipeline  *self,
+                   GError     **error)
+{
+  g_return_val_if_fail (VT_IS_PIPELINE (self), FALSE);
+
+  if (self->logo_error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_error_copy (self->logo_error));
+  return FALSE;
 }
 
 VtRecipe *
@@ -296,7 +321,7 @@ vt_pipeline_resize (VtPipeline       *self,
  * @variant: index of the recipe's variant
  *
  * The steps after resizing: the filters, at the size's sharpening strength,
- * then the watermark where the size has one.
+ * then the watermark and the logo where the size has them.
  */
 void
 vt_pipeline_finish (VtPipeline      *self,
@@ -312,6 +337,8 @@ vt_pipeline_finish (VtPipeline      *self,
 
   if (vt_recipe_get_watermark (self->recipe) && v->watermark)
     vt_watermark_apply (self->watermark, resized);
+  if (self->logo != NULL && v->logo)
+    vt_logo_apply (self->logo, resized);
   stage_end (timings, VT_STAGE_WATERMARK, &t);
 }
 
@@ -355,12 +382,12 @@ vt_pipeline_render (VtPipeline       *self,
 
 static gboolean
 write_output (VtOutput  *output,
-              GBytes    *jpeg,
+              GBytes    *bytes,
               GError   **error)
 {
-  if (!vt_atomic_file_write (output->path, jpeg, error))
+  if (!vt_atomic_file_write (output->path, bytes, error))
     return FALSE;
-  output->bytes = g_bytes_get_size (jpeg);
+  output->bytes = g_bytes_get_size (bytes);
   return TRUE;
 }
 
@@ -376,8 +403,38 @@ make_thumbnail (cairo_surface_t *variant)
   return vt_resize_surface (variant, w, h, NULL, NULL);
 }
 
-/* @spare: @photo is not read after this variant, which may then write to
- * it instead of a copy. */
+/* One file of a rendered variant: @output, in its format. */
+static gboolean
+encode_output (VtPipeline       *self,
+               VtResult         *result,
+               VtOutput         *output,
+               cairo_surface_t  *rendered,
+               GBytes           *exif,
+               guint             index,
+               GCancellable     *cancellable,
+               GError          **error)
+{
+  VtTimings *timings = vt_result_get_timings (result);
+  g_autoptr(GBytes) bytes = NULL;
+  gint64 t = vt_timings_now ();
+
+  bytes = vt_pipeline_encode (self, rendered, index, output->format, exif, &output->quality,
+                              &output->over_budget, error);
+  stage_end (timings, VT_STAGE_ENCODE, &t);
+  if (bytes == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  output->width = vt_image_get_width (rendered);
+  output->height = vt_image_get_height (rendered);
+  if (!write_output (output, bytes, error))
+    return FALSE;
+  stage_end (timings, VT_STAGE_WRITE, &t);
+  return TRUE;
+}
+
+/* Renders a variant once and writes it in each of its formats, @result's
+ * outputs from *@next on. @spare: @photo is not read after this variant,
+ * which may then write to it instead of a copy. */
 static gboolean
 process_variant (VtPipeline       *self,
                  VtResult         *result,
@@ -385,34 +442,32 @@ process_variant (VtPipeline       *self,
                  gboolean          spare,
                  GBytes           *exif,
                  guint             index,
+                 guint            *next,
                  cairo_surface_t **thumbnail,
                  GCancellable     *cancellable,
                  GError          **error)
 {
-  VtTimings *timings = vt_result_get_timings (result);
-  VtOutput *output = vt_result_get_output (result, index);
+  const VtVariant *v = vt_recipe_get_variant (self->recipe, index);
   g_autoptr(cairo_surface_t) rendered = NULL;
-  g_autoptr(GBytes) jpeg = NULL;
-  gint64 t;
 
-  rendered = render (self, photo, index, spare, timings, cancellable, error);
+  rendered = render (self, photo, index, spare, vt_result_get_timings (result), cancellable, error);
   if (rendered == NULL)
     return FALSE;
 
-  t = vt_timings_now ();
-  jpeg = vt_pipeline_encode (self, rendered, index, exif, &output->quality, &output->over_budget, error);
-  stage_end (timings, VT_STAGE_ENCODE, &t);
-  if (jpeg == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
+  for (guint f = 0; f < VT_N_FORMATS; f++)
+    {
+      VtOutput *output;
 
-  output->width = vt_image_get_width (rendered);
-  output->height = vt_image_get_height (rendered);
-  if (!write_output (output, jpeg, error))
-    return FALSE;
-  stage_end (timings, VT_STAGE_WRITE, &t);
+      if (!(v->formats & VT_FORMAT_BIT (f)))
+        continue;
+      output = vt_result_get_output (result, (*next)++);
+      g_assert (output->format == f);
+      if (!encode_output (self, result, output, rendered, exif, index, cancellable, error))
+        return FALSE;
+    }
 
   if (thumbnail != NULL &&
-      (*thumbnail == NULL || output->width < vt_image_get_width (*thumbnail)))
+      (*thumbnail == NULL || vt_image_get_width (rendered) < vt_image_get_width (*thumbnail)))
     {
       g_clear_pointer (thumbnail, cairo_surface_destroy);
       *thumbnail = make_thumbnail (rendered);
@@ -443,16 +498,16 @@ vt_pipeline_process (VtPipeline    *self,
   g_autoptr(GBytes) exif = NULL;
 
   g_return_val_if_fail (VT_IS_PIPELINE (self), FALSE);
-  g_return_val_if_fail (vt_result_get_n_outputs (result) == vt_recipe_get_n_variants (self->recipe), FALSE);
+  g_return_val_if_fail (vt_result_get_n_outputs (result) == vt_recipe_get_n_outputs (self->recipe), FALSE);
 
   photo = vt_pipeline_decode (self, bytes, vt_result_get_timings (result), error);
   if (photo == NULL)
     return FALSE;
 
   exif = vt_pipeline_get_exif (self, photo);
-  for (guint i = 0, n = vt_result_get_n_outputs (result); i < n; i++)
+  for (guint i = 0, n = vt_recipe_get_n_variants (self->recipe), next = 0; i < n; i++)
     {
-      if (!process_variant (self, result, photo, i == n - 1, exif, i,
+      if (!process_variant (self, result, photo, i == n - 1, exif, i, &next,
                             keep_thumbnail ? &thumbnail : NULL, cancellable, error))
         return FALSE;
     }

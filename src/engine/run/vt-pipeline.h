@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VtPipeline, vt_pipeline, VT, PIPELINE, GObject)
 
 VtPipeline      *vt_pipeline_new     (VtRecipe        *recipe);
+gboolean         vt_pipeline_check   (VtPipeline      *self,
+                                      GError         **error);
 VtRecipe        *vt_pipeline_get_recipe (VtPipeline   *self);
 const VtLoadHints *vt_pipeline_get_load_hints (VtPipeline *self);
 const char      *vt_pipeline_get_load_key (VtPipeline *self);
@@ -44,6 +46,7 @@ GBytes          *vt_pipeline_get_exif (VtPipeline     *self,
 GBytes          *vt_pipeline_encode  (VtPipeline      *self,
                                       cairo_surface_t *surface,
                                       guint            variant,
+                                      VtFormat         format,
                                       GBytes          *exif,
                                       int             *quality,
                                       gboolean        *over_budget,

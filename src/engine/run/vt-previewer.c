@@ -139,7 +139,11 @@ render (VtPreviewer   *self,
   result->before = cairo_surface_reference (resized);
   result->after = vt_image_copy (resized);
   vt_pipeline_finish (r->pipeline, result->after, r->variant, NULL);
-  jpeg = vt_pipeline_encode (r->pipeline, result->after, r->variant, NULL, &result->quality, NULL, error);
+  /* The size's first format, until the window lets one choose. */
+  jpeg = vt_pipeline_encode (r->pipeline, result->after, r->variant,
+                             g_bit_nth_lsf (vt_recipe_get_variant (vt_pipeline_get_recipe (r->pipeline),
+                                                                   r->variant)->formats, -1),
+                             NULL, &result->quality, NULL, error);
   if (jpeg == NULL)
     return NULL;
   result->jpeg_bytes = g_bytes_get_size (jpeg);

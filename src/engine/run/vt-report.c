@@ -50,6 +50,8 @@ add_result (JsonBuilder *b,
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "variant");
       json_builder_add_string_value (b, o->variant);
+      json_builder_set_member_name (b, "format");
+      json_builder_add_string_value (b, vt_format_to_string (o->format));
       json_builder_set_member_name (b, "path");
       json_builder_add_string_value (b, o->path);
       json_builder_set_member_name (b, "width");

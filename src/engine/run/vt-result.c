@@ -115,9 +115,10 @@ vt_result_get_busy_time (VtResult *self)
 void
 vt_result_add_output (VtResult   *self,
                       const char *variant,
+                      VtFormat    format,
                       const char *path)
 {
-  VtOutput output = { g_strdup (variant), g_strdup (path), 0, 0, 0 };
+  VtOutput output = { g_strdup (variant), g_strdup (path), 0, 0, 0, 0, FALSE, format };
 
   g_array_append_val (self->outputs, output);
 }

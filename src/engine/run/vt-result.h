@@ -5,6 +5,8 @@
 #include <cairo.h>
 #include <glib-object.h>
 
+#include "vt-encode.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -40,8 +42,9 @@ typedef struct {
   int      width;
   int      height;
   guint64  bytes;
-  int      quality;       /* the JPEG quality used */
+  int      quality;       /* the quality used (a lossy format's) */
   gboolean over_budget;   /* larger than the size's max-kb even at quality 1 */
+  VtFormat format;
 } VtOutput;
 
 #define VT_TYPE_RESULT (vt_result_get_type ())
@@ -68,6 +71,7 @@ double           vt_timings_stolen        (void);
 /* For the job and pipeline, which own the result while a worker fills it. */
 void             vt_result_add_output     (VtResult        *self,
                                            const char      *variant,
+                                           VtFormat         format,
                                            const char      *path);
 void             vt_result_set_status     (VtResult        *self,
                                            VtResultStatus   status,
