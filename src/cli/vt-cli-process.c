@@ -37,6 +37,7 @@ typedef struct {
   char     *from_urls;
   VtCliFetchOptions fetch;
   VtCliShardOptions shard;
+  VtCliOutputOptions out;
   char    **inputs;
 } Options;
 
@@ -57,6 +58,7 @@ options_clear (Options *o)
   g_free (o->report);
   g_free (o->from_urls);
   vt_cli_shard_options_clear (&o->shard);
+  vt_cli_output_options_clear (&o->out);
   g_strfreev (o->inputs);
 }
 
@@ -179,7 +181,7 @@ build_recipe (Options   *o,
     return FALSE;
   if (o->sizes && !vt_recipe_set_sizes (recipe, o->sizes, error))
     return FALSE;
-  if (!set_size_options (o, recipe, error))
+  if (!set_size_options (o, recipe, error) || !vt_cli_output_options_apply (&o->out, recipe, error))
     return FALSE;
   if (o->filters && !set_filters (recipe, o->filters, error))
     return FALSE;
@@ -373,7 +375,7 @@ vt_cli_process (int    argc,
                 char **argv)
 {
   g_auto(Options) o = { .workers = VT_JOB_DEFAULT_WORKERS, .quality = -1, .max_kb = -1,
-                        .fetch = VT_CLI_FETCH_OPTIONS_INIT };
+                        .fetch = VT_CLI_FETCH_OPTIONS_INIT, .out = VT_CLI_OUTPUT_OPTIONS_INIT };
   g_autoptr(GOptionContext) context = NULL;
   GOptionGroup *group = NULL;
   g_autoptr(VtRecipe) recipe = vt_recipe_new ();
@@ -385,13 +387,13 @@ vt_cli_process (int    argc,
     { "preset", 'p', 0, G_OPTION_ARG_FILENAME, &o.preset, N_("Start from a preset (see --list-presets) or a recipe file"), N_("NAME|FILE") },
     { "list-presets", 0, 0, G_OPTION_ARG_NONE, &o.list_presets, N_("List the presets and exit"), NULL },
     { "save-preset", 0, 0, G_OPTION_ARG_STRING, &o.save_preset, N_("Save the recipe these options make as your preset NAME and exit"), N_("NAME") },
-    { "sizes", 's', 0, G_OPTION_ARG_STRING, &o.sizes, N_("Sizes as NAME=WxH[:OPTION=VALUE…],… with options fit, background, watermark=yes|no, sharpen=STRENGTH, max-kb (default thumbnail=150x150,medium=500x500,large=1200x1200)"), N_("LIST") },
+    { "sizes", 's', 0, G_OPTION_ARG_STRING, &o.sizes, N_("Sizes as NAME=WxH[:OPTION=VALUE…],… with options fit, background, watermark=yes|no, logo=yes|no, sharpen=STRENGTH, max-kb, format=avif+jpeg (default thumbnail=150x150,medium=500x500,large=1200x1200)"), N_("LIST") },
     { "fit", 0, 0, G_OPTION_ARG_STRING, &o.fit, N_("How every size takes the photo: fit (inside the box, never enlarged), fill (the whole box, cropped) or pad (the whole box, on a background)"), N_("MODE") },
     { "background", 0, 0, G_OPTION_ARG_STRING, &o.background, N_("Background of padded sizes, as a name or #RRGGBB (default white)"), N_("COLOR") },
-    { "max-kb", 0, 0, G_OPTION_ARG_INT, &o.max_kb, N_("Keep every file under N kB, lowering the JPEG quality where needed"), N_("N") },
+    { "max-kb", 0, 0, G_OPTION_ARG_INT, &o.max_kb, N_("Keep every file under N kB, lowering the JPEG, WebP or AVIF quality where needed"), N_("N") },
     { "filter", 'f', 0, G_OPTION_ARG_STRING_ARRAY, &o.filters, N_("The filters, in order, replacing the recipe’s (repeat it; “none” for none): sharpen, unsharp, gaussian, box-blur, brightness, contrast, saturation, auto-contrast, edge-enhance, edge-enhance-more, invert, greyscale, lanczos-round-trip; settings as NAME:radius=2,stage=before"), N_("NAME[:K=V,…]") },
     { "metadata", 0, 0, G_OPTION_ARG_STRING, &o.metadata, N_("EXIF data to keep: none (default), copyright, all (but the location), all-with-gps"), N_("WHICH") },
-    { "name-template", 0, 0, G_OPTION_ARG_STRING, &o.name_template, N_("Output names, from {stem}, {variant}, {width} and {height} (default {variant}/{stem}); .jpg is added"), N_("T") },
+    { "name-template", 0, 0, G_OPTION_ARG_STRING, &o.name_template, N_("Output names, from {stem}, {variant}, {width} and {height} (default {variant}/{stem}); the format’s extension is added"), N_("T") },
     { "web-safe-names", 0, 0, G_OPTION_ARG_NONE, &o.web_safe_names, N_("Lower-case ASCII names without spaces: “Zapatilla Roja Ñandú.JPG” → zapatilla-roja-nandu.jpg"), NULL },
     { "quality", 'q', 0, G_OPTION_ARG_INT, &o.quality, N_("JPEG quality, 1–100 (default 85)"), N_("Q") },
     { "progressive", 0, 0, G_OPTION_ARG_NONE, &o.progressive, N_("Write progressive JPEG"), NULL },
@@ -406,6 +408,7 @@ vt_cli_process (int    argc,
     { "from-urls", 0, 0, G_OPTION_ARG_FILENAME, &o.from_urls, N_("Also download the images of the links in LIST (a file, or - for standard input) into OUTPUT/originals, each prepared as soon as it arrives"), N_("LIST") },
     VT_CLI_FETCH_OPTION_ENTRIES (o.fetch),
     VT_CLI_SHARD_OPTION_ENTRIES (o.shard),
+    VT_CLI_OUTPUT_OPTION_ENTRIES (o.out),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.inputs, NULL, N_("PHOTO|FOLDER…") },
     { NULL }
   };
@@ -417,12 +420,14 @@ vt_cli_process (int    argc,
   g_option_context_set_main_group (context, group);
   g_option_context_set_description (context,
     _("Every photo is made into each size (fitted inside, never enlarged, unless the size\n"
-      "says fill or pad), run through the filters, watermarked and saved as JPEG in\n"
-      "OUTPUT/<size>/<name>.jpg (see --name-template). Exit status: 0 when every photo\n"
-      "was done, 1 when some failed, 2 for a usage error, 130 when interrupted.\n\n"
+      "says fill or pad), run through the filters, watermarked and saved in each of the\n"
+      "size’s formats as OUTPUT/<size>/<name>.jpg, .webp, .avif or .png (see --format and\n"
+      "--name-template). Exit status: 0 when every photo was done, 1 when some failed,\n"
+      "2 for a usage error, 130 when interrupted.\n\n"
       "Examples:\n"
       "  vitrina-cli process photos -o out --preset mercado-libre\n"
       "  vitrina-cli process photos -o out -s main=1200x1200 --fit pad --max-kb 300\n"
+      "  vitrina-cli process photos -o out --format=jpeg,webp,avif --logo=logo.svg\n"
       "  vitrina-cli process photos -o out -f gaussian:radius=10 -f contrast:factor=1.5 -f invert\n"
       "  vitrina-cli process photos -o out --name-template '{stem}-{width}' --web-safe-names"));
   if (!vt_cli_parse_options (context, "process", &argc, &argv))

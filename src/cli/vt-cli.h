@@ -115,4 +115,40 @@ void           vt_cli_print_summary   (VtJob         *job);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtCliProgress, vt_cli_progress_free)
 
+/* The output format and logo options of process. Numbers left at -1 and
+ * strings at NULL were not given. */
+typedef struct {
+  char     *formats;
+  int       webp_quality;
+  gboolean  webp_lossless;
+  int       avif_quality;
+  int       avif_speed;
+  int       png_level;
+  char     *logo;
+  char     *logo_position;
+  double    logo_width;
+  double    logo_opacity;
+  double    logo_margin;
+} VtCliOutputOptions;
+
+#define VT_CLI_OUTPUT_OPTIONS_INIT { NULL, -1, FALSE, -1, -1, -1, NULL, NULL, -1, -1, -1 }
+
+#define VT_CLI_OUTPUT_OPTION_ENTRIES(o) \
+  { "format", 0, 0, G_OPTION_ARG_STRING, &(o).formats, N_("Formats every size is written in, e.g. jpeg,webp: jpeg (default), webp, avif, png"), N_("LIST") }, \
+  { "webp-quality", 0, 0, G_OPTION_ARG_INT, &(o).webp_quality, N_("WebP quality, 1–100 (default 80)"), N_("Q") }, \
+  { "webp-lossless", 0, 0, G_OPTION_ARG_NONE, &(o).webp_lossless, N_("Write lossless WebP"), NULL }, \
+  { "avif-quality", 0, 0, G_OPTION_ARG_INT, &(o).avif_quality, N_("AVIF quality, 1–100 (default 60)"), N_("Q") }, \
+  { "avif-speed", 0, 0, G_OPTION_ARG_INT, &(o).avif_speed, N_("AVIF encoder speed, 0 (smallest files) to 10 (fastest) (default 8)"), N_("S") }, \
+  { "png-level", 0, 0, G_OPTION_ARG_INT, &(o).png_level, N_("PNG compression level, 0–9 (default 6)"), N_("N") }, \
+  { "logo", 0, 0, G_OPTION_ARG_FILENAME, &(o).logo, N_("Put this PNG or SVG logo on every photo"), N_("FILE") }, \
+  { "logo-position", 0, 0, G_OPTION_ARG_STRING, &(o).logo_position, N_("Where the logo goes: top-left, top, top-right, left, center, right, bottom-left, bottom, bottom-right (default)"), N_("POS") }, \
+  { "logo-width", 0, 0, G_OPTION_ARG_DOUBLE, &(o).logo_width, N_("The logo’s width, in percent of each size’s width (default 20)"), N_("PERCENT") }, \
+  { "logo-opacity", 0, 0, G_OPTION_ARG_DOUBLE, &(o).logo_opacity, N_("The logo’s opacity, in percent (default 80)"), N_("PERCENT") }, \
+  { "logo-margin", 0, 0, G_OPTION_ARG_DOUBLE, &(o).logo_margin, N_("The logo’s distance from the edges, in percent of each size’s width (default 2.5)"), N_("PERCENT") }
+
+void     vt_cli_output_options_clear (VtCliOutputOptions  *o);
+gboolean vt_cli_output_options_apply (VtCliOutputOptions  *o,
+                                      VtRecipe            *recipe,
+                                      GError             **error);
+
 G_END_DECLS
