@@ -1,0 +1,199 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-cli-formats.c: vitrina-cli process --format and --logo, as a user runs them */
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gstdio.h>
+
+#include "vt-test-utils.h"
+
+static const char *cli_path;
+
+typedef struct {
+  char *dir;
+  char *in;
+  char *out;
+  char *logo;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = vt_test_make_tmpdir ();
+  f->in = g_build_filename (f->dir, "in", NULL);
+  f->out = g_build_filename (f->dir, "out", NULL);
+  f->logo = g_build_filename (f->dir, "logo.svg", NULL);
+  g_file_set_contents (f->logo, "<svg xmlns='http://www.w3.org/2000/svg' width='20' height='10'>"
+                       "<rect width='20' height='10' fill='#f00'/></svg>", -1, &error);
+  g_assert_no_error (error);
+  vt_sample_write (f->in, 2, 640, 480, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  vt_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->in);
+  g_free (f->out);
+  g_free (f->logo);
+}
+
+/* Runs vitrina-cli process IN -o OUT with the arguments given. */
+static int
+run_process (Fixture  *f,
+             char    **err,
+             ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list ap;
+  int status;
+
+  g_ptr_array_add (argv, (char *) cli_path);
+  g_ptr_array_add (argv, "process");
+  g_ptr_array_add (argv, "--quiet");
+  g_ptr_array_add (argv, f->in);
+  g_ptr_array_add (argv, "-o");
+  g_ptr_array_add (argv, f->out);
+  va_start (ap, err);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                NULL, err, &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+/* The file's first bytes say what it is. */
+static void
+assert_file_type (Fixture    *f,
+                  const char *name,
+                  gsize       offset,
+                  const char *magic)
+{
+  g_autofree char *path = g_build_filename (f->out, name, NULL);
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  g_assert_cmpuint (len, >, offset + strlen (magic));
+  g_assert_cmpmem (data + offset, strlen (magic), magic, strlen (magic));
+}
+
+static void
+test_every_format_with_logo (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *err = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+
+  g_autofree char *path = g_build_filename (f->out, "small", "product-0001.jpg", NULL);
+  g_autoptr(GdkPixbuf) small = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint8 *p;
+
+  g_assert_cmpint (run_process (f, &err, "-s", "main=300x300,small=80x80",
+                                "--format=jpeg,webp,avif", "--logo", f->logo,
+                                "--logo-position=top-left", "--logo-width=30", NULL), ==, 0);
+  files = vt_test_list_files (f->out);
+  g_assert_cmpuint (files->len, ==, 12);
+  assert_file_type (f, "main/product-0001.jpg", 0, "\xff\xd8\xff");
+  assert_file_type (f, "main/product-0001.webp", 8, "WEBP");
+  assert_file_type (f, "main/product-0002.avif", 4, "ftypavif");
+  assert_file_type (f, "small/product-0002.webp", 8, "WEBP");
+
+  /* 80 × 60, the logo 24 × 12 at 2 pixels from the top-left corner, red
+   * at 80 % over the photo. */
+  small = gdk_pixbuf_new_from_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_width (small), ==, 80);
+  g_assert_cmpint (gdk_pixbuf_get_height (small), ==, 60);
+  p = gdk_pixbuf_read_pixels (small) + 11 * gdk_pixbuf_get_rowstride (small) +
+      22 * gdk_pixbuf_get_n_channels (small);
+  g_assert_cmpint (p[0], >, 200);
+  g_assert_cmpint (p[1], <, 70);
+  g_assert_cmpint (p[2], <, 70);
+}
+
+/* --format after --sizes replaces every size's formats. */
+static void
+test_sizes_format (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *err = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+
+  g_assert_cmpint (run_process (f, &err, "-s", "a=100x100:format=png+avif", NULL), ==, 0);
+  files = vt_test_list_files (f->out);
+  g_assert_cmpuint (files->len, ==, 4);
+  assert_file_type (f, "a/product-0001.png", 1, "PNG");
+  assert_file_type (f, "a/product-0001.avif", 4, "ftypavif");
+}
+
+static void
+test_usage_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *bad[][2] = {
+    { "--format=jpeg,gif", "“gif”" },
+    { "--format=", "No output format" },
+    { "--logo-position=middle", "--logo-position" },
+    { "--logo-width=0", "--logo-width" },
+    { "--avif-speed=11", "--avif-speed" },
+    { "--sizes=a=10x10:format=bmp", "format=bmp" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_process (f, &err, bad[i][0], NULL), ==, 2);
+      g_assert_nonnull (strstr (err, bad[i][1]));
+    }
+  g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
+}
+
+/* A missing logo: one message naming it, before any photo. */
+static void
+test_missing_logo (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *err = NULL;
+  g_autofree char *logo = g_build_filename (f->dir, "shop-logo.png", NULL);
+
+  g_assert_cmpint (run_process (f, &err, "--logo", logo, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "shop-logo.png"));
+  g_assert_null (strstr (err, "product-0001"));
+  g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  vt_engine_init ();
+  cli_path = g_getenv ("VITRINA_CLI");
+  g_assert_nonnull (cli_path);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/cli-formats/every-format-with-logo", test_every_format_with_logo);
+  ADD ("/cli-formats/sizes-format", test_sizes_format);
+  ADD ("/cli-formats/usage-errors", test_usage_errors);
+  ADD ("/cli-formats/missing-logo", test_missing_logo);
+#undef ADD
+
+  return g_test_run ();
+}
