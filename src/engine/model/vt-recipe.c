@@ -4,7 +4,8 @@
  * Every setting is a GObject property, so the window binds them to GSettings
  * and the key-file format is written and read by walking the properties
  * (vt-recipe-file.c). The sizes text and the name template are read by
- * vt-sizes.c and vt-name-template.c. A running job works on its own copy
+ * vt-sizes.c and vt-name-template.c; what the formats and the logo need
+ * from the recipe is in vt-recipe-output.c. A running job works on its own copy
  * (vt_recipe_copy()), which nobody changes, so workers read it without
  * locks.
  */
@@ -196,18 +197,6 @@ vt_recipe_get_variant (VtRecipe *self,
   return &g_array_index (self->variants, VtVariant, index);
 }
 
-/* The files each photo makes: every size in each of its formats. */
-guint
-vt_recipe_get_n_outputs (VtRecipe *self)
-{
-  guint n = 0;
-
-  g_return_val_if_fail (VT_IS_RECIPE (self), 0);
-  for (guint i = 0; i < self->variants->len; i++)
-    n += __builtin_popcount (g_array_index (self->variants, VtVariant, i).formats);
-  return n;
-}
-
 /**
  * vt_recipe_get_bounding_box:
  *
@@ -236,53 +225,6 @@ vt_recipe_create_watermark (VtRecipe *self)
                            self->watermark_size, self->watermark_position);
 }
 
-/**
- * vt_recipe_create_logo:
- * @logo: (out) (transfer full) (nullable): the recipe's logo, or %NULL
- *   when it has none
- *
- * Reads and checks the logo file, so that a bad one stops a batch before
- * it starts.
- *
- * Returns: %FALSE with @error set, naming the file, when it cannot be used
- */
-gboolean
-vt_recipe_create_logo (VtRecipe  *self,
-                       VtLogo   **logo,
-                       GError   **error)
-{
-  g_return_val_if_fail (VT_IS_RECIPE (self), FALSE);
-
-  *logo = NULL;
-  if (self->logo == NULL || self->logo[0] == '\0')
-    return TRUE;
-  *logo = vt_logo_new (self->logo, self->logo_position, self->logo_width * 100,
-                       self->logo_opacity * 100, self->logo_margin * 100, error);
-  return *logo != NULL;
-}
-
-/* The settings @format is written with under this recipe. */
-void
-vt_recipe_get_encode_settings (VtRecipe         *self,
-                               VtFormat          format,
-                               VtEncodeSettings *settings)
-{
-  vt_encode_settings_init (settings, format);
-  switch (format)
-    {
-    case VT_FORMAT_WEBP: settings->quality = self->webp_quality; break;
-    case VT_FORMAT_AVIF: settings->quality = self->avif_quality; break;
-    case VT_FORMAT_JPEG:
-    case VT_FORMAT_PNG:
-    default: settings->quality = self->quality; break;
-    }
-  settings->progressive = self->progressive;
-  settings->lossless = self->webp_lossless;
-  settings->webp_method = self->webp_method;
-  settings->avif_speed = self->avif_speed;
-  settings->png_level = self->png_level;
-}
-
 GArray *vt_recipe_get_filters (VtRecipe *self) { return self->chain; }
 VtMetadata vt_recipe_get_metadata (VtRecipe *self) { return self->metadata; }
 const char *vt_recipe_get_name_template (VtRecipe *self) { return self->name_template; }
@@ -291,7 +233,6 @@ gboolean vt_recipe_get_watermark (VtRecipe *self) { return self->watermark; }
 int vt_recipe_get_quality (VtRecipe *self) { return self->quality; }
 gboolean vt_recipe_get_progressive (VtRecipe *self) { return self->progressive; }
 guint64 vt_recipe_get_max_pixels (VtRecipe *self) { return (guint64) self->max_megapixels * 1000000; }
-const char *vt_recipe_get_logo (VtRecipe *self) { return self->logo; }
 
 /* ------------------------------------------------------------------------ */
 

@@ -124,6 +124,5 @@ gboolean         vt_recipe_get_web_safe_names (VtRecipe *self);
 int              vt_recipe_get_quality    (VtRecipe    *self);
 gboolean         vt_recipe_get_progressive (VtRecipe   *self);
 guint64          vt_recipe_get_max_pixels (VtRecipe    *self);
-const char      *vt_recipe_get_logo       (VtRecipe    *self);
 
 G_END_DECLS

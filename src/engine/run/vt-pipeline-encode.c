@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* vt-pipeline-encode.c: a variant encoded in each of its formats, within its size's budget (max-kb)
+/* vt-pipeline-encode.c: a variant encoded in each of its formats, within its size's budget (max-kb), and written
  *
  * Part of VtPipeline, and like it safe to call from any number of workers
  * at once: it reads only the pipeline's immutable recipe.
@@ -8,7 +8,9 @@
 
 #include "config.h"
 
+#include "vt-atomic-file.h"
 #include "vt-encode.h"
+#include "vt-image.h"
 #include "vt-metadata.h"
 #include "vt-pipeline.h"
 
@@ -43,6 +45,60 @@ vt_pipeline_encode (VtPipeline       *self,
 
   vt_recipe_get_encode_settings (recipe, format, &settings);
   return vt_encode_within (surface, format, &settings, budget, exif, quality, over_budget, error);
+}
+
+static void
+add_time (VtTimings *timings,
+          VtStage    stage,
+          gint64    *since)
+{
+  gint64 now = vt_timings_now ();
+
+  timings->stage[stage] += now - *since;
+  *since = now;
+}
+
+/**
+ * vt_pipeline_encode_output:
+ * @result: the photo's result, whose timings this adds to
+ * @output: one of @result's outputs, of the variant @rendered is
+ * @rendered: the variant, from vt_pipeline_render()
+ * @variant: its index in the recipe
+ *
+ * Writes @output: @rendered encoded in the output's format, within the
+ * size's budget, then written atomically; fills in the output's size,
+ * bytes and quality.
+ *
+ * Returns: %FALSE with @error set when it could not be written, or when
+ * @cancellable was cancelled
+ */
+gboolean
+vt_pipeline_encode_output (VtPipeline       *self,
+                           VtResult         *result,
+                           VtOutput         *output,
+                           cairo_surface_t  *rendered,
+                           guint             variant,
+                           GBytes           *exif,
+                           GCancellable     *cancellable,
+                           GError          **error)
+{
+  VtTimings *timings = vt_result_get_timings (result);
+  g_autoptr(GBytes) bytes = NULL;
+  gint64 t = vt_timings_now ();
+
+  bytes = vt_pipeline_encode (self, rendered, variant, output->format, exif, &output->quality,
+                              &output->over_budget, error);
+  add_time (timings, VT_STAGE_ENCODE, &t);
+  if (bytes == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  output->width = vt_image_get_width (rendered);
+  output->height = vt_image_get_height (rendered);
+  if (!vt_atomic_file_write (output->path, bytes, error))
+    return FALSE;
+  output->bytes = g_bytes_get_size (bytes);
+  add_time (timings, VT_STAGE_WRITE, &t);
+  return TRUE;
 }
 
 /**

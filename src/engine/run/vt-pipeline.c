@@ -3,13 +3,14 @@
  *
  * read → sniff → decode (shrunk on load) → orient → filters set before the
  * resize → per variant: fit into the box → the other filters → watermark
- * and logo → per format: encode (within the size's budget) → atomic write. The encoding and its
- * size budget are in vt-pipeline-encode.c, the check for photos too small
- * for a size in vt-pipeline-small.c, the fits in vt-fit.c.
+ * and logo → per format: encode (within the size's budget) → atomic write.
+ * The encoding, its size budget and the write are in vt-pipeline-encode.c,
+ * the check for photos too small for a size in vt-pipeline-small.c, the
+ * fits in vt-fit.c.
  *
  * Thread contract: a pipeline is immutable once made (its recipe is a
  * private copy) and every function here may run on any number of workers
- * at once; the watermark cache inside has its own lock.
+ * at once; the watermark and logo caches inside have their own locks.
  */
 #define G_LOG_DOMAIN "vt-pipeline"
 
@@ -17,7 +18,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "vt-atomic-file.h"
 #include "vt-filter-chain.h"
 #include "vt-fit.h"
 #include "vt-image.h"
@@ -380,17 +380,6 @@ vt_pipeline_render (VtPipeline       *self,
   return render (self, photo, variant, FALSE, timings, cancellable, error);
 }
 
-static gboolean
-write_output (VtOutput  *output,
-              GBytes    *bytes,
-              GError   **error)
-{
-  if (!vt_atomic_file_write (output->path, bytes, error))
-    return FALSE;
-  output->bytes = g_bytes_get_size (bytes);
-  return TRUE;
-}
-
 static cairo_surface_t *
 make_thumbnail (cairo_surface_t *variant)
 {
@@ -401,35 +390,6 @@ make_thumbnail (cairo_surface_t *variant)
   if (w == vt_image_get_width (variant) && h == vt_image_get_height (variant))
     return cairo_surface_reference (variant);
   return vt_resize_surface (variant, w, h, NULL, NULL);
-}
-
-/* One file of a rendered variant: @output, in its format. */
-static gboolean
-encode_output (VtPipeline       *self,
-               VtResult         *result,
-               VtOutput         *output,
-               cairo_surface_t  *rendered,
-               GBytes           *exif,
-               guint             index,
-               GCancellable     *cancellable,
-               GError          **error)
-{
-  VtTimings *timings = vt_result_get_timings (result);
-  g_autoptr(GBytes) bytes = NULL;
-  gint64 t = vt_timings_now ();
-
-  bytes = vt_pipeline_encode (self, rendered, index, output->format, exif, &output->quality,
-                              &output->over_budget, error);
-  stage_end (timings, VT_STAGE_ENCODE, &t);
-  if (bytes == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-
-  output->width = vt_image_get_width (rendered);
-  output->height = vt_image_get_height (rendered);
-  if (!write_output (output, bytes, error))
-    return FALSE;
-  stage_end (timings, VT_STAGE_WRITE, &t);
-  return TRUE;
 }
 
 /* Renders a variant once and writes it in each of its formats, @result's
@@ -462,7 +422,7 @@ process_variant (VtPipeline       *self,
         continue;
       output = vt_result_get_output (result, (*next)++);
       g_assert (output->format == f);
-      if (!encode_output (self, result, output, rendered, exif, index, cancellable, error))
+      if (!vt_pipeline_encode_output (self, result, output, rendered, index, exif, cancellable, error))
         return FALSE;
     }
 
