@@ -18,10 +18,15 @@ typedef enum {
 
 /* Default refusal limit for decoded photos, in pixels (100 megapixels). */
 #define VT_IMAGE_DEFAULT_MAX_PIXELS (100u * 1000u * 1000u)
+/* The widest or tallest a header may claim: JPEG's own limit. */
+#define VT_IMAGE_MAX_HEADER_SIDE 65535
 
 typedef enum {
   VT_IMAGE_TYPE_UNKNOWN,
   VT_IMAGE_TYPE_JPEG,
+  VT_IMAGE_TYPE_WEBP,
+  VT_IMAGE_TYPE_TIFF,   /* classic and BigTIFF */
+  VT_IMAGE_TYPE_HEIF,   /* HEIC and AVIF */
   VT_IMAGE_TYPE_OTHER,  /* left to GdkPixbuf's own sniffing */
 } VtImageType;
 
