@@ -109,6 +109,7 @@ static const struct {
 } refused[] = {
   { "huge-canvas.webp", "Damaged WebP data" },
   { "huge-screen.gif", "above the limit of 100 megapixels" },
+  { "heic-vvc.heic", "libheif has no decoder for its codec" },
   { "huge-width.tif", "above the limit of 65535 a side" },
   { "notes.webp", "Not a photo in a supported format" },
   { "truncated.gif", "Damaged image data" },

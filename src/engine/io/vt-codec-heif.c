@@ -90,6 +90,9 @@ vt_codec_heif_peek_size (const guint8 *data,
   return TRUE;
 }
 
+/* A missing decoder is named, so that a user knows what to install: Debian
+ * builds libde265 (HEVC) and dav1d/libaom (AV1) into libheif, but a libheif
+ * with codec plugins may have none of them. */
 static void
 set_decode_error (const guint8       *data,
                   gsize               len,
@@ -98,10 +101,15 @@ set_decode_error (const guint8       *data,
 {
   gboolean avif = has_brand (data, len, avif_brands);
 
-  if (err.code == heif_error_Unsupported_feature && err.subcode == heif_suberror_Unsupported_codec)
+  if (!heif_have_decoder_for_format (avif ? heif_compression_AV1 : heif_compression_HEVC) ||
+      (err.code == heif_error_Unsupported_feature && err.subcode == heif_suberror_Unsupported_codec))
     g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_UNKNOWN_TYPE,
                  _("This %s photo cannot be decoded: libheif has no %s decoder installed (%s)"),
                  avif ? "AVIF" : "HEIC", avif ? "AV1" : "HEVC", avif ? "dav1d or libaom" : "libde265");
+  else if (err.code == heif_error_Unsupported_feature)
+    g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_UNKNOWN_TYPE,
+                 _("This %s photo cannot be decoded: libheif has no decoder for its codec (%s)"),
+                 avif ? "AVIF" : "HEIF", err.message);
   else
     g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_CORRUPT, _("Damaged %s data: %s"),
                  avif ? "AVIF" : "HEIF", err.message);
