@@ -30,7 +30,9 @@ typedef struct {
 } Reader;
 
 static tmsize_t
-reader_read (thandle_t handle, void *buf, tmsize_t size)
+reader_read (thandle_t  handle,
+             void      *buf,
+             tmsize_t   size)
 {
   Reader *r = handle;
   gsize n = r->pos < r->len ? MIN ((gsize) size, r->len - r->pos) : 0;
@@ -41,13 +43,17 @@ reader_read (thandle_t handle, void *buf, tmsize_t size)
 }
 
 static tmsize_t
-reader_write (thandle_t handle, void *buf, tmsize_t size)
+reader_write (thandle_t  handle,
+              void      *buf,
+              tmsize_t   size)
 {
   return -1;
 }
 
 static toff_t
-reader_seek (thandle_t handle, toff_t offset, int whence)
+reader_seek (thandle_t handle,
+             toff_t    offset,
+             int       whence)
 {
   Reader *r = handle;
 
@@ -72,7 +78,11 @@ reader_size (thandle_t handle)
 }
 
 static int
-on_error (TIFF *tif, void *user_data, const char *module, const char *fmt, va_list ap)
+on_error (TIFF       *tif,
+          void       *user_data,
+          const char *module,
+          const char *fmt,
+          va_list     ap)
 {
   Reader *r = user_data;
 
@@ -82,7 +92,11 @@ on_error (TIFF *tif, void *user_data, const char *module, const char *fmt, va_li
 }
 
 static int
-on_warning (TIFF *tif, void *user_data, const char *module, const char *fmt, va_list ap)
+on_warning (TIFF       *tif,
+            void       *user_data,
+            const char *module,
+            const char *fmt,
+            va_list     ap)
 {
   return 1;     /* unknown tags and the like: not the user's concern */
 }
@@ -119,7 +133,9 @@ is_deep_or_cmyk (const Layout *l)
 }
 
 static guint8
-to_8bit (const guint8 *row, gsize i, const Layout *l)
+to_8bit (const guint8 *row,
+         gsize         i,
+         const Layout *l)
 {
   if (l->format == SAMPLEFORMAT_IEEEFP)
     {
@@ -135,7 +151,10 @@ to_8bit (const guint8 *row, gsize i, const Layout *l)
 
 /* One stored row to 8-bit grey, grey+alpha, RGB or RGBA, or CMYK. */
 static int
-row_to_8bit (const guint8 *row, guint8 *out, int width, const Layout *l)
+row_to_8bit (const guint8 *row,
+             guint8       *out,
+             int           width,
+             const Layout *l)
 {
   int colour = l->photometric == PHOTOMETRIC_MINISBLACK ? 1 : l->photometric == PHOTOMETRIC_RGB ? 3 : 4;
   gboolean alpha = l->extra > 0 && colour < 4 && l->spp > colour;
@@ -157,7 +176,9 @@ row_to_8bit (const guint8 *row, guint8 *out, int width, const Layout *l)
 /* Without a profile, CMYK is inverted as libtiff and Pillow do: a stand-in
  * for the press's colours, which the file does not say. */
 static void
-naive_cmyk_row (const guint8 *cmyk, guint32 *out, int width)
+naive_cmyk_row (const guint8 *cmyk,
+                guint32      *out,
+                int           width)
 {
   for (int x = 0; x < width; x++, cmyk += 4)
     {
@@ -169,8 +190,14 @@ naive_cmyk_row (const guint8 *cmyk, guint32 *out, int width)
 }
 
 static cairo_surface_t *
-read_samples (TIFF *tif, Reader *r, const Layout *l, int width, int height,
-              const guint8 *icc, guint32 icc_len, GError **error)
+read_samples (TIFF          *tif,
+              Reader        *r,
+              const Layout  *l,
+              int            width,
+              int            height,
+              const guint8  *icc,
+              guint32        icc_len,
+              GError       **error)
 {
   g_autoptr(VtCmykTransform) cmyk = NULL;
   g_autoptr(cairo_surface_t) surface = vt_image_new_uninitialized (width, height, error);
@@ -240,7 +267,11 @@ read_samples (TIFF *tif, Reader *r, const Layout *l, int width, int height,
 /* libtiff's RGBA interface, straight into the surface (both rows of
  * 32-bit pixels), in the stored order: the orientation is turned after. */
 static cairo_surface_t *
-read_rgba (TIFF *tif, Reader *r, int width, int height, GError **error)
+read_rgba (TIFF    *tif,
+           Reader  *r,
+           int      width,
+           int      height,
+           GError **error)
 {
   g_autoptr(cairo_surface_t) surface = NULL;
   TIFFRGBAImage img;
@@ -293,10 +324,10 @@ open_tiff (Reader *r)
 }
 
 cairo_surface_t *
-vt_codec_tiff_decode (const guint8      *data,
-                      gsize              len,
-                      const VtLoadHints *hints,
-                      GError           **error)
+vt_codec_tiff_decode (const guint8       *data,
+                      gsize               len,
+                      const VtLoadHints  *hints,
+                      GError            **error)
 {
   Reader r = { data, len, 0, NULL };
   g_autoptr(TIFF) tif = open_tiff (&r);
