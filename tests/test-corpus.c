@@ -112,6 +112,7 @@ static const struct {
   { "heic-vvc.heic", "libheif has no decoder for its codec" },
   { "huge-width.tif", "above the limit of 65535 a side" },
   { "notes.webp", "Not a photo in a supported format" },
+  { "tiff-rgb-one-sample.tif", "This kind of TIFF is not supported" },
   { "truncated.gif", "Damaged image data" },
   { "truncated.heic", "Damaged HEIF data" },
   { "truncated.tif", "Damaged TIFF data" },

@@ -125,7 +125,9 @@ is_deep_or_cmyk (const Layout *l)
     return FALSE;
   if (l->photometric == PHOTOMETRIC_SEPARATED)
     return l->spp >= 4 && (l->bps == 8 || l->bps == 16) && l->format != SAMPLEFORMAT_IEEEFP;
-  if (l->photometric != PHOTOMETRIC_RGB && l->photometric != PHOTOMETRIC_MINISBLACK)
+  /* An RGB file may claim fewer samples than its colours: libtiff's
+   * checks (TIFFRGBAImageOK()) are the ones to name it. */
+  if (l->photometric != PHOTOMETRIC_MINISBLACK && (l->photometric != PHOTOMETRIC_RGB || l->spp < 3))
     return FALSE;
   if (l->format == SAMPLEFORMAT_IEEEFP)
     return l->bps == 32;
