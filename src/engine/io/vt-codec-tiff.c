@@ -215,7 +215,10 @@ read_samples (TIFF          *tif,
     {
       TIFFGetField (tif, TIFFTAG_TILEWIDTH, &tile_w);
       TIFFGetField (tif, TIFFTAG_TILELENGTH, &band);
-      tile = g_try_malloc (TIFFTileSize (tif));
+      /* Tiles are at most a step of 16 past the photo's edges: a forged
+       * tile size must not decide what is allocated. */
+      if (tile_w <= (guint32) width + 16 && band <= (guint32) height + 16)
+        tile = g_try_malloc (TIFFTileSize (tif));
     }
   rows = g_try_malloc (row_bytes * band);
   if (rows == NULL || samples8 == NULL || (tiled && (tile == NULL || tile_w == 0 || band == 0)))
