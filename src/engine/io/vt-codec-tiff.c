@@ -86,8 +86,11 @@ on_error (TIFF       *tif,
 {
   Reader *r = user_data;
 
+  g_autofree char *message = g_strdup_vprintf (fmt, ap);
+
+  /* Some messages start with the name given to TIFFClientOpenExt(). */
   if (r->message == NULL)
-    r->message = g_strdup_vprintf (fmt, ap);
+    r->message = g_strdup (g_str_has_prefix (message, "photo: ") ? message + 7 : message);
   return 1;
 }
 
