@@ -102,6 +102,27 @@ test_alpha_on_white (void)
     }
 }
 
+/* Downloads are named by their bytes (vt-fetcher.c), without a loader. */
+static void
+test_extension (void)
+{
+  const char *cases[][2] = {
+    { "webp-named.jpg", "webp" }, { "tiff-named.png", "tif" }, { "bigtiff-16bit.tif", "tif" },
+    { "heic-irot-exif-6.heic", "heic" }, { "avif-alpha.avif", "avif" },
+    { "zero-width.png", "png" }, { "gif-no-palette.gif", "gif" }, { "notes.webp", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "corpus", cases[i][0], NULL);
+      g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
+
+      g_assert_nonnull (file);
+      g_assert_cmpstr (vt_image_extension ((const guint8 *) g_mapped_file_get_contents (file),
+                                           g_mapped_file_get_length (file)), ==, cases[i][1]);
+    }
+}
+
 /* The files no common tool reads (Pillow refuses each), and why. */
 static const struct {
   const char *file;
@@ -192,6 +213,7 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/corpus/heic-turned-once", test_heic_turned_once);
   g_test_add_func ("/corpus/alpha-on-white", test_alpha_on_white);
+  g_test_add_func ("/corpus/extension", test_extension);
   g_test_add_func ("/corpus/cli", test_cli_corpus);
   return g_test_run ();
 }

@@ -158,3 +158,39 @@ vt_codec_header_size (const guint8 *data,
     return vt_codec_heif_peek_size (data, len, width, height);
   return FALSE;
 }
+
+/**
+ * vt_image_extension:
+ * @data: a downloaded file's contents
+ *
+ * The file name extension its bytes call for, judged without handing the
+ * file to any loader.
+ *
+ * Returns: (nullable): "jpg", "png", "gif", "webp", "tif", "heic" or
+ * "avif", or %NULL for anything else
+ */
+const char *
+vt_image_extension (const guint8 *data,
+                    gsize         len)
+{
+  switch (vt_image_sniff (data, len))
+    {
+    case VT_IMAGE_TYPE_JPEG:
+      return "jpg";
+    case VT_IMAGE_TYPE_WEBP:
+      return "webp";
+    case VT_IMAGE_TYPE_TIFF:
+      return "tif";
+    case VT_IMAGE_TYPE_HEIF:
+      return vt_codec_heif_is_avif (data, len) ? "avif" : "heic";
+    case VT_IMAGE_TYPE_OTHER:
+      if (len >= 8 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0)
+        return "png";
+      if (len >= 6 && (memcmp (data, "GIF87a", 6) == 0 || memcmp (data, "GIF89a", 6) == 0))
+        return "gif";
+      return NULL;
+    case VT_IMAGE_TYPE_UNKNOWN:
+    default:
+      return NULL;
+    }
+}

@@ -52,6 +52,13 @@ vt_codec_heif_sniff (const guint8 *data,
   return len >= 16 && memcmp (data + 4, "ftyp", 4) == 0 && has_brand (data, len, brands);
 }
 
+gboolean
+vt_codec_heif_is_avif (const guint8 *data,
+                       gsize         len)
+{
+  return vt_codec_heif_sniff (data, len) && has_brand (data, len, avif_brands);
+}
+
 static struct heif_context *
 open_context (const guint8             *data,
               gsize                     len,
@@ -99,7 +106,7 @@ set_decode_error (const guint8       *data,
                   struct heif_error   err,
                   GError            **error)
 {
-  gboolean avif = has_brand (data, len, avif_brands);
+  gboolean avif = vt_codec_heif_is_avif (data, len);
 
   if (!heif_have_decoder_for_format (avif ? heif_compression_AV1 : heif_compression_HEVC) ||
       (err.code == heif_error_Unsupported_feature && err.subcode == heif_suberror_Unsupported_codec))

@@ -62,6 +62,8 @@ cairo_surface_t *vt_codec_tiff_decode   (const guint8      *data,
                                          GError           **error);
 gboolean         vt_codec_heif_sniff    (const guint8      *data,
                                          gsize              len);
+gboolean         vt_codec_heif_is_avif  (const guint8      *data,
+                                         gsize              len);
 gboolean         vt_codec_heif_peek_size (const guint8     *data,
                                          gsize              len,
                                          int               *width,

@@ -46,6 +46,8 @@ typedef struct {
 GQuark           vt_image_error_quark       (void);
 VtImageType      vt_image_sniff             (const guint8      *data,
                                              gsize              len);
+const char      *vt_image_extension         (const guint8      *data,
+                                             gsize              len);
 cairo_surface_t *vt_image_new               (int                width,
                                              int                height,
                                              GError           **error);
