@@ -51,6 +51,9 @@ run_cli (Run *r, const char * const *env_extra, ...)
                 &r->out, &r->err, &wait_status, &error);
   g_assert_no_error (error);
   r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  /* G_DEBUG=fatal-criticals reaches the command through the environment,
+   * so a critical aborts it (status -1); this names the critical too. */
+  g_assert_null (strstr (r->err, "-CRITICAL **"));
 }
 
 static guint
