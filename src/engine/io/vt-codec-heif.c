@@ -15,6 +15,7 @@
 
 #include "vt-codec.h"
 #include "vt-metadata.h"
+#include "vt-tsan.h"
 
 /* libheif names its types by struct tag alone. */
 typedef struct heif_context HeifContext;
@@ -68,10 +69,10 @@ open_context (const guint8             *data,
   g_autoptr(HeifContext) ctx = NULL;
 
   /* Loads the codec plugins of the libheif versions that have them. */
-  if (g_once_init_enter (&initialised))
+  if (vt_once_init_enter (&initialised))
     {
       heif_init (NULL);
-      g_once_init_leave (&initialised, 1);
+      vt_once_init_leave (&initialised, 1);
     }
   ctx = heif_context_alloc ();
   if (heif_context_read_from_memory_without_copy (ctx, data, len, NULL).code != heif_error_Ok ||
