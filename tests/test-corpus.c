@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/wait.h>
 
 #include "vt-test-utils.h"
 
@@ -163,21 +162,20 @@ test_cli_corpus (void)
   g_autofree char *dir = vt_test_make_tmpdir ();
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   g_autofree char *summary = NULL;
-  g_autofree char *std_out = NULL, *std_err = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) inputs = vt_test_list_files (corpus);
-  const char *argv[] = { g_getenv ("VITRINA_CLI"), "process", corpus, "-o", out, "--sizes=small=64x64", NULL };
+  const char *cli = g_getenv ("VITRINA_CLI");
   guint readable = inputs->len - G_N_ELEMENTS (refused);
-  int status;
+  g_auto(VtTestRun) r = { 0 };
+  const char *std_out, *std_err;
 
-  g_assert_nonnull (argv[0]);
+  g_assert_nonnull (cli);
   g_assert_nonnull (g_strrstr (g_getenv ("G_DEBUG"), "fatal-criticals"));
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &std_out, &std_err, &status, &error);
-  g_assert_no_error (error);
+  vt_test_run (&r, NULL, NULL, cli, "process", corpus, "-o", out, "--sizes=small=64x64", NULL);
+  std_out = r.out;
+  std_err = r.err;
   g_test_message ("%s", std_err);
 
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  g_assert_cmpint (r.status, ==, 1);
   g_assert_null (strstr (std_err, "CRITICAL"));
   g_assert_null (strstr (std_err, "WARNING"));
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)

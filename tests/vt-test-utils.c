@@ -198,3 +198,56 @@ vt_test_assert_whole_outputs (const char *dir,
       img = vt_test_load_file (path);
     }
 }
+
+void
+vt_test_run_clear (VtTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+/* Runs @program with the arguments that follow, up to NULL, with @env
+ * (NAME, VALUE pairs) added to the environment and @input (or nothing) on
+ * its standard input. The sharding variables of a batch scheduler the
+ * tests may run under are removed, so that only @env can set them. A
+ * critical fails the test: G_DEBUG=fatal-criticals reaches the command
+ * through the environment, so it would abort it (status -1), and this
+ * names the critical too. */
+void
+vt_test_run (VtTestRun          *run,
+             const char * const *env,
+             const char         *input,
+             const char         *program,
+             ...)
+{
+  static const char * const scheduler_vars[] = {
+    "SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_COUNT", "SLURM_ARRAY_TASK_MIN",
+    "SLURM_ARRAY_TASK_STEP", "JOB_COMPLETION_INDEX", NULL
+  };
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (argv, (char *) program);
+  va_start (ap, program);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  for (const char * const *v = scheduler_vars; *v; v++)
+    g_subprocess_launcher_unsetenv (launcher, *v);
+  for (guint i = 0; env && env[i]; i += 2)
+    g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input ? input : "", NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+  g_assert_null (strstr (run->err, "-CRITICAL **"));
+}

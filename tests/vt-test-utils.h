@@ -26,6 +26,22 @@ GPtrArray       *vt_test_list_files    (const char      *dir);
 void             vt_test_assert_whole_outputs (const char *dir,
                                                gboolean    temporaries_allowed);
 
+/* What a command run by vt_test_run() said and how it ended. */
+typedef struct {
+  int   status;   /* the exit status, or -1 when a signal ended it */
+  char *out;
+  char *err;
+} VtTestRun;
+
+void             vt_test_run_clear     (VtTestRun          *run);
+void             vt_test_run           (VtTestRun          *run,
+                                        const char * const *env,
+                                        const char         *input,
+                                        const char         *program,
+                                        ...) G_GNUC_NULL_TERMINATED;
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VtTestRun, vt_test_run_clear)
+
 #define vt_assert_rgb(surface, x, y, r, g, b, tolerance) G_STMT_START { \
     guint32 _p = vt_test_pixel ((surface), (x), (y));                  \
     g_assert_cmpint (ABS ((int) ((_p >> 16) & 0xFF) - (r)), <=, (tolerance)); \
