@@ -10,10 +10,8 @@
 
 #include "vt-test-utils.h"
 
-static const char *cli_path;
-
 /* vitrina-cli with @env (NAME, VALUE pairs) added. */
-#define run_cli(r, env, ...) vt_test_run ((r), (env), NULL, cli_path, __VA_ARGS__)
+#define run_cli(r, env, ...) vt_test_run ((r), (env), NULL, vt_test_cli_path (), __VA_ARGS__)
 
 static guint
 count_lines (const char *text)
@@ -120,7 +118,7 @@ test_killed_then_resumed (void)
   g_autofree char *in = g_build_filename (dir, "in", NULL);
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   g_autofree char *report = g_build_filename (dir, "report.json", NULL);
-  const char *argv[] = { cli_path, "process", in, "-o", out, "--workers", "2", "--quiet", NULL };
+  const char *argv[] = { vt_test_cli_path (), "process", in, "-o", out, "--workers", "2", "--quiet", NULL };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_auto(VtTestRun) again = { 0 };
   g_autoptr(GError) error = NULL;
@@ -312,16 +310,12 @@ test_bench_full_disk (void)
 {
   g_autofree char *dir = vt_test_make_tmpdir ();
   g_autofree char *mnt = g_build_filename (dir, "small-disk", NULL);
-  g_autofree char *mount = g_strdup_printf ("mount -t tmpfs -o size=300k tmpfs '%s' 2>/dev/null", mnt);
-  g_autofree char *umount = g_strdup_printf ("umount '%s'", mnt);
   const char *env[] = { "TMPDIR", mnt, NULL };
   g_autoptr(GDir) left = NULL;
   g_auto(VtTestRun) r = { 0 };
 
-  g_mkdir_with_parents (mnt, 0755);
-  if (system (mount) != 0)
+  if (!vt_test_mount_small_disk (mnt, 300))
     {
-      g_test_skip ("cannot mount a tmpfs here (needs root)");
       vt_test_remove_tree (dir);
       return;
     }
@@ -335,7 +329,7 @@ test_bench_full_disk (void)
   left = g_dir_open (mnt, 0, NULL);
   g_assert_null (g_dir_read_name (left));
   g_clear_pointer (&left, g_dir_close);   /* or the disk stays busy */
-  g_assert_cmpint (system (umount), ==, 0);
+  vt_test_unmount_small_disk (mnt);
   vt_test_remove_tree (dir);
 }
 
@@ -343,8 +337,6 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  cli_path = g_getenv ("VITRINA_CLI");
-  g_assert_nonnull (cli_path);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/help-lists-every-option", test_help_lists_every_option);
   g_test_add_func ("/cli/process-with-a-bad-photo", test_process_with_a_bad_photo);

@@ -163,14 +163,12 @@ test_cli_corpus (void)
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   g_autofree char *summary = NULL;
   g_autoptr(GPtrArray) inputs = vt_test_list_files (corpus);
-  const char *cli = g_getenv ("VITRINA_CLI");
   guint readable = inputs->len - G_N_ELEMENTS (refused);
   g_auto(VtTestRun) r = { 0 };
   const char *std_out, *std_err;
 
-  g_assert_nonnull (cli);
   g_assert_nonnull (g_strrstr (g_getenv ("G_DEBUG"), "fatal-criticals"));
-  vt_test_run (&r, NULL, NULL, cli, "process", corpus, "-o", out, "--sizes=small=64x64", NULL);
+  vt_test_run (&r, NULL, NULL, vt_test_cli_path (), "process", corpus, "-o", out, "--sizes=small=64x64", NULL);
   std_out = r.out;
   std_err = r.err;
   g_test_message ("%s", std_err);

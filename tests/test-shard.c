@@ -8,10 +8,8 @@
 #include "vitrina-engine.h"
 #include "vt-test-utils.h"
 
-static const char *cli_path;
-
 /* vitrina-cli with @env (NAME, VALUE pairs) added, and @input on stdin. */
-#define run_cli(r, env, input, ...) vt_test_run ((r), (env), (input), cli_path, __VA_ARGS__)
+#define run_cli(r, env, input, ...) vt_test_run ((r), (env), (input), vt_test_cli_path (), __VA_ARGS__)
 
 static JsonObject *
 load_report (JsonParser *parser,
@@ -327,8 +325,6 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  cli_path = g_getenv ("VITRINA_CLI");
-  g_assert_nonnull (cli_path);
   g_test_add_func ("/shard/group-key", test_group_key);
   g_test_add_func ("/shard/bad-values", test_bad_values);
   g_test_add_func ("/shard/three-shards", test_three_shards);

@@ -4,6 +4,7 @@
 
 #include <math.h>
 
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -197,6 +198,40 @@ vt_test_assert_whole_outputs (const char *dir,
       g_assert_true (g_str_has_suffix (path, ".jpg"));
       img = vt_test_load_file (path);
     }
+}
+
+/* A tmpfs of @kib KiB mounted at @dir (created), for the tests of a full
+ * disk. Mounting needs root: FALSE, with the test marked skipped, where
+ * this run has none. */
+gboolean
+vt_test_mount_small_disk (const char *dir,
+                          guint       kib)
+{
+  g_autofree char *mount = g_strdup_printf ("mount -t tmpfs -o size=%uk tmpfs '%s' 2>/dev/null", kib, dir);
+
+  g_mkdir_with_parents (dir, 0755);
+  if (system (mount) == 0)
+    return TRUE;
+  g_test_skip ("cannot mount a tmpfs here (needs root)");
+  return FALSE;
+}
+
+void
+vt_test_unmount_small_disk (const char *dir)
+{
+  g_autofree char *umount = g_strdup_printf ("umount '%s'", dir);
+
+  g_assert_cmpint (system (umount), ==, 0);
+}
+
+/* The vitrina-cli this build made, which meson names in VITRINA_CLI. */
+const char *
+vt_test_cli_path (void)
+{
+  const char *path = g_getenv ("VITRINA_CLI");
+
+  g_assert_nonnull (path);
+  return path;
 }
 
 void

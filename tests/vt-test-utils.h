@@ -25,6 +25,10 @@ void             vt_test_remove_tree   (const char      *path);
 GPtrArray       *vt_test_list_files    (const char      *dir);
 void             vt_test_assert_whole_outputs (const char *dir,
                                                gboolean    temporaries_allowed);
+gboolean         vt_test_mount_small_disk   (const char *dir,
+                                             guint       kib);
+void             vt_test_unmount_small_disk (const char *dir);
+const char      *vt_test_cli_path      (void);
 
 /* What a command run by vt_test_run() said and how it ended. */
 typedef struct {
