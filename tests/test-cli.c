@@ -152,12 +152,6 @@ test_killed_then_resumed (void)
 static void
 test_spanish (void)
 {
-  /* The Spanish locale meson compiled, where it could: newer glibc
-   * (Debian 13's) ignores LANGUAGE under C.UTF-8 as it always did under C,
-   * and a minimal system has no other locale installed. */
-  const char *locpath = g_getenv ("VITRINA_TEST_LOCPATH");
-  const char *spanish[] = { "LOCPATH", locpath, "LC_ALL", "es_ES.UTF-8", "LANGUAGE", "es", NULL };
-  const char *c_utf8[] = { "LANGUAGE", "es", "LANG", "es_ES.UTF-8", "LC_ALL", "C.UTF-8", NULL };
   g_auto(VtTestRun) r = { 0 };
 
   if (g_getenv ("VITRINA_LOCALEDIR") == NULL)
@@ -165,10 +159,7 @@ test_spanish (void)
       g_test_skip ("no translations built");
       return;
     }
-  if (locpath == NULL)
-    g_test_message ("no es_ES locale built (localedef or Debian's locales package "
-                    "missing): relying on LANGUAGE under C.UTF-8");
-  run_cli (&r, locpath ? spanish : c_utf8, "process", "in", NULL);
+  run_cli (&r, vt_test_spanish_env (), "process", "in", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "falta --output"));
 }

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <libheif/heif.h>
 
 #include "vt-test-utils.h"
 
@@ -141,6 +142,17 @@ static const struct {
   { "zero-width.tif", "no pixels (0 × 32)" },
 };
 
+/* heic-vvc.heic is a HEIC retagged as VVC, with no VVC configuration.
+ * libheif before 1.18 knows no VVC and says so; later ones parse it as VVC
+ * and find it damaged. Either way it is named and refused. */
+static const char *
+refused_reason (guint i)
+{
+  if (g_str_equal (refused[i].file, "heic-vvc.heic") && heif_get_version_number () >= 0x01120000)
+    return "Damaged HEIF data";
+  return refused[i].reason;
+}
+
 static guint
 count_failure_lines (const char *err)
 {
@@ -181,9 +193,11 @@ test_cli_corpus (void)
       g_autofree char *line = g_strdup_printf ("/corpus/%s: ", refused[i].file);
       const char *at = strstr (std_err, line);
 
+      const char *reason = refused_reason (i);
+
       g_assert_nonnull (at);
-      g_assert_nonnull (strstr (at, refused[i].reason));
-      g_assert_true (strstr (at, refused[i].reason) < strchr (at, '\n'));
+      g_assert_nonnull (strstr (at, reason));
+      g_assert_true (strstr (at, reason) < strchr (at, '\n'));
     }
   g_assert_cmpuint (count_failure_lines (std_err), ==, G_N_ELEMENTS (refused));
   summary = g_strdup_printf ("%u photos: %u done, %u failed", inputs->len, readable,

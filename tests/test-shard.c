@@ -309,7 +309,7 @@ test_merge_errors (void)
 static void
 test_spanish (void)
 {
-  const char *env[] = { "LANGUAGE", "es", "LANG", "es_ES.UTF-8", "LC_ALL", "C.UTF-8", NULL };
+  const char * const *env = vt_test_spanish_env ();
   g_auto(VtTestRun) r = { 0 };
   g_auto(VtTestRun) s = { 0 };
 

@@ -286,3 +286,28 @@ vt_test_run (VtTestRun          *run,
   run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
   g_assert_null (strstr (run->err, "-CRITICAL **"));
 }
+
+/**
+ * vt_test_spanish_env:
+ *
+ * The environment (NAME, VALUE pairs) under which a child speaks Spanish:
+ * the es_ES.UTF-8 locale tests/meson.build compiled, where it could. Newer
+ * glibc (Debian 13's) ignores LANGUAGE under C.UTF-8, as it always did
+ * under C, and a minimal system has no other locale installed.
+ */
+const char * const *
+vt_test_spanish_env (void)
+{
+  static const char *spanish[] = { "LOCPATH", NULL, "LC_ALL", "es_ES.UTF-8", "LANGUAGE", "es", NULL };
+  static const char *c_utf8[] = { "LANGUAGE", "es", "LANG", "es_ES.UTF-8", "LC_ALL", "C.UTF-8", NULL };
+  const char *locpath = g_getenv ("VITRINA_TEST_LOCPATH");
+
+  if (locpath == NULL)
+    {
+      g_test_message ("no es_ES locale built (localedef or Debian's locales package "
+                      "missing): relying on LANGUAGE under C.UTF-8");
+      return c_utf8;
+    }
+  spanish[1] = locpath;
+  return spanish;
+}

@@ -46,6 +46,8 @@ void             vt_test_run           (VtTestRun          *run,
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VtTestRun, vt_test_run_clear)
 
+const char * const *vt_test_spanish_env (void);
+
 #define vt_assert_rgb(surface, x, y, r, g, b, tolerance) G_STMT_START { \
     guint32 _p = vt_test_pixel ((surface), (x), (y));                  \
     g_assert_cmpint (ABS ((int) ((_p >> 16) & 0xFF) - (r)), <=, (tolerance)); \
