@@ -18,9 +18,7 @@
 #include <jpeglib.h>
 #include <webp/encode.h>
 
-static const struct { const char *name; int w, h; } sizes[] = {
-  { "thumbnail", 150, 150 }, { "medium", 500, 500 }, { "large", 1200, 1200 },
-};
+#include "shop-job.h"
 
 static const char *out_dir;
 static const char *format = "jpeg";
@@ -110,24 +108,24 @@ photo (gpointer data, gpointer user_data)
   jpeg_finish_decompress (&d);
   jpeg_destroy_decompress (&d);
 
-  for (int s = 0; s < 3; s++)
+  for (int s = 0; s < SHOP_N_SIZES; s++)
     {
       struct jpeg_compress_struct c;
       char out[4096];
       FILE *f;
       int ow, oh;
 
-      fit (w, h, sizes[s].w, sizes[s].h, &ow, &oh);
+      fit (w, h, shop_sizes[s].w, shop_sizes[s].h, &ow, &oh);
       if (strcmp (format, "jpeg") != 0)
         {
-          snprintf (out, sizeof out, "%s/%s/%s.%s", out_dir, sizes[s].name, base, format);
+          snprintf (out, sizeof out, "%s/%s/%s.%s", out_dir, shop_sizes[s].name, base, format);
           if (strcmp (format, "webp") == 0)
             encode_webp (out, pixels, stride, ow, oh);
           else
             encode_avif (out, pixels, stride, ow, oh);
           continue;
         }
-      snprintf (out, sizeof out, "%s/%s/%s.jpg", out_dir, sizes[s].name, base);
+      snprintf (out, sizeof out, "%s/%s/%s.jpg", out_dir, shop_sizes[s].name, base);
       f = fopen (out, "wb");
       c.err = jpeg_std_error (&err);
       jpeg_create_compress (&c);
@@ -156,27 +154,11 @@ photo (gpointer data, gpointer user_data)
 int
 main (int argc, char **argv)
 {
-  GThreadPool *pool;
-  GDir *dir;
-  const char *name;
-
   if (argc != 4 && argc != 5)
     return 2;
   out_dir = argv[2];
   if (argc == 5)
     format = argv[4];
-  for (int s = 0; s < 3; s++)
-    {
-      char *dpath = g_build_filename (out_dir, sizes[s].name, NULL);
-      g_mkdir_with_parents (dpath, 0755);
-      g_free (dpath);
-    }
-  pool = g_thread_pool_new (photo, NULL, MAX (1, atoi (argv[3])), TRUE, NULL);
-  dir = g_dir_open (argv[1], 0, NULL);
-  while (dir && (name = g_dir_read_name (dir)))
-    if (g_str_has_suffix (name, ".jpg"))
-      g_thread_pool_push (pool, g_build_filename (argv[1], name, NULL), NULL);
-  g_thread_pool_free (pool, FALSE, TRUE);
-  g_dir_close (dir);
+  shop_job_run (argv[1], out_dir, atoi (argv[3]), photo);
   return 0;
 }

@@ -19,9 +19,7 @@
 
 #include <vips/vips.h>
 
-static const struct { const char *name; int w, h; } sizes[] = {
-  { "thumbnail", 150, 150 }, { "medium", 500, 500 }, { "large", 1200, 1200 },
-};
+#include "shop-job.h"
 
 static const char *out_dir;
 static const char *format = "jpeg";
@@ -34,16 +32,16 @@ save (VipsImage *image, const char *stem, int s)
 
   if (strcmp (format, "webp") == 0)
     {
-      snprintf (out, sizeof out, "%s/%s/%s.webp", out_dir, sizes[s].name, stem);
+      snprintf (out, sizeof out, "%s/%s/%s.webp", out_dir, shop_sizes[s].name, stem);
       return vips_webpsave (image, out, "Q", 80, "effort", 2, "strip", TRUE, NULL);
     }
   if (strcmp (format, "avif") == 0)
     {
-      snprintf (out, sizeof out, "%s/%s/%s.avif", out_dir, sizes[s].name, stem);
+      snprintf (out, sizeof out, "%s/%s/%s.avif", out_dir, shop_sizes[s].name, stem);
       return vips_heifsave (image, out, "Q", 60, "effort", 1, "strip", TRUE,
                             "compression", VIPS_FOREIGN_HEIF_COMPRESSION_AV1, NULL);
     }
-  snprintf (out, sizeof out, "%s/%s/%s.jpg", out_dir, sizes[s].name, stem);
+  snprintf (out, sizeof out, "%s/%s/%s.jpg", out_dir, shop_sizes[s].name, stem);
   return vips_jpegsave (image, out, "Q", 85, "optimize_coding", TRUE, "strip", TRUE, NULL);
 }
 
@@ -54,7 +52,7 @@ one_size (const char *path, const char *stem, int s)
   VipsImage **t = (VipsImage **) vips_object_local_array (ctx, 20);
   int font_px, margin, ret = -1;
 
-  if (vips_thumbnail (path, &t[0], sizes[s].w, "height", sizes[s].h, "size", VIPS_SIZE_DOWN, NULL))
+  if (vips_thumbnail (path, &t[0], shop_sizes[s].w, "height", shop_sizes[s].h, "size", VIPS_SIZE_DOWN, NULL))
     goto done;
 
   /* SHARPEN: -2 around, 32 in the centre, / 16 */
@@ -113,7 +111,7 @@ photo (gpointer data, gpointer user_data)
 
   if (dot)
     *dot = '\0';
-  for (int s = 0; s < 3; s++)
+  for (int s = 0; s < SHOP_N_SIZES; s++)
     one_size (path, base, s);
   g_free (base);
   g_free (path);
@@ -122,9 +120,6 @@ photo (gpointer data, gpointer user_data)
 int
 main (int argc, char **argv)
 {
-  GDir *dir;
-  const char *name;
-  GThreadPool *pool;
   int threads;
 
   if ((argc != 4 && argc != 5) || VIPS_INIT (argv[0]))
@@ -135,20 +130,7 @@ main (int argc, char **argv)
   threads = atoi (argv[3]);
   if (threads > 1)
     vips_concurrency_set (1);
-  for (int s = 0; s < 3; s++)
-    {
-      char *d = g_build_filename (out_dir, sizes[s].name, NULL);
-      g_mkdir_with_parents (d, 0755);
-      g_free (d);
-    }
-
-  pool = g_thread_pool_new (photo, NULL, MAX (threads, 1), TRUE, NULL);
-  dir = g_dir_open (argv[1], 0, NULL);
-  while (dir && (name = g_dir_read_name (dir)))
-    if (g_str_has_suffix (name, ".jpg"))
-      g_thread_pool_push (pool, g_build_filename (argv[1], name, NULL), NULL);
-  g_thread_pool_free (pool, FALSE, TRUE);
-  g_dir_close (dir);
+  shop_job_run (argv[1], out_dir, threads, photo);
   vips_shutdown ();
   return failed;
 }

@@ -10,48 +10,8 @@
 
 #include "vt-test-utils.h"
 
-static const char *cli_path;
-
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run *r, const char * const *env_extra, ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list ap;
-  int wait_status;
-
-  g_ptr_array_add (argv, (char *) cli_path);
-  va_start (ap, env_extra);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  for (guint i = 0; env_extra && env_extra[i]; i += 2)
-    env = g_environ_setenv (env, env_extra[i], env_extra[i + 1], TRUE);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                &r->out, &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
-}
+/* vitrina-cli with @env (NAME, VALUE pairs) added. */
+#define run_cli(r, env, ...) vt_test_run ((r), (env), NULL, vt_test_cli_path (), __VA_ARGS__)
 
 static guint
 count_lines (const char *text)
@@ -82,7 +42,7 @@ test_usage_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_auto(Run) r = { 0 };
+      g_auto(VtTestRun) r = { 0 };
 
       run_cli (&r, NULL, bad[i][0], bad[i][1], bad[i][2], bad[i][3], "in", NULL);
       g_assert_cmpint (r.status, ==, 2);
@@ -94,7 +54,7 @@ test_usage_errors (void)
 static void
 test_help_lists_every_option (void)
 {
-  g_auto(Run) r = { 0 };
+  g_auto(VtTestRun) r = { 0 };
   const char *options[] = { "--output", "--workers", "--recursive", "--sizes", "--quality",
                             "--progressive", "--no-sharpen", "--unsharp", "--no-unsharp",
                             "--watermark", "--no-watermark", "--report", "--skip-existing",
@@ -118,8 +78,8 @@ test_process_with_a_bad_photo (void)
   g_autofree char *bad = g_build_filename (in, "notes.jpg", NULL);
   g_autofree char *large = g_build_filename (out, "large", "product-0003.jpg", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Run) gen = { 0 };
-  g_auto(Run) r = { 0 };
+  g_auto(VtTestRun) gen = { 0 };
+  g_auto(VtTestRun) r = { 0 };
 
   run_cli (&gen, NULL, "generate", "--count", "3", "--size", "400x300", in, NULL);
   g_assert_cmpint (gen.status, ==, 0);
@@ -158,9 +118,9 @@ test_killed_then_resumed (void)
   g_autofree char *in = g_build_filename (dir, "in", NULL);
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   g_autofree char *report = g_build_filename (dir, "report.json", NULL);
-  const char *argv[] = { cli_path, "process", in, "-o", out, "--workers", "2", "--quiet", NULL };
+  const char *argv[] = { vt_test_cli_path (), "process", in, "-o", out, "--workers", "2", "--quiet", NULL };
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Run) again = { 0 };
+  g_auto(VtTestRun) again = { 0 };
   g_autoptr(GError) error = NULL;
   gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
   GPid pid;
@@ -192,23 +152,14 @@ test_killed_then_resumed (void)
 static void
 test_spanish (void)
 {
-  /* The Spanish locale meson compiled, where it could: newer glibc
-   * (Debian 13's) ignores LANGUAGE under C.UTF-8 as it always did under C,
-   * and a minimal system has no other locale installed. */
-  const char *locpath = g_getenv ("VITRINA_TEST_LOCPATH");
-  const char *spanish[] = { "LOCPATH", locpath, "LC_ALL", "es_ES.UTF-8", "LANGUAGE", "es", NULL };
-  const char *c_utf8[] = { "LANGUAGE", "es", "LANG", "es_ES.UTF-8", "LC_ALL", "C.UTF-8", NULL };
-  g_auto(Run) r = { 0 };
+  g_auto(VtTestRun) r = { 0 };
 
   if (g_getenv ("VITRINA_LOCALEDIR") == NULL)
     {
       g_test_skip ("no translations built");
       return;
     }
-  if (locpath == NULL)
-    g_test_message ("no es_ES locale built (localedef or Debian's locales package "
-                    "missing): relying on LANGUAGE under C.UTF-8");
-  run_cli (&r, locpath ? spanish : c_utf8, "process", "in", NULL);
+  run_cli (&r, vt_test_spanish_env (), "process", "in", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "falta --output"));
 }
@@ -237,7 +188,7 @@ test_presets (void)
   g_autofree char *main_size = g_build_filename (out, "main", "product-0001.jpg", NULL);
   g_autofree char *banner = g_build_filename (mine, "banner", "product-0002.jpg", NULL);
   const char *env[] = { "XDG_DATA_HOME", dir, NULL };
-  g_auto(Run) list = { 0 }, ml = { 0 }, save = { 0 }, again = { 0 };
+  g_auto(VtTestRun) list = { 0 }, ml = { 0 }, save = { 0 }, again = { 0 };
 
   g_assert_true (vt_sample_write (in, 2, 800, 600, NULL));
 
@@ -277,7 +228,7 @@ test_names_and_budget (void)
   g_autofree char *small = g_build_filename (out, "zapatilla-roja-nandu-150x150.jpg", NULL);
   g_autofree char *large = g_build_filename (out, "zapatilla-roja-nandu-600x600.jpg", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Run) r = { 0 };
+  g_auto(VtTestRun) r = { 0 };
   JsonObject *output;
 
   g_assert_true (vt_sample_write (in, 1, 800, 600, NULL));
@@ -308,8 +259,8 @@ static void
 test_bench_json (void)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Run) r = { 0 };
-  g_auto(Run) zero = { 0 };
+  g_auto(VtTestRun) r = { 0 };
+  g_auto(VtTestRun) zero = { 0 };
   JsonObject *o, *stages;
   JsonArray *rounds;
 
@@ -350,16 +301,12 @@ test_bench_full_disk (void)
 {
   g_autofree char *dir = vt_test_make_tmpdir ();
   g_autofree char *mnt = g_build_filename (dir, "small-disk", NULL);
-  g_autofree char *mount = g_strdup_printf ("mount -t tmpfs -o size=300k tmpfs '%s' 2>/dev/null", mnt);
-  g_autofree char *umount = g_strdup_printf ("umount '%s'", mnt);
   const char *env[] = { "TMPDIR", mnt, NULL };
   g_autoptr(GDir) left = NULL;
-  g_auto(Run) r = { 0 };
+  g_auto(VtTestRun) r = { 0 };
 
-  g_mkdir_with_parents (mnt, 0755);
-  if (system (mount) != 0)
+  if (!vt_test_mount_small_disk (mnt, 300))
     {
-      g_test_skip ("cannot mount a tmpfs here (needs root)");
       vt_test_remove_tree (dir);
       return;
     }
@@ -373,7 +320,7 @@ test_bench_full_disk (void)
   left = g_dir_open (mnt, 0, NULL);
   g_assert_null (g_dir_read_name (left));
   g_clear_pointer (&left, g_dir_close);   /* or the disk stays busy */
-  g_assert_cmpint (system (umount), ==, 0);
+  vt_test_unmount_small_disk (mnt);
   vt_test_remove_tree (dir);
 }
 
@@ -381,8 +328,6 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  cli_path = g_getenv ("VITRINA_CLI");
-  g_assert_nonnull (cli_path);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/help-lists-every-option", test_help_lists_every_option);
   g_test_add_func ("/cli/process-with-a-bad-photo", test_process_with_a_bad_photo);

@@ -176,52 +176,39 @@ check_sizes (Pattern pattern, int w, int h, guint n_sizes, guint first, int deco
   vt_test_remove_tree (dir);
 }
 
-static void
-check_pattern (Pattern pattern, int w, int h)
-{
-  check_sizes (pattern, w, h, G_N_ELEMENTS (variant_names), 0, w);
-}
+typedef struct {
+  const char *path;
+  Pattern     pattern;
+  int         width;
+  int         height;
+  guint       n_sizes;        /* 0 for all of them */
+  guint       first;
+  int         decoded_width;  /* 0 for the photo's own width */
+} FidelityCase;
+
+static const FidelityCase fidelity_cases[] = {
+  { "/fidelity/zone-plate/800x600", ZONE_PLATE, 800, 600, 0, 0, 0 },
+  { "/fidelity/zone-plate/1600x1200", ZONE_PLATE, 1600, 1200, 0, 0, 0 },
+  { "/fidelity/zone-plate/2560x1600", ZONE_PLATE, 2560, 1600, 0, 0, 0 },
+  { "/fidelity/zone-plate/4000x3000", ZONE_PLATE, 4000, 3000, 0, 0, 0 },
+  /* Where the largest size is small enough for a DCT shrink: with medium
+   * (500) the largest, the 12-megapixel plate is decoded at 1/4, 1000
+   * wide, twice the medium, and the medium is as close to the ideal as
+   * Pillow's. (The thumbnail from that decode is not: the DCT shrink's own
+   * leakage of the plate's finest rings, which no room removes, differs
+   * from Pillow's box pre-reduction; see bench/fidelity.py for what it
+   * costs on photos.) */
+  { "/fidelity/zone-plate/4000x3000-shrunk", ZONE_PLATE, 4000, 3000, 2, 1, 1000 },
+  { "/fidelity/stripes", STRIPES, 2560, 1600, 0, 0, 0 },
+};
 
 static void
-test_zone_plate_800 (void)
+test_fidelity_case (gconstpointer data)
 {
-  check_pattern (ZONE_PLATE, 800, 600);
-}
+  const FidelityCase *c = data;
 
-static void
-test_zone_plate_1600 (void)
-{
-  check_pattern (ZONE_PLATE, 1600, 1200);
-}
-
-static void
-test_zone_plate_2560 (void)
-{
-  check_pattern (ZONE_PLATE, 2560, 1600);
-}
-
-static void
-test_zone_plate_4000 (void)
-{
-  check_pattern (ZONE_PLATE, 4000, 3000);
-}
-
-/* Where the largest size is small enough for a DCT shrink: with medium
- * (500) the largest, the 12-megapixel plate is decoded at 1/4, 1000 wide,
- * twice the medium, and the medium is as close to the ideal as Pillow's.
- * (The thumbnail from that decode is not: the DCT shrink's own leakage of
- * the plate's finest rings, which no room removes, differs from Pillow's
- * box pre-reduction; see bench/fidelity.py for what it costs on photos.) */
-static void
-test_zone_plate_4000_shrunk (void)
-{
-  check_sizes (ZONE_PLATE, 4000, 3000, 2, 1, 1000);
-}
-
-static void
-test_stripes (void)
-{
-  check_pattern (STRIPES, 2560, 1600);
+  check_sizes (c->pattern, c->width, c->height, c->n_sizes ? c->n_sizes : G_N_ELEMENTS (variant_names),
+               c->first, c->decoded_width ? c->decoded_width : c->width);
 }
 
 typedef struct {
@@ -422,12 +409,8 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/fidelity/zone-plate/800x600", test_zone_plate_800);
-  g_test_add_func ("/fidelity/zone-plate/1600x1200", test_zone_plate_1600);
-  g_test_add_func ("/fidelity/zone-plate/2560x1600", test_zone_plate_2560);
-  g_test_add_func ("/fidelity/zone-plate/4000x3000", test_zone_plate_4000);
-  g_test_add_func ("/fidelity/zone-plate/4000x3000-shrunk", test_zone_plate_4000_shrunk);
-  g_test_add_func ("/fidelity/stripes", test_stripes);
+  for (guint i = 0; i < G_N_ELEMENTS (fidelity_cases); i++)
+    g_test_add_data_func (fidelity_cases[i].path, &fidelity_cases[i], test_fidelity_case);
   g_test_add_func ("/fidelity/preview-equals-batch", test_preview_equals_batch);
   g_test_add_func ("/fidelity/hook/on", test_hook_on);
   g_test_add_func ("/fidelity/hook/byte-identical", test_hook_byte_identical);

@@ -278,17 +278,13 @@ test_full_disk (void)
   g_autofree char *dir = vt_test_make_tmpdir ();
   g_autofree char *in = g_build_filename (dir, "in", NULL);
   g_autofree char *mnt = g_build_filename (dir, "small-disk", NULL);
-  g_autofree char *cmd = g_strdup_printf ("mount -t tmpfs -o size=400k tmpfs '%s' 2>/dev/null", mnt);
-  g_autofree char *umount = g_strdup_printf ("umount '%s'", mnt);
   g_autoptr(VtJob) job = NULL;
   g_autoptr(VtRecipe) recipe = vt_recipe_new ();
   const char *paths[] = { in, NULL };
   guint n_full = 0;
 
-  g_mkdir_with_parents (mnt, 0755);
-  if (system (cmd) != 0)
+  if (!vt_test_mount_small_disk (mnt, 400))
     {
-      g_test_skip ("cannot mount a tmpfs here (needs root)");
       vt_test_remove_tree (dir);
       return;
     }
@@ -311,7 +307,7 @@ test_full_disk (void)
   /* no temporary files, hidden or not, and every file whole */
   vt_test_assert_whole_outputs (mnt, FALSE);
 
-  g_assert_cmpint (system (umount), ==, 0);
+  vt_test_unmount_small_disk (mnt);
   vt_test_remove_tree (dir);
 }
 

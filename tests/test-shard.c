@@ -8,58 +8,8 @@
 #include "vitrina-engine.h"
 #include "vt-test-utils.h"
 
-static const char *cli_path;
-
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 /* vitrina-cli with @env (NAME, VALUE pairs) added, and @input on stdin. */
-static void
-run_cli (Run                *r,
-         const char * const *env,
-         const char         *input,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list ap;
-
-  g_ptr_array_add (argv, (char *) cli_path);
-  va_start (ap, input);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  for (const char * const *v = (const char * const []) { "SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_COUNT",
-                                                         "SLURM_ARRAY_TASK_MIN", "SLURM_ARRAY_TASK_STEP",
-                                                         "JOB_COMPLETION_INDEX", NULL }; *v; v++)
-    g_subprocess_launcher_unsetenv (launcher, *v);
-  for (guint i = 0; env && env[i]; i += 2)
-    g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input ? input : "", NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  r->status = g_subprocess_get_exit_status (process);
-}
+#define run_cli(r, env, input, ...) vt_test_run ((r), (env), (input), vt_test_cli_path (), __VA_ARGS__)
 
 static JsonObject *
 load_report (JsonParser *parser,
@@ -83,7 +33,7 @@ make_batch (const char *dir)
   g_autofree char *png = g_build_filename (in, "belt.png", NULL);
   g_autofree char *data = NULL;
   gsize size;
-  g_auto(Run) r = { 0 };
+  g_auto(VtTestRun) r = { 0 };
 
   run_cli (&r, NULL, NULL, "generate", "--count", "10", "--size", "200x150", in, NULL);
   g_assert_cmpint (r.status, ==, 0);
@@ -153,14 +103,14 @@ test_bad_values (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) r = { 0 };
+      g_auto(VtTestRun) r = { 0 };
 
       run_cli (&r, cases[i].env, NULL, "process", "in", "-o", "out", cases[i].option, NULL);
       g_assert_cmpint (r.status, ==, 2);
       g_assert_nonnull (strstr (r.err, cases[i].message));
     }
   {
-    g_auto(Run) r = { 0 };
+    g_auto(VtTestRun) r = { 0 };
     run_cli (&r, NULL, NULL, "process", "in", "-o", "out", "--shard=0/2", "--shard-from-env=2", NULL);
     g_assert_cmpint (r.status, ==, 2);
     g_assert_nonnull (strstr (r.err, "either --shard or --shard-from-env"));
@@ -190,13 +140,13 @@ test_three_shards (void)
   const char *options[3] = { "--shard=0/3", "--shard-from-env", "--shard-from-env=3" };
   JsonObject *m, *w;
   guint n_inputs = 0;
-  g_auto(Run) r = { 0 };
+  g_auto(VtTestRun) r = { 0 };
 
   run_cli (&r, NULL, NULL, "process", in, "-o", whole, "--report", whole_report, "-w", "2", NULL);
   g_assert_cmpint (r.status, ==, 0);
   for (guint k = 0; k < 3; k++)
     {
-      g_auto(Run) s = { 0 };
+      g_auto(VtTestRun) s = { 0 };
       char *report = g_strdup_printf ("%s/reports/shard-%u.json", parts, k);
 
       g_ptr_array_add (reports, report);
@@ -220,7 +170,7 @@ test_three_shards (void)
 
   g_ptr_array_add (reports, NULL);
   {
-    g_auto(Run) s = { 0 };
+    g_auto(VtTestRun) s = { 0 };
     run_cli (&s, NULL, NULL, "report", "merge", reports->pdata[2], reports->pdata[0], reports->pdata[1],
              "-o", merged, NULL);
     g_assert_cmpint (s.status, ==, 0);
@@ -248,7 +198,7 @@ test_empty_shard (void)
   for (guint k = 0; k < 8; k++)
     {
       g_autofree char *shard = g_strdup_printf ("%u/8", k);
-      g_auto(Run) r = { 0 };
+      g_auto(VtTestRun) r = { 0 };
 
       run_cli (&r, NULL, NULL, "process", photo, "-o", out, "--shard", shard, NULL);
       g_assert_cmpint (r.status, ==, 0);
@@ -270,9 +220,9 @@ test_files_from (void)
   g_autofree char *text = g_strdup_printf ("%s/product-0001.jpg\r\n\n%s/gone.jpg\n%s/belt.png\n", in, in, in);
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *rep;
-  g_auto(Run) r = { 0 };
-  g_auto(Run) s = { 0 };
-  g_auto(Run) u = { 0 };
+  g_auto(VtTestRun) r = { 0 };
+  g_auto(VtTestRun) s = { 0 };
+  g_auto(VtTestRun) u = { 0 };
 
   g_assert_true (g_file_set_contents (list, text, -1, NULL));
   run_cli (&r, NULL, NULL, "process", "-o", out, "--files-from", list, "--report", report, NULL);
@@ -300,7 +250,7 @@ write_shard_report (const char *in,
                     const char *report,
                     const char *quality)
 {
-  g_auto(Run) r = { 0 };
+  g_auto(VtTestRun) r = { 0 };
 
   run_cli (&r, NULL, NULL, "process", in, "-o", out, "--shard", shard, "--report", report,
            "--quality", quality, NULL);
@@ -338,7 +288,7 @@ test_merge_errors (void)
   g_assert_true (g_file_set_contents (old, "{ \"vitrina\": \"0.1.0\", \"inputs\": [] }", -1, NULL));
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) r = { 0 };
+      g_auto(VtTestRun) r = { 0 };
 
       run_cli (&r, NULL, NULL, "report", "merge", cases[i].reports[0],
                cases[i].reports[1] ? cases[i].reports[1] : "-o", cases[i].reports[1] ? "-o" : merged,
@@ -348,7 +298,7 @@ test_merge_errors (void)
       g_assert_false (g_file_test (merged, G_FILE_TEST_EXISTS));
     }
   {
-    g_auto(Run) r = { 0 };
+    g_auto(VtTestRun) r = { 0 };
     run_cli (&r, NULL, NULL, "report", "merge", b, a, "-o", merged, NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_nonnull (strstr (r.out, "Merged 2 reports: 12 photos, 12 done"));
@@ -359,9 +309,9 @@ test_merge_errors (void)
 static void
 test_spanish (void)
 {
-  const char *env[] = { "LANGUAGE", "es", "LANG", "es_ES.UTF-8", "LC_ALL", "C.UTF-8", NULL };
-  g_auto(Run) r = { 0 };
-  g_auto(Run) s = { 0 };
+  const char * const *env = vt_test_spanish_env ();
+  g_auto(VtTestRun) r = { 0 };
+  g_auto(VtTestRun) s = { 0 };
 
   run_cli (&r, env, NULL, "process", "in", "-o", "out", "--shard=4/4", NULL);
   g_assert_cmpint (r.status, ==, 2);
@@ -375,8 +325,6 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  cli_path = g_getenv ("VITRINA_CLI");
-  g_assert_nonnull (cli_path);
   g_test_add_func ("/shard/group-key", test_group_key);
   g_test_add_func ("/shard/bad-values", test_bad_values);
   g_test_add_func ("/shard/three-shards", test_three_shards);

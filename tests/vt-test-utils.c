@@ -4,6 +4,7 @@
 
 #include <math.h>
 
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -197,4 +198,116 @@ vt_test_assert_whole_outputs (const char *dir,
       g_assert_true (g_str_has_suffix (path, ".jpg"));
       img = vt_test_load_file (path);
     }
+}
+
+/* A tmpfs of @kib KiB mounted at @dir (created), for the tests of a full
+ * disk. Mounting needs root: FALSE, with the test marked skipped, where
+ * this run has none. */
+gboolean
+vt_test_mount_small_disk (const char *dir,
+                          guint       kib)
+{
+  g_autofree char *mount = g_strdup_printf ("mount -t tmpfs -o size=%uk tmpfs '%s' 2>/dev/null", kib, dir);
+
+  g_mkdir_with_parents (dir, 0755);
+  if (system (mount) == 0)
+    return TRUE;
+  g_test_skip ("cannot mount a tmpfs here (needs root)");
+  return FALSE;
+}
+
+void
+vt_test_unmount_small_disk (const char *dir)
+{
+  g_autofree char *umount = g_strdup_printf ("umount '%s'", dir);
+
+  g_assert_cmpint (system (umount), ==, 0);
+}
+
+/* The vitrina-cli this build made, which meson names in VITRINA_CLI. */
+const char *
+vt_test_cli_path (void)
+{
+  const char *path = g_getenv ("VITRINA_CLI");
+
+  g_assert_nonnull (path);
+  return path;
+}
+
+void
+vt_test_run_clear (VtTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+/* Runs @program with the arguments that follow, up to NULL, with @env
+ * (NAME, VALUE pairs) added to the environment and @input (or nothing) on
+ * its standard input. The sharding variables of a batch scheduler the
+ * tests may run under are removed, so that only @env can set them. A
+ * critical fails the test: G_DEBUG=fatal-criticals reaches the command
+ * through the environment, so it would abort it (status -1), and this
+ * names the critical too. */
+void
+vt_test_run (VtTestRun          *run,
+             const char * const *env,
+             const char         *input,
+             const char         *program,
+             ...)
+{
+  static const char * const scheduler_vars[] = {
+    "SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_COUNT", "SLURM_ARRAY_TASK_MIN",
+    "SLURM_ARRAY_TASK_STEP", "JOB_COMPLETION_INDEX", NULL
+  };
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (argv, (char *) program);
+  va_start (ap, program);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  for (const char * const *v = scheduler_vars; *v; v++)
+    g_subprocess_launcher_unsetenv (launcher, *v);
+  for (guint i = 0; env && env[i]; i += 2)
+    g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input ? input : "", NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+  g_assert_null (strstr (run->err, "-CRITICAL **"));
+}
+
+/**
+ * vt_test_spanish_env:
+ *
+ * The environment (NAME, VALUE pairs) under which a child speaks Spanish:
+ * the es_ES.UTF-8 locale tests/meson.build compiled, where it could. Newer
+ * glibc (Debian 13's) ignores LANGUAGE under C.UTF-8, as it always did
+ * under C, and a minimal system has no other locale installed.
+ */
+const char * const *
+vt_test_spanish_env (void)
+{
+  static const char *spanish[] = { "LOCPATH", NULL, "LC_ALL", "es_ES.UTF-8", "LANGUAGE", "es", NULL };
+  static const char *c_utf8[] = { "LANGUAGE", "es", "LANG", "es_ES.UTF-8", "LC_ALL", "C.UTF-8", NULL };
+  const char *locpath = g_getenv ("VITRINA_TEST_LOCPATH");
+
+  if (locpath == NULL)
+    {
+      g_test_message ("no es_ES locale built (localedef or Debian's locales package "
+                      "missing): relying on LANGUAGE under C.UTF-8");
+      return c_utf8;
+    }
+  spanish[1] = locpath;
+  return spanish;
 }

@@ -42,3 +42,22 @@ vt_cond_wait (GCond  *cond,
   g_cond_wait (cond, mutex);
   VT_HANDOFF_ACQUIRE (mutex);
 }
+
+/* g_once_init_leave() stores through GLib, which TSan cannot see: the
+ * threads that find the value made would seem to read it unordered. */
+static inline gboolean
+vt_once_init_enter (gsize *location)
+{
+  if (g_once_init_enter (location))
+    return TRUE;
+  VT_HANDOFF_ACQUIRE (location);
+  return FALSE;
+}
+
+static inline void
+vt_once_init_leave (gsize *location,
+                    gsize  result)
+{
+  VT_HANDOFF_RELEASE (location);
+  g_once_init_leave (location, result);
+}

@@ -27,6 +27,7 @@
 #include <jpeglib.h>
 
 #include "vt-codec-jpeg-huffman.h"
+#include "vt-tsan.h"
 
 /* The two slots the hook replaces; the rest of jpegint.h's struct is
  * never read here. */
@@ -207,8 +208,8 @@ vt_codec_jpeg_huffman_hook (void)
 {
   static gsize state;
 
-  if (g_once_init_enter (&state))
-    g_once_init_leave (&state, (gsize) decide () + 1);
+  if (vt_once_init_enter (&state))
+    vt_once_init_leave (&state, (gsize) decide () + 1);
   return (VtHuffmanHook) (state - 1);
 }
 

@@ -35,6 +35,7 @@
 
 #include "vt-codec-jpeg-huffman.h"
 #include "vt-pixels.h"
+#include "vt-tsan.h"
 
 /* The start of jpegint.h's struct, which jpeglib.h declares but leaves
  * opaque. */
@@ -475,10 +476,10 @@ vt_codec_jpeg_count_symbols (j_compress_ptr cinfo)
     {
       static gsize controls_made;
 
-      if (g_once_init_enter (&controls_made))
+      if (vt_once_init_enter (&controls_made))
         {
           make_controls ();
-          g_once_init_leave (&controls_made, 1);
+          vt_once_init_leave (&controls_made, 1);
         }
       cinfo->entropy->encode_mcu = count_mcu_avx2;
     }

@@ -19,6 +19,7 @@
 
 #include "vt-presets.h"
 #include "vt-presets-resources.h"
+#include "vt-tsan.h"
 
 #define RESOURCE_DIR "/io/github/vitrina/Vitrina/presets/"
 
@@ -56,10 +57,10 @@ register_builtins (void)
 {
   static gsize done = 0;
 
-  if (g_once_init_enter (&done))
+  if (vt_once_init_enter (&done))
     {
       vt_presets_register_resource ();
-      g_once_init_leave (&done, 1);
+      vt_once_init_leave (&done, 1);
     }
 }
 

@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <gdk-pixbuf/gdk-pixbuf.h>
 
 #include "vt-fetcher-private.h"
 #include "vt-image.h"
@@ -53,22 +52,17 @@ vt_fetcher_name_for_url (const char *url)
 }
 
 /* The extension @path's bytes call for, or %NULL when they are not an
- * image. */
+ * image: by the bytes alone, as no loader may see a download first
+ * (GdkPixbuf asserts on a zero size, and has no WebP, deep TIFF or HEIF). */
 const char *
 vt_fetcher_extension_for (const char *path)
 {
   g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
-  GdkPixbufFormat *format;
-  g_auto(GStrv) extensions = NULL;
 
-  if (file != NULL && vt_image_sniff ((const guint8 *) g_mapped_file_get_contents (file),
-                                      g_mapped_file_get_length (file)) == VT_IMAGE_TYPE_JPEG)
-    return "jpg";
-  format = gdk_pixbuf_get_file_info (path, NULL, NULL);
-  if (format == NULL)
+  if (file == NULL)
     return NULL;
-  extensions = gdk_pixbuf_format_get_extensions (format);
-  return extensions[0] ? g_intern_string (extensions[0]) : "img";
+  return vt_image_extension ((const guint8 *) g_mapped_file_get_contents (file),
+                             g_mapped_file_get_length (file));
 }
 
 /* The link's name, with the extension its bytes call for, made unique
