@@ -3,13 +3,10 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/wait.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
 
 #include "vt-test-utils.h"
-
-static const char *cli_path;
 
 typedef struct {
   char *dir;
@@ -46,35 +43,10 @@ fixture_tear_down (Fixture       *f,
   g_free (f->logo);
 }
 
-/* Runs vitrina-cli process IN -o OUT with the arguments given. */
-static int
-run_process (Fixture  *f,
-             char    **err,
-             ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list ap;
-  int status;
-
-  g_ptr_array_add (argv, (char *) cli_path);
-  g_ptr_array_add (argv, "process");
-  g_ptr_array_add (argv, "--quiet");
-  g_ptr_array_add (argv, f->in);
-  g_ptr_array_add (argv, "-o");
-  g_ptr_array_add (argv, f->out);
-  va_start (ap, err);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                NULL, err, &status, &error);
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
+/* vitrina-cli process IN -o OUT, quietly, then the test's own arguments. */
+#define PROCESS(run, f, ...) \
+  vt_test_run ((run), NULL, NULL, vt_test_cli_path (), "process", "--quiet", (f)->in, \
+               "-o", (f)->out, __VA_ARGS__, NULL)
 
 /* The file's first bytes say what it is. */
 static void
@@ -96,17 +68,16 @@ static void
 test_every_format_with_logo (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autofree char *err = NULL;
+  g_auto(VtTestRun) run = { 0 };
   g_autoptr(GPtrArray) files = NULL;
-
   g_autofree char *path = g_build_filename (f->out, "small", "product-0001.jpg", NULL);
   g_autoptr(GdkPixbuf) small = NULL;
   g_autoptr(GError) error = NULL;
   const guint8 *p;
 
-  g_assert_cmpint (run_process (f, &err, "-s", "main=300x300,small=80x80",
-                                "--format=jpeg,webp,avif", "--logo", f->logo,
-                                "--logo-position=top-left", "--logo-width=30", NULL), ==, 0);
+  PROCESS (&run, f, "-s", "main=300x300,small=80x80", "--format=jpeg,webp,avif",
+           "--logo", f->logo, "--logo-position=top-left", "--logo-width=30");
+  g_assert_cmpint (run.status, ==, 0);
   files = vt_test_list_files (f->out);
   g_assert_cmpuint (files->len, ==, 12);
   assert_file_type (f, "main/product-0001.jpg", 0, "\xff\xd8\xff");
@@ -132,10 +103,11 @@ static void
 test_sizes_format (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *err = NULL;
+  g_auto(VtTestRun) run = { 0 };
   g_autoptr(GPtrArray) files = NULL;
 
-  g_assert_cmpint (run_process (f, &err, "-s", "a=100x100:format=png+avif", NULL), ==, 0);
+  PROCESS (&run, f, "-s", "a=100x100:format=png+avif");
+  g_assert_cmpint (run.status, ==, 0);
   files = vt_test_list_files (f->out);
   g_assert_cmpuint (files->len, ==, 4);
   assert_file_type (f, "a/product-0001.png", 1, "PNG");
@@ -157,10 +129,11 @@ test_usage_errors (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autofree char *err = NULL;
+      g_auto(VtTestRun) run = { 0 };
 
-      g_assert_cmpint (run_process (f, &err, bad[i][0], NULL), ==, 2);
-      g_assert_nonnull (strstr (err, bad[i][1]));
+      PROCESS (&run, f, bad[i][0]);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_nonnull (strstr (run.err, bad[i][1]));
     }
   g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
 }
@@ -170,12 +143,13 @@ static void
 test_missing_logo (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *err = NULL;
+  g_auto(VtTestRun) run = { 0 };
   g_autofree char *logo = g_build_filename (f->dir, "shop-logo.png", NULL);
 
-  g_assert_cmpint (run_process (f, &err, "--logo", logo, NULL), ==, 1);
-  g_assert_nonnull (strstr (err, "shop-logo.png"));
-  g_assert_null (strstr (err, "product-0001"));
+  PROCESS (&run, f, "--logo", logo);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "shop-logo.png"));
+  g_assert_null (strstr (run.err, "product-0001"));
   g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
 }
 
@@ -184,8 +158,6 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   vt_engine_init ();
-  cli_path = g_getenv ("VITRINA_CLI");
-  g_assert_nonnull (cli_path);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
