@@ -9,6 +9,7 @@
 #include "vt-download.h"
 #include "vt-fetcher.h"
 #include "vt-filter-chain.h"
+#include "vt-fill.h"
 #include "vt-filters.h"
 #include "vt-image.h"
 #include "vt-inputs.h"
@@ -23,7 +24,9 @@
 #include "vt-result.h"
 #include "vt-sample.h"
 #include "vt-scaling.h"
+#include "vt-trim.h"
 #include "vt-watermark.h"
+#include "vt-whiten.h"
 
 void vt_engine_init (void);
 void vt_remove_tree (const char *path);
