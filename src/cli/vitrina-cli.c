@@ -12,13 +12,14 @@
 static void
 print_help (void)
 {
-  g_print ("%s\n\n%s\n  %s\n  %s\n  %s\n  %s\n\n%s\n",
+  g_print ("%s\n\n%s\n  %s\n  %s\n  %s\n  %s\n  %s\n\n%s\n",
            _("Usage: vitrina-cli COMMAND [OPTION…]"),
            _("Commands:"),
            _("process    Prepare photos for the web in several sizes"),
            _("fetch      Download the images of a list of links"),
            _("generate   Write synthetic product photos"),
            _("bench      Measure one worker against many on generated photos"),
+           _("check      Say which marketplace rules main photos break"),
            _("Run “vitrina-cli COMMAND --help” for the options of a command."));
 }
 
@@ -100,6 +101,8 @@ main (int    argc,
     return vt_cli_bench (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "fetch"))
     return vt_cli_fetch (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "check"))
+    return vt_cli_check (argc - 1, argv + 1);
 
   g_printerr (_("vitrina-cli: unknown command “%s” (try --help)\n"), argv[1]);
   return VT_CLI_EXIT_USAGE;

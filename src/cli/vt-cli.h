@@ -24,6 +24,8 @@ int      vt_cli_bench     (int          argc,
                            char       **argv);
 int      vt_cli_fetch     (int          argc,
                            char       **argv);
+int      vt_cli_check     (int          argc,
+                           char       **argv);
 
 int      vt_cli_usage_error (const char *command,
                              const char *message);

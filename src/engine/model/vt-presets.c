@@ -51,8 +51,13 @@ vt_presets_get_user_dir (void)
   return g_build_filename (g_get_user_data_dir (), "vitrina", "presets", NULL);
 }
 
-static void
-register_builtins (void)
+/**
+ * vt_presets_ensure_resources:
+ *
+ * Registers the built-in presets and channel rules as resources, once.
+ */
+void
+vt_presets_ensure_resources (void)
 {
   static gsize done = 0;
 
@@ -123,7 +128,7 @@ vt_presets_list (void)
 {
   GPtrArray *presets = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_preset_free);
 
-  register_builtins ();
+  vt_presets_ensure_resources ();
   for (guint i = 0; i < G_N_ELEMENTS (builtins); i++)
     g_ptr_array_add (presets, preset_new (builtins[i].name, _(builtins[i].description),
                                           g_strconcat ("resource://" RESOURCE_DIR, builtins[i].name,
