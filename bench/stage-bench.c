@@ -14,6 +14,7 @@
 #include "vitrina-engine.h"
 #include "vt-codec.h"
 #include "vt-filters.h"
+#include "vt-fit.h"
 #include "vt-image.h"
 #include "vt-resize.h"
 #include "vt-sample.h"

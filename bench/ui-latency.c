@@ -4,8 +4,9 @@
  *   xvfb-run -a build/bench/ui-latency [COUNT]    (default 1000 photos of 800×600)
  *
  * Builds the real window, starts a batch on 8 workers and keeps the frame
- * clock ticking (as an animation would); the window records the longest gap
- * between two frames, which is how long the main loop was ever blocked.
+ * clock ticking (as an animation would) with a tick callback of its own,
+ * which records the longest gap between two frames: how long the main
+ * loop was ever blocked.
  */
 #include "config.h"
 
@@ -14,6 +15,27 @@
 #include <unistd.h>
 
 #include "vt-window.h"
+
+typedef struct {
+  gint64 last_frame;
+  gint64 max_gap;
+} FramePacing;
+
+/* By the monotonic clock when each tick runs, not the frame clock's frame
+ * time: that one is a prediction rounded to whole refresh intervals. */
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  FramePacing *pacing = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (pacing->last_frame != 0)
+    pacing->max_gap = MAX (pacing->max_gap, now - pacing->last_frame);
+  pacing->last_frame = now;
+  return G_SOURCE_CONTINUE;
+}
 
 static void
 finished_cb (VtWindow *window, gboolean cancelled, gboolean *done)
@@ -30,8 +52,10 @@ main (int argc, char **argv)
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   const char *paths[] = { in, NULL };
   g_autoptr(GSettings) settings = NULL;
+  FramePacing pacing = { 0, 0 };
   VtWindow *window;
   gboolean done = FALSE;
+  guint tick_id;
   gint64 start;
   double stolen;
   g_autofree char *rm = NULL;
@@ -50,14 +74,16 @@ main (int argc, char **argv)
   vt_window_set_inputs (window, paths);
   start = g_get_monotonic_time ();
   stolen = vt_timings_stolen ();
+  tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (window), tick_cb, &pacing, NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick_id);
 
   g_print ("%d photos of 800×600 in %.1f s with the window showing them; "
            "longest gap between frames: %.1f ms (target 50 ms); "
            "CPU time stolen by the hypervisor meanwhile: %.1f s\n",
-           count, (g_get_monotonic_time () - start) / 1e6, vt_window_get_max_frame_gap (window),
+           count, (g_get_monotonic_time () - start) / 1e6, pacing.max_gap / 1000.0,
            vt_timings_stolen () - stolen);
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -78,9 +78,13 @@ test_sniffed_not_named (void)
 static void
 test_bad_inputs (void)
 {
+  /* The message names what the file looks like in the words of the MIME
+   * database, whose descriptions changed case between shared-mime-info
+   * releases ("plain text document", then "Plain text document"). */
+  g_autofree char *plain_text = g_content_type_get_description ("text/plain");
   struct { const char *name; int code; const char *words; } cases[] = {
     { "truncated.jpg", VT_IMAGE_ERROR_CORRUPT, "truncated" },
-    { "not-a-photo.jpg", VT_IMAGE_ERROR_UNKNOWN_TYPE, "plain text" },
+    { "not-a-photo.jpg", VT_IMAGE_ERROR_UNKNOWN_TYPE, plain_text },
     { "empty.jpg", VT_IMAGE_ERROR_UNKNOWN_TYPE, "empty" },
   };
 

@@ -342,6 +342,7 @@ test_cli_process_from_urls (void)
   }
   g_assert_true (WIFEXITED (child.status));
   g_assert_cmpint (WEXITSTATUS (child.status), ==, 1);
+  g_assert_null (strstr (err_text, "-CRITICAL **"));
   g_assert_nonnull (strstr (err_text, "/404.jpg: The server answered 404"));
   g_assert_true (g_file_test (original, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_test (large, G_FILE_TEST_IS_REGULAR));

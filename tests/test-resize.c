@@ -2,6 +2,7 @@
 /* test-resize.c: fit geometry and Lanczos resampling against Pillow */
 #include "config.h"
 
+#include "vt-fit.h"
 #include "vt-test-utils.h"
 
 static void

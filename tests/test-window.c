@@ -345,6 +345,122 @@ test_presets (Fixture *f, gconstpointer data)
   g_assert_cmpint (vt_recipe_get_variant (recipe, 0)->max_kb, ==, 300);
 }
 
+/* Returns the size of the only photo in @folder. */
+static void
+assert_only_photo_size (const char *folder,
+                        int         width,
+                        int         height)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      int w = 0, h = 0;
+
+      g_assert_nonnull (gdk_pixbuf_get_file_info (path, &w, &h));
+      g_assert_cmpint (w, ==, width);
+      g_assert_cmpint (h, ==, height);
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
+/* The side bar edits the very recipe the batch runs: what is typed in a
+ * size row reaches it and the settings, keeps the row being typed in, and
+ * comes out of the next batch. */
+static void
+test_panel_edits_batch_recipe (Fixture *f, gconstpointer data)
+{
+  VtRecipePanel *panel = child (f->window, VT_TYPE_WINDOW, "recipe_panel");
+  GtkListBox *sizes = child (panel, VT_TYPE_RECIPE_PANEL, "sizes_list");
+  GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (sizes, 0));
+  VtRecipe *recipe = vt_window_get_recipe (f->window);
+  g_autofree char *in_settings = NULL;
+  g_autofree char *tiny = g_build_filename (f->out, "tiny", NULL);
+
+  gtk_editable_set_text (child (row, VT_TYPE_SIZE_ROW, "name_entry"), "tiny");
+  gtk_spin_button_set_value (child (row, VT_TYPE_SIZE_ROW, "width_spin"), 100);
+  gtk_spin_button_set_value (child (row, VT_TYPE_SIZE_ROW, "height_spin"), 100);
+  g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (sizes, 0)) == row);
+  g_assert_cmpstr (vt_recipe_get_variant (recipe, 0)->name, ==, "tiny");
+  g_assert_cmpint (vt_recipe_get_variant (recipe, 0)->width, ==, 100);
+  in_settings = g_settings_get_string (f->settings, "sizes");
+  g_assert_cmpstr (in_settings, ==, "tiny=100x100,medium=500x500,large=1200x1200");
+
+  /* a half-typed size is refused, and the recipe keeps the last good one */
+  gtk_editable_set_text (child (row, VT_TYPE_SIZE_ROW, "name_entry"), "");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (sizes), "error"));
+  g_assert_cmpstr (vt_recipe_get_variant (recipe, 0)->name, ==, "tiny");
+  gtk_editable_set_text (child (row, VT_TYPE_SIZE_ROW, "name_entry"), "tiny");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (sizes), "error"));
+
+  set_input (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL));
+  spin_until (batch_done, f, 60000);
+  g_assert_false (f->cancelled);
+  assert_only_photo_size (tiny, 100, 75);
+}
+
+/* The window's recipe is the one source of truth: a change of the
+ * settings reaches it and the side bar, and a change made to it directly
+ * shows in the side bar and persists. */
+static void
+test_recipe_one_source (Fixture *f, gconstpointer data)
+{
+  VtRecipePanel *panel = child (f->window, VT_TYPE_WINDOW, "recipe_panel");
+  GtkListBox *sizes = child (panel, VT_TYPE_RECIPE_PANEL, "sizes_list");
+  GtkListBox *filters = child (panel, VT_TYPE_RECIPE_PANEL, "filters_list");
+  GtkSpinButton *quality = child (panel, VT_TYPE_RECIPE_PANEL, "quality");
+  AdwComboRow *metadata = child (panel, VT_TYPE_RECIPE_PANEL, "metadata_row");
+  AdwEntryRow *names = child (panel, VT_TYPE_RECIPE_PANEL, "name_template_row");
+  VtRecipe *recipe = vt_window_get_recipe (f->window);
+  g_autofree char *stored = NULL;
+  GtkWidget *row;
+
+  /* settings → recipe and side bar */
+  g_settings_set_string (f->settings, "sizes", "a=100x100,b=200x150");
+  g_assert_cmpuint (vt_recipe_get_n_variants (recipe), ==, 2);
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (sizes, 1));
+  g_assert_cmpstr (gtk_editable_get_text (child (row, VT_TYPE_SIZE_ROW, "name_entry")), ==, "b");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (child (row, VT_TYPE_SIZE_ROW, "height_spin")), ==, 150);
+  g_assert_null (gtk_list_box_get_row_at_index (sizes, 2));
+  g_settings_set_string (f->settings, "filters", "invert");
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (filters, 0));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Invert");
+  g_assert_null (gtk_list_box_get_row_at_index (filters, 1));
+  g_settings_set_string (f->settings, "metadata", "all");
+  g_assert_cmpuint (adw_combo_row_get_selected (metadata), ==, VT_METADATA_ALL);
+  g_assert_cmpint (vt_recipe_get_metadata (recipe), ==, VT_METADATA_ALL);
+  g_settings_set_string (f->settings, "name-template", "{variant}-{stem}");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (names)), ==, "{variant}-{stem}");
+
+  /* recipe → side bar and settings */
+  g_object_set (recipe, "quality", 55, "metadata", VT_METADATA_COPYRIGHT, NULL);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (quality), ==, 55);
+  g_assert_cmpint (g_settings_get_int (f->settings, "quality"), ==, 55);
+  g_assert_cmpuint (adw_combo_row_get_selected (metadata), ==, VT_METADATA_COPYRIGHT);
+  stored = g_settings_get_string (f->settings, "metadata");
+  g_assert_cmpstr (stored, ==, "copyright");
+  g_assert_true (vt_recipe_set_sizes (recipe, "only=300x200", NULL));
+  g_clear_pointer (&stored, g_free);
+  stored = g_settings_get_string (f->settings, "sizes");
+  g_assert_cmpstr (stored, ==, "only=300x200");
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (sizes, 0));
+  g_assert_cmpstr (gtk_editable_get_text (child (row, VT_TYPE_SIZE_ROW, "name_entry")), ==, "only");
+  g_assert_null (gtk_list_box_get_row_at_index (sizes, 1));
+
+  /* the side bar's combo → recipe and settings */
+  adw_combo_row_set_selected (metadata, VT_METADATA_NONE);
+  g_assert_cmpint (vt_recipe_get_metadata (recipe), ==, VT_METADATA_NONE);
+  g_clear_pointer (&stored, g_free);
+  stored = g_settings_get_string (f->settings, "metadata");
+  g_assert_cmpstr (stored, ==, "none");
+}
+
 static gboolean
 small_label_shown (Fixture *f)
 {
@@ -487,7 +603,7 @@ failure_dialog_shown (Fixture *f)
     {
       g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
       if (ADW_IS_MESSAGE_DIALOG (w) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), "1 Link Could Not Be Downloaded") == 0)
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), "1 Download Failed") == 0)
         {
           gtk_window_destroy (GTK_WINDOW (w));
           return TRUE;
@@ -570,6 +686,8 @@ main (int argc, char **argv)
   ADD ("/window/failed-photo-badge", 2, test_failed_photo_badge);
   ADD ("/window/settings-round-trip", 0, test_settings_round_trip);
   ADD ("/window/presets", 0, test_presets);
+  ADD ("/window/panel-edits-batch-recipe", 2, test_panel_edits_batch_recipe);
+  ADD ("/window/recipe-one-source", 0, test_recipe_one_source);
   ADD ("/window/small-photos", 2, test_small_photos);
   ADD ("/window/measure-scaling", 4, test_measure_scaling);
   ADD ("/window/preview", 2, test_preview);

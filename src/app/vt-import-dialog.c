@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vt-file-chooser.h"
 #include "vt-import-dialog.h"
 
 struct _VtImportDialog
@@ -18,64 +19,25 @@ struct _VtImportDialog
 G_DEFINE_FINAL_TYPE (VtImportDialog, vt_import_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
 static void
-list_loaded (VtImportDialog *self,
-             GFile          *file)
+list_chosen_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(VtImportDialog) self = user_data;
+  g_autoptr(GFile) file = vt_file_chooser_choose_finish (result, NULL);
   g_autofree char *text = NULL;
 
-  if (file != NULL && g_file_load_contents (file, NULL, &text, NULL, NULL, &error))
+  if (file != NULL && g_file_load_contents (file, NULL, &text, NULL, NULL, NULL))
     vt_import_dialog_set_links (self, text);
 }
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-static void
-open_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      data)
-{
-  g_autoptr(VtImportDialog) self = data;
-  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
-
-  list_loaded (self, file);
-}
-#else
-static void
-native_response_cb (GtkNativeDialog *native,
-                    int              response,
-                    VtImportDialog  *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      list_loaded (self, file);
-    }
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
-  g_object_unref (self);
-}
-#endif
 
 static void
 open_list_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  VtImportDialog *self = VT_IMPORT_DIALOG (widget);
-#if GTK_CHECK_VERSION (4, 10, 0)
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-  gtk_file_dialog_set_title (dialog, _("Open a List of Links"));
-  gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, open_cb, g_object_ref (self));
-#else
-  GtkFileChooserNative *native =
-    gtk_file_chooser_native_new (_("Open a List of Links"), GTK_WINDOW (self),
-                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_signal_connect (native, "response", G_CALLBACK (native_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-#endif
+  vt_file_chooser_choose_async (GTK_WINDOW (widget), VT_FILE_CHOOSER_OPEN, _("Open a List of Links"),
+                                _("_Open"), NULL, NULL, list_chosen_cb, g_object_ref (widget));
 }
 
 static void

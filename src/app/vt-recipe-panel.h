@@ -4,12 +4,15 @@
 
 #include <adwaita.h>
 
+#include "vitrina-engine.h"
+
 G_BEGIN_DECLS
 
 #define VT_TYPE_RECIPE_PANEL (vt_recipe_panel_get_type ())
 G_DECLARE_FINAL_TYPE (VtRecipePanel, vt_recipe_panel, VT, RECIPE_PANEL, GtkWidget)
 
-void     vt_recipe_panel_set_settings (VtRecipePanel  *self,
+void     vt_recipe_panel_set_recipe   (VtRecipePanel  *self,
+                                       VtRecipe       *recipe,
                                        GSettings      *settings);
 gboolean vt_recipe_panel_load_preset  (VtRecipePanel  *self,
                                        const char     *name,

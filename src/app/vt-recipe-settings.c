@@ -2,8 +2,9 @@
 /* vt-recipe-settings.c: a VtRecipe and the settings that hold one
  *
  * The recipe's properties and the schema's keys share their names, so the
- * window's recipe follows the settings by binding, and a preset is applied
- * by storing a whole recipe into them.
+ * window's recipe is bound to the settings both ways, once: the side bar
+ * edits the recipe and the edit persists; a change of the settings reaches
+ * the recipe. A preset is applied by storing a whole recipe into them.
  */
 #define G_LOG_DOMAIN "vt-recipe-settings"
 
@@ -31,7 +32,8 @@ shared_properties (GSettings *settings,
 /**
  * vt_recipe_settings_bind:
  *
- * Makes @recipe follow @settings, from now on.
+ * Binds @recipe to @settings both ways, from now on: each takes the
+ * other's changes to the keys they share.
  */
 void
 vt_recipe_settings_bind (GSettings *settings,
@@ -42,7 +44,7 @@ vt_recipe_settings_bind (GSettings *settings,
   for (guint i = 0; i < shared->len; i++)
     {
       GParamSpec *pspec = g_ptr_array_index (shared, i);
-      g_settings_bind (settings, pspec->name, recipe, pspec->name, G_SETTINGS_BIND_GET);
+      g_settings_bind (settings, pspec->name, recipe, pspec->name, G_SETTINGS_BIND_DEFAULT);
     }
 }
 

@@ -21,6 +21,5 @@ gboolean    vt_window_is_busy            (VtWindow           *self);
 VtJob      *vt_window_get_last_job       (VtWindow           *self);
 GListModel *vt_window_get_thumbnails     (VtWindow           *self);
 VtRecipe   *vt_window_get_recipe         (VtWindow           *self);
-double      vt_window_get_max_frame_gap  (VtWindow           *self);
 
 G_END_DECLS

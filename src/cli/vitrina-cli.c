@@ -8,17 +8,19 @@
 #include <glib/gi18n.h>
 
 #include "vt-cli.h"
+#include "vt-sizes.h"
 
 static void
 print_help (void)
 {
-  g_print ("%s\n\n%s\n  %s\n  %s\n  %s\n  %s\n  %s\n\n%s\n",
+  g_print ("%s\n\n%s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n\n%s\n",
            _("Usage: vitrina-cli COMMAND [OPTION…]"),
            _("Commands:"),
            _("process    Prepare photos for the web in several sizes"),
            _("fetch      Download the images of a list of links"),
            _("generate   Write synthetic product photos"),
            _("bench      Measure one worker against many on generated photos"),
+           _("report     Merge the reports of the shards of one batch"),
            _("check      Say which marketplace rules main photos break"),
            _("Run “vitrina-cli COMMAND --help” for the options of a command."));
 }
@@ -36,20 +38,7 @@ vt_cli_parse_size (const char *text,
                    int        *width,
                    int        *height)
 {
-  char *end = NULL;
-  gint64 w, h;
-
-  w = g_ascii_strtoll (text, &end, 10);
-  if (end == text || (*end != 'x' && *end != 'X'))
-    return FALSE;
-  text = end + 1;
-  h = g_ascii_strtoll (text, &end, 10);
-  if (end == text || *end != '\0' || w < 1 || h < 1 || w > 16000 || h > 16000)
-    return FALSE;
-
-  *width = (int) w;
-  *height = (int) h;
-  return TRUE;
+  return vt_sizes_parse_box (text, width, height);
 }
 
 gboolean
@@ -101,6 +90,8 @@ main (int    argc,
     return vt_cli_bench (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "fetch"))
     return vt_cli_fetch (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "report"))
+    return vt_cli_report (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "check"))
     return vt_cli_check (argc - 1, argv + 1);
 

@@ -10,9 +10,10 @@
 
 #include "vt-cli.h"
 
-static char *
-read_list (const char  *list,
-           GError     **error)
+/* The whole of @list, a file or "-" for standard input. */
+char *
+vt_cli_read_text (const char  *list,
+                  GError     **error)
 {
   g_autoptr(GInputStream) in = NULL;
   g_autoptr(GOutputStream) out = NULL;
@@ -23,8 +24,10 @@ read_list (const char  *list,
 
   in = g_unix_input_stream_new (0, FALSE);
   out = g_memory_output_stream_new_resizable ();
-  if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0 ||
-      !g_output_stream_write_all (out, "", 1, NULL, NULL, error))
+  /* The target stays open for the terminating NUL. */
+  if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_NONE, NULL, error) < 0 ||
+      !g_output_stream_write_all (out, "", 1, NULL, NULL, error) ||
+      !g_output_stream_close (out, NULL, error))
     return NULL;
   return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
 }
@@ -41,7 +44,7 @@ vt_cli_fetcher_new (const char        *list,
                     const VtCliFetchOptions *o,
                     GError           **error)
 {
-  g_autofree char *text = read_list (list, error);
+  g_autofree char *text = vt_cli_read_text (list, error);
   g_autoptr(VtFetcher) fetcher = NULL;
 
   if (text == NULL)
@@ -102,6 +105,64 @@ interrupt_cb (gpointer data)
   g_printerr ("\n%s\n", _("Interrupted: stopping the downloads…"));
   vt_fetcher_cancel (data);
   return G_SOURCE_CONTINUE;
+}
+
+/* --from-urls: each image goes to the workers as soon as its download
+ * ends; the job stays open until the last one has. */
+static void
+job_downloaded_cb (VtFetcher  *fetcher,
+               VtDownload *download,
+               VtJob      *job)
+{
+  const GError *error = vt_download_get_error (download);
+
+  if (vt_download_get_status (download) == VT_DOWNLOAD_DONE)
+    vt_job_add_input (job, vt_download_get_path (download), NULL);
+  else if (error != NULL)
+    g_printerr ("vitrina-cli: %s: %s\n", vt_download_get_url (download), error->message);
+}
+
+static void
+job_fetch_finished_cb (VtFetcher *fetcher,
+                   gboolean   cancelled,
+                   VtJob     *job)
+{
+  vt_job_set_open (job, FALSE);
+}
+
+/**
+ * vt_cli_fetch_into_job:
+ *
+ * Starts downloading the links of @list into @output_dir/originals, handing
+ * each image to @job as it arrives.
+ */
+VtFetcher *
+vt_cli_fetch_into_job (const char               *list,
+                       const char               *output_dir,
+                       const VtCliFetchOptions  *o,
+                       VtJob                    *job,
+                       GError                  **error)
+{
+  g_autofree char *dir = g_build_filename (output_dir, "originals", NULL);
+  g_autoptr(VtFetcher) fetcher = vt_cli_fetcher_new (list, dir, o, error);
+
+  if (fetcher == NULL)
+    return NULL;
+  vt_job_set_open (job, TRUE);
+  g_signal_connect_object (fetcher, "downloaded", G_CALLBACK (job_downloaded_cb), job, 0);
+  g_signal_connect_object (fetcher, "finished", G_CALLBACK (job_fetch_finished_cb), job, 0);
+  if (!vt_fetcher_start (fetcher, error))
+    return NULL;
+  return g_steal_pointer (&fetcher);
+}
+
+gboolean
+vt_cli_fetch_failed (VtFetcher *fetcher)
+{
+  for (guint i = 0; fetcher != NULL && i < vt_fetcher_get_n_downloads (fetcher); i++)
+    if (vt_download_get_status (vt_fetcher_get_download (fetcher, i)) != VT_DOWNLOAD_DONE)
+      return TRUE;
+  return FALSE;
 }
 
 void

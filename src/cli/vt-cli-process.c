@@ -36,6 +36,7 @@ typedef struct {
   gboolean  quiet;
   char     *from_urls;
   VtCliFetchOptions fetch;
+  VtCliShardOptions shard;
   char    **inputs;
 } Options;
 
@@ -55,6 +56,7 @@ options_clear (Options *o)
   g_free (o->watermark);
   g_free (o->report);
   g_free (o->from_urls);
+  vt_cli_shard_options_clear (&o->shard);
   g_strfreev (o->inputs);
 }
 
@@ -291,56 +293,6 @@ interrupt_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-/* --from-urls: each image goes to the workers as soon as its download
- * ends; the job stays open until the last one has. */
-static void
-downloaded_cb (VtFetcher  *fetcher,
-               VtDownload *download,
-               VtJob      *job)
-{
-  const GError *error = vt_download_get_error (download);
-
-  if (vt_download_get_status (download) == VT_DOWNLOAD_DONE)
-    vt_job_add_input (job, vt_download_get_path (download), NULL);
-  else if (error != NULL)
-    g_printerr ("vitrina-cli: %s: %s\n", vt_download_get_url (download), error->message);
-}
-
-static void
-fetch_finished_cb (VtFetcher *fetcher,
-                   gboolean   cancelled,
-                   VtJob     *job)
-{
-  vt_job_set_open (job, FALSE);
-}
-
-static VtFetcher *
-start_downloads (Options  *o,
-                 VtJob    *job,
-                 GError  **error)
-{
-  g_autofree char *dir = g_build_filename (o->output, "originals", NULL);
-  g_autoptr(VtFetcher) fetcher = vt_cli_fetcher_new (o->from_urls, dir, &o->fetch, error);
-
-  if (fetcher == NULL)
-    return NULL;
-  vt_job_set_open (job, TRUE);
-  g_signal_connect_object (fetcher, "downloaded", G_CALLBACK (downloaded_cb), job, 0);
-  g_signal_connect_object (fetcher, "finished", G_CALLBACK (fetch_finished_cb), job, 0);
-  if (!vt_fetcher_start (fetcher, error))
-    return NULL;
-  return g_steal_pointer (&fetcher);
-}
-
-static gboolean
-downloads_failed (VtFetcher *fetcher)
-{
-  for (guint i = 0; fetcher != NULL && i < vt_fetcher_get_n_downloads (fetcher); i++)
-    if (vt_download_get_status (vt_fetcher_get_download (fetcher, i)) != VT_DOWNLOAD_DONE)
-      return TRUE;
-  return FALSE;
-}
-
 static int
 run (Options  *o,
      VtRecipe *recipe)
@@ -350,18 +302,21 @@ run (Options  *o,
   g_autoptr(VtFetcher) fetcher = NULL;
   g_autoptr(GError) error = NULL;
   const VtJobStats *stats;
-  guint sigint, n_small;
+  guint sigint, n_small, n_batch;
 
   vt_job_set_n_workers (job, o->workers);
   vt_job_set_skip_existing (job, o->skip_existing);
-  if (o->inputs != NULL)
-    vt_job_add_paths (job, (const char * const *) o->inputs, o->recursive);
-  if (o->from_urls != NULL && (fetcher = start_downloads (o, job, &error)) == NULL)
+  if (!vt_cli_add_shard_inputs (&o->shard, job, o->inputs, o->recursive, &n_batch, &error))
     {
       g_printerr ("vitrina-cli process: %s\n", error->message);
       return VT_CLI_EXIT_FAILED;
     }
-  if (fetcher == NULL && vt_job_get_n_results (job) == 0)
+  if (o->from_urls != NULL && (fetcher = vt_cli_fetch_into_job (o->from_urls, o->output, &o->fetch, job, &error)) == NULL)
+    {
+      g_printerr ("vitrina-cli process: %s\n", error->message);
+      return VT_CLI_EXIT_FAILED;
+    }
+  if (fetcher == NULL && n_batch == 0)
     {
       g_printerr (_("vitrina-cli process: no photos found in the given paths\n"));
       return VT_CLI_EXIT_FAILED;
@@ -383,7 +338,7 @@ run (Options  *o,
   vt_cli_print_summary (job);
   print_recipe_warnings (job, n_small);
 
-  if (o->report && !vt_report_write (job, o->report, &error))
+  if (o->report && !vt_cli_write_report (job, recipe, &o->shard.resolved, o->report, &error))
     {
       g_printerr (_("vitrina-cli process: cannot write the report %s: %s\n"), o->report, error->message);
       return VT_CLI_EXIT_FAILED;
@@ -392,7 +347,7 @@ run (Options  *o,
   stats = vt_job_get_stats (job);
   if (stats->n_cancelled > 0)
     return VT_CLI_EXIT_INTERRUPTED;
-  return stats->n_failed > 0 || downloads_failed (fetcher) ? VT_CLI_EXIT_FAILED : VT_CLI_EXIT_OK;
+  return stats->n_failed > 0 || vt_cli_fetch_failed (fetcher) ? VT_CLI_EXIT_FAILED : VT_CLI_EXIT_OK;
 }
 
 static int
@@ -420,6 +375,7 @@ vt_cli_process (int    argc,
   g_auto(Options) o = { .workers = VT_JOB_DEFAULT_WORKERS, .quality = -1, .max_kb = -1,
                         .fetch = VT_CLI_FETCH_OPTIONS_INIT };
   g_autoptr(GOptionContext) context = NULL;
+  GOptionGroup *group = NULL;
   g_autoptr(VtRecipe) recipe = vt_recipe_new ();
   g_autoptr(GError) error = NULL;
   const GOptionEntry entries[] = {
@@ -449,13 +405,16 @@ vt_cli_process (int    argc,
     { "quiet", 0, 0, G_OPTION_ARG_NONE, &o.quiet, N_("Print only errors and the summary"), NULL },
     { "from-urls", 0, 0, G_OPTION_ARG_FILENAME, &o.from_urls, N_("Also download the images of the links in LIST (a file, or - for standard input) into OUTPUT/originals, each prepared as soon as it arrives"), N_("LIST") },
     VT_CLI_FETCH_OPTION_ENTRIES (o.fetch),
+    VT_CLI_SHARD_OPTION_ENTRIES (o.shard),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.inputs, NULL, N_("PHOTO|FOLDER…") },
     { NULL }
   };
 
   g_set_prgname ("vitrina-cli process");
   context = g_option_context_new (_("— prepare photos for an online shop"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  group = g_option_group_new (NULL, NULL, NULL, &o.shard, NULL);
+  g_option_group_add_entries (group, entries);
+  g_option_context_set_main_group (context, group);
   g_option_context_set_description (context,
     _("Every photo is made into each size (fitted inside, never enlarged, unless the size\n"
       "says fill or pad), run through the filters, watermarked and saved as JPEG in\n"
@@ -475,10 +434,12 @@ vt_cli_process (int    argc,
 
   if (o.output == NULL)
     return vt_cli_usage_error ("process", _("missing --output DIR"));
-  if ((o.inputs == NULL || o.inputs[0] == NULL) && o.from_urls == NULL)
+  if ((o.inputs == NULL || o.inputs[0] == NULL) && o.from_urls == NULL && o.shard.files_from == NULL)
     return vt_cli_usage_error ("process", _("no photos or folders given"));
-  if (!vt_cli_fetch_options_check (&o.fetch, "process"))
+  if (!vt_cli_fetch_options_check (&o.fetch, "process") || !vt_cli_shard_options_check (&o.shard, "process"))
     return VT_CLI_EXIT_USAGE;
+  if (o.shard.resolved.count > 1 && o.from_urls != NULL)
+    return vt_cli_usage_error ("process", _("--from-urls takes no part of a batch: give each task its own list of links"));
   if (o.workers < 1 || o.workers > 64)
     return vt_cli_usage_error ("process", _("--workers must be between 1 and 64"));
   if (!build_recipe (&o, recipe, &error))

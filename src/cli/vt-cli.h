@@ -24,6 +24,8 @@ int      vt_cli_bench     (int          argc,
                            char       **argv);
 int      vt_cli_fetch     (int          argc,
                            char       **argv);
+int      vt_cli_report    (int          argc,
+                           char       **argv);
 int      vt_cli_check     (int          argc,
                            char       **argv);
 
@@ -61,6 +63,49 @@ VtFetcher *vt_cli_fetcher_new         (const char              *list,
 gboolean   vt_cli_fetch_options_check (const VtCliFetchOptions *o,
                                        const char              *command);
 void       vt_cli_print_fetch_summary (VtFetcher               *fetcher);
+char      *vt_cli_read_text           (const char              *list,
+                                       GError                 **error);
+VtFetcher *vt_cli_fetch_into_job      (const char              *list,
+                                       const char              *output_dir,
+                                       const VtCliFetchOptions *o,
+                                       VtJob                   *job,
+                                       GError                 **error);
+gboolean   vt_cli_fetch_failed        (VtFetcher               *fetcher);
+
+/* The options that give process its part of a batch run by many tasks. */
+typedef struct {
+  char     *shard;
+  gboolean  from_env;
+  char     *env_count;
+  char     *files_from;
+  VtShard   resolved;
+} VtCliShardOptions;
+
+gboolean vt_cli_shard_from_env_cb (const char  *option_name,
+                                   const char  *value,
+                                   gpointer     data,
+                                   GError     **error);
+
+/* The --shard-from-env callback finds the options in its group's data. */
+#define VT_CLI_SHARD_OPTION_ENTRIES(o) \
+  { "shard", 0, 0, G_OPTION_ARG_STRING, &(o).shard, N_("Process only the K-th of N parts of the photos (from 0), the same on every host"), N_("K/N") }, \
+  { "shard-from-env", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, vt_cli_shard_from_env_cb, N_("Take the part from the batch engine: SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT, or JOB_COMPLETION_INDEX with the number of tasks N"), N_("[=N]") }, \
+  { "files-from", 0, 0, G_OPTION_ARG_FILENAME, &(o).files_from, N_("Also take the photos listed in LIST, one path a line (- for standard input)"), N_("LIST") }
+
+void     vt_cli_shard_options_clear   (VtCliShardOptions *o);
+gboolean vt_cli_shard_options_check   (VtCliShardOptions *o,
+                                       const char        *command);
+gboolean vt_cli_add_shard_inputs      (VtCliShardOptions *o,
+                                       VtJob             *job,
+                                       char             **paths,
+                                       gboolean           recursive,
+                                       guint             *n_batch,
+                                       GError           **error);
+gboolean vt_cli_write_report          (VtJob             *job,
+                                       VtRecipe          *recipe,
+                                       const VtShard     *shard,
+                                       const char        *path,
+                                       GError           **error);
 
 /* Progress on a terminal, one line per photo otherwise. */
 typedef struct _VtCliProgress VtCliProgress;

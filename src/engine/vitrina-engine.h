@@ -26,6 +26,7 @@
 #include "vt-rules.h"
 #include "vt-sample.h"
 #include "vt-scaling.h"
+#include "vt-shard.h"
 #include "vt-trim.h"
 #include "vt-watermark.h"
 #include "vt-whiten.h"

@@ -23,15 +23,15 @@
  *
  * For programs, not libraries, to call first thing. glibc raises its mmap
  * threshold to the largest block freed (up to 32 MB) and then keeps freed
- * blocks in each thread's arena: with eight workers passing 10–50 MB pixel
- * buffers around, a batch of 12-megapixel photos peaked at 283 MB while 140
- * MB were in use. A fixed threshold keeps memory to what is live.
+ * blocks in each thread's arena: with many threads passing 10–50 MB pixel
+ * buffers around, a batch then holds far more memory than it uses. A
+ * fixed threshold keeps memory to what is live.
  *
- * A fixed threshold also fixes glibc's trim threshold at 128 kB, so every
- * photo's scratch buffers (a few MB below the mmap threshold) went back to
- * the system and came back as fresh pages: a quarter of a batch's time
- * was the kernel's page faults. Keeping 16 MB per arena costs that much
- * memory per worker thread at most.
+ * A fixed mmap threshold also fixes glibc's trim threshold at 128 kB, so
+ * every photo's scratch buffers (a few MB, below the mmap threshold) would
+ * go back to the system and come back as fresh pages, paying the kernel's
+ * page faults each time. Keeping 16 MB per arena costs that much memory
+ * per thread at most. (docs/PERFORMANCE.md has the measurements.)
  */
 void
 vt_engine_init (void)

@@ -18,6 +18,7 @@
 #include "vt-codec.h"
 #include "vt-codec-jpeg-huffman.h"
 #include "vt-color.h"
+#include "vt-fit.h"
 #include "vt-metadata.h"
 #include "vt-resize.h"
 

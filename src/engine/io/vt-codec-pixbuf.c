@@ -37,54 +37,13 @@ size_prepared_cb (GdkPixbufLoader *loader,
     }
 }
 
-/* Alpha is composited over white, as a shop page shows it. */
-static void
-pixbuf_row_to_rgb24 (const guint8 *in,
-                     guint32      *out,
-                     int           width,
-                     int           n_channels)
-{
-  for (int x = 0; x < width; x++, in += n_channels)
-    {
-      guint r = in[0], g = in[1], b = in[2];
-
-      if (n_channels == 4)
-        {
-          guint a = in[3], white = 255 * (255 - a);
-
-          r = (r * a + white + 127) / 255;
-          g = (g * a + white + 127) / 255;
-          b = (b * a + white + 127) / 255;
-        }
-      out[x] = 0xFF000000u | r << 16 | g << 8 | b;
-    }
-}
-
 static cairo_surface_t *
 surface_from_pixbuf (GdkPixbuf  *pixbuf,
                      GError    **error)
 {
-  int width = gdk_pixbuf_get_width (pixbuf);
-  int height = gdk_pixbuf_get_height (pixbuf);
-  int n_channels = gdk_pixbuf_get_n_channels (pixbuf);
-  int in_stride = gdk_pixbuf_get_rowstride (pixbuf);
-  const guint8 *in = gdk_pixbuf_read_pixels (pixbuf);
-  cairo_surface_t *surface;
-  guint8 *out;
-  int out_stride;
-
-  surface = vt_image_new_uninitialized (width, height, error);
-  if (surface == NULL)
-    return NULL;
-
-  out = cairo_image_surface_get_data (surface);
-  out_stride = cairo_image_surface_get_stride (surface);
-  for (int y = 0; y < height; y++)
-    pixbuf_row_to_rgb24 (in + (gsize) y * in_stride, (guint32 *) (out + (gsize) y * out_stride),
-                         width, n_channels);
-  cairo_surface_mark_dirty (surface);
-
-  return surface;
+  return vt_codec_rgba_to_surface (gdk_pixbuf_read_pixels (pixbuf), gdk_pixbuf_get_width (pixbuf),
+                                   gdk_pixbuf_get_height (pixbuf), gdk_pixbuf_get_rowstride (pixbuf),
+                                   gdk_pixbuf_get_n_channels (pixbuf), error);
 }
 
 static void
@@ -99,7 +58,7 @@ set_unknown_type_error (const guint8  *data,
                _("Not a photo in a supported format (it looks like: %s)"), description);
 }
 
-/* PNG and TIFF loaders hand over the embedded profile, base64-encoded. */
+/* The PNG loader hands over the embedded profile, base64-encoded. */
 static void
 to_srgb (cairo_surface_t *surface,
          GdkPixbuf       *pixbuf)
@@ -114,7 +73,8 @@ to_srgb (cairo_surface_t *surface,
   vt_color_to_srgb (surface, icc, len);
 }
 
-/* The photo formats handed to GdkPixbuf, judged by their first bytes. Its
+/* The photo formats handed to GdkPixbuf, judged by their first bytes (WebP,
+ * TIFF and HEIF have decoders of their own: vt_image_load()). Its
  * other loaders (BMP, ICO, TGA, …) are not photo formats shops use, and
  * some of them allocate what a forged header claims before anything can
  * refuse it (the fuzzer found BMP asking for 2 GB): they are not offered
@@ -127,10 +87,6 @@ loader_type (const guint8 *data,
     return "png";
   if (len >= 6 && (memcmp (data, "GIF87a", 6) == 0 || memcmp (data, "GIF89a", 6) == 0))
     return "gif";
-  if (len >= 12 && memcmp (data, "RIFF", 4) == 0 && memcmp (data + 8, "WEBP", 4) == 0)
-    return "webp";
-  if (len >= 4 && (memcmp (data, "II*\0", 4) == 0 || memcmp (data, "MM\0*", 4) == 0))
-    return "tiff";
   return NULL;
 }
 
@@ -141,6 +97,7 @@ vt_codec_pixbuf_decode (const guint8      *data,
                         GError           **error)
 {
   const char *type = loader_type (data, len);
+  g_autoptr(GBytes) patched = g_strcmp0 (type, "gif") == 0 ? vt_codec_gif_repair (data, len) : NULL;
   g_autoptr(GdkPixbufLoader) loader = type ? gdk_pixbuf_loader_new_with_type (type, NULL) : NULL;
   g_autoptr(GdkPixbuf) upright = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -155,6 +112,8 @@ vt_codec_pixbuf_decode (const guint8      *data,
       return NULL;
     }
 
+  if (patched != NULL)
+    data = g_bytes_get_data (patched, &len);
   g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), &check);
   ok = gdk_pixbuf_loader_write (loader, data, len, &local_error);
   /* close() must run even after a failed write, or the loader complains. */

@@ -28,6 +28,13 @@ vt_image_sniff (const guint8 *data,
 {
   if (len >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF)
     return VT_IMAGE_TYPE_JPEG;
+  if (len >= 12 && memcmp (data, "RIFF", 4) == 0 && memcmp (data + 8, "WEBP", 4) == 0)
+    return VT_IMAGE_TYPE_WEBP;
+  if (len >= 4 && (memcmp (data, "II*\0", 4) == 0 || memcmp (data, "MM\0*", 4) == 0 ||
+                   memcmp (data, "II+\0", 4) == 0 || memcmp (data, "MM\0+", 4) == 0))
+    return VT_IMAGE_TYPE_TIFF;
+  if (vt_codec_heif_sniff (data, len))
+    return VT_IMAGE_TYPE_HEIF;
   if (len == 0)
     return VT_IMAGE_TYPE_UNKNOWN;
   return VT_IMAGE_TYPE_OTHER;
@@ -369,7 +376,46 @@ vt_image_peek_size (const char        *path,
   data = g_bytes_get_data (bytes, &len);
   if (vt_image_sniff (data, len) == VT_IMAGE_TYPE_JPEG)
     return vt_codec_jpeg_peek_size (data, len, hints, width, height);
-  return gdk_pixbuf_get_file_info (path, width, height) != NULL;
+  /* Read here, not by gdk_pixbuf_get_file_info(): a loader must never see a
+   * zero size (GdkPixbuf asserts on it), and GdkPixbuf reads no WebP. */
+  return vt_codec_header_size (data, len, width, height) && *width > 0 && *height > 0;
+}
+
+/* The size the header claims, refused when zero or absurd before any
+ * decoder sees it: some assert on a zero size (GdkPixbuf's info_cb), some
+ * allocate whatever a forged header says. The pixel limit is checked again
+ * by the JPEG decoder, which may shrink a large photo while decoding. */
+static gboolean
+check_header (const guint8      *data,
+              gsize              len,
+              const VtLoadHints *hints,
+              GError           **error)
+{
+  int width = 0, height = 0;
+
+  if (!vt_codec_header_size (data, len, &width, &height))
+    return TRUE;      /* unknown or unreadable: the decoder says which */
+  if (width <= 0 || height <= 0)
+    {
+      g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_CORRUPT,
+                   _("The header gives the photo no pixels (%d × %d)"), width, height);
+      return FALSE;
+    }
+  if (width > VT_IMAGE_MAX_HEADER_SIDE || height > VT_IMAGE_MAX_HEADER_SIDE)
+    {
+      g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_TOO_LARGE,
+                   _("The header gives the photo %u × %u pixels, above the limit of %u a side"),
+                   (guint) width, (guint) height, (guint) VT_IMAGE_MAX_HEADER_SIDE);
+      return FALSE;
+    }
+  if (vt_image_sniff (data, len) != VT_IMAGE_TYPE_JPEG && (guint64) width * height > hints->max_pixels)
+    {
+      g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_TOO_LARGE,
+                   _("The photo is %u × %u pixels, above the limit of %u megapixels"),
+                   (guint) width, (guint) height, (guint) (hints->max_pixels / 1000000));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -394,11 +440,22 @@ vt_image_load (GBytes            *bytes,
 
   if (hints == NULL)
     hints = &full_size;
+  if (!check_header (data, len, hints, error))
+    return NULL;
 
   switch (vt_image_sniff (data, len))
     {
     case VT_IMAGE_TYPE_JPEG:
       return vt_codec_jpeg_decode (data, len, hints, error);
+
+    case VT_IMAGE_TYPE_WEBP:
+      return vt_codec_webp_decode (data, len, hints, error);
+
+    case VT_IMAGE_TYPE_TIFF:
+      return vt_codec_tiff_decode (data, len, hints, error);
+
+    case VT_IMAGE_TYPE_HEIF:
+      return vt_codec_heif_decode (data, len, hints, error);
 
     case VT_IMAGE_TYPE_OTHER:
       return vt_codec_pixbuf_decode (data, len, hints, error);

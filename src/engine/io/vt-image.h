@@ -18,10 +18,15 @@ typedef enum {
 
 /* Default refusal limit for decoded photos, in pixels (100 megapixels). */
 #define VT_IMAGE_DEFAULT_MAX_PIXELS (100u * 1000u * 1000u)
+/* The widest or tallest a header may claim: JPEG's own limit. */
+#define VT_IMAGE_MAX_HEADER_SIDE 65535
 
 typedef enum {
   VT_IMAGE_TYPE_UNKNOWN,
   VT_IMAGE_TYPE_JPEG,
+  VT_IMAGE_TYPE_WEBP,
+  VT_IMAGE_TYPE_TIFF,   /* classic and BigTIFF */
+  VT_IMAGE_TYPE_HEIF,   /* HEIC and AVIF */
   VT_IMAGE_TYPE_OTHER,  /* left to GdkPixbuf's own sniffing */
 } VtImageType;
 
@@ -45,6 +50,8 @@ typedef struct {
 
 GQuark           vt_image_error_quark       (void);
 VtImageType      vt_image_sniff             (const guint8      *data,
+                                             gsize              len);
+const char      *vt_image_extension         (const guint8      *data,
                                              gsize              len);
 cairo_surface_t *vt_image_new               (int                width,
                                              int                height,

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <libexif/exif-data.h>
 
 #include "vt-metadata.h"
@@ -138,4 +139,55 @@ vt_metadata_filter (GBytes     *exif,
       return NULL;
     }
   return g_bytes_new_with_free_func (data, size, free, data);
+}
+
+/**
+ * vt_metadata_new_exif:
+ * @tiff: an EXIF block as WebP, HEIF and TIFF files carry it: the TIFF
+ *   header and its IFDs, with or without the "Exif\0\0" prefix
+ *
+ * Returns: (transfer full) (nullable): the block as a JPEG's APP1 payload,
+ * which is what vt_metadata_attach() takes, or %NULL when it cannot fit one
+ */
+GBytes *
+vt_metadata_new_exif (const guint8 *tiff,
+                      gsize         len)
+{
+  static const char prefix[6] = "Exif\0";
+  guint8 *app1;
+
+  if (len >= sizeof prefix && memcmp (tiff, prefix, sizeof prefix) == 0)
+    {
+      tiff += sizeof prefix;
+      len -= sizeof prefix;
+    }
+  if (len < 8 || len + sizeof prefix > MAX_APP1)
+    return NULL;
+  app1 = g_malloc (len + sizeof prefix);
+  memcpy (app1, prefix, sizeof prefix);
+  memcpy (app1 + sizeof prefix, tiff, len);
+  return g_bytes_new_take (app1, len + sizeof prefix);
+}
+
+/**
+ * vt_metadata_get_orientation:
+ * @exif: (nullable): an APP1 EXIF payload
+ *
+ * Returns: the EXIF orientation, 1 (upright) when there is none
+ */
+int
+vt_metadata_get_orientation (GBytes *exif)
+{
+  g_autoptr(ExifData) ed = NULL;
+  ExifEntry *entry;
+  int orientation;
+
+  if (exif == NULL)
+    return 1;
+  ed = exif_data_new_from_data (g_bytes_get_data (exif, NULL), g_bytes_get_size (exif));
+  entry = ed ? exif_data_get_entry (ed, EXIF_TAG_ORIENTATION) : NULL;
+  if (entry == NULL || entry->format != EXIF_FORMAT_SHORT || entry->size < 2)
+    return 1;
+  orientation = exif_get_short (entry->data, exif_data_get_byte_order (ed));
+  return orientation >= 1 && orientation <= 8 ? orientation : 1;
 }

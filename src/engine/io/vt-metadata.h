@@ -15,4 +15,8 @@ GBytes *vt_metadata_get    (cairo_surface_t *photo);
 GBytes *vt_metadata_filter (GBytes          *exif,
                             VtMetadata       policy);
 
+GBytes *vt_metadata_new_exif        (const guint8 *tiff,
+                                     gsize         len);
+int     vt_metadata_get_orientation (GBytes       *exif);
+
 G_END_DECLS

@@ -1,5 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* vt-filters.h: the per-pixel filters of a recipe, in place on RGB24 surfaces */
+/* vt-filters.h: the per-pixel filters of a recipe, in place on RGB24 surfaces
+ *
+ * One family, one file per kind: vt-convolve.c (sharpen, 3×3 kernels),
+ * vt-blur.c (Gaussian and box blur), vt-unsharp.c, vt-tone.c (point
+ * operations). Each reproduces the Pillow filter of the same name (the
+ * tool the shops' scripts used, seed 000), in integer arithmetic over
+ * whole rows so that GCC vectorises the inner loops. All four bytes of a
+ * pixel are processed alike; the unused X byte of RGB24 costs less than
+ * skipping it.
+ */
 #pragma once
 
 #include <cairo.h>

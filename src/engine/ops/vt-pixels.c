@@ -3,9 +3,11 @@
  *
  * Filters along rows are the hard case for a vectorising compiler: each
  * output pixel reads a window of neighbours. Along columns the inner loop
- * runs over contiguous bytes and vectorises well. So the resampler and the
- * blur transpose, work down the columns, and transpose back, as Pillow's
- * box blur does.
+ * runs over contiguous bytes and vectorises well. So the resampler's pass
+ * along the rows transposes a strip at a time, works down its columns and
+ * transposes back (vt-resample.c). The blurs do not transpose: they sum a
+ * row's taps one shifted copy of the row at a time (vt-box.c), which runs
+ * over contiguous bytes too.
  */
 #define G_LOG_DOMAIN "vt-pixels"
 

@@ -2,6 +2,7 @@
 /* vt-pixels.h: helpers shared by the hot pixel loops */
 #pragma once
 
+#include <cairo.h>
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -70,6 +71,31 @@ vt_pixels_row (const VtPixels *p,
                int             y)
 {
   return p->data + (gsize) y * p->stride;
+}
+
+/* Rows @first_row … @first_row + @n_rows − 1 of an RGB24 image surface,
+ * as they are in memory: the caller has flushed it, or just made it. */
+static inline VtPixels
+vt_pixels_of_rows (cairo_surface_t *surface,
+                   int              first_row,
+                   int              n_rows)
+{
+  VtPixels p;
+
+  p.stride = cairo_image_surface_get_stride (surface);
+  p.data = cairo_image_surface_get_data (surface) + (gsize) first_row * p.stride;
+  p.width = cairo_image_surface_get_width (surface);
+  p.height = n_rows;
+  return p;
+}
+
+/* All of an RGB24 image surface, flushed first, for a filter that works on
+ * it in place (and marks it dirty after). */
+static inline VtPixels
+vt_pixels_of (cairo_surface_t *surface)
+{
+  cairo_surface_flush (surface);
+  return vt_pixels_of_rows (surface, 0, cairo_image_surface_get_height (surface));
 }
 
 gboolean vt_pixels_use_avx2  (void);

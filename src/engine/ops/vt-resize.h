@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* vt-resize.h: fit geometry and Lanczos-3 resampling */
+/* vt-resize.h: a photo brought to a size, as Pillow's thumbnail() and resize() do */
 #pragma once
 
 #include <cairo.h>
@@ -7,12 +7,6 @@
 
 G_BEGIN_DECLS
 
-void             vt_resize_fit_size (int              width,
-                                     int              height,
-                                     int              box_width,
-                                     int              box_height,
-                                     int             *out_width,
-                                     int             *out_height);
 cairo_surface_t *vt_resize_surface  (cairo_surface_t *source,
                                      int              width,
                                      int              height,

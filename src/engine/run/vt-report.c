@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "vt-report.h"
 
 static const char *
@@ -134,17 +136,103 @@ vt_report_build (VtJob *job)
   return json_builder_get_root (b);
 }
 
+/**
+ * vt_report_add_origin:
+ * @shard: (nullable): the part of the batch the job took, %NULL for all
+ *
+ * Records what made the report, so that reports of the parts of one batch
+ * can be told from those of another (vt_report_merge()).
+ */
+void
+vt_report_add_origin (JsonNode      *report,
+                      VtRecipe      *recipe,
+                      const VtShard *shard)
+{
+  JsonObject *root = json_node_get_object (report);
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_auto(GStrv) groups = NULL;
+  g_auto(GStrv) keys = NULL;
+  JsonObject *settings = json_object_new ();
+  JsonObject *part = json_object_new ();
+
+  vt_recipe_save_key_file (recipe, key_file);
+  groups = g_key_file_get_groups (key_file, NULL);
+  keys = groups[0] ? g_key_file_get_keys (key_file, groups[0], NULL, NULL) : NULL;
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_autofree char *value = g_key_file_get_value (key_file, groups[0], keys[i], NULL);
+      json_object_set_string_member (settings, keys[i], value);
+    }
+  json_object_set_object_member (root, "recipe", settings);
+
+  json_object_set_int_member (part, "index", shard ? shard->index : 0);
+  json_object_set_int_member (part, "count", shard ? shard->count : 1);
+  json_object_set_object_member (root, "shard", part);
+}
+
+gboolean
+vt_report_save (JsonNode    *report,
+                const char  *path,
+                GError     **error)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, report);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  return g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+}
+
 gboolean
 vt_report_write (VtJob       *job,
                  const char  *path,
                  GError     **error)
 {
   g_autoptr(JsonNode) root = vt_report_build (job);
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
 
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  return g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  return vt_report_save (root, path, error);
+}
+
+static gboolean
+has_array (JsonObject *object,
+           const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node);
+}
+
+/**
+ * vt_report_load:
+ *
+ * Reads back a report that vt_report_save() wrote.
+ *
+ * Returns: (transfer full): the report, or %NULL with @error naming @path
+ * and what is wrong with it
+ */
+JsonNode *
+vt_report_load (const char  *path,
+                GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  if (!json_parser_load_from_mapped_file (parser, path, &local_error))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("Cannot read the report %s: %s"), path, local_error->message);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      !json_object_has_member (json_node_get_object (root), "vitrina") ||
+      !has_array (json_node_get_object (root), "inputs"))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s is not a Vitrina report"), path);
+      return NULL;
+    }
+  return json_node_copy (root);
 }

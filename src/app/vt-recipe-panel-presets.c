@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-recipe-panel-presets.c: the side bar's presets menu, import and export
+ *
+ * A preset is read into a recipe of its own, then stored into the settings
+ * all at once (vt_recipe_settings_store()), so the window's recipe, bound to
+ * them, takes it whole; the export writes the window's recipe itself.
+ */
+#define G_LOG_DOMAIN "vt-recipe-panel"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "vt-file-chooser.h"
+#include "vt-recipe-panel-private.h"
+#include "vt-recipe-settings.h"
+
+static GMenuModel *
+create_preset_menu (void)
+{
+  g_autoptr(GPtrArray) presets = vt_presets_list ();
+  g_autoptr(GMenu) list = g_menu_new ();
+  g_autoptr(GMenu) files = g_menu_new ();
+  GMenu *menu = g_menu_new ();
+
+  for (guint i = 0; i < presets->len; i++)
+    {
+      VtPreset *preset = g_ptr_array_index (presets, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (preset->description, NULL);
+
+      g_menu_item_set_action_and_target (item, "panel.load-preset", "s", preset->name);
+      g_menu_append_item (list, item);
+    }
+  g_menu_append (files, _("_Import…"), "panel.import-preset");
+  g_menu_append (files, _("_Export…"), "panel.export-preset");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (list));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (files));
+  return G_MENU_MODEL (menu);
+}
+
+static void
+refresh_preset_menu (VtRecipePanel *self)
+{
+  g_autoptr(GMenuModel) menu = create_preset_menu ();
+
+  gtk_menu_button_set_menu_model (self->preset_button, menu);
+}
+
+static void
+preset_applied (VtRecipePanel *self,
+                VtRecipe      *preset,
+                const char    *name)
+{
+  g_autofree char *subtitle = g_strdup_printf (_("Last loaded: %s"), name);
+
+  vt_recipe_settings_store (self->settings, preset);
+  adw_action_row_set_subtitle (self->preset_row, subtitle);
+}
+
+/**
+ * vt_recipe_panel_load_preset:
+ * @name: a preset's name, as vt_presets_list() gives it
+ *
+ * Sets every setting of the recipe from the preset.
+ */
+gboolean
+vt_recipe_panel_load_preset (VtRecipePanel  *self,
+                             const char     *name,
+                             GError        **error)
+{
+  g_autoptr(VtRecipe) recipe = vt_recipe_new ();
+
+  g_return_val_if_fail (VT_IS_RECIPE_PANEL (self), FALSE);
+
+  if (!vt_presets_load (recipe, name, error))
+    return FALSE;
+  preset_applied (self, recipe, name);
+  return TRUE;
+}
+
+/**
+ * vt_recipe_panel_import:
+ *
+ * Loads the recipe in @file and keeps it among the user's presets, under
+ * the file's name.
+ */
+gboolean
+vt_recipe_panel_import (VtRecipePanel  *self,
+                        GFile          *file,
+                        GError        **error)
+{
+  g_autoptr(VtRecipe) recipe = vt_recipe_new ();
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = NULL;
+  g_autofree char *saved = NULL;
+
+  g_return_val_if_fail (VT_IS_RECIPE_PANEL (self), FALSE);
+
+  if (!vt_presets_load_file (recipe, file, error))
+    return FALSE;
+  if (g_str_has_suffix (basename, VT_PRESET_SUFFIX))
+    basename[strlen (basename) - strlen (VT_PRESET_SUFFIX)] = '\0';
+  name = vt_inputs_web_safe_name (basename);
+  saved = vt_presets_save (recipe, name, error);
+  if (saved == NULL)
+    return FALSE;
+  preset_applied (self, recipe, name);
+  refresh_preset_menu (self);
+  return TRUE;
+}
+
+/**
+ * vt_recipe_panel_export:
+ *
+ * Writes the recipe the panel shows to @file, as a preset other machines
+ * can import.
+ */
+gboolean
+vt_recipe_panel_export (VtRecipePanel  *self,
+                        GFile          *file,
+                        GError        **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  g_return_val_if_fail (VT_IS_RECIPE_PANEL (self), FALSE);
+
+  return vt_recipe_save_file (self->recipe, path, error);
+}
+
+static void
+load_preset_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  VtRecipePanel *self = VT_RECIPE_PANEL (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!vt_recipe_panel_load_preset (self, g_variant_get_string (parameter, NULL), &error))
+    _vt_recipe_panel_toast (self, error->message);
+}
+
+static void
+import_chosen_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(VtRecipePanel) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = vt_file_chooser_choose_finish (result, &error);
+
+  if (file != NULL)
+    vt_recipe_panel_import (self, file, &error);
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    _vt_recipe_panel_toast (self, error->message);
+}
+
+static void
+export_chosen_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(VtRecipePanel) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = vt_file_chooser_choose_finish (result, &error);
+
+  if (file != NULL)
+    vt_recipe_panel_export (self, file, &error);
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    _vt_recipe_panel_toast (self, error->message);
+}
+
+static void
+choose_preset_file (VtRecipePanel     *self,
+                    VtFileChooserMode  mode)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  gboolean saving = mode == VT_FILE_CHOOSER_SAVE;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Vitrina recipes"));
+  gtk_file_filter_add_suffix (filter, "recipe");
+  vt_file_chooser_choose_async (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, mode,
+                                saving ? _("Export Recipe") : _("Import Recipe"),
+                                saving ? _("_Export") : _("_Import"), filter,
+                                saving ? "my-shop" VT_PRESET_SUFFIX : NULL,
+                                saving ? export_chosen_cb : import_chosen_cb, g_object_ref (self));
+}
+
+static void
+import_preset_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  choose_preset_file (VT_RECIPE_PANEL (widget), VT_FILE_CHOOSER_OPEN);
+}
+
+static void
+export_preset_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  choose_preset_file (VT_RECIPE_PANEL (widget), VT_FILE_CHOOSER_SAVE);
+}
+
+void
+_vt_recipe_panel_class_presets_init (VtRecipePanelClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "panel.load-preset", "s", load_preset_action);
+  gtk_widget_class_install_action (widget_class, "panel.import-preset", NULL, import_preset_action);
+  gtk_widget_class_install_action (widget_class, "panel.export-preset", NULL, export_preset_action);
+}
+
+void
+_vt_recipe_panel_presets_init (VtRecipePanel *self)
+{
+  refresh_preset_menu (self);
+}

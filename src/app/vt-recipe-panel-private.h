@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-recipe-panel-private.h: the side bar's instance, shared by its files
+ *
+ * VtRecipePanel is one class split by concern: vt-recipe-panel.c (class,
+ * template, the plain rows), -sizes.c (the sizes list), -filters.c (the
+ * filter chain) and -presets.c (the presets menu, import and export).
+ */
+#pragma once
+
+#include "vitrina-engine.h"
+#include "vt-recipe-panel.h"
+
+G_BEGIN_DECLS
+
+struct _VtRecipePanel
+{
+  GtkWidget       parent_instance;
+
+  VtRecipe       *recipe;    /* the window's, which the batch runs */
+  GSettings      *settings;  /* for the job's options and the presets */
+
+  /* template */
+  AdwActionRow   *preset_row;
+  GtkMenuButton  *preset_button;
+  GtkListBox     *sizes_list;
+  GtkListBox     *filters_list;
+  GtkMenuButton  *add_filter_button;
+  AdwExpanderRow *watermark_row;
+  AdwEntryRow    *watermark_text;
+  AdwComboRow    *watermark_position;
+  GtkScale       *watermark_opacity;
+  GtkScale       *watermark_size;
+  GtkSpinButton  *quality;
+  GtkSwitch      *progressive;
+  AdwComboRow    *metadata_row;
+  AdwEntryRow    *name_template_row;
+  GtkSwitch      *web_safe_names;
+  GtkSpinButton  *workers;
+  GtkSwitch      *skip_existing;
+};
+
+/* vt-recipe-panel.c */
+GList *_vt_recipe_panel_rows_of_type      (GtkListBox         *list,
+                                           GType               type);
+void   _vt_recipe_panel_show_error        (GtkWidget          *widget,
+                                           const GError       *error);
+void   _vt_recipe_panel_toast             (VtRecipePanel      *self,
+                                           const char         *message);
+
+/* vt-recipe-panel-sizes.c */
+void   _vt_recipe_panel_class_sizes_init  (VtRecipePanelClass *klass);
+void   _vt_recipe_panel_sizes_init        (VtRecipePanel      *self);
+
+/* vt-recipe-panel-filters.c */
+void   _vt_recipe_panel_class_filters_init (VtRecipePanelClass *klass);
+void   _vt_recipe_panel_filters_init      (VtRecipePanel      *self);
+
+/* vt-recipe-panel-presets.c */
+void   _vt_recipe_panel_class_presets_init (VtRecipePanelClass *klass);
+void   _vt_recipe_panel_presets_init      (VtRecipePanel      *self);
+
+G_END_DECLS

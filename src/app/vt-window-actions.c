@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-window-actions.c: every win.* action of the window, and its shortcuts
+ *
+ * Buttons, menus, shortcuts and the tests all go through these actions;
+ * each only hands over to the controller file that does the work.
+ */
+#define G_LOG_DOMAIN "vt-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vt-window-private.h"
+
+static void
+choose_input_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  _vt_window_choose_folder (VT_WINDOW (widget), _("Choose the Folder of Photos"), "input-folder");
+}
+
+static void
+choose_output_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  _vt_window_choose_folder (VT_WINDOW (widget), _("Choose Where the Sizes Are Written"), "output-folder");
+}
+
+static void
+open_output_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  VtWindow *self = VT_WINDOW (widget);
+  g_autofree char *output = _vt_window_dup_output_folder (self);
+
+  if (output != NULL && g_file_test (output, G_FILE_TEST_IS_DIR))
+    _vt_window_open_folder (self, output);
+  else
+    _vt_window_toast (self, _("The output folder does not exist yet: start a batch first"));
+}
+
+static void
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  _vt_window_start_batch (VT_WINDOW (widget), FALSE);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  VtWindow *self = VT_WINDOW (widget);
+
+  if (self->fetcher != NULL)
+    vt_fetcher_cancel (self->fetcher);
+  if (self->job != NULL && vt_job_is_running (self->job))
+    vt_job_cancel (self->job);
+  if (self->scaling != NULL)
+    vt_scaling_cancel (self->scaling);
+}
+
+static void
+measure_scaling_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  _vt_window_measure_scaling (VT_WINDOW (widget));
+}
+
+static void
+import_links_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  _vt_window_show_import_dialog (VT_WINDOW (widget));
+}
+
+/* Enables each action for the state the window is in. */
+void
+_vt_window_update_actions (VtWindow *self)
+{
+  gboolean busy = vt_window_is_busy (self);
+  gboolean ready = vt_window_get_n_found (self) > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start", ready && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.measure-scaling", ready && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel", busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-input", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-output", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-links", !busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->start_button), !busy);
+}
+
+void
+_vt_window_class_actions_init (VtWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.choose-input", NULL, choose_input_action);
+  gtk_widget_class_install_action (widget_class, "win.choose-output", NULL, choose_output_action);
+  gtk_widget_class_install_action (widget_class, "win.open-output", NULL, open_output_action);
+  gtk_widget_class_install_action (widget_class, "win.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "win.measure-scaling", NULL, measure_scaling_action);
+  gtk_widget_class_install_action (widget_class, "win.import-links", NULL, import_links_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.choose-input", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.choose-output", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.start", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "win.start", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.measure-scaling", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_u, GDK_CONTROL_MASK, "win.import-links", NULL);
+}

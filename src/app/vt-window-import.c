@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-window-import.c: the window's import of photos from links
+ *
+ * The photos are downloaded into the output folder's "originals", which
+ * becomes the batch's input; the batch stays open and prepares each photo
+ * as soon as it has arrived.
+ */
+#define G_LOG_DOMAIN "vt-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vt-import-dialog.h"
+#include "vt-window-private.h"
+
+static void
+show_download_count (VtWindow *self)
+{
+  guint done = 0, n = vt_fetcher_get_n_downloads (self->fetcher);
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < n; i++)
+    done += vt_download_get_status (vt_fetcher_get_download (self->fetcher, i)) != VT_DOWNLOAD_PENDING;
+  text = g_strdup_printf (_("Downloading: %u of %u links"), done, n);
+  gtk_label_set_label (self->found_label, text);
+}
+
+static void
+downloaded_cb (VtFetcher  *fetcher,
+               VtDownload *download,
+               VtWindow   *self)
+{
+  if (vt_download_get_status (download) == VT_DOWNLOAD_DONE && self->job != NULL)
+    vt_job_add_input (self->job, vt_download_get_path (download), NULL);
+  show_download_count (self);
+}
+
+static void
+show_failed_downloads (VtWindow  *self,
+                       VtFetcher *fetcher)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  guint n_failed = 0;
+  GtkWidget *dialog;
+
+  for (guint i = 0; i < vt_fetcher_get_n_downloads (fetcher); i++)
+    {
+      VtDownload *d = vt_fetcher_get_download (fetcher, i);
+      const GError *e = vt_download_get_error (d);
+
+      if (vt_download_get_status (d) != VT_DOWNLOAD_FAILED)
+        continue;
+      if (n_failed++ < 20)
+        g_string_append_printf (body, "%s\n%s\n\n", vt_download_get_url (d), e->message);
+    }
+  if (n_failed == 0)
+    return;
+
+  /* A short heading: one wider than the dialog makes AdwMessageDialog
+   * measure its large heading below that heading's minimum width. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, body->str);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
+                                     g_dngettext (GETTEXT_PACKAGE, "%u Download Failed",
+                                                  "%u Downloads Failed", n_failed), n_failed);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+fetch_finished_cb (VtFetcher *fetcher,
+                   gboolean   cancelled,
+                   VtWindow  *self)
+{
+  g_autoptr(VtFetcher) done = g_steal_pointer (&self->fetcher);
+
+  g_signal_handlers_disconnect_by_data (fetcher, self);
+  if (self->job != NULL)
+    vt_job_set_open (self->job, FALSE);
+  show_failed_downloads (self, fetcher);
+  _vt_window_update_actions (self);
+}
+
+/**
+ * vt_window_import_links:
+ * @links: one link per line, or a CSV with a "url" column
+ *
+ * Downloads the photos into the output folder's "originals" and prepares
+ * each one as soon as it has arrived.
+ *
+ * Returns: whether the import started
+ */
+gboolean
+vt_window_import_links (VtWindow   *self,
+                        const char *links)
+{
+  g_autofree char *output = g_settings_get_string (self->settings, "output-folder");
+  g_autofree char *originals = NULL;
+  g_autoptr(VtFetcher) fetcher = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[2] = { NULL, NULL };
+
+  g_return_val_if_fail (VT_IS_WINDOW (self), FALSE);
+
+  if (vt_window_is_busy (self))
+    return FALSE;
+  if (output[0] == '\0')
+    {
+      _vt_window_toast (self, _("Choose the output folder first: the photos are downloaded into it"));
+      return FALSE;
+    }
+
+  originals = g_build_filename (output, "originals", NULL);
+  fetcher = vt_fetcher_new (originals);
+  if (vt_fetcher_add_list (fetcher, links) == 0)
+    {
+      _vt_window_toast (self, _("There are no links to import"));
+      return FALSE;
+    }
+
+  /* The originals folder is the batch's input from now on; the batch stays
+   * open for the photos still downloading. */
+  paths[0] = originals;
+  g_strfreev (self->inputs);
+  self->inputs = g_strdupv ((char **) paths);
+  adw_window_title_set_subtitle (self->window_title, originals);
+  gtk_stack_set_visible_child_name (self->stack, "batch");
+  if (!_vt_window_start_batch (self, TRUE))
+    return FALSE;
+
+  g_signal_connect (fetcher, "downloaded", G_CALLBACK (downloaded_cb), self);
+  g_signal_connect (fetcher, "finished", G_CALLBACK (fetch_finished_cb), self);
+  if (!vt_fetcher_start (fetcher, &error))
+    {
+      g_signal_handlers_disconnect_by_data (fetcher, self);
+      vt_job_set_open (self->job, FALSE);
+      _vt_window_toast (self, error->message);
+      return FALSE;
+    }
+  self->fetcher = g_steal_pointer (&fetcher);
+  show_download_count (self);
+  _vt_window_update_actions (self);
+  return TRUE;
+}
+
+static void
+import_response_cb (VtImportDialog *dialog,
+                    const char     *response,
+                    VtWindow       *self)
+{
+  g_autofree char *links = NULL;
+
+  if (!g_str_equal (response, "import"))
+    return;
+  links = vt_import_dialog_dup_links (dialog);
+  vt_window_import_links (self, links);
+}
+
+void
+_vt_window_show_import_dialog (VtWindow *self)
+{
+  VtImportDialog *dialog = vt_import_dialog_new (GTK_WINDOW (self));
+
+  g_signal_connect (dialog, "response", G_CALLBACK (import_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

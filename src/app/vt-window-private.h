@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-window-private.h: the window's instance, shared by its controller files
+ *
+ * VtWindow is one class split by concern: vt-window.c (class, template,
+ * lifecycle), -actions.c (every win.* action), -folders.c (inputs, output,
+ * drops), -batch.c (progress and results table), -import.c (photos from
+ * links), -scaling.c (measure scaling) and -details.c (one photo's dialog).
+ */
+#pragma once
+
+#include "vt-preview.h"
+#include "vt-recipe-panel.h"
+#include "vt-speedup-chart.h"
+#include "vt-window.h"
+
+G_BEGIN_DECLS
+
+struct _VtWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  VtRecipe             *recipe;      /* bound to settings; the panel edits it */
+  GListStore           *thumbnails;  /* VtThumbnail */
+  GStrv                 inputs;
+  GStrv                 found;       /* the photos in inputs */
+  GCancellable         *small_check; /* counting photos too small for the recipe */
+  VtJob                *job;         /* the running or last batch */
+  VtScaling            *scaling;
+  VtFetcher            *fetcher;     /* downloads feeding the batch */
+
+  /* progress of the running batch */
+  GPtrArray            *arrived;     /* VtThumbnail not yet in the grid */
+  guint                 show_id;
+  guint                 n_seen;
+  gint64                start_time;
+  gint64                last_sample;
+  gint64                busy_time;
+
+  /* template */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkButton            *start_button;
+  GtkButton            *cancel_button;
+  VtRecipePanel        *recipe_panel;
+  GtkStack             *stack;
+  GtkLabel             *found_label;
+  GtkLabel             *output_label;
+  GtkLabel             *small_label;
+  GtkProgressBar       *progress_bar;
+  VtSpeedupChart       *chart;
+  GtkLabel             *photos_value;
+  GtkLabel             *sequential_value;
+  GtkLabel             *parallel_value;
+  GtkLabel             *speedup_value;
+  GtkLabel             *efficiency_value;
+  GtkGridView          *grid_view;
+  AdwViewStack         *view_stack;
+  VtPreview            *preview;
+};
+
+/* vt-window.c */
+void      _vt_window_toast                   (VtWindow      *self,
+                                              const char    *message);
+void      _vt_window_update_actions          (VtWindow      *self);
+void      _vt_window_emit_batch_finished     (VtWindow      *self,
+                                              gboolean       cancelled);
+
+/* vt-window-actions.c */
+void      _vt_window_class_actions_init      (VtWindowClass *klass);
+
+/* vt-window-folders.c */
+void      _vt_window_folders_init            (VtWindow      *self);
+char     *_vt_window_dup_output_folder       (VtWindow      *self);
+void      _vt_window_choose_folder           (VtWindow      *self,
+                                              const char    *title,
+                                              const char    *key);
+void      _vt_window_open_folder             (VtWindow      *self,
+                                              const char    *path);
+
+/* vt-window-batch.c */
+gboolean  _vt_window_start_batch             (VtWindow      *self,
+                                              gboolean       open);
+
+/* vt-window-import.c */
+void      _vt_window_show_import_dialog      (VtWindow      *self);
+
+/* vt-window-scaling.c */
+void      _vt_window_measure_scaling         (VtWindow      *self);
+
+/* vt-window-details.c */
+void      _vt_window_show_details            (VtWindow      *self,
+                                              guint          position);
+
+G_END_DECLS

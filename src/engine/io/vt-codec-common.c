@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-codec-common.c: what every decoder but JPEG's does once it has pixels */
+#define G_LOG_DOMAIN "vt-codec"
+
+#include "config.h"
+
+#include "vt-codec.h"
+#include "vt-color.h"
+#include "vt-metadata.h"
+
+/**
+ * vt_codec_rgba_row:
+ * @in: 8-bit samples: grey (1), grey and alpha (2), RGB (3) or RGBA (4)
+ * @n_channels: how many samples make a pixel
+ *
+ * One row into an RGB24 surface's row; alpha is composited over white, as
+ * a shop page shows it.
+ */
+void
+vt_codec_rgba_row (const guint8 *in,
+                   guint32      *out,
+                   int           width,
+                   int           n_channels)
+{
+  gboolean grey = n_channels <= 2;
+  gboolean alpha = n_channels == 2 || n_channels == 4;
+
+  for (int x = 0; x < width; x++, in += n_channels)
+    {
+      guint r = in[0], g = grey ? in[0] : in[1], b = grey ? in[0] : in[2];
+
+      if (alpha)
+        {
+          guint a = in[n_channels - 1], white = 255 * (255 - a);
+
+          r = (r * a + white + 127) / 255;
+          g = (g * a + white + 127) / 255;
+          b = (b * a + white + 127) / 255;
+        }
+      out[x] = 0xFF000000u | r << 16 | g << 8 | b;
+    }
+}
+
+/**
+ * vt_codec_rgba_to_surface:
+ * @rgba: rows of 8-bit samples, as vt_codec_rgba_row() takes them
+ *
+ * Returns: (transfer full) (nullable): the pixels as an RGB24 surface, or
+ * %NULL with @error set
+ */
+cairo_surface_t *
+vt_codec_rgba_to_surface (const guint8  *rgba,
+                          int            width,
+                          int            height,
+                          gsize          stride,
+                          int            n_channels,
+                          GError       **error)
+{
+  cairo_surface_t *surface = vt_image_new_uninitialized (width, height, error);
+  guint8 *out;
+  int out_stride;
+
+  if (surface == NULL)
+    return NULL;
+  out = cairo_image_surface_get_data (surface);
+  out_stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < height; y++)
+    vt_codec_rgba_row (rgba + (gsize) y * stride, (guint32 *) (out + (gsize) y * out_stride),
+                       width, n_channels);
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
+/**
+ * vt_codec_finish:
+ * @surface: (transfer full): the decoded pixels, as stored
+ * @icc: (nullable): the embedded colour profile
+ * @exif: (nullable): the EXIF block, as an APP1 payload
+ * @orientation: the EXIF orientation to apply, 1–8
+ *
+ * Does to a photo what the JPEG decoder does: sRGB from the embedded
+ * profile, turned upright, and its EXIF kept when the recipe keeps any.
+ *
+ * Returns: (transfer full): the photo, ready for the pipeline
+ */
+cairo_surface_t *
+vt_codec_finish (cairo_surface_t   *surface,
+                 const guint8      *icc,
+                 gsize              icc_len,
+                 GBytes            *exif,
+                 int                orientation,
+                 const VtLoadHints *hints)
+{
+  if (icc != NULL && icc_len > 0)
+    vt_color_to_srgb (surface, icc, icc_len);
+  surface = vt_image_orient (surface, orientation);
+  if (exif != NULL && hints->keep_exif)
+    vt_metadata_attach (surface, exif);
+  return surface;
+}

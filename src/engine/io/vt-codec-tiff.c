@@ -1,0 +1,387 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-codec-tiff.c: TIFF photos through libtiff, deep and CMYK samples too
+ *
+ * libtiff's RGBA interface reads most TIFFs (palettes, YCbCr, 8-bit RGB and
+ * grey, every compression), but takes 16-bit samples by their high byte
+ * alone and refuses floating-point ones, and converts CMYK naively even
+ * when the file has a profile. Those are read here sample by sample:
+ * 16-bit rounded to 8, floats clamped to 0–1, CMYK through its embedded
+ * profile. Only the first page of the file is read.
+ */
+#define G_LOG_DOMAIN "vt-codec-tiff"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <tiffio.h>
+
+#include "vt-codec.h"
+#include "vt-color.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TIFF, TIFFClose)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TIFFOpenOptions, TIFFOpenOptionsFree)
+
+typedef struct {
+  const guint8 *data;
+  gsize         len;
+  toff_t        pos;
+  char         *message;     /* libtiff's first error */
+} Reader;
+
+static tmsize_t
+reader_read (thandle_t  handle,
+             void      *buf,
+             tmsize_t   size)
+{
+  Reader *r = handle;
+  gsize n = r->pos < r->len ? MIN ((gsize) size, r->len - r->pos) : 0;
+
+  memcpy (buf, r->data + r->pos, n);
+  r->pos += n;
+  return n;
+}
+
+static tmsize_t
+reader_write (thandle_t  handle,
+              void      *buf,
+              tmsize_t   size)
+{
+  return -1;
+}
+
+static toff_t
+reader_seek (thandle_t handle,
+             toff_t    offset,
+             int       whence)
+{
+  Reader *r = handle;
+
+  if (whence == SEEK_CUR)
+    offset += r->pos;
+  else if (whence == SEEK_END)
+    offset += r->len;
+  r->pos = offset;
+  return offset;
+}
+
+static int
+reader_close (thandle_t handle)
+{
+  return 0;
+}
+
+static toff_t
+reader_size (thandle_t handle)
+{
+  return ((Reader *) handle)->len;
+}
+
+static int
+on_error (TIFF       *tif,
+          void       *user_data,
+          const char *module,
+          const char *fmt,
+          va_list     ap)
+{
+  Reader *r = user_data;
+
+  g_autofree char *message = g_strdup_vprintf (fmt, ap);
+
+  /* Some messages start with the name given to TIFFClientOpenExt(). */
+  if (r->message == NULL)
+    r->message = g_strdup (g_str_has_prefix (message, "photo: ") ? message + 7 : message);
+  return 1;
+}
+
+static int
+on_warning (TIFF       *tif,
+            void       *user_data,
+            const char *module,
+            const char *fmt,
+            va_list     ap)
+{
+  return 1;     /* unknown tags and the like: not the user's concern */
+}
+
+static void
+set_damaged_error (Reader  *r,
+                   GError **error)
+{
+  g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_CORRUPT, _("Damaged TIFF data: %s"),
+               r->message ? r->message : _("no pixels could be read"));
+}
+
+typedef struct {
+  guint16 bps, spp, format, photometric, planar, extra;
+  gboolean premultiplied, tiled;
+} Layout;
+
+/* The samples read here rather than by libtiff's RGBA interface. Tiled
+ * 8-bit RGB and grey too: the RGBA interface refuses a tile whose byte
+ * count is larger than its pixels need, which writers leave and Pillow
+ * and tiff2rgba read. */
+static gboolean
+is_deep_or_cmyk (const Layout *l)
+{
+  if (l->planar != PLANARCONFIG_CONTIG)
+    return FALSE;
+  if (l->photometric == PHOTOMETRIC_SEPARATED)
+    return l->spp >= 4 && (l->bps == 8 || l->bps == 16) && l->format != SAMPLEFORMAT_IEEEFP;
+  /* An RGB file may claim fewer samples than its colours: libtiff's
+   * checks (TIFFRGBAImageOK()) are the ones to name it. */
+  if (l->photometric != PHOTOMETRIC_MINISBLACK && (l->photometric != PHOTOMETRIC_RGB || l->spp < 3))
+    return FALSE;
+  if (l->format == SAMPLEFORMAT_IEEEFP)
+    return l->bps == 32;
+  return (l->bps == 16 || (l->bps == 8 && l->tiled)) && l->format != SAMPLEFORMAT_INT;
+}
+
+static guint8
+to_8bit (const guint8 *row,
+         gsize         i,
+         const Layout *l)
+{
+  if (l->format == SAMPLEFORMAT_IEEEFP)
+    {
+      float f = ((const float *) row)[i];
+
+      /* Photos in 0–1; out of range (and NaN) clamped, as Pillow does. */
+      return f >= 1.f ? 255 : f > 0.f ? (guint8) (f * 255.f + .5f) : 0;
+    }
+  if (l->bps == 16)
+    return (((const guint16 *) row)[i] * 255u + 32767u) / 65535u;
+  return row[i];
+}
+
+/* One stored row to 8-bit grey, grey+alpha, RGB or RGBA, or CMYK. */
+static int
+row_to_8bit (const guint8 *row,
+             guint8       *out,
+             int           width,
+             const Layout *l)
+{
+  int colour = l->photometric == PHOTOMETRIC_MINISBLACK ? 1 : l->photometric == PHOTOMETRIC_RGB ? 3 : 4;
+  gboolean alpha = l->extra > 0 && colour < 4 && l->spp > colour;
+  int n = colour + alpha;
+
+  for (int x = 0; x < width; x++)
+    for (int c = 0; c < n; c++)
+      out[x * n + c] = to_8bit (row, (gsize) x * l->spp + c, l);
+  if (alpha && l->premultiplied)
+    for (int x = 0; x < width; x++)
+      {
+        guint a = out[x * n + colour];
+        for (int c = 0; c < colour; c++)
+          out[x * n + c] = a ? MIN (255u, out[x * n + c] * 255u / a) : 0;
+      }
+  return n;
+}
+
+/* Without a profile, CMYK is inverted as libtiff and Pillow do: a stand-in
+ * for the press's colours, which the file does not say. */
+static void
+naive_cmyk_row (const guint8 *cmyk,
+                guint32      *out,
+                int           width)
+{
+  for (int x = 0; x < width; x++, cmyk += 4)
+    {
+      guint k = 255 - cmyk[3];
+      guint r = (255 - cmyk[0]) * k / 255, g = (255 - cmyk[1]) * k / 255, b = (255 - cmyk[2]) * k / 255;
+
+      out[x] = 0xFF000000u | r << 16 | g << 8 | b;
+    }
+}
+
+static cairo_surface_t *
+read_samples (TIFF          *tif,
+              Reader        *r,
+              const Layout  *l,
+              int            width,
+              int            height,
+              const guint8  *icc,
+              guint32        icc_len,
+              GError       **error)
+{
+  g_autoptr(VtCmykTransform) cmyk = NULL;
+  g_autoptr(cairo_surface_t) surface = vt_image_new_uninitialized (width, height, error);
+  gboolean tiled = TIFFIsTiled (tif), failed = FALSE;
+  guint32 band = 1, tile_w = 0;
+  g_autofree guint8 *rows = NULL, *tile = NULL;
+  g_autofree guint8 *samples8 = g_try_malloc ((gsize) width * 4);
+  gsize row_bytes = (gsize) width * l->spp * (l->bps / 8);
+
+  if (surface == NULL)
+    return NULL;
+  if (tiled)
+    {
+      TIFFGetField (tif, TIFFTAG_TILEWIDTH, &tile_w);
+      TIFFGetField (tif, TIFFTAG_TILELENGTH, &band);
+      /* Tiles are at most a step of 16 past the photo's edges: a forged
+       * tile size must not decide what is allocated. */
+      if (tile_w <= (guint32) width + 16 && band <= (guint32) height + 16)
+        tile = g_try_malloc (TIFFTileSize (tif));
+    }
+  rows = g_try_malloc (row_bytes * band);
+  if (rows == NULL || samples8 == NULL || (tiled && (tile == NULL || tile_w == 0 || band == 0)))
+    {
+      set_damaged_error (r, error);
+      return NULL;
+    }
+  if (l->photometric == PHOTOMETRIC_SEPARATED && icc != NULL)
+    cmyk = vt_cmyk_transform_new (icc, icc_len, FALSE);
+
+  for (guint32 y0 = 0; y0 < (guint32) height; y0 += band)
+    {
+      guint32 n = MIN (band, height - y0);
+
+      if (tiled)
+        {
+          gsize pixel = (gsize) l->spp * (l->bps / 8), tw = (gsize) tile_w * pixel;
+          for (guint32 x0 = 0; x0 < (guint32) width && !failed; x0 += tile_w)
+            {
+              gsize copy = MIN (tw, row_bytes - x0 * pixel);
+              failed = TIFFReadTile (tif, tile, x0, y0, 0, 0) < 0;
+              for (guint32 k = 0; k < n; k++)
+                memcpy (rows + k * row_bytes + x0 * pixel, tile + k * tw, copy);
+            }
+        }
+      else
+        for (guint32 k = 0; k < n && !failed; k++)
+          failed = TIFFReadScanline (tif, rows + k * row_bytes, y0 + k, 0) < 0;
+      if (failed)
+        {
+          set_damaged_error (r, error);
+          return NULL;
+        }
+      for (guint32 k = 0; k < n; k++)
+        {
+          guint32 *out = (guint32 *) (cairo_image_surface_get_data (surface) +
+                                      (gsize) (y0 + k) * cairo_image_surface_get_stride (surface));
+          int channels = row_to_8bit (rows + k * row_bytes, samples8, width, l);
+
+          if (channels == 4 && l->photometric == PHOTOMETRIC_SEPARATED)
+            cmyk ? vt_cmyk_transform_row (cmyk, samples8, (guint8 *) out, width)
+                 : naive_cmyk_row (samples8, out, width);
+          else
+            vt_codec_rgba_row (samples8, out, width, channels);
+        }
+    }
+  cairo_surface_mark_dirty (surface);
+  return g_steal_pointer (&surface);
+}
+
+/* libtiff's RGBA interface, straight into the surface (both rows of
+ * 32-bit pixels), in the stored order: the orientation is turned after. */
+static cairo_surface_t *
+read_rgba (TIFF    *tif,
+           Reader  *r,
+           int      width,
+           int      height,
+           GError **error)
+{
+  g_autoptr(cairo_surface_t) surface = NULL;
+  TIFFRGBAImage img;
+  char message[1024];
+  guint32 *px;
+  gboolean ok;
+
+  if (!TIFFRGBAImageOK (tif, message) || !TIFFRGBAImageBegin (&img, tif, 0, message))
+    {
+      g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_UNKNOWN_TYPE,
+                   _("This kind of TIFF is not supported: %s"), message);
+      return NULL;
+    }
+  surface = vt_image_new_uninitialized (width, height, error);
+  if (surface == NULL)
+    {
+      TIFFRGBAImageEnd (&img);
+      return NULL;
+    }
+  img.req_orientation = img.orientation;
+  px = (guint32 *) cairo_image_surface_get_data (surface);
+  ok = TIFFRGBAImageGet (&img, px, width, height);
+  TIFFRGBAImageEnd (&img);
+  if (!ok || r->message != NULL)
+    {
+      set_damaged_error (r, error);
+      return NULL;
+    }
+  /* ABGR, alpha premultiplied, to xRGB on white. */
+  for (gsize i = 0; i < (gsize) width * height; i++)
+    {
+      guint a = TIFFGetA (px[i]), white = 255 - a;
+
+      px[i] = 0xFF000000u | MIN (255u, TIFFGetR (px[i]) + white) << 16 |
+              MIN (255u, TIFFGetG (px[i]) + white) << 8 | MIN (255u, TIFFGetB (px[i]) + white);
+    }
+  cairo_surface_mark_dirty (surface);
+  return g_steal_pointer (&surface);
+}
+
+static TIFF *
+open_tiff (Reader *r)
+{
+  g_autoptr(TIFFOpenOptions) options = TIFFOpenOptionsAlloc ();
+
+  TIFFOpenOptionsSetErrorHandlerExtR (options, on_error, r);
+  TIFFOpenOptionsSetWarningHandlerExtR (options, on_warning, r);
+  return TIFFClientOpenExt ("photo", "rm", r, reader_read, reader_write, reader_seek, reader_close,
+                            reader_size, NULL, NULL, options);
+}
+
+cairo_surface_t *
+vt_codec_tiff_decode (const guint8       *data,
+                      gsize               len,
+                      const VtLoadHints  *hints,
+                      GError            **error)
+{
+  Reader r = { data, len, 0, NULL };
+  g_autoptr(TIFF) tif = open_tiff (&r);
+  g_autofree char *message = NULL;
+  guint32 width = 0, height = 0, icc_len = 0;
+  guint16 orientation = ORIENTATION_TOPLEFT, *extra_types = NULL;
+  const guint8 *icc = NULL;
+  Layout l = { 0 };
+  cairo_surface_t *surface;
+
+  if (tif == NULL || !TIFFGetField (tif, TIFFTAG_IMAGEWIDTH, &width) ||
+      !TIFFGetField (tif, TIFFTAG_IMAGELENGTH, &height))
+    {
+      set_damaged_error (&r, error);
+      g_free (r.message);
+      return NULL;
+    }
+  if ((guint64) width * height > hints->max_pixels)
+    {
+      g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_TOO_LARGE,
+                   _("The photo is %u × %u pixels, above the limit of %u megapixels"),
+                   width, height, (guint) (hints->max_pixels / 1000000));
+      g_free (r.message);
+      return NULL;
+    }
+  TIFFGetFieldDefaulted (tif, TIFFTAG_BITSPERSAMPLE, &l.bps);
+  TIFFGetFieldDefaulted (tif, TIFFTAG_SAMPLESPERPIXEL, &l.spp);
+  TIFFGetFieldDefaulted (tif, TIFFTAG_SAMPLEFORMAT, &l.format);
+  TIFFGetFieldDefaulted (tif, TIFFTAG_PLANARCONFIG, &l.planar);
+  TIFFGetFieldDefaulted (tif, TIFFTAG_ORIENTATION, &orientation);
+  TIFFGetFieldDefaulted (tif, TIFFTAG_EXTRASAMPLES, &l.extra, &extra_types);
+  l.tiled = TIFFIsTiled (tif);
+  l.premultiplied = l.extra > 0 && extra_types != NULL && extra_types[0] == EXTRASAMPLE_ASSOCALPHA;
+  if (!TIFFGetField (tif, TIFFTAG_PHOTOMETRIC, &l.photometric))
+    l.photometric = l.spp >= 3 ? PHOTOMETRIC_RGB : PHOTOMETRIC_MINISBLACK;
+  if (!TIFFGetField (tif, TIFFTAG_ICCPROFILE, &icc_len, &icc))
+    icc = NULL;
+
+  surface = is_deep_or_cmyk (&l) ? read_samples (tif, &r, &l, width, height, icc, icc_len, error)
+                                 : read_rgba (tif, &r, width, height, error);
+  message = r.message;
+  if (surface == NULL)
+    return NULL;
+  /* A CMYK profile has done its work already; vt_color_to_srgb() takes RGB. */
+  if (l.photometric == PHOTOMETRIC_SEPARATED)
+    icc = NULL;
+  /* TIFF's orientation values are EXIF's: EXIF took them from TIFF. */
+  return vt_codec_finish (surface, icc, icc_len, NULL, orientation, hints);
+}

@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-job-worker.c: a job's workers: each reads a photo, has it computed, and posts its result
+ *
+ * Runs on the job's pool of n_workers threads. A worker reads only what
+ * vt_job_start() set before handing the job over, and writes only its own
+ * VtResult until it posts it (vt_job_post_result()).
+ */
+#define G_LOG_DOMAIN "vt-job"
+
+#include "config.h"
+
+#include "vt-image.h"
+#include "vt-job-private.h"
+#include "vt-thread-priority.h"
+#include "vt-tsan.h"
+
+static gboolean
+all_outputs_exist (VtResult *result)
+{
+  for (guint i = 0; i < vt_result_get_n_outputs (result); i++)
+    if (!g_file_test (vt_result_get_output (result, i)->path, G_FILE_TEST_IS_REGULAR))
+      return FALSE;
+  return TRUE;
+}
+
+/* What the photo will cost once decoded (after shrink-on-load). Unknown
+ * sizes cost nothing here: such files fail in the decoder, before any
+ * pixels. */
+static guint64
+budget_cost (VtJob    *self,
+             VtResult *result,
+             GBytes   *bytes)
+{
+  int w, h;
+
+  if (!vt_image_peek_size (vt_result_get_input (result), bytes, vt_pipeline_get_load_hints (self->pipeline), &w, &h))
+    return 0;
+  return (guint64) w * h;
+}
+
+static gboolean
+process (VtJob     *self,
+         VtResult  *result,
+         GError   **error)
+{
+  g_autoptr(GBytes) bytes = vt_pipeline_read (vt_result_get_input (result), vt_result_get_timings (result), error);
+
+  if (bytes == NULL)
+    return FALSE;
+  return vt_job_compute (self, result, bytes, budget_cost (self, result, bytes), error);
+}
+
+void
+vt_job_worker_func (gpointer data,
+                    gpointer user_data)
+{
+  VtResult *result = data;
+  VtJob *self = user_data;
+  GError *error = NULL;
+
+  VT_HANDOFF_ACQUIRE (self);
+  vt_thread_lower_priority (self->background);
+
+  if (vt_result_get_status (result) == VT_RESULT_FAILED)
+    ; /* refused at planning */
+  else if (g_cancellable_is_cancelled (self->cancellable))
+    vt_result_set_status (result, VT_RESULT_CANCELLED, NULL);
+  else if (self->skip_existing && all_outputs_exist (result))
+    vt_result_set_status (result, VT_RESULT_SKIPPED, NULL);
+  else if (process (self, result, &error))
+    vt_result_set_status (result, VT_RESULT_DONE, NULL);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    vt_result_set_status (result, VT_RESULT_CANCELLED, error);
+  else
+    vt_result_set_status (result, VT_RESULT_FAILED, error);
+
+  vt_job_post_result (self, result);
+}
