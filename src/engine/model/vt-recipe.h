@@ -49,13 +49,21 @@ typedef struct {
   gboolean watermark;   /* when the recipe has one */
   double   sharpen;     /* strength of the sharpening filters, 1 as written */
   int      max_kb;      /* 0, or the largest file wanted, in kB (1000 bytes) */
+  /* For marketplaces' main photos (vt-trim.h, vt-whiten.h, vt-fill.h): */
+  gboolean trim;        /* cut the photo to the product on its backdrop */
+  double   fill;        /* 0, or the share of the box the product spans, in percent (trims) */
+  gboolean whiten;      /* the backdrop made #FFFFFF */
+  double   tolerance;   /* how far the backdrop may vary, in percent; 0 for the default */
+  gboolean enlarge;     /* fill may scale the product past its own pixels */
 } VtVariant;
 
 /* A size with every option at its usual value. */
 #define VT_VARIANT_INIT(name, width, height) \
-  { (name), (width), (height), VT_FIT_INSIDE, 0xffffff, TRUE, 1.0, 0 }
+  { (name), (width), (height), VT_FIT_INSIDE, 0xffffff, TRUE, 1.0, 0, FALSE, 0, FALSE, 0, FALSE }
 
 char            *vt_variant_to_string     (const VtVariant *variant);
+gboolean         vt_variant_trims         (const VtVariant *variant);
+double           vt_variant_get_tolerance (const VtVariant *variant);
 gboolean         vt_variant_enlarges      (const VtVariant *variant,
                                            int              width,
                                            int              height);
