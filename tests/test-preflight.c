@@ -184,6 +184,26 @@ test_studio_shot (void)
   g_assert_nonnull (strstr (message, "50 %"));
 }
 
+/* A studio shot padded onto white by hand: white edges, but the paper
+ * shows as a rectangle around the product. */
+static void
+test_pasted_backdrop (void)
+{
+  VtStudioShot shot = VT_STUDIO_SHOT_INIT (1750, 1750);
+  g_autoptr(cairo_surface_t) shot_photo = NULL;
+  g_autoptr(cairo_surface_t) photo = main_photo (2000, 2000, 0);
+  g_autofree char *names = NULL;
+  cairo_t *cr = cairo_create (photo);
+
+  shot.product = (cairo_rectangle_int_t) { 300, 300, 900, 900 };
+  shot_photo = vt_studio_render (&shot, NULL);
+  cairo_set_source_surface (cr, shot_photo, 125, 125);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  names = check ("amazon", photo);
+  g_assert_cmpstr (names, ==, "not-white");
+}
+
 static void
 test_fill_rule (void)
 {
@@ -263,6 +283,7 @@ main (int argc, char **argv)
   g_test_add_func ("/preflight/not-white", test_not_white);
   g_test_add_func ("/preflight/studio-shot", test_studio_shot);
   g_test_add_func ("/preflight/fill", test_fill_rule);
+  g_test_add_func ("/preflight/pasted-backdrop", test_pasted_backdrop);
   g_test_add_func ("/preflight/recipe-watermark", test_recipe_watermark);
   g_test_add_func ("/preflight/file", test_file_rules);
   return g_test_run ();

@@ -60,6 +60,31 @@ check_photo (VtRules    *rules,
   return pass;
 }
 
+/* Prints a photo only when it breaks a rule. */
+static gboolean
+check_photo_quietly (VtRules    *rules,
+                     const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) issues = vt_preflight_check_file (rules, path, &error);
+
+  if (issues == NULL)
+    {
+      g_printerr (_("%s: cannot be checked: %s\n"), path, error->message);
+      return FALSE;
+    }
+  if (vt_preflight_passes (issues))
+    return TRUE;
+  g_print ("%s: %s\n", path, _("breaks the rules"));
+  for (guint i = 0; i < issues->len; i++)
+    {
+      VtPreflightIssue *issue = g_ptr_array_index (issues, i);
+      if (issue->rule != VT_RULE_ADVICE)
+        g_print ("  %s %s\n", _("fails:"), issue->message);
+    }
+  return FALSE;
+}
+
 int
 vt_cli_check (int    argc,
               char **argv)
@@ -107,4 +132,84 @@ vt_cli_check (int    argc,
                         "%u of %u photos pass the rules of %s\n", inputs->len),
            passed, inputs->len, vt_rules_get_title (rules));
   return preset_ok && passed == inputs->len ? VT_CLI_EXIT_OK : VT_CLI_EXIT_FAILED;
+}
+
+/**
+ * vt_cli_print_product_notes:
+ *
+ * Counts, after a batch, the sizes whose product could not be prepared as
+ * asked: a backdrop too close to the product to whiten, no product found
+ * to trim, a product too small to fill its share without enlarging.
+ */
+void
+vt_cli_print_product_notes (VtJob *job)
+{
+  guint n_contrast = 0, n_missing = 0, n_small = 0;
+
+  for (guint i = 0; i < vt_job_get_n_results (job); i++)
+    {
+      VtResult *r = vt_job_get_result (job, i);
+
+      for (guint j = 0; j < vt_result_get_n_outputs (r); j++)
+        {
+          const VtOutput *o = vt_result_get_output (r, j);
+          n_contrast += o->low_contrast;
+          n_missing += o->no_product;
+          n_small += o->small_product;
+        }
+    }
+  if (n_contrast > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "%u file was not whitened: the product’s edge is too close to its backdrop\n",
+                          "%u files were not whitened: the product’s edge is too close to its backdrop\n",
+                          n_contrast), n_contrast);
+  if (n_missing > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u file was not trimmed: no product found on a plain backdrop\n",
+                          "%u files were not trimmed: no product found on a plain backdrop\n",
+                          n_missing), n_missing);
+  if (n_small > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "%u file has its product smaller than asked: the photo has too few pixels (enlarge=yes allows it)\n",
+                          "%u files have their product smaller than asked: the photos have too few pixels (enlarge=yes allows it)\n",
+                          n_small), n_small);
+}
+
+/**
+ * vt_cli_check_outputs:
+ * @preset: the batch's preset; nothing is checked unless a channel has its name
+ *
+ * After a batch, the channel's rules on the main photos written, so the
+ * summary says which comply.
+ */
+void
+vt_cli_check_outputs (VtJob      *job,
+                      const char *preset)
+{
+  g_autoptr(VtRules) rules = vt_rules_load (preset, NULL);
+  const char *main_size;
+  guint n_checked = 0, n_passed = 0;
+
+  if (rules == NULL)
+    return;
+  main_size = vt_rules_get_main_size (rules);
+  for (guint i = 0; i < vt_job_get_n_results (job); i++)
+    {
+      VtResult *r = vt_job_get_result (job, i);
+
+      if (vt_result_get_status (r) != VT_RESULT_DONE)
+        continue;
+      for (guint j = 0; j < vt_result_get_n_outputs (r); j++)
+        {
+          const VtOutput *o = vt_result_get_output (r, j);
+
+          if (!g_str_equal (o->variant, main_size))
+            continue;
+          n_checked++;
+          n_passed += check_photo_quietly (rules, o->path);
+        }
+    }
+  if (n_checked > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u of %u main photo passes the rules of %s\n",
+                          "%u of %u main photos pass the rules of %s\n", n_checked),
+             n_passed, n_checked, vt_rules_get_title (rules));
 }

@@ -29,11 +29,14 @@ static const struct {
 } builtins[] = {
   { "shop", N_("The shop recipe: three sizes, sharpened and watermarked") },
   { "effects", N_("Seed 001’s effect chain: blur, contrast, edges, inverted") },
-  { "amazon", N_("Amazon: 2000 × 2000 on pure white, no watermark") },
+  /* xgettext:no-c-format */
+  { "amazon", N_("Amazon: 2000 × 2000, the product at 85 % on pure white, no watermark") },
   { "ebay", N_("eBay: 1600 px on the longest side, no watermark or border") },
-  { "mercado-libre", N_("Mercado Libre: 1200 × 1200 on white, main photo without watermark") },
+  /* xgettext:no-c-format */
+  { "mercado-libre", N_("Mercado Libre: 1200 × 1200, the product at 95 % on white, main photo without watermark") },
   { "etsy", N_("Etsy: 2000 × 1500 listing photo, filled to 4:3") },
   { "shopify", N_("Shopify: 2048 × 2048 square on white") },
+  { "google-merchant", N_("Google Merchant Center: 1500 × 1500 on white, no watermark") },
 };
 
 void

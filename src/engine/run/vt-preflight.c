@@ -23,6 +23,12 @@
 #define WHITE_SLACK 2
 /* The fill is measured on anti-aliased edges: one percent of slack. */
 #define FILL_SLACK 1.0
+/* A product's box with this share of each side not white is a rectangle
+ * of backdrop, not a product's outline. */
+#define PASTED_SHARE 0.95
+/* Off-white: every channel at least this light, and at most this far apart. */
+#define OFF_WHITE_FLOOR 200
+#define OFF_WHITE_TINT 24
 
 void
 vt_preflight_issue_free (VtPreflightIssue *issue)
@@ -187,21 +193,67 @@ check_white (cairo_surface_t *surface,
 static void
 check_fill (const VtRuleSet *set,
             cairo_surface_t *surface,
+            const VtTrim    *trim,
             GPtrArray       *issues)
 {
   int w = cairo_image_surface_get_width (surface), h = cairo_image_surface_get_height (surface);
-  VtTrim trim;
   double fill;
 
-  if (!vt_trim_find (surface, VT_TRIM_DEFAULT_TOLERANCE, &trim))
+  if (!trim->found)
     {
       add_issue (issues, VT_RULE_FILL, _("no product found on a plain background to measure its fill"));
       return;
     }
-  fill = 100.0 * MAX ((double) trim.box.width / w, (double) trim.box.height / h);
+  fill = 100.0 * MAX ((double) trim->box.width / w, (double) trim->box.height / h);
   if (fill < set->min_fill - FILL_SLACK)
     add_issue (issues, VT_RULE_FILL, _("the product fills %.0f %% of the frame, at least %.0f %% asked"),
                fill, set->min_fill);
+}
+
+/* Share of the pixels from (x, y), @n steps of (dx, dy), that are off-white:
+ * light and grey, as studio paper is, but not white. */
+static double
+share_off_white (cairo_surface_t *surface,
+                 int              x,
+                 int              y,
+                 int              dx,
+                 int              dy,
+                 int              n)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  int count = 0;
+
+  for (int i = 0; i < n; i++, x += dx, y += dy)
+    {
+      guint32 p = ((const guint32 *) (data + (gsize) y * stride))[x];
+      int r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF;
+      int lo = MIN (r, MIN (g, b)), hi = MAX (r, MAX (g, b));
+
+      count += lo >= OFF_WHITE_FLOOR && hi < 255 - WHITE_SLACK && hi - lo <= OFF_WHITE_TINT;
+    }
+  return (double) count / MAX (n, 1);
+}
+
+/* A studio shot padded onto white has white edges, but its own off-white
+ * paper fills the product's box right to each of the box's sides: no
+ * product outline does that on all four. */
+static void
+check_pasted (cairo_surface_t *surface,
+              const VtTrim    *trim,
+              GPtrArray       *issues)
+{
+  const cairo_rectangle_int_t *b = &trim->box;
+  int right = b->x + b->width - 1, bottom = b->y + b->height - 1;
+
+  if (!trim->found ||
+      share_off_white (surface, b->x, b->y, 1, 0, b->width) < PASTED_SHARE ||
+      share_off_white (surface, b->x, bottom, 1, 0, b->width) < PASTED_SHARE ||
+      share_off_white (surface, b->x, b->y, 0, 1, b->height) < PASTED_SHARE ||
+      share_off_white (surface, right, b->y, 0, 1, b->height) < PASTED_SHARE)
+    return;
+  add_issue (issues, VT_RULE_NOT_WHITE,
+             _("background not pure white around the product: an off-white backdrop fills a rectangle on the white"));
 }
 
 /**
@@ -217,13 +269,22 @@ vt_preflight_check_surface (VtRules         *rules,
   const VtRuleSet *set = vt_rules_get_set (rules);
   GPtrArray *issues = issues_new ();
 
+  VtTrim trim;
+
   cairo_surface_flush (surface);
   check_size (set, cairo_image_surface_get_width (surface), cairo_image_surface_get_height (surface),
               issues);
+  if (!set->white_background && set->min_fill <= 0)
+    return issues;
+
+  vt_trim_find (surface, VT_TRIM_DEFAULT_TOLERANCE, &trim);
   if (set->white_background)
-    check_white (surface, issues);
+    {
+      check_white (surface, issues);
+      check_pasted (surface, &trim, issues);
+    }
   if (set->min_fill > 0)
-    check_fill (set, surface, issues);
+    check_fill (set, surface, &trim, issues);
   return issues;
 }
 
