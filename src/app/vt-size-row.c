@@ -20,6 +20,11 @@ struct _VtSizeRow
   GtkCheckButton *watermark_check;
   GtkSpinButton  *sharpen_spin;
   GtkSpinButton  *max_kb_spin;
+
+  /* The options the row has no widgets for (trim, fill, whiten…), kept as
+   * the recipe had them so that editing the row does not drop them; the
+   * name is not kept here. */
+  VtVariant       kept;
 };
 
 G_DEFINE_FINAL_TYPE (VtSizeRow, vt_size_row, GTK_TYPE_LIST_BOX_ROW)
@@ -105,6 +110,9 @@ vt_size_row_new (const VtVariant *variant)
     1.0
   };
 
+  self->kept = *variant;
+  self->kept.name = NULL;
+
   /* Set before anyone listens, so building a row reports no change. */
   gtk_editable_set_text (GTK_EDITABLE (self->name_entry), variant->name);
   gtk_spin_button_set_value (self->width_spin, variant->width);
@@ -148,6 +156,11 @@ vt_size_row_dup_spec (VtSizeRow *self)
     .watermark = gtk_check_button_get_active (self->watermark_check),
     .sharpen = gtk_spin_button_get_value (self->sharpen_spin),
     .max_kb = gtk_spin_button_get_value_as_int (self->max_kb_spin),
+    .trim = self->kept.trim,
+    .fill = self->kept.fill,
+    .whiten = self->kept.whiten,
+    .tolerance = self->kept.tolerance,
+    .enlarge = self->kept.enlarge,
   };
   return vt_variant_to_string (&v);
 }
