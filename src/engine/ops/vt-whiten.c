@@ -204,8 +204,11 @@ edge_row (const Map *map,
 
   for (int x = 0; x < w; x++)
     near[x] = up[x] | mid[x] | down[x];
-  for (int x = 0; x < w; x++)
-    edge[x] = (mid[x] ^ 1) & (near[MAX (x - 1, 0)] | near[x] | near[MIN (x + 1, w - 1)]);
+  edge[0] = (mid[0] ^ 1) & (near[0] | near[MIN (1, w - 1)]);
+  for (int x = 1; x < w - 1; x++)
+    edge[x] = (mid[x] ^ 1) & (near[x - 1] | near[x] | near[x + 1]);
+  if (w > 1)
+    edge[w - 1] = (mid[w - 1] ^ 1) & (near[w - 2] | near[w - 1]);
 }
 
 /* The largest distance of a product pixel within two pixels of (x, y). */
