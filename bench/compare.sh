@@ -7,6 +7,9 @@
 # format, against libvips (webpsave, heifsave), Pillow (WebP only: Debian
 # 12's Pillow has no AVIF) and the codec floor at the same settings, and
 # each format's bytes and PSNR against Vitrina's lossless PNG of the job.
+# Beside it, the marketplace job: one 1200 × 1200 main photo per shot,
+# trimmed, the product filled to 85 % and the backdrop whitened, by
+# Vitrina and by ImageMagick's -fuzz -trim -resize -extent.
 #
 #   bench/compare.sh            # 200 × 800×600 and 24 × 4000×3000, medians of 3 runs
 #   bench/compare.sh --quick    # 40 × 800×600 and 6 × 4000×3000, one run
@@ -58,11 +61,25 @@ im_one () {
 }
 export -f im_one
 
+# One photo's marketplace main photo through ImageMagick: trim what is
+# within 10 % of the corner colour, fit the rest into 85 % of the box,
+# centre it on white. (ImageMagick does not whiten the backdrop.)
+im_market () {
+  local in=$1 out=$2 stem
+  stem=$(basename "$in" .jpg)
+  convert "$in" -fuzz 10% -trim +repage -filter Lanczos -resize 1020x1020 -background white \
+    -gravity center -extent 1200x1200 -strip -quality 85 "$out/main/$stem.jpg"
+}
+export -f im_market
+market_sizes="main=1200x1200:fit=pad:fill=85:whiten=yes"
+
 # tool NAME OUT: one run of one tool, writing into OUT, in $format.
 tool () {
   case $1 in
     vitrina-8)   "$cli" process "$in" --quiet --workers 8 --format="$format" -o "$2" ;;
     vitrina-1)   "$cli" process "$in" --quiet --workers 1 --format="$format" -o "$2" ;;
+    marketplace-8) "$cli" process "$in" --quiet --workers 8 --no-watermark -s "$market_sizes" -o "$2" ;;
+    im-marketplace) ls "$in"/*.jpg | xargs -P "$cores" -I{} bash -c "im_market {} $2" ;;
     pillow-8)    /usr/bin/python3 bench/pillow_shop.py "$in" "$2" 8 ${format/jpeg/} ;;
     pillow-1)    /usr/bin/python3 bench/pillow_shop.py "$in" "$2" 1 ${format/jpeg/} ;;
     imagemagick) ls "$in"/*.jpg | xargs -P "$cores" -I{} bash -c "im_one {} $2" ;;
@@ -71,7 +88,7 @@ tool () {
   esac
 }
 
-tools=(vitrina-8 vitrina-1 pillow-8 pillow-1 imagemagick libvips-8 codec-floor)
+tools=(vitrina-8 vitrina-1 pillow-8 pillow-1 imagemagick libvips-8 codec-floor marketplace-8 im-marketplace)
 [ -x "$builddir/bench/vips-shop" ] || tools=("${tools[@]/libvips-8}")
 
 # The tools take turns, a run of each per round, so that a slow spell of
@@ -90,7 +107,7 @@ measure () {
   : > "$work/times"; : > "$work/stolen"
   for r in $(seq "$runs"); do
     for name in ${tools[@]}; do
-      out="$work/$size$suffix/$name-$r"; mkdir -p "$out"/{thumbnail,medium,large}
+      out="$work/$size$suffix/$name-$r"; mkdir -p "$out"/{thumbnail,medium,large,main}
       stolen=$(stolen_ticks)
       if /usr/bin/time -f "$name %e %M" -a -o "$work/times" bash -c 'tool "$@"' _ "$name" "$out" \
            >/dev/null 2>"$work/err"; then
@@ -103,10 +120,11 @@ measure () {
   done
   : > "$work/results"
   for name in ${tools[@]}; do
-    local n_files
+    local n_files expected=$((3 * count))
+    case $name in *marketplace*) expected=$count ;; esac
     n_files=$(find "$work/$size$suffix/$name/" -name "*.$ext" 2>/dev/null | wc -l)
-    if [ "$n_files" -ne $((3 * count)) ]; then
-      echo "  $name wrote $n_files files, not $((3 * count)): left out"
+    if [ "$n_files" -ne "$expected" ]; then
+      echo "  $name wrote $n_files files, not $expected: left out"
       continue
     fi
     echo "$name" \
@@ -117,6 +135,7 @@ measure () {
   done
 }
 export -f tool
+export market_sizes
 
 # table: the results of measure(), with each tool's ratio to Vitrina's.
 table () {
@@ -165,6 +184,8 @@ for set in "${sets[@]}"; do
   # Each round's own: its two Vitrina runs came one after the other.
   awk '$1=="vitrina-1"{one[++n1]=$2} $1=="vitrina-8"{eight[++n8]=$2} END {
     printf "; in each round:"; for (r = 1; r <= n1 && r <= n8; r++) printf " %.2f×", one[r] / eight[r]; print "" }' "$work/times"
+  awk '$1=="vitrina-8"{seed=$2} $1=="marketplace-8"{m=$2} $1=="im-marketplace"{im=$2} END {
+    if (m > 0) printf "  marketplace job: %.2f× the seed recipe speed, %.1f× ImageMagick\n", seed / m, im / m }' "$work/results"
   echo "  quality of Vitrina's outputs against Pillow's (same recipe):"
   /usr/bin/python3 bench/quality.py "$work/$size/vitrina-8" "$work/$size/pillow-8"
   # The watermarks are drawn by different text engines (Pango, FreeType via

@@ -405,6 +405,23 @@ test_panel_edits_batch_recipe (Fixture *f, gconstpointer data)
   assert_only_photo_size (tiny, 100, 75);
 }
 
+/* A size row has no widgets for trim, fill and whiten: editing the row
+ * keeps them as the recipe (a marketplace preset) had them. */
+static void
+test_size_row_keeps_product_options (Fixture *f, gconstpointer data)
+{
+  VtRecipePanel *panel = child (f->window, VT_TYPE_WINDOW, "recipe_panel");
+  GtkListBox *sizes = child (panel, VT_TYPE_RECIPE_PANEL, "sizes_list");
+  VtRecipe *recipe = vt_window_get_recipe (f->window);
+  GtkWidget *row;
+
+  g_assert_true (vt_recipe_set_sizes (recipe, "main=800x800:fit=pad:fill=85:whiten=yes:trim-tolerance=8", NULL));
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (sizes, 0));
+  gtk_spin_button_set_value (child (row, VT_TYPE_SIZE_ROW, "width_spin"), 900);
+  g_assert_cmpstr (vt_recipe_get_sizes (recipe), ==,
+                   "main=900x800:fit=pad:fill=85:whiten=yes:trim-tolerance=8");
+}
+
 /* The window's recipe is the one source of truth: a change of the
  * settings reaches it and the side bar, and a change made to it directly
  * shows in the side bar and persists. */
@@ -687,6 +704,7 @@ main (int argc, char **argv)
   ADD ("/window/settings-round-trip", 0, test_settings_round_trip);
   ADD ("/window/presets", 0, test_presets);
   ADD ("/window/panel-edits-batch-recipe", 2, test_panel_edits_batch_recipe);
+  ADD ("/window/size-row-keeps-product-options", 0, test_size_row_keeps_product_options);
   ADD ("/window/recipe-one-source", 0, test_recipe_one_source);
   ADD ("/window/small-photos", 2, test_small_photos);
   ADD ("/window/measure-scaling", 4, test_measure_scaling);

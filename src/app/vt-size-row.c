@@ -21,9 +21,10 @@ struct _VtSizeRow
   GtkSpinButton  *sharpen_spin;
   GtkSpinButton  *max_kb_spin;
 
-  /* Kept as the recipe had them, since the row has no widgets for them yet. */
-  guint           formats;
-  gboolean        logo;
+  /* The options the row has no widgets for (formats, logo, trim, fill, whiten…), kept as
+   * the recipe had them so that editing the row does not drop them; the
+   * name is not kept here. */
+  VtVariant       kept;
 };
 
 G_DEFINE_FINAL_TYPE (VtSizeRow, vt_size_row, GTK_TYPE_LIST_BOX_ROW)
@@ -109,6 +110,9 @@ vt_size_row_new (const VtVariant *variant)
     1.0
   };
 
+  self->kept = *variant;
+  self->kept.name = NULL;
+
   /* Set before anyone listens, so building a row reports no change. */
   gtk_editable_set_text (GTK_EDITABLE (self->name_entry), variant->name);
   gtk_spin_button_set_value (self->width_spin, variant->width);
@@ -119,8 +123,6 @@ vt_size_row_new (const VtVariant *variant)
   gtk_check_button_set_active (self->watermark_check, variant->watermark);
   gtk_spin_button_set_value (self->sharpen_spin, variant->sharpen);
   gtk_spin_button_set_value (self->max_kb_spin, variant->max_kb);
-  self->formats = variant->formats;
-  self->logo = variant->logo;
   return GTK_WIDGET (self);
 }
 
@@ -154,8 +156,13 @@ vt_size_row_dup_spec (VtSizeRow *self)
     .watermark = gtk_check_button_get_active (self->watermark_check),
     .sharpen = gtk_spin_button_get_value (self->sharpen_spin),
     .max_kb = gtk_spin_button_get_value_as_int (self->max_kb_spin),
-    .formats = self->formats,
-    .logo = self->logo,
+    .formats = self->kept.formats,
+    .logo = self->kept.logo,
+    .trim = self->kept.trim,
+    .fill = self->kept.fill,
+    .whiten = self->kept.whiten,
+    .tolerance = self->kept.tolerance,
+    .enlarge = self->kept.enlarge,
   };
   return vt_variant_to_string (&v);
 }

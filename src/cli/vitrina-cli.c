@@ -13,7 +13,7 @@
 static void
 print_help (void)
 {
-  g_print ("%s\n\n%s\n  %s\n  %s\n  %s\n  %s\n  %s\n\n%s\n",
+  g_print ("%s\n\n%s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n\n%s\n",
            _("Usage: vitrina-cli COMMAND [OPTION…]"),
            _("Commands:"),
            _("process    Prepare photos for the web in several sizes"),
@@ -21,6 +21,7 @@ print_help (void)
            _("generate   Write synthetic product photos"),
            _("bench      Measure one worker against many on generated photos"),
            _("report     Merge the reports of the shards of one batch"),
+           _("check      Say which marketplace rules main photos break"),
            _("Run “vitrina-cli COMMAND --help” for the options of a command."));
 }
 
@@ -91,6 +92,8 @@ main (int    argc,
     return vt_cli_fetch (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "report"))
     return vt_cli_report (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "check"))
+    return vt_cli_check (argc - 1, argv + 1);
 
   g_printerr (_("vitrina-cli: unknown command “%s” (try --help)\n"), argv[1]);
   return VT_CLI_EXIT_USAGE;

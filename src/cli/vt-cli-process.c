@@ -20,6 +20,8 @@ typedef struct {
   char     *fit;
   char     *background;
   int       max_kb;
+  gboolean  whiten;
+  char     *trim_tolerance;
   char     *metadata;
   char     *name_template;
   gboolean  web_safe_names;
@@ -52,6 +54,7 @@ options_clear (Options *o)
   g_free (o->unsharp);
   g_free (o->fit);
   g_free (o->background);
+  g_free (o->trim_tolerance);
   g_free (o->metadata);
   g_free (o->name_template);
   g_free (o->watermark);
@@ -167,6 +170,11 @@ set_size_options (Options   *o,
   if (o->background && !vt_recipe_set_variant_option (recipe, "background", o->background, error))
     return FALSE;
   if (o->max_kb >= 0 && !vt_recipe_set_variant_option (recipe, "max-kb", max_kb, error))
+    return FALSE;
+  if (o->whiten && !vt_recipe_set_variant_option (recipe, "whiten", "yes", error))
+    return FALSE;
+  if (o->trim_tolerance &&
+      !vt_recipe_set_variant_option (recipe, "trim-tolerance", o->trim_tolerance, error))
     return FALSE;
   return TRUE;
 }
@@ -339,6 +347,9 @@ run (Options  *o,
     vt_cli_print_fetch_summary (fetcher);
   vt_cli_print_summary (job);
   print_recipe_warnings (job, n_small);
+  vt_cli_print_product_notes (job);
+  if (o->preset != NULL)
+    vt_cli_check_outputs (job, o->preset);
 
   if (o->report && !vt_cli_write_report (job, recipe, &o->shard.resolved, o->report, &error))
     {
@@ -387,10 +398,12 @@ vt_cli_process (int    argc,
     { "preset", 'p', 0, G_OPTION_ARG_FILENAME, &o.preset, N_("Start from a preset (see --list-presets) or a recipe file"), N_("NAME|FILE") },
     { "list-presets", 0, 0, G_OPTION_ARG_NONE, &o.list_presets, N_("List the presets and exit"), NULL },
     { "save-preset", 0, 0, G_OPTION_ARG_STRING, &o.save_preset, N_("Save the recipe these options make as your preset NAME and exit"), N_("NAME") },
-    { "sizes", 's', 0, G_OPTION_ARG_STRING, &o.sizes, N_("Sizes as NAME=WxH[:OPTION=VALUE…],… with options fit, background, watermark=yes|no, logo=yes|no, sharpen=STRENGTH, max-kb, format=avif+jpeg (default thumbnail=150x150,medium=500x500,large=1200x1200)"), N_("LIST") },
+    { "sizes", 's', 0, G_OPTION_ARG_STRING, &o.sizes, N_("Sizes as NAME=WxH[:OPTION=VALUE…],… with options fit, background, watermark=yes|no, logo=yes|no, sharpen=STRENGTH, max-kb, format=avif+jpeg, trim=yes, fill=PERCENT, whiten=yes (default thumbnail=150x150,medium=500x500,large=1200x1200)"), N_("LIST") },
     { "fit", 0, 0, G_OPTION_ARG_STRING, &o.fit, N_("How every size takes the photo: fit (inside the box, never enlarged), fill (the whole box, cropped) or pad (the whole box, on a background)"), N_("MODE") },
     { "background", 0, 0, G_OPTION_ARG_STRING, &o.background, N_("Background of padded sizes, as a name or #RRGGBB (default white)"), N_("COLOR") },
     { "max-kb", 0, 0, G_OPTION_ARG_INT, &o.max_kb, N_("Keep every file under N kB, lowering the JPEG, WebP or AVIF quality where needed"), N_("N") },
+    { "whiten", 0, 0, G_OPTION_ARG_NONE, &o.whiten, N_("Make the backdrop around the product pure white in every size"), NULL },
+    { "trim-tolerance", 0, 0, G_OPTION_ARG_STRING, &o.trim_tolerance, N_("How far the backdrop may vary for trim, fill and whiten, in percent (default 10)"), N_("PERCENT") },
     { "filter", 'f', 0, G_OPTION_ARG_STRING_ARRAY, &o.filters, N_("The filters, in order, replacing the recipe’s (repeat it; “none” for none): sharpen, unsharp, gaussian, box-blur, brightness, contrast, saturation, auto-contrast, edge-enhance, edge-enhance-more, invert, greyscale, lanczos-round-trip; settings as NAME:radius=2,stage=before"), N_("NAME[:K=V,…]") },
     { "metadata", 0, 0, G_OPTION_ARG_STRING, &o.metadata, N_("EXIF data to keep: none (default), copyright, all (but the location), all-with-gps"), N_("WHICH") },
     { "name-template", 0, 0, G_OPTION_ARG_STRING, &o.name_template, N_("Output names, from {stem}, {variant}, {width} and {height} (default {variant}/{stem}); the format’s extension is added"), N_("T") },
@@ -428,6 +441,7 @@ vt_cli_process (int    argc,
       "  vitrina-cli process photos -o out --preset mercado-libre\n"
       "  vitrina-cli process photos -o out -s main=1200x1200 --fit pad --max-kb 300\n"
       "  vitrina-cli process photos -o out --format=jpeg,webp,avif --logo=logo.svg\n"
+      "  vitrina-cli process studio -o out -s main=2000x2000:fit=pad:fill=85:whiten=yes\n"
       "  vitrina-cli process photos -o out -f gaussian:radius=10 -f contrast:factor=1.5 -f invert\n"
       "  vitrina-cli process photos -o out --name-template '{stem}-{width}' --web-safe-names"));
   if (!vt_cli_parse_options (context, "process", &argc, &argv))

@@ -26,6 +26,11 @@ int      vt_cli_fetch     (int          argc,
                            char       **argv);
 int      vt_cli_report    (int          argc,
                            char       **argv);
+int      vt_cli_check     (int          argc,
+                           char       **argv);
+void     vt_cli_print_product_notes (VtJob      *job);
+void     vt_cli_check_outputs       (VtJob      *job,
+                                     const char *preset);
 
 int      vt_cli_usage_error (const char *command,
                              const char *message);

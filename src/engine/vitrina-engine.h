@@ -10,6 +10,7 @@
 #include "vt-encode.h"
 #include "vt-fetcher.h"
 #include "vt-filter-chain.h"
+#include "vt-fill.h"
 #include "vt-filters.h"
 #include "vt-image.h"
 #include "vt-inputs.h"
@@ -17,16 +18,20 @@
 #include "vt-logo.h"
 #include "vt-metadata.h"
 #include "vt-pipeline.h"
+#include "vt-preflight.h"
 #include "vt-presets.h"
 #include "vt-previewer.h"
 #include "vt-recipe.h"
 #include "vt-report.h"
 #include "vt-resize.h"
 #include "vt-result.h"
+#include "vt-rules.h"
 #include "vt-sample.h"
 #include "vt-scaling.h"
 #include "vt-shard.h"
+#include "vt-trim.h"
 #include "vt-watermark.h"
+#include "vt-whiten.h"
 
 void vt_engine_init (void);
 void vt_remove_tree (const char *path);

@@ -30,11 +30,14 @@ static const struct {
 } builtins[] = {
   { "shop", N_("The shop recipe: three sizes, sharpened and watermarked") },
   { "effects", N_("Seed 001’s effect chain: blur, contrast, edges, inverted") },
-  { "amazon", N_("Amazon: 2000 × 2000 on pure white, no watermark") },
+  /* xgettext:no-c-format */
+  { "amazon", N_("Amazon: 2000 × 2000, the product at 85 % on pure white, no watermark") },
   { "ebay", N_("eBay: 1600 px on the longest side, no watermark or border") },
-  { "mercado-libre", N_("Mercado Libre: 1200 × 1200 on white, main photo without watermark") },
+  /* xgettext:no-c-format */
+  { "mercado-libre", N_("Mercado Libre: 1200 × 1200, the product at 95 % on white, main photo without watermark") },
   { "etsy", N_("Etsy: 2000 × 1500 listing photo, filled to 4:3") },
   { "shopify", N_("Shopify: 2048 × 2048 square on white") },
+  { "google-merchant", N_("Google Merchant Center: 1500 × 1500 on white, no watermark") },
 };
 
 void
@@ -52,8 +55,13 @@ vt_presets_get_user_dir (void)
   return g_build_filename (g_get_user_data_dir (), "vitrina", "presets", NULL);
 }
 
-static void
-register_builtins (void)
+/**
+ * vt_presets_ensure_resources:
+ *
+ * Registers the built-in presets and channel rules as resources, once.
+ */
+void
+vt_presets_ensure_resources (void)
 {
   static gsize done = 0;
 
@@ -124,7 +132,7 @@ vt_presets_list (void)
 {
   GPtrArray *presets = g_ptr_array_new_with_free_func ((GDestroyNotify) vt_preset_free);
 
-  register_builtins ();
+  vt_presets_ensure_resources ();
   for (guint i = 0; i < G_N_ELEMENTS (builtins); i++)
     g_ptr_array_add (presets, preset_new (builtins[i].name, _(builtins[i].description),
                                           g_strconcat ("resource://" RESOURCE_DIR, builtins[i].name,

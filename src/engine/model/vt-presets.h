@@ -20,6 +20,7 @@ typedef struct {
 void       vt_preset_free          (VtPreset    *preset);
 GPtrArray *vt_presets_list         (void);
 char      *vt_presets_get_user_dir (void);
+void       vt_presets_ensure_resources (void);
 gboolean   vt_presets_load         (VtRecipe    *recipe,
                                     const char  *name_or_path,
                                     GError     **error);

@@ -53,14 +53,22 @@ typedef struct {
   int      max_kb;      /* 0, or the largest file wanted, in kB (1000 bytes) */
   guint    formats;     /* VT_FORMAT_BIT()s: what the size is written in */
   gboolean logo;        /* when the recipe has one */
+  /* For marketplaces' main photos (vt-trim.h, vt-whiten.h, vt-fill.h): */
+  gboolean trim;        /* cut the photo to the product on its backdrop */
+  double   fill;        /* 0, or the share of the box the product spans, in percent (trims) */
+  gboolean whiten;      /* the backdrop made #FFFFFF */
+  double   tolerance;   /* how far the backdrop may vary, in percent; 0 for the default */
+  gboolean enlarge;     /* fill may scale the product past its own pixels */
 } VtVariant;
 
 /* A size with every option at its usual value. */
 #define VT_VARIANT_INIT(name, width, height) \
   { (name), (width), (height), VT_FIT_INSIDE, 0xffffff, TRUE, 1.0, 0, \
-    VT_FORMAT_BIT (VT_FORMAT_JPEG), TRUE }
+    VT_FORMAT_BIT (VT_FORMAT_JPEG), TRUE, FALSE, 0, FALSE, 0, FALSE }
 
 char            *vt_variant_to_string     (const VtVariant *variant);
+gboolean         vt_variant_trims         (const VtVariant *variant);
+double           vt_variant_get_tolerance (const VtVariant *variant);
 gboolean         vt_variant_enlarges      (const VtVariant *variant,
                                            int              width,
                                            int              height);

@@ -8,6 +8,7 @@
 #include <pango/pango.h>
 
 #include "vt-sizes.h"
+#include "vt-trim.h"
 
 static void
 variant_clear (VtVariant *variant)
@@ -74,6 +75,39 @@ parse_colour (const char *text,
 }
 
 static gboolean
+parse_yes_no (const char *value,
+              gboolean   *flag)
+{
+  if (!g_str_equal (value, "yes") && !g_str_equal (value, "no"))
+    return FALSE;
+  *flag = g_str_equal (value, "yes");
+  return TRUE;
+}
+
+/* The options for marketplaces' main photos. */
+static gboolean
+parse_product_option (VtVariant   *v,
+                      const char  *key,
+                      const char  *value)
+{
+  double number;
+
+  if (g_str_equal (key, "trim"))
+    return parse_yes_no (value, &v->trim);
+  if (g_str_equal (key, "whiten"))
+    return parse_yes_no (value, &v->whiten);
+  if (g_str_equal (key, "enlarge"))
+    return parse_yes_no (value, &v->enlarge);
+  if (g_str_equal (key, "fill") && parse_number (value, 1, 100, &number))
+    v->fill = number;
+  else if (g_str_equal (key, "trim-tolerance") && parse_number (value, 0.1, 100, &number))
+    v->tolerance = number;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
 parse_variant_option (VtVariant   *v,
                       const char  *key,
                       const char  *value)
@@ -96,7 +130,7 @@ parse_variant_option (VtVariant   *v,
   else if (g_str_equal (key, "logo") && (g_str_equal (value, "yes") || g_str_equal (value, "no")))
     v->logo = g_str_equal (value, "yes");
   else
-    return FALSE;
+    return parse_product_option (v, key, value);
   return TRUE;
 }
 
@@ -155,8 +189,9 @@ parse_variant (const char  *item,
         {
           g_set_error (error, VT_RECIPE_ERROR, VT_RECIPE_ERROR_INVALID,
                        _("Size “%s”: “%s” is not an option; the options are fit=fit|fill|pad, "
-                         "background=COLOUR, watermark=yes|no, logo=yes|no, sharpen=0…4, max-kb=N "
-                         "and format=jpeg+webp+avif+png"),
+                         "background=COLOUR, watermark=yes|no, logo=yes|no, sharpen=0…4, max-kb=N, "
+                         "format=jpeg+webp+avif+png, trim=yes|no, fill=1…100, whiten=yes|no, "
+                         "trim-tolerance=PERCENT and enlarge=yes|no"),
                        parts[0], options[i]);
           return FALSE;
         }
@@ -203,7 +238,32 @@ vt_variant_to_string (const VtVariant *v)
       g_autofree char *formats = vt_format_mask_to_string (v->formats, "+");
       g_string_append_printf (text, ":format=%s", formats);
     }
+  if (v->trim)
+    g_string_append (text, ":trim=yes");
+  if (v->fill > 0)
+    g_string_append_printf (text, ":fill=%s", g_ascii_formatd (number, sizeof number, "%g", v->fill));
+  if (v->whiten)
+    g_string_append (text, ":whiten=yes");
+  if (v->tolerance > 0)
+    g_string_append_printf (text, ":trim-tolerance=%s",
+                            g_ascii_formatd (number, sizeof number, "%g", v->tolerance));
+  if (v->enlarge)
+    g_string_append (text, ":enlarge=yes");
   return g_string_free (text, FALSE);
+}
+
+/* Whether @variant cuts the photo to its product first (fill implies it). */
+gboolean
+vt_variant_trims (const VtVariant *variant)
+{
+  return variant->trim || variant->fill > 0;
+}
+
+/* The backdrop tolerance @variant trims and whitens with, in percent. */
+double
+vt_variant_get_tolerance (const VtVariant *variant)
+{
+  return variant->tolerance > 0 ? variant->tolerance : VT_TRIM_DEFAULT_TOLERANCE;
 }
 
 /**

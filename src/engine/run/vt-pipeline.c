@@ -6,7 +6,9 @@
  * and logo → per format: encode (within the size's budget) → atomic write.
  * The encoding, its size budget and the write are in vt-pipeline-encode.c,
  * the check for photos too small for a size in vt-pipeline-small.c, the
- * fits in vt-fit.c.
+ * fits in vt-fit.c. Sizes that whiten or trim (marketplaces' main photos)
+ * share one whitened copy and one product box per photo (vt-product.c),
+ * made before the first of them.
  *
  * Thread contract: a pipeline is immutable once made (its recipe is a
  * private copy) and every function here may run on any number of workers
@@ -22,6 +24,7 @@
 #include "vt-fit.h"
 #include "vt-image.h"
 #include "vt-pipeline.h"
+#include "vt-product.h"
 #include "vt-resize.h"
 
 /* Thumbnails kept for the window are at most this big. */
@@ -93,7 +96,15 @@ set_load_hints (VtPipeline *self)
   hints->max_pixels = vt_recipe_get_max_pixels (self->recipe);
   hints->keep_exif = vt_recipe_get_metadata (self->recipe) != VT_METADATA_NONE;
   for (guint i = 0; i < vt_recipe_get_n_variants (self->recipe); i++)
-    hints->cover |= vt_recipe_get_variant (self->recipe, i)->fit == VT_FIT_FILL;
+    {
+      const VtVariant *v = vt_recipe_get_variant (self->recipe, i);
+
+      hints->cover |= v->fit == VT_FIT_FILL;
+      /* The product may be a small part of the photo: its own pixels, not
+       * the photo's, decide whether a size needs enlarging. */
+      if (vt_variant_trims (v))
+        hints->box_width = hints->box_height = 0;
+    }
 
   /* A blur of radius 10 before the resize means 10 pixels of the photo as
    * it is, not of a photo the decoder has already shrunk. */
@@ -261,32 +272,28 @@ vt_pipeline_load (VtPipeline  *self,
   return vt_pipeline_decode (self, bytes, timings, error);
 }
 
+/* @product: (nullable): the photo's product, shared by its sizes
+ * @output: (nullable): where to note what preparing the product found */
 static cairo_surface_t *
 resize (VtPipeline       *self,
         cairo_surface_t  *photo,
         guint             variant,
         gboolean          spare,
+        VtProduct        *product,
+        VtOutput         *output,
         VtTimings        *timings,
         GCancellable     *cancellable,
         GError          **error)
 {
   const VtVariant *v = vt_recipe_get_variant (self->recipe, variant);
+  g_autoptr(VtProduct) own = NULL;
   cairo_surface_t *out;
   gint64 t = vt_timings_now ();
 
-  switch (v->fit)
-    {
-    case VT_FIT_FILL:
-      out = vt_fit_fill (photo, v->width, v->height, cancellable, error);
-      break;
-    case VT_FIT_PAD:
-      out = vt_fit_pad (photo, v->width, v->height, v->background, cancellable, error);
-      break;
-    case VT_FIT_INSIDE:
-    default:
-      out = vt_fit_inside (photo, v->width, v->height, spare, cancellable, error);
-      break;
-    }
+  if (product == NULL)
+    product = own = vt_product_new (photo);
+  out = vt_product_fit (product, v, spare, output, cancellable, error);
+
   if (out == NULL && error != NULL && *error == NULL)
     g_set_error_literal (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_NO_MEMORY, _("Out of memory"));
   stage_end (timings, VT_STAGE_RESIZE, &t);
@@ -312,7 +319,7 @@ vt_pipeline_resize (VtPipeline       *self,
                     GCancellable     *cancellable,
                     GError          **error)
 {
-  return resize (self, photo, variant, FALSE, timings, cancellable, error);
+  return resize (self, photo, variant, FALSE, NULL, NULL, timings, cancellable, error);
 }
 
 /**
@@ -347,11 +354,14 @@ render (VtPipeline       *self,
         cairo_surface_t  *photo,
         guint             variant,
         gboolean          spare,
+        VtProduct        *product,
+        VtOutput         *output,
         VtTimings        *timings,
         GCancellable     *cancellable,
         GError          **error)
 {
-  cairo_surface_t *out = resize (self, photo, variant, spare, timings, cancellable, error);
+  cairo_surface_t *out = resize (self, photo, variant, spare, product, output, timings,
+                                 cancellable, error);
 
   if (out != NULL)
     vt_pipeline_finish (self, out, variant, timings);
@@ -377,7 +387,7 @@ vt_pipeline_render (VtPipeline       *self,
                     GCancellable     *cancellable,
                     GError          **error)
 {
-  return render (self, photo, variant, FALSE, timings, cancellable, error);
+  return render (self, photo, variant, FALSE, NULL, NULL, timings, cancellable, error);
 }
 
 static cairo_surface_t *
@@ -400,6 +410,7 @@ process_variant (VtPipeline       *self,
                  VtResult         *result,
                  cairo_surface_t  *photo,
                  gboolean          spare,
+                 VtProduct        *product,
                  GBytes           *exif,
                  guint             index,
                  guint            *next,
@@ -410,7 +421,12 @@ process_variant (VtPipeline       *self,
   const VtVariant *v = vt_recipe_get_variant (self->recipe, index);
   g_autoptr(cairo_surface_t) rendered = NULL;
 
-  rendered = render (self, photo, index, spare, vt_result_get_timings (result), cancellable, error);
+  /* The product's notes (low contrast, no product, too small) are the
+   * size's: made on its first output, shared by its other formats. */
+  VtOutput *first = vt_result_get_output (result, *next);
+
+  rendered = render (self, photo, index, spare, product, first, vt_result_get_timings (result),
+                     cancellable, error);
   if (rendered == NULL)
     return FALSE;
 
@@ -422,6 +438,9 @@ process_variant (VtPipeline       *self,
         continue;
       output = vt_result_get_output (result, (*next)++);
       g_assert (output->format == f);
+      output->low_contrast = first->low_contrast;
+      output->no_product = first->no_product;
+      output->small_product = first->small_product;
       if (!vt_pipeline_encode_output (self, result, output, rendered, index, exif, cancellable, error))
         return FALSE;
     }
@@ -456,6 +475,7 @@ vt_pipeline_process (VtPipeline    *self,
   g_autoptr(cairo_surface_t) photo = NULL;
   g_autoptr(cairo_surface_t) thumbnail = NULL;
   g_autoptr(GBytes) exif = NULL;
+  g_autoptr(VtProduct) product = NULL;
 
   g_return_val_if_fail (VT_IS_PIPELINE (self), FALSE);
   g_return_val_if_fail (vt_result_get_n_outputs (result) == vt_recipe_get_n_outputs (self->recipe), FALSE);
@@ -465,9 +485,10 @@ vt_pipeline_process (VtPipeline    *self,
     return FALSE;
 
   exif = vt_pipeline_get_exif (self, photo);
+  product = vt_product_new (photo);
   for (guint i = 0, n = vt_recipe_get_n_variants (self->recipe), next = 0; i < n; i++)
     {
-      if (!process_variant (self, result, photo, i == n - 1, exif, i, &next,
+      if (!process_variant (self, result, photo, i == n - 1, product, exif, i, &next,
                             keep_thumbnail ? &thumbnail : NULL, cancellable, error))
         return FALSE;
     }

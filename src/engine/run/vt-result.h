@@ -45,6 +45,9 @@ typedef struct {
   int      quality;       /* the quality used (a lossy format's) */
   gboolean over_budget;   /* larger than the size's max-kb even at quality 1 */
   VtFormat format;
+  gboolean low_contrast;  /* whiten asked, left as it was: the product's edge is unclear */
+  gboolean no_product;    /* trim asked, but no product found on a plain backdrop */
+  gboolean small_product; /* fill asked for more than the photo's own pixels */
 } VtOutput;
 
 #define VT_TYPE_RESULT (vt_result_get_type ())

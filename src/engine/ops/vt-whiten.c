@@ -1,0 +1,314 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-whiten.c: the backdrop of a studio shot made pure white
+ *
+ * Only the backdrop connected to the photo's border turns #FFFFFF: a flood
+ * fill from the border through the pixels within the tolerance of the
+ * fitted backdrop (vt-trim.c), so a white label or the inside of a handle
+ * stays as it was. The product's outermost pixels are part paper: each
+ * pixel next to the filled backdrop has its paper share, estimated from how
+ * far it is from the backdrop against the most product-like pixel near it,
+ * replaced by white, so the outline stays as soft as the camera made it,
+ * with no grey halo and no jagged edge.
+ *
+ * A white product on white paper is within the tolerance and would be
+ * filled away. The fill cannot tell, but what it filled can: paper is
+ * smooth, so a step in the backdrop distance inside the filled region, well
+ * above the paper's grain, is an edge that was swallowed. Then the photo is
+ * left alone and the caller told the contrast is too low.
+ */
+#define G_LOG_DOMAIN "vt-whiten"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "vt-pixels.h"
+#include "vt-trim.h"
+#include "vt-whiten.h"
+
+/* The swallowed-edge test compares means of 4×4 blocks two blocks apart. */
+#define BLOCK 4
+
+typedef struct {
+  int      width;
+  int      height;
+  guint8   tolerance;
+  guint8  *distance;   /* per pixel, largest channel difference from the backdrop */
+  guint8  *paper;      /* per pixel, 1 where the fill reached */
+} Map;
+
+static void
+measure_distances (cairo_surface_t  *surface,
+                   const VtBackdrop *backdrop,
+                   Map              *map)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  g_autofree guint8 *expected = g_malloc ((gsize) map->width * 4);
+
+  for (int y = 0; y < map->height; y++)
+    {
+      vt_backdrop_row (backdrop, y, expected);
+      vt_backdrop_distance_row (data + (gsize) y * stride, expected, map->width,
+                                map->distance + (gsize) y * map->width);
+    }
+}
+
+static inline gboolean
+fillable (const Map *map,
+          gsize      i)
+{
+  return !map->paper[i] && map->distance[i] <= map->tolerance;
+}
+
+typedef struct {
+  int x, y;
+} Seed;
+
+/* Seeds a run start for each stretch of fillable pixels of row @y in l…r. */
+static void
+push_runs (const Map *map,
+           GArray    *stack,
+           int        y,
+           int        l,
+           int        r)
+{
+  gsize row = (gsize) y * map->width;
+  gboolean in_run = FALSE;
+
+  for (int x = l; x <= r; x++)
+    {
+      gboolean ok = fillable (map, row + x);
+
+      if (ok && !in_run)
+        {
+          Seed s = { x, y };
+          g_array_append_val (stack, s);
+        }
+      in_run = ok;
+    }
+}
+
+/* A scanline flood fill: each popped seed grows to its whole run, marked at
+ * once, and seeds the runs above and below it. */
+static void
+flood (Map    *map,
+       GArray *stack)
+{
+  while (stack->len > 0)
+    {
+      Seed s = g_array_index (stack, Seed, stack->len - 1);
+      gsize row = (gsize) s.y * map->width;
+      int l = s.x, r = s.x;
+
+      g_array_set_size (stack, stack->len - 1);
+      if (!fillable (map, row + s.x))
+        continue;
+      while (l > 0 && fillable (map, row + l - 1))
+        l--;
+      while (r < map->width - 1 && fillable (map, row + r + 1))
+        r++;
+      memset (map->paper + row + l, 1, r - l + 1);
+      if (s.y > 0)
+        push_runs (map, stack, s.y - 1, l, r);
+      if (s.y < map->height - 1)
+        push_runs (map, stack, s.y + 1, l, r);
+    }
+}
+
+static void
+fill_from_border (Map *map)
+{
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (Seed));
+
+  push_runs (map, stack, 0, 0, map->width - 1);
+  push_runs (map, stack, map->height - 1, 0, map->width - 1);
+  for (int y = 1; y < map->height - 1; y++)
+    {
+      push_runs (map, stack, y, 0, 0);
+      push_runs (map, stack, y, map->width - 1, map->width - 1);
+    }
+  flood (map, stack);
+}
+
+/* Mean distance of each 4×4 block wholly filled; -1 for the others. */
+static float *
+block_means (const Map *map,
+             int        bw,
+             int        bh)
+{
+  float *means = g_new (float, (gsize) bw * bh);
+
+  for (int by = 0; by < bh; by++)
+    for (int bx = 0; bx < bw; bx++)
+      {
+        int sum = 0, paper = 0;
+
+        for (int y = by * BLOCK; y < (by + 1) * BLOCK; y++)
+          for (int x = bx * BLOCK; x < (bx + 1) * BLOCK; x++)
+            {
+              gsize i = (gsize) y * map->width + x;
+              sum += map->distance[i];
+              paper += map->paper[i];
+            }
+        means[(gsize) by * bw + bx] = paper == BLOCK * BLOCK ? sum / (float) (BLOCK * BLOCK) : -1;
+      }
+  return means;
+}
+
+static gboolean
+step (const float *means,
+      gsize        a,
+      gsize        b,
+      float        threshold)
+{
+  return means[a] >= 0 && means[b] >= 0 && ABS (means[a] - means[b]) > threshold;
+}
+
+/* Whether the filled backdrop holds an edge: steps between blocks two
+ * apart above both a third of the tolerance and the paper's grain, along
+ * more than a few percent of the photo's sides. */
+static gboolean
+swallowed_edges (const Map        *map,
+                 const VtBackdrop *backdrop)
+{
+  int bw = map->width / BLOCK, bh = map->height / BLOCK;
+  float threshold = MAX (map->tolerance / 3.0f, 1.5f * (float) backdrop->noise);
+  g_autofree float *means = NULL;
+  int steps = 0;
+
+  if (bw < 3 || bh < 3)
+    return FALSE;
+  means = block_means (map, bw, bh);
+  for (int by = 0; by < bh; by++)
+    for (int bx = 0; bx < bw; bx++)
+      {
+        gsize i = (gsize) by * bw + bx;
+        steps += bx + 2 < bw && step (means, i, i + 2, threshold);
+        steps += by + 2 < bh && step (means, i, i + 2 * bw, threshold);
+      }
+  return steps >= MAX (4, (bw + bh) / 25);
+}
+
+/* 1 where a pixel that is not paper touches paper (8 neighbours). */
+VT_HOT static void
+edge_row (const Map *map,
+          int        y,
+          guint8    *near,
+          guint8    *edge)
+{
+  const guint8 *mid = map->paper + (gsize) y * map->width;
+  const guint8 *up = y > 0 ? mid - map->width : mid;
+  const guint8 *down = y < map->height - 1 ? mid + map->width : mid;
+  int w = map->width;
+
+  for (int x = 0; x < w; x++)
+    near[x] = up[x] | mid[x] | down[x];
+  edge[0] = (mid[0] ^ 1) & (near[0] | near[MIN (1, w - 1)]);
+  for (int x = 1; x < w - 1; x++)
+    edge[x] = (mid[x] ^ 1) & (near[x - 1] | near[x] | near[x + 1]);
+  if (w > 1)
+    edge[w - 1] = (mid[w - 1] ^ 1) & (near[w - 2] | near[w - 1]);
+}
+
+/* The largest distance of a product pixel within two pixels of (x, y). */
+static int
+product_reference (const Map *map,
+                   int        x,
+                   int        y)
+{
+  int best = 0;
+
+  for (int j = MAX (y - 2, 0); j <= MIN (y + 2, map->height - 1); j++)
+    for (int i = MAX (x - 2, 0); i <= MIN (x + 2, map->width - 1); i++)
+      {
+        gsize k = (gsize) j * map->width + i;
+        if (!map->paper[k])
+          best = MAX (best, map->distance[k]);
+      }
+  return best;
+}
+
+/* Replaces a part-paper pixel's paper share with white. */
+static void
+soften (guint8       *pixel,
+        const guint8 *expected,
+        int           distance,
+        int           reference)
+{
+  int skip = G_BYTE_ORDER == G_LITTLE_ENDIAN ? 3 : 0;
+  int share;
+
+  if (reference <= distance)
+    return;
+  share = 256 - distance * 256 / reference;
+  for (int k = 0; k < 4; k++)
+    if (k != skip)
+      pixel[k] = (guint8) MIN (255, pixel[k] + (share * (255 - expected[k]) + 128) / 256);
+}
+
+static void
+paint (cairo_surface_t  *surface,
+       const VtBackdrop *backdrop,
+       const Map        *map)
+{
+  guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  g_autofree guint8 *expected = g_malloc ((gsize) map->width * 4);
+  g_autofree guint8 *near = g_malloc (map->width);
+  g_autofree guint8 *edge = g_malloc (map->width);
+
+  for (int y = 0; y < map->height; y++)
+    {
+      guint32 *row = (guint32 *) (data + (gsize) y * stride);
+      const guint8 *paper = map->paper + (gsize) y * map->width;
+      const guint8 *distance = map->distance + (gsize) y * map->width;
+
+      edge_row (map, y, near, edge);
+      vt_backdrop_row (backdrop, y, expected);
+      for (int x = 0; x < map->width; x++)
+        if (edge[x])
+          soften ((guint8 *) (row + x), expected + 4 * x, distance[x],
+                  product_reference (map, x, y));
+      for (int x = 0; x < map->width; x++)
+        row[x] = paper[x] ? 0xFFFFFFFF : row[x];
+    }
+  cairo_surface_mark_dirty (surface);
+}
+
+/**
+ * vt_whiten:
+ * @tolerance: in percent of full scale (VT_TRIM_DEFAULT_TOLERANCE)
+ *
+ * Makes the backdrop of @surface, as far as it reaches from the border,
+ * exactly white, with the product's outline blended into it.
+ *
+ * Returns: what was done; the photo is unchanged unless %VT_WHITEN_DONE
+ */
+VtWhitenResult
+vt_whiten (cairo_surface_t *surface,
+           double           tolerance)
+{
+  double levels = vt_trim_tolerance_levels (tolerance);
+  VtBackdrop backdrop;
+  Map map = {
+    cairo_image_surface_get_width (surface),
+    cairo_image_surface_get_height (surface),
+    (guint8) MIN (levels, 255.0),
+    NULL, NULL,
+  };
+  g_autofree guint8 *distance = NULL, *paper = NULL;
+
+  if (!vt_backdrop_fit (surface, levels, &backdrop))
+    return VT_WHITEN_NO_BACKDROP;
+
+  distance = map.distance = g_malloc ((gsize) map.width * map.height);
+  paper = map.paper = g_malloc0 ((gsize) map.width * map.height);
+  measure_distances (surface, &backdrop, &map);
+  fill_from_border (&map);
+  if (swallowed_edges (&map, &backdrop))
+    return VT_WHITEN_LOW_CONTRAST;
+
+  paint (surface, &backdrop, &map);
+  return VT_WHITEN_DONE;
+}

@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-product.c: a studio shot whitened and trimmed once per photo, for the sizes that ask
+ *
+ * Whitening and finding the product cost a pass or two over the decoded
+ * photo, so they run once per photo, not once per size: the sizes that ask
+ * with the same tolerance share one whitened copy and one trimmed box. One
+ * VtProduct belongs to the worker doing that photo; it is not shared.
+ */
+#define G_LOG_DOMAIN "vt-product"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "vt-fill.h"
+#include "vt-fit.h"
+#include "vt-image.h"
+#include "vt-product.h"
+#include "vt-trim.h"
+#include "vt-whiten.h"
+
+typedef struct {
+  double           tolerance;
+  gboolean         whiten;
+  cairo_surface_t *surface;      /* the photo, or its whitened copy */
+  gboolean         low_contrast;
+  gboolean         trimmed;
+  VtTrim           trim;
+} Prepared;
+
+struct _VtProduct
+{
+  cairo_surface_t *photo;
+  GArray          *prepared;     /* Prepared, one per (whiten, tolerance) asked */
+};
+
+static void
+prepared_clear (Prepared *p)
+{
+  g_clear_pointer (&p->surface, cairo_surface_destroy);
+}
+
+VtProduct *
+vt_product_new (cairo_surface_t *photo)
+{
+  VtProduct *self = g_new0 (VtProduct, 1);
+
+  self->photo = cairo_surface_reference (photo);
+  self->prepared = g_array_new (FALSE, TRUE, sizeof (Prepared));
+  g_array_set_clear_func (self->prepared, (GDestroyNotify) prepared_clear);
+  return self;
+}
+
+void
+vt_product_free (VtProduct *self)
+{
+  g_clear_pointer (&self->photo, cairo_surface_destroy);
+  g_clear_pointer (&self->prepared, g_array_unref);
+  g_free (self);
+}
+
+static Prepared *
+find_or_whiten (VtProduct *self,
+                gboolean   whiten,
+                double     tolerance)
+{
+  Prepared fresh = { .tolerance = tolerance, .whiten = whiten };
+
+  for (guint i = 0; i < self->prepared->len; i++)
+    {
+      Prepared *p = &g_array_index (self->prepared, Prepared, i);
+      if (p->whiten == whiten && p->tolerance == tolerance)
+        return p;
+    }
+
+  if (whiten)
+    {
+      g_autoptr(cairo_surface_t) copy = vt_image_copy (self->photo);
+      VtWhitenResult result = copy != NULL ? vt_whiten (copy, tolerance) : VT_WHITEN_NO_BACKDROP;
+
+      fresh.low_contrast = result == VT_WHITEN_LOW_CONTRAST;
+      if (result == VT_WHITEN_DONE)
+        fresh.surface = g_steal_pointer (&copy);
+    }
+  if (fresh.surface == NULL)
+    fresh.surface = cairo_surface_reference (self->photo);
+  g_array_append_val (self->prepared, fresh);
+  return &g_array_index (self->prepared, Prepared, self->prepared->len - 1);
+}
+
+/**
+ * vt_product_prepare:
+ * @box: (out): the part of the returned photo @variant uses: the product
+ *   when it trims, else the whole photo
+ * @notes: (out): what went wrong, for the size's output
+ *
+ * Returns: (transfer full): the photo as @variant wants it before its fit
+ */
+cairo_surface_t *
+vt_product_prepare (VtProduct             *self,
+                    const VtVariant       *variant,
+                    cairo_rectangle_int_t *box,
+                    VtProductNotes        *notes)
+{
+  double tolerance = vt_variant_get_tolerance (variant);
+  Prepared *p;
+
+  memset (notes, 0, sizeof *notes);
+  *box = (cairo_rectangle_int_t) { 0, 0, vt_image_get_width (self->photo),
+                                   vt_image_get_height (self->photo) };
+  if (!variant->whiten && !vt_variant_trims (variant))
+    return cairo_surface_reference (self->photo);
+
+  p = find_or_whiten (self, variant->whiten, tolerance);
+  notes->low_contrast = p->low_contrast;
+  if (vt_variant_trims (variant))
+    {
+      if (!p->trimmed)
+        vt_trim_find (p->surface, tolerance, &p->trim);
+      p->trimmed = TRUE;
+      *box = p->trim.box;
+      notes->not_found = !p->trim.found;
+    }
+  return cairo_surface_reference (p->surface);
+}
+
+/**
+ * vt_product_crop:
+ *
+ * Returns: (transfer full): a copy of @box of @surface, or %NULL with
+ * @error set
+ */
+cairo_surface_t *
+vt_product_crop (cairo_surface_t             *surface,
+                 const cairo_rectangle_int_t *box,
+                 GError                     **error)
+{
+  cairo_surface_t *crop = vt_image_new_uninitialized (box->width, box->height, error);
+  const guint8 *src;
+  guint8 *dst;
+  int src_stride, dst_stride;
+
+  if (crop == NULL)
+    return NULL;
+  cairo_surface_flush (surface);
+  src = cairo_image_surface_get_data (surface);
+  src_stride = cairo_image_surface_get_stride (surface);
+  dst = cairo_image_surface_get_data (crop);
+  dst_stride = cairo_image_surface_get_stride (crop);
+  for (int y = 0; y < box->height; y++)
+    memcpy (dst + (gsize) y * dst_stride, src + (gsize) (box->y + y) * src_stride + 4 * box->x,
+            (gsize) box->width * 4);
+  cairo_surface_mark_dirty (crop);
+  return crop;
+}
+
+static cairo_surface_t *
+fit (const VtVariant  *v,
+     cairo_surface_t  *photo,
+     gboolean          spare,
+     GCancellable     *cancellable,
+     GError          **error)
+{
+  switch (v->fit)
+    {
+    case VT_FIT_FILL:
+      return vt_fit_fill (photo, v->width, v->height, cancellable, error);
+    case VT_FIT_PAD:
+      return vt_fit_pad (photo, v->width, v->height, v->background, cancellable, error);
+    case VT_FIT_INSIDE:
+    default:
+      return vt_fit_inside (photo, v->width, v->height, spare, cancellable, error);
+    }
+}
+
+/* A size that whitens or trims: the product prepared once per photo, then
+ * filled to its share of the box, or cut out and fitted as usual. */
+static cairo_surface_t *
+fit_product (VtProduct        *self,
+             const VtVariant  *v,
+             gboolean          spare,
+             VtOutput         *output,
+             GCancellable     *cancellable,
+             GError          **error)
+{
+  cairo_rectangle_int_t box;
+  VtProductNotes notes;
+  VtFill plan;
+  g_autoptr(cairo_surface_t) prepared = vt_product_prepare (self, v, &box, &notes);
+  g_autoptr(cairo_surface_t) crop = NULL;
+
+  if (output != NULL)
+    {
+      output->low_contrast = notes.low_contrast;
+      output->no_product = notes.not_found;
+    }
+  /* The product's edge is not clear: leave the photo as it is rather than
+   * guess where to cut. */
+  if (notes.low_contrast || notes.not_found)
+    return fit (v, prepared, spare, cancellable, error);
+  if (v->fill > 0)
+    {
+      vt_fill_plan (box.width, box.height, v->width, v->height, v->fill, v->enlarge, &plan);
+      if (output != NULL)
+        output->small_product = plan.too_small && !v->enlarge;
+      return vt_fill_render (prepared, &box, v->width, v->height, &plan, v->background,
+                             cancellable, error);
+    }
+  if (box.width == vt_image_get_width (prepared) && box.height == vt_image_get_height (prepared))
+    return fit (v, prepared, spare, cancellable, error);
+  crop = vt_product_crop (prepared, &box, error);
+  return crop != NULL ? fit (v, crop, TRUE, cancellable, error) : NULL;
+}
+
+/**
+ * vt_product_fit:
+ * @variant: the size
+ * @spare: the photo is not read after this size, which may then work in it
+ * @output: (nullable): where to note what preparing the product found
+ *
+ * The photo put into @variant's box as its fit says, after whitening and
+ * trimming when the size asks for them.
+ *
+ * Returns: (transfer full): a new surface, or %NULL with @error set
+ */
+cairo_surface_t *
+vt_product_fit (VtProduct        *self,
+                const VtVariant  *variant,
+                gboolean          spare,
+                VtOutput         *output,
+                GCancellable     *cancellable,
+                GError          **error)
+{
+  if (variant->whiten || vt_variant_trims (variant))
+    return fit_product (self, variant, spare, output, cancellable, error);
+  return fit (variant, self->photo, spare, cancellable, error);
+}
