@@ -350,11 +350,62 @@ test_cli_process_from_urls (void)
   vt_test_remove_tree (dir);
 }
 
+static void
+count_cb (VtFetcher *fetcher, gpointer arg, guint *n)
+{
+  (*n)++;
+}
+
+/* A link that fails at once (no scheme, another scheme) is still reported
+ * after vt_fetcher_start() returns, never from inside it: the caller has
+ * not kept the fetcher or connected everything yet. Cancelling keeps the
+ * fetcher alive through its own signals. */
+static void
+test_no_signal_from_start (void)
+{
+  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtFetcher) fetcher = vt_fetcher_new (dir);
+  g_autoptr(GError) error = NULL;
+  guint n_downloaded = 0, n_finished = 0;
+
+  vt_fetcher_add_list (fetcher, "127.0.0.1:9/foto.jpg\nwww.shop.example/foto.jpg\nftp://shop.example/foto.jpg\n");
+  g_signal_connect (fetcher, "downloaded", G_CALLBACK (count_cb), &n_downloaded);
+  g_signal_connect (fetcher, "finished", G_CALLBACK (count_cb), &n_finished);
+  g_assert_true (vt_fetcher_start (fetcher, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_downloaded, ==, 0);
+  g_assert_cmpuint (n_finished, ==, 0);
+  while (n_finished == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_downloaded, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (vt_download_get_status (vt_fetcher_get_download (fetcher, i)), ==, VT_DOWNLOAD_FAILED);
+  vt_test_remove_tree (dir);
+}
+
+/* An empty list finishes too, after start. */
+static void
+test_empty_list_finishes (void)
+{
+  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtFetcher) fetcher = vt_fetcher_new (dir);
+  guint n_finished = 0;
+
+  g_signal_connect (fetcher, "finished", G_CALLBACK (count_cb), &n_finished);
+  g_assert_true (vt_fetcher_start (fetcher, NULL));
+  g_assert_cmpuint (n_finished, ==, 0);
+  while (n_finished == 0)
+    g_main_context_iteration (NULL, TRUE);
+  vt_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/fetcher/outcomes", test_outcomes);
+  g_test_add_func ("/fetcher/no-signal-from-start", test_no_signal_from_start);
+  g_test_add_func ("/fetcher/empty-list-finishes", test_empty_list_finishes);
   g_test_add_func ("/fetcher/connection-limit", test_connection_limit);
   g_test_add_func ("/fetcher/safe-names", test_safe_names);
   g_test_add_func ("/fetcher/cli-process-from-urls", test_cli_process_from_urls);

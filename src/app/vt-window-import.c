@@ -126,16 +126,18 @@ vt_window_import_links (VtWindow   *self,
   if (!_vt_window_start_batch (self, TRUE))
     return FALSE;
 
-  g_signal_connect (fetcher, "downloaded", G_CALLBACK (downloaded_cb), self);
-  g_signal_connect (fetcher, "finished", G_CALLBACK (fetch_finished_cb), self);
-  if (!vt_fetcher_start (fetcher, &error))
+  /* Kept before it starts: its handlers read self->fetcher. */
+  self->fetcher = g_steal_pointer (&fetcher);
+  g_signal_connect (self->fetcher, "downloaded", G_CALLBACK (downloaded_cb), self);
+  g_signal_connect (self->fetcher, "finished", G_CALLBACK (fetch_finished_cb), self);
+  if (!vt_fetcher_start (self->fetcher, &error))
     {
-      g_signal_handlers_disconnect_by_data (fetcher, self);
+      g_signal_handlers_disconnect_by_data (self->fetcher, self);
+      g_clear_object (&self->fetcher);
       vt_job_set_open (self->job, FALSE);
       _vt_window_toast (self, error->message);
       return FALSE;
     }
-  self->fetcher = g_steal_pointer (&fetcher);
   show_download_count (self);
   _vt_window_update_actions (self);
   return TRUE;

@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-window-batch.c: the real window's batch, import and results, under Xvfb */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+
+#include "vt-test-utils.h"
+#include "vt-thumbnail.h"
+#include "vt-window.h"
+
+typedef struct {
+  char      *dir;
+  char      *in;
+  char      *out;
+  VtWindow  *window;
+  GSettings *settings;
+  guint      n_finished;
+  gboolean   cancelled;
+} Fixture;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the main loop until @cond holds, failing after @ms. */
+static void
+spin_until (gboolean (*cond) (Fixture *), Fixture *f, guint ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (ms, timeout_cb, &timed_out);
+
+  while (!cond (f) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static gboolean batch_done (Fixture *f) { return f->n_finished > 0; }
+static gboolean not_busy (Fixture *f) { return !vt_window_is_busy (f->window); }
+
+static void
+batch_finished_cb (VtWindow *window, gboolean cancelled, Fixture *f)
+{
+  f->n_finished++;
+  f->cancelled = cancelled;
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  f->dir = vt_test_make_tmpdir ();
+  f->in = g_build_filename (f->dir, "in", NULL);
+  f->out = g_build_filename (f->dir, "out", NULL);
+  f->settings = g_settings_new (APP_ID);
+  /* the memory backend keeps values between tests: start from defaults */
+  g_object_get (f->settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i]; i++)
+    g_settings_reset (f->settings, keys[i]);
+  g_settings_set_string (f->settings, "output-folder", f->out);
+  if (GPOINTER_TO_UINT (data) > 0)
+    g_assert_true (vt_sample_write (f->in, GPOINTER_TO_UINT (data), 400, 300, NULL));
+
+  f->window = vt_window_new (NULL);
+  g_signal_connect (f->window, "batch-finished", G_CALLBACK (batch_finished_cb), f);
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+destroy_dialogs (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i - 1);
+      if (ADW_IS_MESSAGE_DIALOG (w))
+        gtk_window_destroy (GTK_WINDOW (w));
+    }
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  destroy_dialogs ();
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&f->settings);
+  vt_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->in);
+  g_free (f->out);
+}
+
+static void
+set_input (Fixture *f)
+{
+  const char *paths[] = { f->in, NULL };
+  vt_window_set_inputs (f->window, paths);
+}
+
+static gpointer
+child (gpointer widget, GType type, const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+  g_assert_nonnull (object);
+  return object;
+}
+
+/* The message dialog now shown, or NULL. */
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static gboolean dialog_shown (Fixture *f) { return find_dialog () != NULL; }
+
+/* A link that fails at once (no scheme, another scheme) is listed as not
+ * downloaded; the window goes on. */
+static void
+test_import_bad_links (Fixture *f, gconstpointer data)
+{
+  static const char * const lists[] = {
+    "127.0.0.1:9/foto.jpg",
+    "www.shop.example/foto.jpg",
+    "ftp://shop.example/foto.jpg",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      AdwMessageDialog *dialog;
+
+      f->n_finished = 0;
+      g_assert_true (vt_window_import_links (f->window, lists[i]));
+      spin_until (not_busy, f, 30000);
+      spin_until (dialog_shown, f, 5000);
+      dialog = find_dialog ();
+      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "1 Link Could Not Be Downloaded");
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), lists[i]));
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *data_home = g_dir_make_tmp ("vitrina-data-XXXXXX", NULL);
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+
+#define ADD(path, n, func) \
+  g_test_add (path, Fixture, GUINT_TO_POINTER (n), fixture_set_up, func, fixture_tear_down)
+  ADD ("/window-batch/import-bad-links", 0, test_import_bad_links);
+#undef ADD
+  status = g_test_run ();
+  vt_test_remove_tree (data_home);
+  return status;
+}
