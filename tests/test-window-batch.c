@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
+#include "vt-preview.h"
 #include "vt-test-utils.h"
 #include "vt-thumbnail.h"
 #include "vt-window.h"
@@ -158,6 +159,123 @@ test_import_bad_links (Fixture *f, gconstpointer data)
     }
 }
 
+/* After Cancel the bar says what was done, not "42 / 42 · 0:00 left". */
+static void
+test_cancel_is_honest (Fixture *f, gconstpointer data)
+{
+  GtkProgressBar *bar = child (f->window, VT_TYPE_WINDOW, "progress_bar");
+  const VtJobStats *stats;
+  g_autofree char *expected = NULL;
+
+  g_settings_set_int (f->settings, "workers", 2);
+  set_input (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.cancel", NULL));
+  spin_until (batch_done, f, 10000);
+
+  g_assert_true (f->cancelled);
+  stats = vt_job_get_stats (vt_window_get_last_job (f->window));
+  g_assert_cmpuint (stats->n_cancelled, >, 0);
+  expected = g_strdup_printf ("%u of 40 done, cancelled", 40 - stats->n_cancelled);
+  g_assert_cmpstr (gtk_progress_bar_get_text (bar), ==, expected);
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), <, 1.0);
+}
+
+static void
+serve_cb (SoupServer *server, SoupServerMessage *msg, const char *path,
+          GHashTable *query, gpointer data)
+{
+  GBytes *jpeg = data;
+
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "image/jpeg", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg));
+}
+
+typedef struct {
+  SoupServer *server;
+  GBytes     *jpeg;
+  char       *links;
+} Server;
+
+/* A local server answering every path with one photo; @links names two. */
+static void
+server_start (Server *s)
+{
+  g_autoptr(cairo_surface_t) photo = vt_sample_render (2, 400, 300);
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+  int port;
+
+  s->jpeg = vt_codec_jpeg_encode (photo, 85, FALSE, NULL, NULL);
+  s->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (s->server, NULL, serve_cb, s->jpeg, NULL);
+  soup_server_listen_local (s->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (s->server);
+  port = g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  s->links = g_strdup_printf ("http://127.0.0.1:%d/img/bolso-a.jpg\nhttp://127.0.0.1:%d/img/bolso-b.jpg\n",
+                              port, port);
+}
+
+static void
+server_stop (Server *s)
+{
+  gint64 until;
+
+  /* Let the closed connections reach both ends before the server goes. */
+  soup_server_disconnect (s->server);
+  until = g_get_monotonic_time () + 200 * 1000;
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_clear_object (&s->server);
+  g_clear_pointer (&s->jpeg, g_bytes_unref);
+  g_clear_pointer (&s->links, g_free);
+}
+
+static gboolean
+small_label_names_originals (Fixture *f)
+{
+  GtkLabel *label = child (f->window, VT_TYPE_WINDOW, "small_label");
+  return strstr (gtk_label_get_label (label), "bolso-") != NULL;
+}
+
+/* After Import from Links every label speaks of what arrived, not of the
+ * folder shown before nor of downloads that are over. */
+static void
+test_import_labels_are_honest (Fixture *f, gconstpointer data)
+{
+  GtkLabel *found = child (f->window, VT_TYPE_WINDOW, "found_label");
+  GtkLabel *small = child (f->window, VT_TYPE_WINDOW, "small_label");
+  VtPreview *preview = child (f->window, VT_TYPE_WINDOW, "preview");
+  Server s = { 0 };
+
+  set_input (f);
+  server_start (&s);
+  g_assert_true (vt_window_import_links (f->window, s.links));
+  spin_until (batch_done, f, 60000);
+
+  g_assert_cmpstr (gtk_label_get_label (found), ==, "2 photos found");
+  /* the preview and the warning show the downloaded photos */
+  g_assert_nonnull (strstr (vt_preview_get_photo (preview), "/originals/bolso-"));
+  spin_until (small_label_names_originals, f, 30000);
+  g_assert_null (strstr (gtk_label_get_label (small), "product-0001"));
+  server_stop (&s);
+}
+
+/* Nothing prepared, no speedup: "—", not "0.00×". */
+static void
+test_no_speedup_for_nothing (Fixture *f, gconstpointer data)
+{
+  GtkLabel *speedup = child (f->window, VT_TYPE_WINDOW, "speedup_value");
+
+  g_assert_true (vt_window_import_links (f->window, "ftp://shop.example/foto.jpg"));
+  spin_until (batch_done, f, 30000);
+  g_assert_cmpstr (gtk_label_get_label (speedup), ==, "—");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -177,6 +295,9 @@ main (int argc, char **argv)
 #define ADD(path, n, func) \
   g_test_add (path, Fixture, GUINT_TO_POINTER (n), fixture_set_up, func, fixture_tear_down)
   ADD ("/window-batch/import-bad-links", 0, test_import_bad_links);
+  ADD ("/window-batch/cancel-is-honest", 40, test_cancel_is_honest);
+  ADD ("/window-batch/import-labels-are-honest", 2, test_import_labels_are_honest);
+  ADD ("/window-batch/no-speedup-for-nothing", 0, test_no_speedup_for_nothing);
 #undef ADD
   status = g_test_run ();
   vt_test_remove_tree (data_home);

@@ -100,8 +100,34 @@ show_table (VtWindow         *self,
   set_value (self->photos_value, "%.0f", s->n_done);
   set_value (self->sequential_value, _("%.2f s"), s->busy_time / 1e6);
   set_value (self->parallel_value, _("%.2f s"), s->wall_time / 1e6);
+  /* Fewer than two photos prepared is no comparison of workers. */
+  if (s->n_done < 2)
+    {
+      gtk_label_set_label (self->speedup_value, "—");
+      gtk_label_set_label (self->efficiency_value, "—");
+      return;
+    }
   set_value (self->speedup_value, "%.2f×", speedup);
   set_value (self->efficiency_value, "%.0f %%", 100 * speedup / MAX (cores, 1));
+}
+
+/* The bar once the batch is over: what was done, never "0:00 left". */
+static void
+show_final_progress (VtWindow         *self,
+                     const VtJobStats *s,
+                     gboolean          cancelled)
+{
+  guint total = s->n_inputs;
+  guint over = total - s->n_cancelled;
+  g_autofree char *text = NULL;
+
+  if (cancelled)
+    /* TRANSLATORS: photos done (prepared, skipped or failed) of the batch's photos */
+    text = g_strdup_printf (_("%u of %u done, cancelled"), over, total);
+  else
+    text = g_strdup_printf (_("%u of %u done"), over, total);
+  gtk_progress_bar_set_fraction (self->progress_bar, total ? (double) over / total : 1.0);
+  gtk_progress_bar_set_text (self->progress_bar, text);
 }
 
 static void
@@ -117,6 +143,7 @@ finished_cb (VtJob    *job,
     vt_speedup_chart_add_sample (self->chart, elapsed, vt_job_stats_get_rate (s),
                                  vt_job_stats_get_speedup (s));
   show_arrivals (self);
+  show_final_progress (self, s, cancelled);
   show_table (self, s);
 
   if (cancelled)

@@ -75,6 +75,9 @@ fetch_finished_cb (VtFetcher *fetcher,
   g_signal_handlers_disconnect_by_data (fetcher, self);
   if (self->job != NULL)
     vt_job_set_open (self->job, FALSE);
+  /* The heading, the preview and the warning now speak of what arrived. */
+  _vt_window_rescan (self);
+  gtk_stack_set_visible_child_name (self->stack, "batch");
   show_failed_downloads (self, fetcher);
   _vt_window_update_actions (self);
 }
@@ -121,7 +124,8 @@ vt_window_import_links (VtWindow   *self,
   paths[0] = originals;
   g_strfreev (self->inputs);
   self->inputs = g_strdupv ((char **) paths);
-  adw_window_title_set_subtitle (self->window_title, originals);
+  /* Nothing of the previous folder stays on screen. */
+  _vt_window_rescan (self);
   gtk_stack_set_visible_child_name (self->stack, "batch");
   if (!_vt_window_start_batch (self, TRUE))
     return FALSE;

@@ -72,6 +72,7 @@ void      _vt_window_class_actions_init      (VtWindowClass *klass);
 /* vt-window-folders.c */
 void      _vt_window_folders_init            (VtWindow      *self);
 char     *_vt_window_dup_output_folder       (VtWindow      *self);
+void      _vt_window_rescan                  (VtWindow      *self);
 void      _vt_window_choose_folder           (VtWindow      *self,
                                               const char    *title,
                                               const char    *key);
