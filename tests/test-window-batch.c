@@ -276,6 +276,33 @@ test_no_speedup_for_nothing (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_label_get_label (speedup), ==, "—");
 }
 
+/* Importing the same links again adds no "-2" copies, in originals or in
+ * any size folder. */
+static void
+test_import_twice (Fixture *f, gconstpointer data)
+{
+  g_autofree char *originals = g_build_filename (f->out, "originals", NULL);
+  g_autofree char *large = g_build_filename (f->out, "large", NULL);
+  g_autoptr(GPtrArray) downloaded = NULL;
+  g_autoptr(GPtrArray) prepared = NULL;
+  Server s = { 0 };
+
+  server_start (&s);
+  for (int round = 0; round < 2; round++)
+    {
+      f->n_finished = 0;
+      g_assert_true (vt_window_import_links (f->window, s.links));
+      spin_until (batch_done, f, 60000);
+    }
+  downloaded = vt_test_list_files (originals);
+  prepared = vt_test_list_files (large);
+  g_assert_cmpuint (downloaded->len, ==, 2);
+  g_assert_cmpuint (prepared->len, ==, 2);
+  /* the second batch had both photos, and skipped them */
+  g_assert_cmpuint (vt_job_get_stats (vt_window_get_last_job (f->window))->n_skipped, ==, 2);
+  server_stop (&s);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -298,6 +325,7 @@ main (int argc, char **argv)
   ADD ("/window-batch/cancel-is-honest", 40, test_cancel_is_honest);
   ADD ("/window-batch/import-labels-are-honest", 2, test_import_labels_are_honest);
   ADD ("/window-batch/no-speedup-for-nothing", 0, test_no_speedup_for_nothing);
+  ADD ("/window-batch/import-twice", 0, test_import_twice);
 #undef ADD
   status = g_test_run ();
   vt_test_remove_tree (data_home);

@@ -31,7 +31,11 @@ downloaded_cb (VtFetcher  *fetcher,
                VtDownload *download,
                VtWindow   *self)
 {
-  if (vt_download_get_status (download) == VT_DOWNLOAD_DONE && self->job != NULL)
+  VtDownloadStatus status = vt_download_get_status (download);
+
+  /* One already downloaded is still the batch's, which skips it when its
+   * sizes are done, rather than a copy named "-2". */
+  if ((status == VT_DOWNLOAD_DONE || status == VT_DOWNLOAD_SKIPPED) && self->job != NULL)
     vt_job_add_input (self->job, vt_download_get_path (download), NULL);
   show_download_count (self);
 }
@@ -66,6 +70,24 @@ show_failed_downloads (VtWindow  *self,
 }
 
 static void
+show_skipped_downloads (VtWindow  *self,
+                        VtFetcher *fetcher)
+{
+  guint n_skipped = 0;
+  g_autofree char *message = NULL;
+
+  for (guint i = 0; i < vt_fetcher_get_n_downloads (fetcher); i++)
+    n_skipped += vt_download_get_status (vt_fetcher_get_download (fetcher, i)) == VT_DOWNLOAD_SKIPPED;
+  if (n_skipped == 0)
+    return;
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u link was already downloaded: skipped",
+                                          "%u links were already downloaded: skipped", n_skipped),
+                             n_skipped);
+  _vt_window_toast (self, message);
+}
+
+static void
 fetch_finished_cb (VtFetcher *fetcher,
                    gboolean   cancelled,
                    VtWindow  *self)
@@ -78,6 +100,7 @@ fetch_finished_cb (VtFetcher *fetcher,
   /* The heading, the preview and the warning now speak of what arrived. */
   _vt_window_rescan (self);
   gtk_stack_set_visible_child_name (self->stack, "batch");
+  show_skipped_downloads (self, fetcher);
   show_failed_downloads (self, fetcher);
   _vt_window_update_actions (self);
 }

@@ -9,6 +9,9 @@
  * in the output folder, refused past the size limit or when its bytes are
  * not an image, and renamed to a safe, unused name when complete: a partial
  * download is never left under a final name, and no file is overwritten.
+ * A link already saved in the folder (its file marked with the link, as
+ * browsers mark theirs) with the same bytes, as when an import is run
+ * again, is skipped, and its download names that file.
  * This file holds the API and the queue of links; one attempt at a link is
  * in vt-fetcher-transfer.c, the names in vt-fetcher-names.c.
  */
