@@ -91,7 +91,8 @@ static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   destroy_dialogs ();
-  gtk_window_destroy (GTK_WINDOW (f->window));
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&f->settings);
@@ -303,6 +304,57 @@ test_import_twice (Fixture *f, gconstpointer data)
   server_stop (&s);
 }
 
+static gboolean
+is_toplevel (GtkWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (w == (GObject *) window)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Closing mid-batch asks; keeping on leaves the batch running, stopping
+ * closes the window. */
+static void
+test_close_mid_batch_asks (Fixture *f, gconstpointer data)
+{
+  GtkWindow *window = GTK_WINDOW (f->window);
+  g_autoptr(VtJob) job = NULL;
+  AdwMessageDialog *dialog;
+
+  g_settings_set_int (f->settings, "workers", 1);
+  set_input (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL));
+  job = g_object_ref (vt_window_get_last_job (f->window));
+
+  gtk_window_close (window);
+  g_assert_true (is_toplevel (window));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Stop the Batch and Quit?");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (is_toplevel (window));
+  g_assert_true (vt_window_is_busy (f->window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+
+  gtk_window_close (window);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "quit");
+  /* the window is gone and its batch stopped */
+  g_assert_false (is_toplevel (window));
+  f->window = NULL;
+  while (vt_job_is_running (job))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (vt_job_get_stats (job)->n_cancelled, >, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -326,6 +378,7 @@ main (int argc, char **argv)
   ADD ("/window-batch/import-labels-are-honest", 2, test_import_labels_are_honest);
   ADD ("/window-batch/no-speedup-for-nothing", 0, test_no_speedup_for_nothing);
   ADD ("/window-batch/import-twice", 0, test_import_twice);
+  ADD ("/window-batch/close-mid-batch-asks", 40, test_close_mid_batch_asks);
 #undef ADD
   status = g_test_run ();
   vt_test_remove_tree (data_home);

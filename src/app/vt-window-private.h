@@ -36,6 +36,7 @@ struct _VtWindow
   gint64                start_time;
   gint64                last_sample;
   gint64                busy_time;
+  gboolean              close_confirmed; /* quitting mid-batch was confirmed */
 
   /* template */
   AdwToastOverlay      *toast_overlay;
