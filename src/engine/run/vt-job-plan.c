@@ -33,17 +33,20 @@ split_name (VtJob      *self,
                                                       : g_steal_pointer (&raw);
 }
 
-/* Every output path of @stem, relative to the output folder. */
+/* Every output path of @stem, the @counter-th input, relative to the
+ * output folder. */
 static GPtrArray *
 expand_names (VtJob      *self,
               const char *subdir,
-              const char *stem)
+              const char *stem,
+              guint       counter)
 {
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
 
   for (guint v = 0; v < vt_recipe_get_n_variants (self->recipe); v++)
     {
-      g_autofree char *name = vt_recipe_expand_name (self->recipe, vt_recipe_get_variant (self->recipe, v), stem);
+      g_autofree char *name = vt_recipe_expand_name (self->recipe, vt_recipe_get_variant (self->recipe, v), stem,
+                                                      counter);
       g_autofree char *dir = g_path_get_dirname (name);
       g_autofree char *file = g_path_get_basename (name);
       /* The input's subfolder goes under the template's folders. */
@@ -60,7 +63,8 @@ expand_names (VtJob      *self,
 static GPtrArray *
 unique_names (VtJob      *self,
               const char *subdir,
-              const char *input)
+              const char *input,
+              guint       counter)
 {
   g_autofree char *stem = NULL;
   g_autofree char *ext = NULL;
@@ -79,7 +83,7 @@ unique_names (VtJob      *self,
       else
         candidate = g_strdup_printf ("%s%s%s-%u", stem, *ext ? "-" : "", ext, n - 1);
 
-      names = expand_names (self, subdir, candidate);
+      names = expand_names (self, subdir, candidate, counter);
       for (guint i = 0; available && i < names->len; i++)
         available = !g_hash_table_contains (self->plan.taken, g_ptr_array_index (names, i));
       if (!available)
@@ -97,8 +101,10 @@ vt_job_plan_result (VtJob     *self,
                     VtResult  *result,
                     GError   **error)
 {
+  /* {n} counts the inputs in the order they were added, from 1. */
   g_autoptr(GPtrArray) names = unique_names (self, vt_result_get_subdir (result),
-                                             vt_result_get_input (result));
+                                             vt_result_get_input (result),
+                                             vt_result_get_index (result) + 1);
 
   g_hash_table_add (self->plan.inputs, g_canonicalize_filename (vt_result_get_input (result), NULL));
 
