@@ -355,6 +355,54 @@ test_close_mid_batch_asks (Fixture *f, gconstpointer data)
   g_assert_cmpuint (vt_job_get_stats (job)->n_cancelled, >, 0);
 }
 
+/* After a batch the window says first what was prepared, failed and
+ * skipped, and where; the failed photos are listed with their reasons;
+ * skipped photos are marked as such. */
+static void
+test_results_for_staff (Fixture *f, gconstpointer data)
+{
+  g_autofree char *bad = g_build_filename (f->in, "zz-notes.jpg", NULL);
+  GtkLabel *results = child (f->window, VT_TYPE_WINDOW, "results_label");
+  GListModel *thumbs = vt_window_get_thumbnails (f->window);
+  g_autofree char *where = NULL;
+  AdwMessageDialog *dialog;
+  guint n_skipped = 0;
+
+  g_assert_true (g_file_set_contents (bad, "not a photo", -1, NULL));
+  g_settings_set_boolean (f->settings, "skip-existing", TRUE);
+  g_settings_set_int (f->settings, "workers", 2);
+  set_input (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL);
+  spin_until (batch_done, f, 60000);
+
+  where = g_strdup_printf ("The files are in %s", f->out);
+  g_assert_nonnull (strstr (gtk_label_get_label (results), "2 photos prepared, 1 failed, 0 skipped."));
+  g_assert_nonnull (strstr (gtk_label_get_label (results), "2 workers made this"));
+  g_assert_nonnull (strstr (gtk_label_get_label (results), where));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-failed", NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "1 Photo Could Not Be Prepared");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "zz-notes.jpg: Not a photo"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* again: both good photos are already done */
+  f->n_finished = 0;
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL);
+  spin_until (batch_done, f, 60000);
+  g_assert_nonnull (strstr (gtk_label_get_label (results), "0 photos prepared, 1 failed, 2 skipped."));
+  for (guint i = 0; i < g_list_model_get_n_items (thumbs); i++)
+    {
+      g_autoptr(VtThumbnail) t = g_list_model_get_item (thumbs, i);
+      gboolean skipped;
+
+      g_object_get (t, "skipped", &skipped, NULL);
+      n_skipped += skipped;
+    }
+  g_assert_cmpuint (n_skipped, ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -379,6 +427,7 @@ main (int argc, char **argv)
   ADD ("/window-batch/no-speedup-for-nothing", 0, test_no_speedup_for_nothing);
   ADD ("/window-batch/import-twice", 0, test_import_twice);
   ADD ("/window-batch/close-mid-batch-asks", 40, test_close_mid_batch_asks);
+  ADD ("/window-batch/results-for-staff", 2, test_results_for_staff);
 #undef ADD
   status = g_test_run ();
   vt_test_remove_tree (data_home);

@@ -145,6 +145,7 @@ finished_cb (VtJob    *job,
   show_arrivals (self);
   show_final_progress (self, s, cancelled);
   show_table (self, s);
+  _vt_window_show_results (self, cancelled);
 
   if (cancelled)
     message = g_strdup_printf (_("Cancelled: %u photos done, %u not started"), s->n_done, s->n_cancelled);
@@ -153,7 +154,7 @@ finished_cb (VtJob    *job,
                                             "%u photos could not be read", s->n_failed), s->n_failed);
   else
     message = g_strdup_printf (_("%u photos done in %.1f s"), s->n_done + s->n_skipped, elapsed);
-  _vt_window_toast (self, message);
+  _vt_window_toast_results (self, message);
 
   g_signal_handlers_disconnect_by_data (job, self);
   _vt_window_update_actions (self);
@@ -194,6 +195,7 @@ _vt_window_start_batch (VtWindow *self,
     }
 
   g_list_store_remove_all (self->thumbnails);
+  _vt_window_hide_results (self);
   self->n_seen = 0;
   self->busy_time = 0;
   self->start_time = self->last_sample = g_get_monotonic_time ();

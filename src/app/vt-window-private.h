@@ -3,7 +3,8 @@
  *
  * VtWindow is one class split by concern: vt-window.c (class, template,
  * lifecycle), -actions.c (every win.* action), -folders.c (inputs, output,
- * drops), -batch.c (progress and results table), -import.c (photos from
+ * drops), -batch.c (progress and results table), -results.c (what a
+ * finished batch says first), -import.c (photos from
  * links), -scaling.c (measure scaling) and -details.c (one photo's dialog).
  */
 #pragma once
@@ -49,6 +50,9 @@ struct _VtWindow
   GtkLabel             *output_label;
   GtkLabel             *small_label;
   GtkProgressBar       *progress_bar;
+  GtkBox               *results_box;
+  GtkLabel             *results_label;
+  GtkButton            *failed_button;
   VtSpeedupChart       *chart;
   GtkLabel             *photos_value;
   GtkLabel             *sequential_value;
@@ -83,6 +87,14 @@ void      _vt_window_open_folder             (VtWindow      *self,
 /* vt-window-batch.c */
 gboolean  _vt_window_start_batch             (VtWindow      *self,
                                               gboolean       open);
+
+/* vt-window-results.c */
+void      _vt_window_hide_results            (VtWindow      *self);
+void      _vt_window_show_results            (VtWindow      *self,
+                                              gboolean       cancelled);
+void      _vt_window_toast_results           (VtWindow      *self,
+                                              const char    *message);
+void      _vt_window_show_failed             (VtWindow      *self);
 
 /* vt-window-import.c */
 void      _vt_window_show_import_dialog      (VtWindow      *self);

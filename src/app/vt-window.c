@@ -154,6 +154,9 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, output_label);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, small_label);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, results_box);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, results_label);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, failed_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, chart);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, photos_value);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, sequential_value);
