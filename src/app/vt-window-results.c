@@ -32,7 +32,8 @@ describe_speedup (const VtJobStats *s)
 {
   double speedup = vt_job_stats_get_speedup (s);
 
-  if (s->n_done < 2 || s->n_workers < 2)
+  /* Below 1.1× (a machine busy with other work) there is no gain to tell. */
+  if (s->n_done < 2 || s->n_workers < 2 || speedup < 1.1)
     return NULL;
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "%u worker made this %.1f× faster than one.",
