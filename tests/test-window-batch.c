@@ -377,7 +377,10 @@ test_results_for_staff (Fixture *f, gconstpointer data)
 
   where = g_strdup_printf ("The files are in %s", f->out);
   g_assert_nonnull (strstr (gtk_label_get_label (results), "2 photos prepared, 1 failed, 0 skipped."));
-  g_assert_nonnull (strstr (gtk_label_get_label (results), "2 workers made this"));
+  /* the plain reading of the speedup, only where there was a gain (the
+   * machine's load decides) */
+  g_assert_true ((strstr (gtk_label_get_label (results), "2 workers made this") != NULL) ==
+                 (vt_job_stats_get_speedup (vt_job_get_stats (vt_window_get_last_job (f->window))) >= 1.1));
   g_assert_nonnull (strstr (gtk_label_get_label (results), where));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-failed", NULL));
