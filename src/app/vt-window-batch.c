@@ -155,6 +155,7 @@ finished_cb (VtJob    *job,
   else
     message = g_strdup_printf (_("%u photos done in %.1f s"), s->n_done + s->n_skipped, elapsed);
   _vt_window_toast_results (self, message);
+  _vt_window_notify_if_away (self, message);
 
   g_signal_handlers_disconnect_by_data (job, self);
   _vt_window_update_actions (self);

@@ -95,6 +95,8 @@ void      _vt_window_show_results            (VtWindow      *self,
 void      _vt_window_toast_results           (VtWindow      *self,
                                               const char    *message);
 void      _vt_window_show_failed             (VtWindow      *self);
+void      _vt_window_notify_if_away          (VtWindow      *self,
+                                              const char    *message);
 
 /* vt-window-import.c */
 void      _vt_window_show_import_dialog      (VtWindow      *self);

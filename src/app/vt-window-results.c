@@ -16,6 +16,8 @@
 
 /* Photos listed by name in the dialog; the rest are counted. */
 #define MAX_LISTED 30
+/* A batch shorter than this ends while the user still looks at it. */
+#define NOTIFY_AFTER_US (20 * G_USEC_PER_SEC)
 
 static char *
 describe_counts (const VtJobStats *s)
@@ -123,4 +125,25 @@ _vt_window_show_failed (VtWindow *self)
                                                   "%u Photos Could Not Be Prepared", n_failed), n_failed);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * _vt_window_notify_if_away:
+ *
+ * A desktop notification for a long batch that ended while the user was
+ * in another window.
+ */
+void
+_vt_window_notify_if_away (VtWindow   *self,
+                           const char *message)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GNotification) notification = NULL;
+
+  if (app == NULL || gtk_window_is_active (GTK_WINDOW (self)) ||
+      vt_job_get_stats (self->job)->wall_time < NOTIFY_AFTER_US)
+    return;
+  notification = g_notification_new (_("Photos Ready"));
+  g_notification_set_body (notification, message);
+  g_application_send_notification (G_APPLICATION (app), "batch-finished", notification);
 }
