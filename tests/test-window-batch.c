@@ -406,6 +406,30 @@ test_results_for_staff (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_skipped, ==, 2);
 }
 
+/* "Include subfolders" takes the photos of the folders inside the input,
+ * and their sizes keep those folders. */
+static void
+test_include_subfolders (Fixture *f, gconstpointer data)
+{
+  g_autofree char *sub = g_build_filename (f->in, "verano", NULL);
+  g_autofree char *nested = g_build_filename (f->out, "large", "verano", "product-0001.jpg", NULL);
+  GtkCheckButton *check = child (f->window, VT_TYPE_WINDOW, "subfolders_check");
+  GtkLabel *found = child (f->window, VT_TYPE_WINDOW, "found_label");
+
+  g_assert_true (vt_sample_write (sub, 1, 400, 300, NULL));
+  set_input (f);
+  g_assert_cmpstr (gtk_label_get_label (found), ==, "2 photos found");
+
+  gtk_check_button_set_active (check, TRUE);
+  g_assert_true (g_settings_get_boolean (f->settings, "include-subfolders"));
+  g_assert_cmpstr (gtk_label_get_label (found), ==, "3 photos found");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL);
+  spin_until (batch_done, f, 60000);
+  g_assert_cmpuint (vt_job_get_stats (vt_window_get_last_job (f->window))->n_done, ==, 3);
+  g_assert_true (g_file_test (nested, G_FILE_TEST_IS_REGULAR));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -431,6 +455,7 @@ main (int argc, char **argv)
   ADD ("/window-batch/import-twice", 0, test_import_twice);
   ADD ("/window-batch/close-mid-batch-asks", 40, test_close_mid_batch_asks);
   ADD ("/window-batch/results-for-staff", 2, test_results_for_staff);
+  ADD ("/window-batch/include-subfolders", 2, test_include_subfolders);
 #undef ADD
   status = g_test_run ();
   vt_test_remove_tree (data_home);

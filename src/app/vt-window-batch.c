@@ -183,7 +183,8 @@ _vt_window_start_batch (VtWindow *self,
   vt_job_set_background (self->job, TRUE);
   vt_job_set_open (self->job, open);
   if (!open)
-    vt_job_add_paths (self->job, (const char * const *) self->inputs, FALSE);
+    vt_job_add_paths (self->job, (const char * const *) self->inputs,
+                      g_settings_get_boolean (self->settings, "include-subfolders"));
   g_signal_connect (self->job, "result", G_CALLBACK (result_cb), self);
   g_signal_connect (self->job, "finished", G_CALLBACK (finished_cb), self);
 

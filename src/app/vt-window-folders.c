@@ -108,7 +108,8 @@ _vt_window_rescan (VtWindow *self)
       return;
     }
 
-  found = vt_inputs_collect ((const char * const *) self->inputs, FALSE, canonical);
+  found = vt_inputs_collect ((const char * const *) self->inputs,
+                             g_settings_get_boolean (self->settings, "include-subfolders"), canonical);
   set_found (self, found);
   adw_window_title_set_subtitle (self->window_title, self->inputs[0]);
 
@@ -242,6 +243,10 @@ _vt_window_folders_init (VtWindow *self)
                            G_CALLBACK (input_folder_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::output-folder",
                            G_CALLBACK (_vt_window_rescan), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::include-subfolders",
+                           G_CALLBACK (_vt_window_rescan), self, G_CONNECT_SWAPPED);
+  g_settings_bind (self->settings, "include-subfolders", self->subfolders_check, "active",
+                   G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->recipe, "notify::sizes",
                            G_CALLBACK (check_small_photos), self, G_CONNECT_SWAPPED);
   input_folder_changed_cb (self);

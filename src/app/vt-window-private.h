@@ -49,6 +49,7 @@ struct _VtWindow
   GtkLabel             *found_label;
   GtkLabel             *output_label;
   GtkLabel             *small_label;
+  GtkCheckButton       *subfolders_check;
   GtkProgressBar       *progress_bar;
   GtkBox               *results_box;
   GtkLabel             *results_label;

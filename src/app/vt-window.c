@@ -153,6 +153,7 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, found_label);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, output_label);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, small_label);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, subfolders_check);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, results_box);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, results_label);
