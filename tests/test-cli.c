@@ -324,11 +324,41 @@ test_bench_full_disk (void)
   vt_test_remove_tree (dir);
 }
 
+/* A speedup is printed only where it means something: several photos done
+ * by several workers, never for one photo. */
+static void
+test_speedup_only_when_meaningful (void)
+{
+  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autofree char *in = g_build_filename (dir, "in", NULL);
+  g_autofree char *one = g_build_filename (in, "product-0001.jpg", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_auto(VtTestRun) gen = { 0 };
+  g_auto(VtTestRun) single = { 0 };
+  g_auto(VtTestRun) many = { 0 };
+
+  run_cli (&gen, NULL, "generate", "--count", "4", "--size", "400x300", in, NULL);
+  g_assert_cmpint (gen.status, ==, 0);
+
+  run_cli (&single, NULL, "process", one, "-o", out, "--workers", "8", NULL);
+  g_assert_cmpint (single.status, ==, 0);
+  g_assert_nonnull (strstr (single.out, "1 photo: 1 done"));
+  g_assert_nonnull (strstr (single.out, "Wall time"));
+  g_assert_null (strstr (single.out, "speedup"));
+
+  run_cli (&many, NULL, "process", in, "-o", out, "--workers", "2", NULL);
+  g_assert_cmpint (many.status, ==, 0);
+  g_assert_nonnull (strstr (many.out, "speedup"));
+
+  vt_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/speedup-only-when-meaningful", test_speedup_only_when_meaningful);
   g_test_add_func ("/cli/help-lists-every-option", test_help_lists_every_option);
   g_test_add_func ("/cli/process-with-a-bad-photo", test_process_with_a_bad_photo);
   g_test_add_func ("/cli/killed-then-resumed", test_killed_then_resumed);

@@ -351,11 +351,109 @@ test_cli_process_from_urls (void)
   vt_test_remove_tree (dir);
 }
 
+static void
+count_cb (VtFetcher *fetcher, gpointer arg, guint *n)
+{
+  (*n)++;
+}
+
+/* A link that fails at once (no scheme, another scheme) is still reported
+ * after vt_fetcher_start() returns, never from inside it: the caller has
+ * not kept the fetcher or connected everything yet. Cancelling keeps the
+ * fetcher alive through its own signals. */
+static void
+test_no_signal_from_start (void)
+{
+  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtFetcher) fetcher = vt_fetcher_new (dir);
+  g_autoptr(GError) error = NULL;
+  guint n_downloaded = 0, n_finished = 0;
+
+  vt_fetcher_add_list (fetcher, "127.0.0.1:9/foto.jpg\nwww.shop.example/foto.jpg\nftp://shop.example/foto.jpg\n");
+  g_signal_connect (fetcher, "downloaded", G_CALLBACK (count_cb), &n_downloaded);
+  g_signal_connect (fetcher, "finished", G_CALLBACK (count_cb), &n_finished);
+  g_assert_true (vt_fetcher_start (fetcher, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_downloaded, ==, 0);
+  g_assert_cmpuint (n_finished, ==, 0);
+  while (n_finished == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_downloaded, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (vt_download_get_status (vt_fetcher_get_download (fetcher, i)), ==, VT_DOWNLOAD_FAILED);
+  vt_test_remove_tree (dir);
+}
+
+/* An empty list finishes too, after start. */
+static void
+test_empty_list_finishes (void)
+{
+  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtFetcher) fetcher = vt_fetcher_new (dir);
+  guint n_finished = 0;
+
+  g_signal_connect (fetcher, "finished", G_CALLBACK (count_cb), &n_finished);
+  g_assert_true (vt_fetcher_start (fetcher, NULL));
+  g_assert_cmpuint (n_finished, ==, 0);
+  while (n_finished == 0)
+    g_main_context_iteration (NULL, TRUE);
+  vt_test_remove_tree (dir);
+}
+
+/* The same link fetched again into the same folder, with the same bytes,
+ * is skipped and names the file it was saved as; with other bytes it is a
+ * new photo, under a new name. */
+static void
+test_same_link_again (void)
+{
+  Server s = { 0 };
+  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autofree char *first = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+
+  server_start (&s);
+  url = g_strdup_printf ("%s/img/zapato.jpg", s.base);
+  for (int round = 0; round < 3; round++)
+    {
+      g_autoptr(VtFetcher) fetcher = vt_fetcher_new (dir);
+      VtDownload *d;
+
+      vt_fetcher_add_url (fetcher, url);
+      run_fetcher (fetcher);
+      d = vt_fetcher_get_download (fetcher, 0);
+      if (round == 0)
+        {
+          g_assert_cmpint (vt_download_get_status (d), ==, VT_DOWNLOAD_DONE);
+          first = g_strdup (vt_download_get_path (d));
+        }
+      else if (round == 1)
+        {
+          g_assert_cmpint (vt_download_get_status (d), ==, VT_DOWNLOAD_SKIPPED);
+          g_assert_cmpstr (vt_download_get_path (d), ==, first);
+          /* the shop edited its copy: the next fetch is a new photo */
+          g_assert_true (g_file_set_contents (first, "edited", -1, NULL));
+        }
+      else
+        {
+          g_assert_cmpint (vt_download_get_status (d), ==, VT_DOWNLOAD_DONE);
+          g_assert_true (g_str_has_suffix (vt_download_get_path (d), "/zapato-2.jpg"));
+        }
+    }
+  files = vt_test_list_files (dir);
+  g_assert_cmpuint (files->len, ==, 2);
+  server_stop (&s);
+  vt_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/fetcher/outcomes", test_outcomes);
+  g_test_add_func ("/fetcher/same-link-again", test_same_link_again);
+  g_test_add_func ("/fetcher/no-signal-from-start", test_no_signal_from_start);
+  g_test_add_func ("/fetcher/empty-list-finishes", test_empty_list_finishes);
   g_test_add_func ("/fetcher/connection-limit", test_connection_limit);
   g_test_add_func ("/fetcher/safe-names", test_safe_names);
   g_test_add_func ("/fetcher/cli-process-from-urls", test_cli_process_from_urls);

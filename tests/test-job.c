@@ -233,6 +233,37 @@ test_cancel_mid_batch (Fixture *f, gconstpointer data)
 }
 
 /* a.jpg and a.png both want a.jpg: neither may overwrite the other. */
+/* {n} numbers the photos in input order, zero-padded, whichever worker
+ * finishes first. */
+static void
+test_counter_token (Fixture *f, gconstpointer data)
+{
+  g_autoptr(VtRecipe) recipe = vt_recipe_new ();
+  g_autoptr(VtJob) job = NULL;
+  static const char * const order[] = { "product-0003.jpg", "product-0001.jpg", "product-0002.jpg" };
+
+  g_object_set (recipe, "name-template", "{variant}/tienda-{n}", NULL);
+  job = vt_job_new (recipe, f->out);
+  vt_job_set_n_workers (job, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_autofree char *path = g_build_filename (f->in, order[i], NULL);
+      vt_job_add_input (job, path, NULL);
+    }
+  g_assert_true (vt_job_run_sync (job, NULL));
+  g_assert_cmpuint (vt_job_get_stats (job)->n_done, ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("tienda-%04u.jpg", i + 1);
+      g_autofree char *path = g_build_filename (f->out, "large", name, NULL);
+      VtResult *result = vt_job_get_result (job, i);
+
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      g_assert_true (g_str_has_suffix (vt_result_get_input (result), order[i]));
+      g_assert_cmpstr (vt_result_get_output (result, 2)->path, ==, path);
+    }
+}
+
 static void
 test_same_stem (Fixture *f, gconstpointer data)
 {
@@ -381,6 +412,7 @@ main (int argc, char **argv)
   ADD ("/job/events-on-main-thread", 4, test_events_on_main_thread);
   ADD ("/job/cancel-mid-batch", 40, test_cancel_mid_batch);
   ADD ("/job/same-stem", 4, test_same_stem);
+  ADD ("/job/counter-token", 3, test_counter_token);
   ADD ("/job/never-overwrites-input", 1, test_never_overwrites_input);
   ADD ("/job/output-inside-input", 4, test_output_inside_input);
   ADD ("/job/skip-existing", 4, test_skip_existing);

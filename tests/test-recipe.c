@@ -86,8 +86,13 @@ test_name_template (void)
 
   g_assert_true (vt_recipe_set_sizes (recipe, "big=1200x900,small=150x100", NULL));
   name = vt_name_template_expand ("{variant}/{stem}-{width}x{height}",
-                                  vt_recipe_get_variant (recipe, 1), "shoe");
+                                  vt_recipe_get_variant (recipe, 1), "shoe", 1);
   g_assert_cmpstr (name, ==, "small/shoe-150x100");
+  g_clear_pointer (&name, g_free);
+  /* {n}: the place in input order, zero-padded to four digits */
+  name = vt_name_template_expand ("{variant}/tienda-{n}", vt_recipe_get_variant (recipe, 0), "shoe", 7);
+  g_assert_cmpstr (name, ==, "big/tienda-0007");
+  g_assert_true (vt_name_template_check_syntax ("{variant}/tienda-{n}", NULL));
 
   g_assert_false (vt_recipe_check_name_template ("{stem}", recipe, &error));
   g_assert_cmpstr (error->message, ==,

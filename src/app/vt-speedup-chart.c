@@ -98,6 +98,18 @@ draw_axes (VtSpeedupChart *self,
   cairo_stroke (cr);
   draw_text (GTK_WIDGET (self), cr, x_label, f->x0 + f->w, f->y0 + f->h + 12, 1.0);
   draw_text (GTK_WIDGET (self), cr, y_label, f->x0 + 4, f->y0 + 4, 0.0);
+
+  /* Numbers on both axes: a chart without them cannot be read. The x axis
+   * ends in its name, so its numbers stop short of the end. */
+  for (guint i = 0; i < 4; i++)
+    {
+      double x = f->x_max * i / 4, y = f->y_max * i / 3;
+      g_autofree char *x_text = g_strdup_printf (f->x_max >= 8 ? "%.0f" : "%.1f", x);
+      g_autofree char *y_text = g_strdup_printf (f->y_max >= 8 ? "%.0f" : "%.1f", y);
+
+      draw_text (GTK_WIDGET (self), cr, x_text, fx (f, x), f->y0 + f->h + 12, 0.5);
+      draw_text (GTK_WIDGET (self), cr, y_text, f->x0 - 4, fy (f, y), 1.0);
+    }
 }
 
 /* A dashed reference line, labelled in the right margin. */

@@ -30,6 +30,7 @@ enum {
   PROP_TEXTURE,
   PROP_ERROR,
   PROP_FAILED,
+  PROP_SKIPPED,
   N_PROPS
 };
 
@@ -98,6 +99,9 @@ vt_thumbnail_get_property (GObject    *object,
     case PROP_FAILED:
       g_value_set_boolean (value, vt_thumbnail_get_failed (self));
       break;
+    case PROP_SKIPPED:
+      g_value_set_boolean (value, vt_thumbnail_get_skipped (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -119,6 +123,9 @@ vt_thumbnail_class_init (VtThumbnailClass *klass)
     g_param_spec_string ("error", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_FAILED] =
     g_param_spec_boolean ("failed", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* Skipped photos have no new thumbnail: the cell says why it is empty. */
+  properties[PROP_SKIPPED] =
+    g_param_spec_boolean ("skipped", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -174,4 +181,10 @@ gboolean
 vt_thumbnail_get_failed (VtThumbnail *self)
 {
   return vt_result_get_status (self->result) == VT_RESULT_FAILED;
+}
+
+gboolean
+vt_thumbnail_get_skipped (VtThumbnail *self)
+{
+  return vt_result_get_status (self->result) == VT_RESULT_SKIPPED;
 }

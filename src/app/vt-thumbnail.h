@@ -17,6 +17,7 @@ GdkTexture  *vt_thumbnail_get_texture (VtThumbnail *self);
 const char  *vt_thumbnail_get_title   (VtThumbnail *self);
 const char  *vt_thumbnail_get_error   (VtThumbnail *self);
 gboolean     vt_thumbnail_get_failed  (VtThumbnail *self);
+gboolean     vt_thumbnail_get_skipped (VtThumbnail *self);
 
 GdkTexture  *vt_texture_new_for_surface (cairo_surface_t *surface);
 

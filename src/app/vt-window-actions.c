@@ -51,6 +51,14 @@ start_action (GtkWidget  *widget,
 }
 
 static void
+show_failed_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _vt_window_show_failed (VT_WINDOW (widget));
+}
+
+static void
 cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -108,6 +116,7 @@ _vt_window_class_actions_init (VtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-output", NULL, open_output_action);
   gtk_widget_class_install_action (widget_class, "win.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "win.show-failed", NULL, show_failed_action);
   gtk_widget_class_install_action (widget_class, "win.measure-scaling", NULL, measure_scaling_action);
   gtk_widget_class_install_action (widget_class, "win.import-links", NULL, import_links_action);
 

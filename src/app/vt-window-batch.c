@@ -100,8 +100,34 @@ show_table (VtWindow         *self,
   set_value (self->photos_value, "%.0f", s->n_done);
   set_value (self->sequential_value, _("%.2f s"), s->busy_time / 1e6);
   set_value (self->parallel_value, _("%.2f s"), s->wall_time / 1e6);
+  /* Fewer than two photos prepared is no comparison of workers. */
+  if (s->n_done < 2)
+    {
+      gtk_label_set_label (self->speedup_value, "—");
+      gtk_label_set_label (self->efficiency_value, "—");
+      return;
+    }
   set_value (self->speedup_value, "%.2f×", speedup);
   set_value (self->efficiency_value, "%.0f %%", 100 * speedup / MAX (cores, 1));
+}
+
+/* The bar once the batch is over: what was done, never "0:00 left". */
+static void
+show_final_progress (VtWindow         *self,
+                     const VtJobStats *s,
+                     gboolean          cancelled)
+{
+  guint total = s->n_inputs;
+  guint over = total - s->n_cancelled;
+  g_autofree char *text = NULL;
+
+  if (cancelled)
+    /* TRANSLATORS: photos done (prepared, skipped or failed) of the batch's photos */
+    text = g_strdup_printf (_("%u of %u done, cancelled"), over, total);
+  else
+    text = g_strdup_printf (_("%u of %u done"), over, total);
+  gtk_progress_bar_set_fraction (self->progress_bar, total ? (double) over / total : 1.0);
+  gtk_progress_bar_set_text (self->progress_bar, text);
 }
 
 static void
@@ -117,7 +143,9 @@ finished_cb (VtJob    *job,
     vt_speedup_chart_add_sample (self->chart, elapsed, vt_job_stats_get_rate (s),
                                  vt_job_stats_get_speedup (s));
   show_arrivals (self);
+  show_final_progress (self, s, cancelled);
   show_table (self, s);
+  _vt_window_show_results (self, cancelled);
 
   if (cancelled)
     message = g_strdup_printf (_("Cancelled: %u photos done, %u not started"), s->n_done, s->n_cancelled);
@@ -126,7 +154,8 @@ finished_cb (VtJob    *job,
                                             "%u photos could not be read", s->n_failed), s->n_failed);
   else
     message = g_strdup_printf (_("%u photos done in %.1f s"), s->n_done + s->n_skipped, elapsed);
-  _vt_window_toast (self, message);
+  _vt_window_toast_results (self, message);
+  _vt_window_notify_if_away (self, message);
 
   g_signal_handlers_disconnect_by_data (job, self);
   _vt_window_update_actions (self);
@@ -154,7 +183,8 @@ _vt_window_start_batch (VtWindow *self,
   vt_job_set_background (self->job, TRUE);
   vt_job_set_open (self->job, open);
   if (!open)
-    vt_job_add_paths (self->job, (const char * const *) self->inputs, FALSE);
+    vt_job_add_paths (self->job, (const char * const *) self->inputs,
+                      g_settings_get_boolean (self->settings, "include-subfolders"));
   g_signal_connect (self->job, "result", G_CALLBACK (result_cb), self);
   g_signal_connect (self->job, "finished", G_CALLBACK (finished_cb), self);
 
@@ -167,6 +197,7 @@ _vt_window_start_batch (VtWindow *self,
     }
 
   g_list_store_remove_all (self->thumbnails);
+  _vt_window_hide_results (self);
   self->n_seen = 0;
   self->busy_time = 0;
   self->start_time = self->last_sample = g_get_monotonic_time ();

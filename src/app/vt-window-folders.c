@@ -87,8 +87,10 @@ set_found (VtWindow  *self,
   check_small_photos (self);
 }
 
-static void
-rescan (VtWindow *self)
+/* Finds the photos in the inputs again, and says so everywhere: the
+ * count, the preview's list, the warning about small photos. */
+void
+_vt_window_rescan (VtWindow *self)
 {
   g_autofree char *output = _vt_window_dup_output_folder (self);
   g_autofree char *canonical = output ? g_canonicalize_filename (output, NULL) : NULL;
@@ -106,7 +108,8 @@ rescan (VtWindow *self)
       return;
     }
 
-  found = vt_inputs_collect ((const char * const *) self->inputs, FALSE, canonical);
+  found = vt_inputs_collect ((const char * const *) self->inputs,
+                             g_settings_get_boolean (self->settings, "include-subfolders"), canonical);
   set_found (self, found);
   adw_window_title_set_subtitle (self->window_title, self->inputs[0]);
 
@@ -132,7 +135,7 @@ vt_window_set_inputs (VtWindow           *self,
   g_strfreev (self->inputs);
   self->inputs = g_strdupv ((char **) paths);
   g_list_store_remove_all (self->thumbnails);
-  rescan (self);
+  _vt_window_rescan (self);
 }
 
 static void
@@ -239,7 +242,11 @@ _vt_window_folders_init (VtWindow *self)
   g_signal_connect_object (self->settings, "changed::input-folder",
                            G_CALLBACK (input_folder_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::output-folder",
-                           G_CALLBACK (rescan), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_vt_window_rescan), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::include-subfolders",
+                           G_CALLBACK (_vt_window_rescan), self, G_CONNECT_SWAPPED);
+  g_settings_bind (self->settings, "include-subfolders", self->subfolders_check, "active",
+                   G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->recipe, "notify::sizes",
                            G_CALLBACK (check_small_photos), self, G_CONNECT_SWAPPED);
   input_folder_changed_cb (self);

@@ -31,7 +31,11 @@ downloaded_cb (VtFetcher  *fetcher,
                VtDownload *download,
                VtWindow   *self)
 {
-  if (vt_download_get_status (download) == VT_DOWNLOAD_DONE && self->job != NULL)
+  VtDownloadStatus status = vt_download_get_status (download);
+
+  /* One already downloaded is still the batch's, which skips it when its
+   * sizes are done, rather than a copy named "-2". */
+  if ((status == VT_DOWNLOAD_DONE || status == VT_DOWNLOAD_SKIPPED) && self->job != NULL)
     vt_job_add_input (self->job, vt_download_get_path (download), NULL);
   show_download_count (self);
 }
@@ -68,6 +72,24 @@ show_failed_downloads (VtWindow  *self,
 }
 
 static void
+show_skipped_downloads (VtWindow  *self,
+                        VtFetcher *fetcher)
+{
+  guint n_skipped = 0;
+  g_autofree char *message = NULL;
+
+  for (guint i = 0; i < vt_fetcher_get_n_downloads (fetcher); i++)
+    n_skipped += vt_download_get_status (vt_fetcher_get_download (fetcher, i)) == VT_DOWNLOAD_SKIPPED;
+  if (n_skipped == 0)
+    return;
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u link was already downloaded: skipped",
+                                          "%u links were already downloaded: skipped", n_skipped),
+                             n_skipped);
+  _vt_window_toast (self, message);
+}
+
+static void
 fetch_finished_cb (VtFetcher *fetcher,
                    gboolean   cancelled,
                    VtWindow  *self)
@@ -77,6 +99,10 @@ fetch_finished_cb (VtFetcher *fetcher,
   g_signal_handlers_disconnect_by_data (fetcher, self);
   if (self->job != NULL)
     vt_job_set_open (self->job, FALSE);
+  /* The heading, the preview and the warning now speak of what arrived. */
+  _vt_window_rescan (self);
+  gtk_stack_set_visible_child_name (self->stack, "batch");
+  show_skipped_downloads (self, fetcher);
   show_failed_downloads (self, fetcher);
   _vt_window_update_actions (self);
 }
@@ -123,21 +149,24 @@ vt_window_import_links (VtWindow   *self,
   paths[0] = originals;
   g_strfreev (self->inputs);
   self->inputs = g_strdupv ((char **) paths);
-  adw_window_title_set_subtitle (self->window_title, originals);
+  /* Nothing of the previous folder stays on screen. */
+  _vt_window_rescan (self);
   gtk_stack_set_visible_child_name (self->stack, "batch");
   if (!_vt_window_start_batch (self, TRUE))
     return FALSE;
 
-  g_signal_connect (fetcher, "downloaded", G_CALLBACK (downloaded_cb), self);
-  g_signal_connect (fetcher, "finished", G_CALLBACK (fetch_finished_cb), self);
-  if (!vt_fetcher_start (fetcher, &error))
+  /* Kept before it starts: its handlers read self->fetcher. */
+  self->fetcher = g_steal_pointer (&fetcher);
+  g_signal_connect (self->fetcher, "downloaded", G_CALLBACK (downloaded_cb), self);
+  g_signal_connect (self->fetcher, "finished", G_CALLBACK (fetch_finished_cb), self);
+  if (!vt_fetcher_start (self->fetcher, &error))
     {
-      g_signal_handlers_disconnect_by_data (fetcher, self);
+      g_signal_handlers_disconnect_by_data (self->fetcher, self);
+      g_clear_object (&self->fetcher);
       vt_job_set_open (self->job, FALSE);
       _vt_window_toast (self, error->message);
       return FALSE;
     }
-  self->fetcher = g_steal_pointer (&fetcher);
   show_download_count (self);
   _vt_window_update_actions (self);
   return TRUE;

@@ -3,7 +3,8 @@
  *
  * VtWindow is one class split by concern: vt-window.c (class, template,
  * lifecycle), -actions.c (every win.* action), -folders.c (inputs, output,
- * drops), -batch.c (progress and results table), -import.c (photos from
+ * drops), -batch.c (progress and results table), -results.c (what a
+ * finished batch says first), -import.c (photos from
  * links), -scaling.c (measure scaling) and -details.c (one photo's dialog).
  */
 #pragma once
@@ -36,6 +37,7 @@ struct _VtWindow
   gint64                start_time;
   gint64                last_sample;
   gint64                busy_time;
+  gboolean              close_confirmed; /* quitting mid-batch was confirmed */
 
   /* template */
   AdwToastOverlay      *toast_overlay;
@@ -47,7 +49,11 @@ struct _VtWindow
   GtkLabel             *found_label;
   GtkLabel             *output_label;
   GtkLabel             *small_label;
+  GtkCheckButton       *subfolders_check;
   GtkProgressBar       *progress_bar;
+  GtkBox               *results_box;
+  GtkLabel             *results_label;
+  GtkButton            *failed_button;
   VtSpeedupChart       *chart;
   GtkLabel             *photos_value;
   GtkLabel             *sequential_value;
@@ -72,6 +78,7 @@ void      _vt_window_class_actions_init      (VtWindowClass *klass);
 /* vt-window-folders.c */
 void      _vt_window_folders_init            (VtWindow      *self);
 char     *_vt_window_dup_output_folder       (VtWindow      *self);
+void      _vt_window_rescan                  (VtWindow      *self);
 void      _vt_window_choose_folder           (VtWindow      *self,
                                               const char    *title,
                                               const char    *key);
@@ -81,6 +88,16 @@ void      _vt_window_open_folder             (VtWindow      *self,
 /* vt-window-batch.c */
 gboolean  _vt_window_start_batch             (VtWindow      *self,
                                               gboolean       open);
+
+/* vt-window-results.c */
+void      _vt_window_hide_results            (VtWindow      *self);
+void      _vt_window_show_results            (VtWindow      *self,
+                                              gboolean       cancelled);
+void      _vt_window_toast_results           (VtWindow      *self,
+                                              const char    *message);
+void      _vt_window_show_failed             (VtWindow      *self);
+void      _vt_window_notify_if_away          (VtWindow      *self,
+                                              const char    *message);
 
 /* vt-window-import.c */
 void      _vt_window_show_import_dialog      (VtWindow      *self);

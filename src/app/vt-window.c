@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "vt-recipe-settings.h"
 #include "vt-thumbnail.h"
 #include "vt-window-private.h"
@@ -43,6 +45,43 @@ grid_activate_cb (VtWindow *self,
                   guint     position)
 {
   _vt_window_show_details (self, position);
+}
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   VtWindow         *self)
+{
+  if (!g_str_equal (response, "quit"))
+    return;  /* the batch goes on */
+  self->close_confirmed = TRUE;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.cancel", NULL);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Closing (or Ctrl+Q) while photos are being prepared or downloaded asks
+ * first: an unfinished batch is easy to lose by a stray click. */
+static gboolean
+vt_window_close_request (GtkWindow *window)
+{
+  VtWindow *self = VT_WINDOW (window);
+  GtkWidget *dialog;
+
+  if (self->close_confirmed || !vt_window_is_busy (self))
+    return GTK_WINDOW_CLASS (vt_window_parent_class)->close_request (window);
+
+  dialog = adw_message_dialog_new (window, _("Stop the Batch and Quit?"),
+                                   _("The photos not prepared yet are left undone; those already written stay."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Working"),
+                                    "quit", _("_Stop and Quit"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "quit",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 static void
@@ -89,6 +128,7 @@ vt_window_class_init (VtWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = vt_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = vt_window_close_request;
 
   /**
    * VtWindow::batch-finished:
@@ -113,7 +153,11 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, found_label);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, output_label);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, small_label);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, subfolders_check);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, results_box);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, results_label);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, failed_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, chart);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, photos_value);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, sequential_value);

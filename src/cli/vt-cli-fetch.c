@@ -89,6 +89,9 @@ downloaded_cb (VtFetcher  *fetcher,
     g_printerr ("vitrina-cli: %s: %s\n", vt_download_get_url (download), error->message);
   else if (vt_download_get_status (download) == VT_DOWNLOAD_DONE && !*quiet)
     g_print (_("downloaded %s → %s\n"), vt_download_get_url (download), vt_download_get_path (download));
+  else if (vt_download_get_status (download) == VT_DOWNLOAD_SKIPPED && !*quiet)
+    g_print (_("already downloaded %s → %s, skipped\n"), vt_download_get_url (download),
+             vt_download_get_path (download));
 }
 
 static void
@@ -116,7 +119,9 @@ job_downloaded_cb (VtFetcher  *fetcher,
 {
   const GError *error = vt_download_get_error (download);
 
-  if (vt_download_get_status (download) == VT_DOWNLOAD_DONE)
+  /* One already downloaded is still the batch's (which may skip it). */
+  if (vt_download_get_status (download) == VT_DOWNLOAD_DONE ||
+      vt_download_get_status (download) == VT_DOWNLOAD_SKIPPED)
     vt_job_add_input (job, vt_download_get_path (download), NULL);
   else if (error != NULL)
     g_printerr ("vitrina-cli: %s: %s\n", vt_download_get_url (download), error->message);
@@ -160,15 +165,18 @@ gboolean
 vt_cli_fetch_failed (VtFetcher *fetcher)
 {
   for (guint i = 0; fetcher != NULL && i < vt_fetcher_get_n_downloads (fetcher); i++)
-    if (vt_download_get_status (vt_fetcher_get_download (fetcher, i)) != VT_DOWNLOAD_DONE)
-      return TRUE;
+    {
+      VtDownloadStatus status = vt_download_get_status (vt_fetcher_get_download (fetcher, i));
+      if (status != VT_DOWNLOAD_DONE && status != VT_DOWNLOAD_SKIPPED)
+        return TRUE;
+    }
   return FALSE;
 }
 
 void
 vt_cli_print_fetch_summary (VtFetcher *fetcher)
 {
-  guint done = 0, failed = 0, cancelled = 0;
+  guint done = 0, failed = 0, cancelled = 0, skipped = 0;
   guint64 bytes = 0;
   g_autofree char *size = NULL;
   double seconds = vt_fetcher_get_wall_time (fetcher) / 1e6;
@@ -180,9 +188,14 @@ vt_cli_print_fetch_summary (VtFetcher *fetcher)
         {
         case VT_DOWNLOAD_DONE: done++; bytes += vt_download_get_bytes (d); break;
         case VT_DOWNLOAD_FAILED: failed++; break;
+        case VT_DOWNLOAD_SKIPPED: skipped++; break;
         default: cancelled++; break;
         }
     }
+  if (skipped > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u link was already downloaded, with the same bytes: skipped\n",
+                          "%u links were already downloaded, with the same bytes: skipped\n", skipped),
+             skipped);
   size = g_format_size (bytes);
   g_print (_("%u links: %u downloaded, %u failed, %u cancelled; %s in %.2f s (%.1f images/s)\n"),
            vt_fetcher_get_n_downloads (fetcher), done, failed, cancelled, size, seconds,
@@ -242,8 +255,5 @@ vt_cli_fetch (int    argc,
   g_source_remove (sigint);
 
   vt_cli_print_fetch_summary (fetcher);
-  for (guint i = 0; i < vt_fetcher_get_n_downloads (fetcher); i++)
-    if (vt_download_get_status (vt_fetcher_get_download (fetcher, i)) != VT_DOWNLOAD_DONE)
-      return VT_CLI_EXIT_FAILED;
-  return VT_CLI_EXIT_OK;
+  return vt_cli_fetch_failed (fetcher) ? VT_CLI_EXIT_FAILED : VT_CLI_EXIT_OK;
 }

@@ -112,6 +112,15 @@ vt_cli_print_summary (VtJob *job)
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u photo: %u done, %u failed, %u skipped, %u cancelled\n",
                         "%u photos: %u done, %u failed, %u skipped, %u cancelled\n", s->n_inputs),
            s->n_inputs, s->n_done, s->n_failed, s->n_skipped, s->n_cancelled);
+  /* One photo, or one worker, is no comparison: its "speedup" would only
+   * measure the start-up time against the photo's. */
+  if (s->n_done < 2 || s->n_workers < 2)
+    {
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Wall time %.2f s, %.1f photos/s on %u worker\n",
+                            "Wall time %.2f s, %.1f photos/s on %u workers\n", s->n_workers),
+               s->wall_time / 1e6, vt_job_stats_get_rate (s), s->n_workers);
+      return;
+    }
   g_print (g_dngettext (GETTEXT_PACKAGE,
                         "Wall time %.2f s, %.1f photos/s on %u worker; speedup %.2f× over one worker’s time (%.2f s)\n",
                         "Wall time %.2f s, %.1f photos/s on %u workers; speedup %.2f× over one worker’s time (%.2f s)\n",

@@ -10,6 +10,7 @@ gboolean vt_name_template_check_syntax (const char       *name_template,
                                         GError          **error);
 char    *vt_name_template_expand       (const char       *name_template,
                                         const VtVariant  *variant,
-                                        const char       *stem);
+                                        const char       *stem,
+                                        guint             counter);
 
 G_END_DECLS

@@ -121,7 +121,8 @@ gboolean         vt_recipe_check_name_template (const char *name_template,
                                            GError     **error);
 char            *vt_recipe_expand_name    (VtRecipe    *self,
                                            const VtVariant *variant,
-                                           const char  *stem);
+                                           const char  *stem,
+                                           guint        counter);
 
 /* Plain getters, so workers read fields without GValue boxing. */
 GArray          *vt_recipe_get_filters    (VtRecipe    *self);

@@ -11,6 +11,7 @@ typedef enum {
   VT_DOWNLOAD_DONE,
   VT_DOWNLOAD_FAILED,
   VT_DOWNLOAD_CANCELLED,
+  VT_DOWNLOAD_SKIPPED,    /* already in the folder with the same bytes; the path names that file */
 } VtDownloadStatus;
 
 #define VT_TYPE_DOWNLOAD (vt_download_get_type ())

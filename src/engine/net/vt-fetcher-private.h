@@ -58,5 +58,11 @@ const char *vt_fetcher_extension_for (const char       *path);
 char       *vt_fetcher_unique_path   (VtFetcher        *self,
                                       const char       *url,
                                       const char       *extension);
+void        vt_fetcher_mark_origin   (const char       *path,
+                                      const char       *url);
+char       *vt_fetcher_find_same     (VtFetcher        *self,
+                                      const char       *url,
+                                      const char       *extension,
+                                      const char       *downloaded);
 
 G_END_DECLS

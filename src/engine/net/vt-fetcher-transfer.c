@@ -157,6 +157,17 @@ body_done (Transfer *t)
       return;
     }
 
+  /* The same link fetched again into the same folder is not a new photo. */
+  path = vt_fetcher_find_same (self, vt_download_get_url (t->download), extension, t->tmp_path);
+  if (path != NULL)
+    {
+      vt_download_set_path (t->download, path);
+      self->active--;
+      vt_fetcher_complete (self, t->download, VT_DOWNLOAD_SKIPPED, NULL);
+      transfer_free (t);
+      return;
+    }
+
   path = vt_fetcher_unique_path (self, vt_download_get_url (t->download), extension);
   if (!vt_atomic_file_commit (t->tmp_path, path, &error))
     {
@@ -164,6 +175,7 @@ body_done (Transfer *t)
       return;
     }
   g_clear_pointer (&t->tmp_path, g_free);
+  vt_fetcher_mark_origin (path, vt_download_get_url (t->download));
   vt_download_set_path (t->download, path);
 
   self->active--;

@@ -9,6 +9,9 @@
  * in the output folder, refused past the size limit or when its bytes are
  * not an image, and renamed to a safe, unused name when complete: a partial
  * download is never left under a final name, and no file is overwritten.
+ * A link already saved in the folder (its file marked with the link, as
+ * browsers mark theirs) with the same bytes, as when an import is run
+ * again, is skipped, and its download names that file.
  * This file holds the API and the queue of links; one attempt at a link is
  * in vt-fetcher-transfer.c, the names in vt-fetcher-names.c.
  */
@@ -79,17 +82,32 @@ vt_fetcher_start_waiting (VtFetcher *self)
 
 /* ------------------------------------------------------------------------ */
 
+/* The first links start from the main loop, not from vt_fetcher_start():
+ * a link that fails at once (no scheme, or not http) would otherwise emit
+ * ::downloaded and ::finished before the caller has kept the fetcher. */
+static gboolean
+start_idle_cb (gpointer data)
+{
+  VtFetcher *self = data;
+
+  vt_fetcher_start_waiting (self);
+  finish_if_done (self);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * vt_fetcher_start:
  *
  * Creates the output folder (failing here, before any download, when it
- * cannot be written) and starts the downloads. Outcomes arrive through
- * ::downloaded, then ::finished.
+ * cannot be written) and starts the downloads from the main loop. Outcomes
+ * arrive through ::downloaded, then ::finished, never before this returns.
  */
 gboolean
 vt_fetcher_start (VtFetcher  *self,
                   GError    **error)
 {
+  g_autoptr(GSource) source = NULL;
+
   g_return_val_if_fail (VT_IS_FETCHER (self), FALSE);
   g_return_val_if_fail (self->running_ref == NULL && self->start_time == 0, FALSE);
 
@@ -106,19 +124,26 @@ vt_fetcher_start (VtFetcher  *self,
   self->start_time = g_get_monotonic_time ();
   for (guint i = 0; i < self->downloads->len; i++)
     g_queue_push_tail (&self->waiting, g_ptr_array_index (self->downloads, i));
-  vt_fetcher_start_waiting (self);
-  finish_if_done (self);
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, start_idle_cb, g_object_ref (self), g_object_unref);
+  g_source_set_static_name (source, "[vitrina] fetcher start");
+  g_source_attach (source, g_main_context_get_thread_default ());
   return TRUE;
 }
 
 void
 vt_fetcher_cancel (VtFetcher *self)
 {
+  /* The links completed here emit ::finished, whose handler may drop the
+   * caller's reference. */
+  g_autoptr(VtFetcher) G_GNUC_UNUSED keep = NULL;
   GHashTableIter iter;
   gpointer id, download;
 
   g_return_if_fail (VT_IS_FETCHER (self));
 
+  keep = g_object_ref (self);
   g_cancellable_cancel (self->cancellable);
   /* Downloads waiting to retry are cancelled now rather than at their time. */
   g_hash_table_iter_init (&iter, self->retry_timers);

@@ -33,19 +33,21 @@ split_name (VtJob      *self,
                                                       : g_steal_pointer (&raw);
 }
 
-/* Every output path of @stem, relative to the output folder: each size in
- * each of its formats, in the order vt_pipeline_process() writes them. */
+/* Every output path of @stem, the @counter-th input, relative to the
+ * output folder: each size in each of its formats, in the order
+ * vt_pipeline_process() writes them. */
 static GPtrArray *
 expand_names (VtJob      *self,
               const char *subdir,
-              const char *stem)
+              const char *stem,
+              guint       counter)
 {
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
 
   for (guint v = 0; v < vt_recipe_get_n_variants (self->recipe); v++)
     {
       const VtVariant *variant = vt_recipe_get_variant (self->recipe, v);
-      g_autofree char *name = vt_recipe_expand_name (self->recipe, variant, stem);
+      g_autofree char *name = vt_recipe_expand_name (self->recipe, variant, stem, counter);
       g_autofree char *dir = g_path_get_dirname (name);
       g_autofree char *file = g_path_get_basename (name);
 
@@ -69,7 +71,8 @@ expand_names (VtJob      *self,
 static GPtrArray *
 unique_names (VtJob      *self,
               const char *subdir,
-              const char *input)
+              const char *input,
+              guint       counter)
 {
   g_autofree char *stem = NULL;
   g_autofree char *ext = NULL;
@@ -88,7 +91,7 @@ unique_names (VtJob      *self,
       else
         candidate = g_strdup_printf ("%s%s%s-%u", stem, *ext ? "-" : "", ext, n - 1);
 
-      names = expand_names (self, subdir, candidate);
+      names = expand_names (self, subdir, candidate, counter);
       for (guint i = 0; available && i < names->len; i++)
         available = !g_hash_table_contains (self->plan.taken, g_ptr_array_index (names, i));
       if (!available)
@@ -134,8 +137,10 @@ vt_job_plan_result (VtJob     *self,
                     VtResult  *result,
                     GError   **error)
 {
+  /* {n} counts the inputs in the order they were added, from 1. */
   g_autoptr(GPtrArray) names = unique_names (self, vt_result_get_subdir (result),
-                                             vt_result_get_input (result));
+                                             vt_result_get_input (result),
+                                             vt_result_get_index (result) + 1);
   guint n = 0;
 
   g_hash_table_add (self->plan.inputs, g_canonicalize_filename (vt_result_get_input (result), NULL));

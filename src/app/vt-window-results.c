@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-window-results.c: what a finished batch tells shop staff first
+ *
+ * How many photos were prepared, failed and skipped, where the files are,
+ * and a plain reading of the speedup; the photos that failed, each with
+ * its reason, are listed from the toast's "Show" button or the results'
+ * "Show Failed".
+ */
+#define G_LOG_DOMAIN "vt-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vt-window-private.h"
+
+/* Photos listed by name in the dialog; the rest are counted. */
+#define MAX_LISTED 30
+/* A batch shorter than this ends while the user still looks at it. */
+#define NOTIFY_AFTER_US (20 * G_USEC_PER_SEC)
+
+static char *
+describe_counts (const VtJobStats *s)
+{
+  g_autofree char *prepared = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u photo prepared",
+                                                            "%u photos prepared", s->n_done), s->n_done);
+  /* TRANSLATORS: photos prepared, then failed and skipped counts */
+  return g_strdup_printf (_("%s, %u failed, %u skipped."), prepared, s->n_failed, s->n_skipped);
+}
+
+/* "8 workers made this 1.8× faster than one", where that is meaningful. */
+static char *
+describe_speedup (const VtJobStats *s)
+{
+  double speedup = vt_job_stats_get_speedup (s);
+
+  /* Below 1.1× (a machine busy with other work) there is no gain to tell. */
+  if (s->n_done < 2 || s->n_workers < 2 || speedup < 1.1)
+    return NULL;
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u worker made this %.1f× faster than one.",
+                                       "%u workers made this %.1f× faster than one.", s->n_workers),
+                          s->n_workers, speedup);
+}
+
+void
+_vt_window_hide_results (VtWindow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->results_box), FALSE);
+}
+
+void
+_vt_window_show_results (VtWindow *self,
+                         gboolean  cancelled)
+{
+  const VtJobStats *s = vt_job_get_stats (self->job);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *counts = describe_counts (s);
+  g_autofree char *speedup = describe_speedup (s);
+  g_autofree char *where = g_strdup_printf (_("The files are in %s"), vt_job_get_output_dir (self->job));
+
+  if (cancelled)
+    g_string_append_printf (text, "%s ", _("Cancelled."));
+  g_string_append (text, counts);
+  if (speedup != NULL)
+    g_string_append_printf (text, " %s", speedup);
+  g_string_append_printf (text, "\n%s", where);
+  gtk_label_set_label (self->results_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->failed_button), s->n_failed > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->results_box), TRUE);
+}
+
+/* The toast for a finished batch, with "Show" for the failed photos. */
+void
+_vt_window_toast_results (VtWindow   *self,
+                          const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  if (vt_job_get_stats (self->job)->n_failed > 0)
+    {
+      adw_toast_set_button_label (toast, _("_Show"));
+      adw_toast_set_action_name (toast, "win.show-failed");
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * _vt_window_show_failed:
+ *
+ * Lists the last batch's photos that could not be prepared, each with its
+ * reason.
+ */
+void
+_vt_window_show_failed (VtWindow *self)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  guint n_failed = 0;
+  GtkWidget *dialog;
+
+  if (self->job == NULL)
+    return;
+  for (guint i = 0; i < vt_job_get_n_results (self->job); i++)
+    {
+      VtResult *r = vt_job_get_result (self->job, i);
+      const GError *e = vt_result_get_error (r);
+      g_autofree char *name = NULL;
+
+      if (vt_result_get_status (r) != VT_RESULT_FAILED)
+        continue;
+      if (n_failed++ >= MAX_LISTED)
+        continue;
+      name = g_path_get_basename (vt_result_get_input (r));
+      g_string_append_printf (body, "%s: %s\n", name, e != NULL ? e->message : "");
+    }
+  if (n_failed == 0)
+    return;
+  if (n_failed > MAX_LISTED)
+    g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "… and %u more", "… and %u more",
+                                               n_failed - MAX_LISTED), n_failed - MAX_LISTED);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, body->str);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
+                                     g_dngettext (GETTEXT_PACKAGE, "%u Photo Could Not Be Prepared",
+                                                  "%u Photos Could Not Be Prepared", n_failed), n_failed);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * _vt_window_notify_if_away:
+ *
+ * A desktop notification for a long batch that ended while the user was
+ * in another window.
+ */
+void
+_vt_window_notify_if_away (VtWindow   *self,
+                           const char *message)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GNotification) notification = NULL;
+
+  if (app == NULL || gtk_window_is_active (GTK_WINDOW (self)) ||
+      vt_job_get_stats (self->job)->wall_time < NOTIFY_AFTER_US)
+    return;
+  notification = g_notification_new (_("Photos Ready"));
+  g_notification_set_body (notification, message);
+  g_application_send_notification (G_APPLICATION (app), "batch-finished", notification);
+}
