@@ -5,6 +5,7 @@
 #include <locale.h>
 #include <string.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "vt-application.h"
 #include "vt-filter-row.h"
@@ -180,6 +181,57 @@ test_filter_menu (Fixture *f, gconstpointer data)
   g_assert_true (has_unsharp);
 }
 
+/* Every setting says what it does in a shop's words: the filters'
+ * settings have a subtitle, the name template a tooltip that explains its
+ * tokens instead of a title made of them, saved presets their names. */
+static void
+test_plain_words (Fixture *f, gconstpointer data)
+{
+  GtkListBox *filters = child (f->panel, VT_TYPE_RECIPE_PANEL, "filters_list");
+  GtkWidget *unsharp = GTK_WIDGET (gtk_list_box_get_row_at_index (filters, 1));
+  GtkWidget *name_row = child (f->panel, VT_TYPE_RECIPE_PANEL, "name_template_row");
+  g_autoptr(GPtrArray) presets = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "vitrina", "presets", NULL);
+  g_autofree char *file = g_build_filename (path, "mi-tienda.recipe", NULL);
+  guint n_params = 0;
+
+  g_assert_true (VT_IS_FILTER_ROW (unsharp));
+  for (GtkWidget *w = unsharp; w != NULL; )
+    {
+      if (ADW_IS_ACTION_ROW (w) && GTK_IS_SPIN_BUTTON (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (w))))
+        {
+          const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (w));
+          g_assert_true (subtitle != NULL && strlen (subtitle) > 20);
+          n_params++;
+        }
+      /* depth-first walk of the row's widgets */
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != unsharp && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w == unsharp ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_cmpuint (n_params, ==, 3);  /* radius, amount, threshold */
+
+  g_assert_null (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (name_row)), "{stem}"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (name_row), "{stem}"));
+
+  g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (file, "[Recipe]\nsizes=big=900x900\n", -1, NULL));
+  presets = vt_presets_list ();
+  for (guint i = 0; i < presets->len; i++)
+    {
+      VtPreset *preset = g_ptr_array_index (presets, i);
+      g_assert_null (strstr (preset->description, "Seed"));
+      if (!preset->builtin)
+        g_assert_nonnull (strstr (preset->description, preset->name));
+    }
+  g_assert_cmpint (g_remove (file), ==, 0);
+}
+
 /* A wheel turned over a number field that has no focus scrolls the side
  * bar and leaves the number alone. A real X pointer event, through Xvfb. */
 static void
@@ -279,6 +331,7 @@ main (int argc, char **argv)
   ADD ("/panel/undo-remove-size", test_undo_remove_size);
   ADD ("/panel/undo-remove-filter", test_undo_remove_filter);
   ADD ("/panel/filter-menu", test_filter_menu);
+  ADD ("/panel/plain-words", test_plain_words);
   ADD ("/panel/scroll-over-field", test_scroll_over_field);
 #undef ADD
   g_test_add_func ("/panel/spanish", test_spanish);

@@ -35,7 +35,8 @@ _vt_recipe_panel_rows_of_type (GtkListBox *list,
 }
 
 /* Marks @widget as holding an invalid value, with the reason as its
- * tooltip, or clears the mark when @error is %NULL. */
+ * tooltip, or clears the mark when @error is %NULL and gives the tooltip
+ * back to the widget's own hint (the "vt-hint" data). */
 void
 _vt_recipe_panel_show_error (GtkWidget    *widget,
                              const GError *error)
@@ -44,7 +45,7 @@ _vt_recipe_panel_show_error (GtkWidget    *widget,
     gtk_widget_add_css_class (widget, "error");
   else
     gtk_widget_remove_css_class (widget, "error");
-  gtk_widget_set_tooltip_text (widget, error ? error->message : NULL);
+  gtk_widget_set_tooltip_text (widget, error ? error->message : g_object_get_data (G_OBJECT (widget), "vt-hint"));
 }
 
 void
@@ -359,6 +360,8 @@ static void
 vt_recipe_panel_init (VtRecipePanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_set_data_full (G_OBJECT (self->name_template_row), "vt-hint",
+                          g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (self->name_template_row))), g_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.undo", FALSE);
   _vt_recipe_panel_guard_scrolling (self, GTK_WIDGET (self));
 }
