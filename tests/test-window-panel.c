@@ -273,6 +273,46 @@ test_scroll_over_field (Fixture *f, gconstpointer data)
   g_assert_cmpint (vt_recipe_get_variant (vt_window_get_recipe (f->window), 2)->width, ==, 1200);
 }
 
+/* The window fits a 1024 × 600 netbook: the side bar folds over the
+ * photos, and a header button brings it back, so Start, the folders and
+ * every setting stay reachable. */
+static void
+test_narrow_window (Fixture *f, gconstpointer data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  AdwFlap *flap = child (f->window, VT_TYPE_WINDOW, "flap");
+  GtkToggleButton *toggle = child (f->window, VT_TYPE_WINDOW, "flap_button");
+  int min_width, min_height;
+
+  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (window, GTK_ORIENTATION_VERTICAL, min_width, &min_height, NULL, NULL, NULL);
+  g_test_message ("minimum size %d × %d", min_width, min_height);
+  g_assert_cmpint (min_width, <=, 1024);
+  g_assert_cmpint (min_height, <=, 600);
+
+  gtk_window_unmaximize (GTK_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
+  iterate (800);
+  g_assert_cmpint (gtk_widget_get_width (window), <=, 1024);
+  g_assert_true (adw_flap_get_folded (flap));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (toggle)));
+  gtk_toggle_button_set_active (toggle, TRUE);
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *ids[] = { "start_button", "recipe_panel", "window_title" };
+      GtkWidget *widget = child (f->window, VT_TYPE_WINDOW, ids[i]);
+      graphene_rect_t bounds;
+
+      iterate (300);
+      g_assert_true (gtk_widget_compute_bounds (widget, window, &bounds));
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, 1024);
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+    }
+  gtk_toggle_button_set_active (toggle, FALSE);
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+}
+
 /* Run from the build folder, the window finds the build's catalogues. */
 static void
 test_spanish (void)
@@ -333,6 +373,7 @@ main (int argc, char **argv)
   ADD ("/panel/filter-menu", test_filter_menu);
   ADD ("/panel/plain-words", test_plain_words);
   ADD ("/panel/scroll-over-field", test_scroll_over_field);
+  ADD ("/panel/narrow-window", test_narrow_window);
 #undef ADD
   g_test_add_func ("/panel/spanish", test_spanish);
   status = g_test_run ();
