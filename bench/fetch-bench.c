@@ -91,8 +91,8 @@ fetch (const char *list, guint connections, guint *n_done)
   gboolean done = FALSE;
 
   vt_fetcher_add_list (fetcher, list);
+  /* The fetcher's own retry delay, as the window and the CLI use it. */
   vt_fetcher_set_max_connections (fetcher, connections);
-  vt_fetcher_set_retry_delay (fetcher, 100);
   g_signal_connect (fetcher, "finished", G_CALLBACK (done_cb), &done);
   vt_fetcher_start (fetcher, NULL);
   while (!done)

@@ -57,6 +57,8 @@ main (int argc, char **argv)
   g_autofree char *p3 = g_build_filename (dest, "finished.png", NULL);
   g_autofree char *p4 = g_build_filename (dest, "preview.png", NULL);
   g_autofree char *p5 = g_build_filename (dest, "recipe.png", NULL);
+  g_autofree char *p6 = g_build_filename (dest, "narrow.png", NULL);
+  g_autofree char *p7 = g_build_filename (dest, "narrow-recipe.png", NULL);
   VtPreview *preview;
   VtWindow *window;
   gboolean done = FALSE;
@@ -106,6 +108,15 @@ main (int argc, char **argv)
                               "panel.load-preset", "s", "mercado-libre");
   settle (1500);
   save_png (GTK_WIDGET (window), p5);
+
+  /* a 1024 × 600 netbook: the recipe folds away, and the header shows it */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
+  settle (1000);
+  save_png (GTK_WIDGET (window), p6);
+  gtk_toggle_button_set_active (
+    GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window), VT_TYPE_WINDOW, "flap_button")), TRUE);
+  settle (1000);
+  save_png (GTK_WIDGET (window), p7);
 
   gtk_window_destroy (GTK_WINDOW (window));
   vt_test_remove_tree (dir);

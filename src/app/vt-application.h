@@ -10,5 +10,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VtApplication, vt_application, VT, APPLICATION, AdwApplication)
 
 VtApplication *vt_application_new (void);
+const char    *vt_application_get_localedir (void);
 
 G_END_DECLS

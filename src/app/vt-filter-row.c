@@ -113,6 +113,25 @@ vt_filter_row_init (VtFilterRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* What a setting does to the photo, in a shop's words, by its name in the
+ * chain's text. */
+static const char *
+param_hint (const char *name)
+{
+  static const struct { const char *name; const char *hint; } hints[] = {
+    { "radius", N_("How wide an area each pixel takes in: small for fine detail, large for a softer look") },
+    { "percent", N_("How strong the effect is: 100 doubles the edges’ contrast") },
+    { "threshold", N_("Leaves smooth areas alone (skin, sky, a plain backdrop): edges weaker than this are not sharpened") },
+    { "factor", N_("1 leaves the photo as it is; above 1 more, below 1 less") },
+    { "cutoff", N_("Share of the darkest and brightest pixels ignored when stretching the tones") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (hints); i++)
+    if (g_str_equal (hints[i].name, name))
+      return _(hints[i].hint);
+  return NULL;
+}
+
 static GtkSpinButton *
 add_param_row (VtFilterRow         *self,
                const VtFilterParam *param,
@@ -125,6 +144,7 @@ add_param_row (VtFilterRow         *self,
 
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(param->title));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), param_hint (param->name));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);

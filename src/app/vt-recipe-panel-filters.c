@@ -79,9 +79,11 @@ filter_row_remove_cb (VtFilterRow   *row,
                       VtRecipePanel *self)
 {
   g_autoptr(GArray) chain = chain_from_rows (self);
+  g_autoptr(VtRecipe) before = vt_recipe_copy (self->recipe);
 
   g_array_remove_index (chain, row_position (self, GTK_WIDGET (row)));
   write_chain (self, chain);
+  _vt_recipe_panel_offer_undo (self, before, _("Filter removed"));
 }
 
 static void
@@ -101,6 +103,7 @@ rebuild_filters (VtRecipePanel *self)
       g_signal_connect_swapped (row, "changed", G_CALLBACK (write_filters), self);
       g_signal_connect (row, "move", G_CALLBACK (filter_row_move_cb), self);
       g_signal_connect (row, "remove", G_CALLBACK (filter_row_remove_cb), self);
+      _vt_recipe_panel_guard_scrolling (self, row);
       gtk_list_box_append (self->filters_list, row);
     }
 }
@@ -142,8 +145,13 @@ create_filter_menu (void)
   for (VtFilterKind kind = 0; kind < VT_N_FILTER_KINDS; kind++)
     {
       const VtFilterInfo *info = vt_filter_kind_get_info (kind);
-      g_autofree char *action = g_strdup_printf ("panel.add-filter('%s')", info->name);
+      g_autofree char *action = NULL;
 
+      /* A measuring tool, not a look for a shop: recipe files and the
+       * command line still take it, and a chain holding it shows it. */
+      if (kind == VT_FILTER_LANCZOS_ROUND_TRIP)
+        continue;
+      action = g_strdup_printf ("panel.add-filter('%s')", info->name);
       g_menu_append (menu, _(info->title), action);
     }
   return G_MENU_MODEL (menu);

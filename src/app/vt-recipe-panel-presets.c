@@ -3,7 +3,9 @@
  *
  * A preset is read into a recipe of its own, then stored into the settings
  * all at once (vt_recipe_settings_store()), so the window's recipe, bound to
- * them, takes it whole; the export writes the window's recipe itself.
+ * them, takes it whole; the export writes the window's recipe itself. A
+ * preset sets how photos are prepared, never whose shop they are for: the
+ * shop's watermark text stays, and loading one can be undone.
  */
 #define G_LOG_DOMAIN "vt-recipe-panel"
 
@@ -47,22 +49,39 @@ refresh_preset_menu (VtRecipePanel *self)
   gtk_menu_button_set_menu_model (self->preset_button, menu);
 }
 
+/* The shop's identity is the user's, not the preset's: a marketplace's
+ * preset turns the watermark off where it must, but its text stays. */
+static void
+keep_shop_identity (VtRecipePanel *self,
+                    VtRecipe      *preset)
+{
+  g_autofree char *text = NULL;
+
+  g_object_get (self->recipe, "watermark-text", &text, NULL);
+  g_object_set (preset, "watermark-text", text, NULL);
+}
+
 static void
 preset_applied (VtRecipePanel *self,
                 VtRecipe      *preset,
                 const char    *name)
 {
+  g_autoptr(VtRecipe) before = vt_recipe_copy (self->recipe);
   g_autofree char *subtitle = g_strdup_printf (_("Last loaded: %s"), name);
+  g_autofree char *message = g_strdup_printf (_("Preset “%s” loaded"), name);
 
+  keep_shop_identity (self, preset);
   vt_recipe_settings_store (self->settings, preset);
   adw_action_row_set_subtitle (self->preset_row, subtitle);
+  _vt_recipe_panel_offer_undo (self, before, message);
 }
 
 /**
  * vt_recipe_panel_load_preset:
  * @name: a preset's name, as vt_presets_list() gives it
  *
- * Sets every setting of the recipe from the preset.
+ * Sets every setting of the recipe from the preset, but the shop's
+ * watermark text; a toast offers to undo it.
  */
 gboolean
 vt_recipe_panel_load_preset (VtRecipePanel  *self,

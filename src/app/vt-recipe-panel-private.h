@@ -18,6 +18,7 @@ struct _VtRecipePanel
 
   VtRecipe       *recipe;    /* the window's, which the batch runs */
   GSettings      *settings;  /* for the job's options and the presets */
+  VtRecipe       *undo;      /* the recipe before the last undoable change */
 
   /* template */
   AdwActionRow   *preset_row;
@@ -45,6 +46,11 @@ GList *_vt_recipe_panel_rows_of_type      (GtkListBox         *list,
 void   _vt_recipe_panel_show_error        (GtkWidget          *widget,
                                            const GError       *error);
 void   _vt_recipe_panel_toast             (VtRecipePanel      *self,
+                                           const char         *message);
+void   _vt_recipe_panel_guard_scrolling  (VtRecipePanel      *self,
+                                           GtkWidget          *widget);
+void   _vt_recipe_panel_offer_undo        (VtRecipePanel      *self,
+                                           VtRecipe           *before,
                                            const char         *message);
 
 /* vt-recipe-panel-sizes.c */

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "vt-recipe-panel-private.h"
 #include "vt-size-row.h"
 
@@ -47,9 +49,12 @@ static void
 size_row_remove_cb (VtSizeRow     *row,
                     VtRecipePanel *self)
 {
+  g_autoptr(VtRecipe) before = vt_recipe_copy (self->recipe);
+
   gtk_list_box_remove (self->sizes_list, GTK_WIDGET (row));
   write_sizes (self);
   rebuild_sizes (self);
+  _vt_recipe_panel_offer_undo (self, before, _("Size removed"));
 }
 
 static void
@@ -60,6 +65,7 @@ append_size_row (VtRecipePanel   *self,
 
   g_signal_connect_swapped (row, "changed", G_CALLBACK (write_sizes), self);
   g_signal_connect (row, "remove", G_CALLBACK (size_row_remove_cb), self);
+  _vt_recipe_panel_guard_scrolling (self, row);
   gtk_list_box_append (self->sizes_list, row);
 }
 

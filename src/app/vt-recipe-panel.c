@@ -13,7 +13,11 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <glib/gi18n.h>
+
 #include "vt-recipe-panel-private.h"
+#include "vt-recipe-settings.h"
 
 G_DEFINE_FINAL_TYPE (VtRecipePanel, vt_recipe_panel, GTK_TYPE_WIDGET)
 
@@ -31,7 +35,8 @@ _vt_recipe_panel_rows_of_type (GtkListBox *list,
 }
 
 /* Marks @widget as holding an invalid value, with the reason as its
- * tooltip, or clears the mark when @error is %NULL. */
+ * tooltip, or clears the mark when @error is %NULL and gives the tooltip
+ * back to the widget's own hint (the "vt-hint" data). */
 void
 _vt_recipe_panel_show_error (GtkWidget    *widget,
                              const GError *error)
@@ -40,7 +45,7 @@ _vt_recipe_panel_show_error (GtkWidget    *widget,
     gtk_widget_add_css_class (widget, "error");
   else
     gtk_widget_remove_css_class (widget, "error");
-  gtk_widget_set_tooltip_text (widget, error ? error->message : NULL);
+  gtk_widget_set_tooltip_text (widget, error ? error->message : g_object_get_data (G_OBJECT (widget), "vt-hint"));
 }
 
 void
@@ -53,6 +58,138 @@ _vt_recipe_panel_toast (VtRecipePanel *self,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
   else
     g_message ("%s", message);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Undo                                                                      */
+
+static void
+undo_toast_clicked_cb (VtRecipePanel *self)
+{
+  vt_recipe_panel_undo (self);
+}
+
+/* Keeps @before, the recipe as it was, and says @message in a toast whose
+ * Undo button brings @before back. Only the last change can be undone. */
+void
+_vt_recipe_panel_offer_undo (VtRecipePanel *self,
+                             VtRecipe      *before,
+                             const char    *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  g_set_object (&self->undo, before);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.undo", TRUE);
+  if (overlay == NULL)
+    return;
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_clicked_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+/**
+ * vt_recipe_panel_undo:
+ *
+ * Brings back the recipe as it was before the last change a toast offered
+ * to undo (a preset loaded, a size or a filter removed).
+ *
+ * Returns: whether there was such a change
+ */
+gboolean
+vt_recipe_panel_undo (VtRecipePanel *self)
+{
+  g_autoptr(VtRecipe) before = NULL;
+
+  g_return_val_if_fail (VT_IS_RECIPE_PANEL (self), FALSE);
+
+  before = g_steal_pointer (&self->undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.undo", FALSE);
+  if (before == NULL)
+    return FALSE;
+  vt_recipe_settings_store (self->settings, before);
+  adw_action_row_set_subtitle (self->preset_row, _("Start from a shop’s or marketplace’s recipe"));
+  return TRUE;
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  vt_recipe_panel_undo (VT_RECIPE_PANEL (widget));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Scrolling                                                                 */
+
+/* The page's own scrolled window, which the number fields sit in. */
+static GtkScrolledWindow *
+find_scrolled_window (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = find_scrolled_window (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Seen before the field itself sees it: a wheel turned over a number
+ * field or a slider that has no focus scrolls the side bar, as over any
+ * other row, instead of changing a size the user never chose to edit. */
+static gboolean
+scroll_capture_cb (GtkEventControllerScroll *controller,
+                   double                    dx,
+                   double                    dy,
+                   VtRecipePanel            *self)
+{
+  GtkWidget *field = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkScrolledWindow *scrolled;
+  GtkAdjustment *adjustment;
+  double step;
+
+  if ((gtk_widget_get_state_flags (field) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0)
+    return FALSE;
+  scrolled = find_scrolled_window (GTK_WIDGET (self));
+  if (scrolled == NULL)
+    return FALSE;
+  adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  /* GtkScrolledWindow's own step for a wheel click. */
+  step = pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
+  return TRUE;
+}
+
+/**
+ * _vt_recipe_panel_guard_scrolling:
+ * @widget: the panel or one of its rows
+ *
+ * Keeps the wheel from editing the number fields and sliders in @widget
+ * that have no focus.
+ */
+void
+_vt_recipe_panel_guard_scrolling (VtRecipePanel *self,
+                                  GtkWidget     *widget)
+{
+  if (GTK_IS_SPIN_BUTTON (widget) || GTK_IS_RANGE (widget))
+    {
+      GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+
+      gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+      g_signal_connect_object (scroll, "scroll", G_CALLBACK (scroll_capture_cb), self, 0);
+      gtk_widget_add_controller (widget, scroll);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    _vt_recipe_panel_guard_scrolling (self, child);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -180,6 +317,7 @@ vt_recipe_panel_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->recipe);
   g_clear_object (&self->settings);
+  g_clear_object (&self->undo);
 
   G_OBJECT_CLASS (vt_recipe_panel_parent_class)->dispose (object);
 }
@@ -211,6 +349,7 @@ vt_recipe_panel_class_init (VtRecipePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, workers);
   gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, skip_existing);
   gtk_widget_class_bind_template_callback (widget_class, name_template_apply_cb);
+  gtk_widget_class_install_action (widget_class, "panel.undo", NULL, undo_action);
 
   _vt_recipe_panel_class_sizes_init (klass);
   _vt_recipe_panel_class_filters_init (klass);
@@ -221,4 +360,8 @@ static void
 vt_recipe_panel_init (VtRecipePanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_set_data_full (G_OBJECT (self->name_template_row), "vt-hint",
+                          g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (self->name_template_row))), g_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.undo", FALSE);
+  _vt_recipe_panel_guard_scrolling (self, GTK_WIDGET (self));
 }

@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (VtRecipePanel, vt_recipe_panel, VT, RECIPE_PANEL, GtkWidge
 void     vt_recipe_panel_set_recipe   (VtRecipePanel  *self,
                                        VtRecipe       *recipe,
                                        GSettings      *settings);
+gboolean vt_recipe_panel_undo         (VtRecipePanel  *self);
 gboolean vt_recipe_panel_load_preset  (VtRecipePanel  *self,
                                        const char     *name,
                                        GError        **error);

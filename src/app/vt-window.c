@@ -150,6 +150,10 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, recipe_panel);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, stack);
+  /* The side bar folds over the photos in a narrow window; only tests and
+   * the template itself need these two. */
+  gtk_widget_class_bind_template_child_full (widget_class, "flap", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "flap_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, found_label);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, output_label);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, small_label);

@@ -28,8 +28,8 @@ static const struct {
   const char *name;
   const char *description;
 } builtins[] = {
-  { "shop", N_("The shop recipe: three sizes, sharpened and watermarked") },
-  { "effects", N_("Seed 001’s effect chain: blur, contrast, edges, inverted") },
+  { "shop", N_("Own shop: thumbnail, medium and large, sharpened and watermarked") },
+  { "effects", N_("Special effects: blurred, high contrast, inverted colours") },
   /* xgettext:no-c-format */
   { "amazon", N_("Amazon: 2000 × 2000, the product at 85 % on pure white, no watermark") },
   { "ebay", N_("eBay: 1600 px on the longest side, no watermark or border") },
@@ -116,7 +116,9 @@ add_user_presets (GPtrArray *presets)
       for (guint j = 0; j < presets->len; j++)
         if (g_str_equal (((VtPreset *) g_ptr_array_index (presets, j))->name, name))
           g_ptr_array_remove_index (presets, j);
-      g_ptr_array_add (presets, preset_new (name, _("Saved by you"),
+      g_autofree char *description = g_strdup_printf (_("%s (yours)"), name);
+
+      g_ptr_array_add (presets, preset_new (name, description,
                                             g_filename_to_uri (path, NULL, NULL), FALSE));
     }
 }

@@ -4,7 +4,7 @@
  * begin → send_cb (status, announced size, hidden temporary file) →
  * read_cb per chunk (size limit) → body_done (is it an image? then its
  * final name). Any step may end in attempt_failed(), which retries, with a
- * doubling delay, what may pass (timeouts, dropped connections, 5xx
+ * short, doubling and jittered delay, what may pass (timeouts, dropped connections, 5xx
  * answers) and fails the rest.
  */
 #define G_LOG_DOMAIN "vt-fetcher"
@@ -70,6 +70,20 @@ retry_free (Retry *r)
   g_free (r);
 }
 
+/* The wait before retry @attempt (1 for the first retry): the base delay,
+ * doubled each time, spread over half to one and a half of that, so that
+ * links that failed together (a server's hiccup) do not all come back at
+ * the same instant. A short first wait matters most at the end of a list,
+ * where the whole import waits on the last link. */
+static guint
+retry_delay (VtFetcher *self,
+             guint      attempt)
+{
+  guint delay = self->retry_delay << MIN (attempt - 1, 10);
+
+  return delay / 2 + (guint) g_random_int_range (0, (gint32) delay + 1);
+}
+
 /* Ends an attempt that went wrong: again later when the error is one that
  * passes (a timeout, a dropped connection, a server error), else for good. */
 static void
@@ -89,7 +103,7 @@ attempt_failed (Transfer *t,
   else if (transient && vt_download_get_attempts (download) <= self->retries)
     {
       Retry *r = g_new (Retry, 1);
-      guint delay = self->retry_delay << (vt_download_get_attempts (download) - 1);
+      guint delay = retry_delay (self, vt_download_get_attempts (download));
       guint id;
 
       r->self = g_object_ref (self);

@@ -212,7 +212,7 @@ vt_fetcher_init (VtFetcher *self)
   self->cancellable = g_cancellable_new ();
   self->max_connections = VT_FETCHER_DEFAULT_CONNECTIONS;
   self->retries = VT_FETCHER_DEFAULT_RETRIES;
-  self->retry_delay = 250;
+  self->retry_delay = 150;
   self->max_bytes = VT_FETCHER_DEFAULT_MAX_BYTES;
   self->timeout = VT_FETCHER_DEFAULT_TIMEOUT;
   g_queue_init (&self->waiting);
@@ -258,7 +258,8 @@ vt_fetcher_set_max_bytes (VtFetcher *self,
   self->max_bytes = MAX (bytes, 1);
 }
 
-/* The first retry's delay; each next one doubles it. */
+/* The first retry's mean delay (each attempt waits between half and one
+ * and a half of it); each next one doubles it. */
 void
 vt_fetcher_set_retry_delay (VtFetcher *self,
                             guint      ms)

@@ -1,0 +1,382 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-window-panel.c: the real window's side bar under Xvfb: presets, undo, scrolling, language */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "vt-application.h"
+#include "vt-filter-row.h"
+#include "vt-recipe-panel.h"
+#include "vt-size-row.h"
+#include "vt-test-utils.h"
+#include "vt-window.h"
+
+typedef struct {
+  VtWindow      *window;
+  VtRecipePanel *panel;
+  GSettings     *settings;
+} Fixture;
+
+static gpointer
+child (gpointer widget, GType type, const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+  g_assert_nonnull (object);
+  return object;
+}
+
+static void
+reset_settings (GSettings *settings)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i]; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  f->settings = g_settings_new (APP_ID);
+  reset_settings (f->settings);
+  f->window = vt_window_new (NULL);
+  f->panel = child (f->window, VT_TYPE_WINDOW, "recipe_panel");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&f->settings);
+}
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static gboolean
+any_size_watermarked (VtRecipe *recipe)
+{
+  for (guint i = 0; i < vt_recipe_get_n_variants (recipe); i++)
+    if (vt_recipe_get_variant (recipe, i)->watermark && vt_recipe_get_watermark (recipe))
+      return TRUE;
+  return FALSE;
+}
+
+/* A marketplace preset sets sizes and rules, never the shop's own text,
+ * and loading it can be undone. */
+static void
+test_preset_keeps_shop_identity (Fixture *f, gconstpointer data)
+{
+  VtRecipe *recipe = vt_window_get_recipe (f->window);
+  g_autofree char *sizes_before = g_strdup (vt_recipe_get_sizes (recipe));
+  g_autofree char *text = NULL;
+
+  g_settings_set_string (f->settings, "watermark-text", "© Zapatería Sol");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "panel.load-preset", "s", "mercado-libre"));
+  g_assert_cmpint (vt_recipe_get_variant (recipe, 0)->width, ==, 1200);
+  g_object_get (recipe, "watermark-text", &text, NULL);
+  g_assert_cmpstr (text, ==, "© Zapatería Sol");
+  g_assert_cmpstr (g_settings_get_string (f->settings, "watermark-text"), ==, "© Zapatería Sol");
+  /* Mercado Libre takes no watermark on any of its photos */
+  g_assert_false (any_size_watermarked (recipe));
+
+  g_assert_true (vt_recipe_panel_undo (f->panel));
+  g_assert_cmpstr (vt_recipe_get_sizes (recipe), ==, sizes_before);
+  g_assert_true (vt_recipe_get_watermark (recipe));
+  g_assert_false (vt_recipe_panel_undo (f->panel));
+}
+
+/* Every built-in preset leaves the shop's text alone. */
+static void
+test_presets_keep_text (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) presets = vt_presets_list ();
+
+  g_settings_set_string (f->settings, "watermark-text", "© Zapatería Sol");
+  for (guint i = 0; i < presets->len; i++)
+    {
+      VtPreset *preset = g_ptr_array_index (presets, i);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+
+      g_assert_true (vt_recipe_panel_load_preset (f->panel, preset->name, &error));
+      g_assert_no_error (error);
+      text = g_settings_get_string (f->settings, "watermark-text");
+      g_assert_cmpstr (text, ==, "© Zapatería Sol");
+    }
+}
+
+static void
+test_undo_remove_size (Fixture *f, gconstpointer data)
+{
+  GtkListBox *sizes = child (f->panel, VT_TYPE_RECIPE_PANEL, "sizes_list");
+  VtRecipe *recipe = vt_window_get_recipe (f->window);
+  g_autofree char *before = g_strdup (vt_recipe_get_sizes (recipe));
+  GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (sizes, 1));
+
+  g_assert_cmpuint (vt_recipe_get_n_variants (recipe), ==, 3);
+  g_signal_emit_by_name (child (row, VT_TYPE_SIZE_ROW, "remove_button"), "clicked");
+  g_assert_cmpuint (vt_recipe_get_n_variants (recipe), ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "panel.undo", NULL));
+  g_assert_cmpstr (vt_recipe_get_sizes (recipe), ==, before);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (sizes, 2));
+}
+
+static void
+test_undo_remove_filter (Fixture *f, gconstpointer data)
+{
+  GtkListBox *filters = child (f->panel, VT_TYPE_RECIPE_PANEL, "filters_list");
+  VtRecipe *recipe = vt_window_get_recipe (f->window);
+  GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (filters, 0));
+
+  g_assert_cmpuint (vt_recipe_get_filters (recipe)->len, ==, 2);
+  g_signal_emit_by_name (child (row, VT_TYPE_FILTER_ROW, "remove_button"), "clicked");
+  g_assert_cmpuint (vt_recipe_get_filters (recipe)->len, ==, 1);
+
+  g_assert_true (vt_recipe_panel_undo (f->panel));
+  g_assert_cmpuint (vt_recipe_get_filters (recipe)->len, ==, 2);
+  g_assert_cmpint (g_array_index (vt_recipe_get_filters (recipe), VtFilter, 0).kind, ==, VT_FILTER_SHARPEN);
+}
+
+/* The filter menu offers looks for a shop, not measuring tools. */
+static void
+test_filter_menu (Fixture *f, gconstpointer data)
+{
+  GMenuModel *menu = gtk_menu_button_get_menu_model (child (f->panel, VT_TYPE_RECIPE_PANEL,
+                                                            "add_filter_button"));
+  gboolean has_unsharp = FALSE;
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *action = NULL;
+
+      g_assert_true (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+      g_assert_cmpstr (action, ==, "panel.add-filter");
+      {
+        g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET, NULL);
+        const char *name = g_variant_get_string (target, NULL);
+
+        g_assert_cmpstr (name, !=, "lanczos-round-trip");
+        has_unsharp |= g_str_equal (name, "unsharp");
+      }
+    }
+  g_assert_true (has_unsharp);
+}
+
+/* Every setting says what it does in a shop's words: the filters'
+ * settings have a subtitle, the name template a tooltip that explains its
+ * tokens instead of a title made of them, saved presets their names. */
+static void
+test_plain_words (Fixture *f, gconstpointer data)
+{
+  GtkListBox *filters = child (f->panel, VT_TYPE_RECIPE_PANEL, "filters_list");
+  GtkWidget *unsharp = GTK_WIDGET (gtk_list_box_get_row_at_index (filters, 1));
+  GtkWidget *name_row = child (f->panel, VT_TYPE_RECIPE_PANEL, "name_template_row");
+  g_autoptr(GPtrArray) presets = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "vitrina", "presets", NULL);
+  g_autofree char *file = g_build_filename (path, "mi-tienda.recipe", NULL);
+  guint n_params = 0;
+
+  g_assert_true (VT_IS_FILTER_ROW (unsharp));
+  for (GtkWidget *w = unsharp; w != NULL; )
+    {
+      if (ADW_IS_ACTION_ROW (w) && GTK_IS_SPIN_BUTTON (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (w))))
+        {
+          const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (w));
+          g_assert_true (subtitle != NULL && strlen (subtitle) > 20);
+          n_params++;
+        }
+      /* depth-first walk of the row's widgets */
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != unsharp && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w == unsharp ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_cmpuint (n_params, ==, 3);  /* radius, amount, threshold */
+
+  g_assert_null (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (name_row)), "{stem}"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (name_row), "{stem}"));
+
+  g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (file, "[Recipe]\nsizes=big=900x900\n", -1, NULL));
+  presets = vt_presets_list ();
+  for (guint i = 0; i < presets->len; i++)
+    {
+      VtPreset *preset = g_ptr_array_index (presets, i);
+      g_assert_null (strstr (preset->description, "Seed"));
+      if (!preset->builtin)
+        g_assert_nonnull (strstr (preset->description, preset->name));
+    }
+  g_assert_cmpint (g_remove (file), ==, 0);
+}
+
+/* A wheel turned over a number field that has no focus scrolls the side
+ * bar and leaves the number alone. A real X pointer event, through Xvfb. */
+static void
+test_scroll_over_field (Fixture *f, gconstpointer data)
+{
+  GtkListBox *sizes = child (f->panel, VT_TYPE_RECIPE_PANEL, "sizes_list");
+  GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (sizes, 2));
+  GtkSpinButton *width = child (row, VT_TYPE_SIZE_ROW, "width_spin");
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (width));
+  g_autofree char *x = NULL, *y = NULL;
+  const char *argv[] = { "xdotool", "mousemove", "--sync", NULL, NULL, "click", "--repeat", "2", "5", NULL };
+  double nx, ny, px, py;
+  int status;
+
+  if (g_find_program_in_path ("xdotool") == NULL || g_strcmp0 (g_getenv ("GDK_BACKEND"), "x11") != 0)
+    {
+      g_test_skip ("needs xdotool on X11");
+      return;
+    }
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  iterate (500);
+  g_assert_cmpfloat (gtk_spin_button_get_value (width), ==, 1200);
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (width), GTK_WIDGET (native),
+                                                   gtk_widget_get_width (GTK_WIDGET (width)) / 4.0,
+                                                   gtk_widget_get_height (GTK_WIDGET (width)) / 2.0,
+                                                   &px, &py));
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  /* No window manager runs: the window's surface sits at the screen's origin. */
+  x = g_strdup_printf ("%d", (int) (px + nx));
+  y = g_strdup_printf ("%d", (int) (py + ny));
+  argv[3] = x;
+  argv[4] = y;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  iterate (700);
+
+  g_assert_cmpfloat (gtk_spin_button_get_value (width), ==, 1200);
+  g_assert_cmpint (vt_recipe_get_variant (vt_window_get_recipe (f->window), 2)->width, ==, 1200);
+}
+
+/* The window fits a 1024 × 600 netbook: the side bar folds over the
+ * photos, and a header button brings it back, so Start, the folders and
+ * every setting stay reachable. */
+static void
+test_narrow_window (Fixture *f, gconstpointer data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  AdwFlap *flap = child (f->window, VT_TYPE_WINDOW, "flap");
+  GtkToggleButton *toggle = child (f->window, VT_TYPE_WINDOW, "flap_button");
+  int min_width, min_height;
+
+  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (window, GTK_ORIENTATION_VERTICAL, min_width, &min_height, NULL, NULL, NULL);
+  g_test_message ("minimum size %d × %d", min_width, min_height);
+  g_assert_cmpint (min_width, <=, 1024);
+  g_assert_cmpint (min_height, <=, 600);
+
+  gtk_window_unmaximize (GTK_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
+  iterate (800);
+  g_assert_cmpint (gtk_widget_get_width (window), <=, 1024);
+  g_assert_true (adw_flap_get_folded (flap));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (toggle)));
+  gtk_toggle_button_set_active (toggle, TRUE);
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *ids[] = { "start_button", "recipe_panel", "window_title" };
+      GtkWidget *widget = child (f->window, VT_TYPE_WINDOW, ids[i]);
+      graphene_rect_t bounds;
+
+      iterate (300);
+      g_assert_true (gtk_widget_compute_bounds (widget, window, &bounds));
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, 1024);
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+    }
+  gtk_toggle_button_set_active (toggle, FALSE);
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+}
+
+/* Run from the build folder, the window finds the build's catalogues. */
+static void
+test_spanish (void)
+{
+  g_autofree char *saved_language = g_strdup (g_getenv ("LANGUAGE"));
+  const char *localedir;
+  VtWindow *window;
+  GtkWidget *title, *group;
+  GObject *panel, *sizes;
+
+  g_unsetenv ("VITRINA_LOCALEDIR");
+  localedir = vt_application_get_localedir ();
+  g_assert_true (g_str_has_prefix (localedir, VT_TEST_BUILD_ROOT));
+  g_setenv ("LANGUAGE", "es", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  window = vt_window_new (NULL);
+  title = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), VT_TYPE_WINDOW, "window_title"));
+  g_assert_nonnull (title);
+  g_assert_cmpstr (_("Choose a Folder of Photos"), ==, "Elige una carpeta de fotos");
+  panel = gtk_widget_get_template_child (GTK_WIDGET (window), VT_TYPE_WINDOW, "recipe_panel");
+  sizes = gtk_widget_get_template_child (GTK_WIDGET (panel), VT_TYPE_RECIPE_PANEL, "sizes_list");
+  group = gtk_widget_get_ancestor (GTK_WIDGET (sizes), ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, "Tamaños");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  if (saved_language != NULL)
+    g_setenv ("LANGUAGE", saved_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *data_home = g_dir_make_tmp ("vitrina-data-XXXXXX", NULL);
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/panel/preset-keeps-shop-identity", test_preset_keeps_shop_identity);
+  ADD ("/panel/presets-keep-text", test_presets_keep_text);
+  ADD ("/panel/undo-remove-size", test_undo_remove_size);
+  ADD ("/panel/undo-remove-filter", test_undo_remove_filter);
+  ADD ("/panel/filter-menu", test_filter_menu);
+  ADD ("/panel/plain-words", test_plain_words);
+  ADD ("/panel/scroll-over-field", test_scroll_over_field);
+  ADD ("/panel/narrow-window", test_narrow_window);
+#undef ADD
+  g_test_add_func ("/panel/spanish", test_spanish);
+  status = g_test_run ();
+  vt_test_remove_tree (data_home);
+  return status;
+}
