@@ -119,10 +119,12 @@ _vt_window_show_failed (VtWindow *self)
     g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "… and %u more", "… and %u more",
                                                n_failed - MAX_LISTED), n_failed - MAX_LISTED);
 
+  /* A short heading: one wider than the dialog makes AdwMessageDialog
+   * measure its large heading below that heading's minimum width. */
   dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, body->str);
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
-                                     g_dngettext (GETTEXT_PACKAGE, "%u Photo Could Not Be Prepared",
-                                                  "%u Photos Could Not Be Prepared", n_failed), n_failed);
+                                     g_dngettext (GETTEXT_PACKAGE, "%u Photo Failed",
+                                                  "%u Photos Failed", n_failed), n_failed);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
