@@ -119,12 +119,16 @@ _vt_window_show_failed (VtWindow *self)
     g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "… and %u more", "… and %u more",
                                                n_failed - MAX_LISTED), n_failed - MAX_LISTED);
 
-  /* A short heading: one wider than the dialog makes AdwMessageDialog
-   * measure its large heading below that heading's minimum width. */
+  /* The count leads the body rather than being a heading: libadwaita 1.7's
+   * AdwMessageDialog measured its large heading below the heading's own
+   * minimum width here (GTK 4.18 warns). */
+  {
+    g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Photo Failed",
+                                                           "%u Photos Failed", n_failed), n_failed);
+    g_string_prepend (body, "\n\n");
+    g_string_prepend (body, count);
+  }
   dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, body->str);
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
-                                     g_dngettext (GETTEXT_PACKAGE, "%u Photo Failed",
-                                                  "%u Photos Failed", n_failed), n_failed);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
