@@ -138,6 +138,7 @@ static const struct {
   { "truncated.heic", "Damaged HEIF data" },
   { "truncated.tif", "Damaged TIFF data" },
   { "truncated.webp", "Damaged WebP data" },
+  { "zero-frame.gif", "a frame of the GIF has no pixels" },
   { "zero-width.png", "no pixels (0 × 16)" },
   { "zero-width.tif", "no pixels (0 × 32)" },
 };

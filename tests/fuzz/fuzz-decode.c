@@ -14,6 +14,20 @@
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
+/* A warning or critical from GLib or a loader is a bug, as in the test
+ * suite; abort() rather than GLib's breakpoint trap, so that libFuzzer
+ * saves the input that caused it. */
+static void
+abort_on_log (const char     *domain,
+              GLogLevelFlags  level,
+              const char     *message,
+              gpointer        user_data)
+{
+  g_log_default_handler (domain, level, message, user_data);
+  if (level & (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    abort ();
+}
+
 /* GIO loads the shared-mime-info cache on first use and keeps it for the
  * process; load it before the first input, so the per-input leak check
  * does not take it for a leak of that input. */
@@ -24,6 +38,7 @@ LLVMFuzzerInitialize (int    *argc,
   g_free (g_content_type_guess (NULL, (const guchar *) "x", 1, NULL));
   g_free (g_content_type_from_mime_type ("image/png"));
   vt_image_error_quark ();
+  g_log_set_default_handler (abort_on_log, NULL);
   return 0;
 }
 

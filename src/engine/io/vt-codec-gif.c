@@ -11,7 +11,8 @@
  * given to GdkPixbuf with the grey table put in as its global one and the
  * screen made as large as the first frame: the image data need not change,
  * since the LZW code size is stored with each frame, not taken from the
- * table.
+ * table. A frame that claims no pixels is refused before GdkPixbuf sees
+ * it, since its loader would again assert instead of naming it.
  */
 #define G_LOG_DOMAIN "vt-codec-gif"
 
@@ -37,14 +38,26 @@ table_size (guint8 flags)
   return flags & HAS_TABLE ? 3u << ((flags & 7) + 1) : 0;
 }
 
-/* The offset of the first frame's descriptor, or 0 when the blocks before
- * it cannot be walked (left to GdkPixbuf to name). */
+/* Past the sub-blocks that start at @i and the empty one that ends them;
+ * @len when the file ends first. */
 static gsize
-find_first_frame (const guint8 *data,
-                  gsize         len)
+skip_sub_blocks (const guint8 *data,
+                 gsize         len,
+                 gsize         i)
 {
-  gsize i = SCREEN_END + table_size (data[10]);
+  while (i < len && data[i] != 0)
+    i += data[i] + 1;
+  return i < len ? i + 1 : len;
+}
 
+/* The offset of the next frame's descriptor from @i, or 0 when there is
+ * none or the blocks before it cannot be walked (left to GdkPixbuf to
+ * name). */
+static gsize
+next_frame (const guint8 *data,
+            gsize         len,
+            gsize         i)
+{
   while (i < len)
     {
       if (data[i] == 0x2C)
@@ -52,11 +65,40 @@ find_first_frame (const guint8 *data,
       if (data[i] != 0x21 || i + 2 > len)
         return 0;
       /* An extension: its label, then sub-blocks up to an empty one. */
-      for (i += 2; i < len && data[i] != 0; i += data[i] + 1)
-        ;
-      i++;
+      i = skip_sub_blocks (data, len, i + 2);
     }
   return 0;
+}
+
+static gsize
+find_first_frame (const guint8 *data,
+                  gsize         len)
+{
+  return next_frame (data, len, SCREEN_END + table_size (data[10]));
+}
+
+/**
+ * vt_codec_gif_has_empty_frame:
+ *
+ * Whether a frame of a GIF claims no pixels: GdkPixbuf's loader hands such
+ * a frame to a critical assertion instead of naming it.
+ */
+gboolean
+vt_codec_gif_has_empty_frame (const guint8 *data,
+                              gsize         len)
+{
+  gsize frame = len > SCREEN_END ? find_first_frame (data, len) : 0;
+
+  while (frame > 0)
+    {
+      /* The descriptor, its colour table, the LZW code size, the data. */
+      gsize image = frame + 10 + table_size (data[frame + 9]) + 1;
+
+      if (le16 (data + frame + 5) == 0 || le16 (data + frame + 7) == 0)
+        return TRUE;
+      frame = next_frame (data, len, skip_sub_blocks (data, len, image));
+    }
+  return FALSE;
 }
 
 /**

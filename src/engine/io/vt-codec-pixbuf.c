@@ -98,7 +98,7 @@ vt_codec_pixbuf_decode (const guint8      *data,
 {
   const char *type = loader_type (data, len);
   g_autoptr(GBytes) patched = g_strcmp0 (type, "gif") == 0 ? vt_codec_gif_repair (data, len) : NULL;
-  g_autoptr(GdkPixbufLoader) loader = type ? gdk_pixbuf_loader_new_with_type (type, NULL) : NULL;
+  g_autoptr(GdkPixbufLoader) loader = NULL;
   g_autoptr(GdkPixbuf) upright = NULL;
   g_autoptr(GError) local_error = NULL;
   SizeCheck check = { hints->max_pixels, 0, 0, FALSE };
@@ -106,6 +106,14 @@ vt_codec_pixbuf_decode (const guint8      *data,
   cairo_surface_t *surface;
   gboolean ok;
 
+  if (g_strcmp0 (type, "gif") == 0 && vt_codec_gif_has_empty_frame (data, len))
+    {
+      g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_CORRUPT, _("Damaged image data: %s"),
+                   _("a frame of the GIF has no pixels"));
+      return NULL;
+    }
+  if (type != NULL)
+    loader = gdk_pixbuf_loader_new_with_type (type, NULL);
   if (loader == NULL)
     {
       set_unknown_type_error (data, len, error);

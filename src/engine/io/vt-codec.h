@@ -52,6 +52,8 @@ gboolean         vt_codec_gif_size      (const guint8      *data,
                                          int               *height);
 GBytes          *vt_codec_gif_repair    (const guint8      *data,
                                          gsize              len);
+gboolean         vt_codec_gif_has_empty_frame (const guint8 *data,
+                                               gsize         len);
 cairo_surface_t *vt_codec_webp_decode   (const guint8      *data,
                                          gsize              len,
                                          const VtLoadHints *hints,
