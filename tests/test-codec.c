@@ -272,6 +272,31 @@ test_jpeg_tables_as_libjpeg (void)
     }
 }
 
+/* The inputs the fuzzer found and kept (tests/fuzz/corpus), each either
+ * decoded or named; under AddressSanitizer (the sanitize lane) this also
+ * holds every past overflow fixed. */
+static void
+test_fuzz_corpus (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", NULL);
+  g_autoptr(GPtrArray) files = vt_test_list_files (dir);
+  VtLoadHints hints = { 600, 600, .max_pixels = 4 * 1000 * 1000 };
+
+  g_assert_cmpuint (files->len, >=, 20);
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(GMappedFile) file = g_mapped_file_new (files->pdata[i], FALSE, NULL);
+      /* A copy of the exact length, so that ASan sees a read past it. */
+      g_autoptr(GBytes) bytes = g_bytes_new (g_mapped_file_get_contents (file),
+                                             g_mapped_file_get_length (file));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(cairo_surface_t) image = vt_image_load (bytes, &hints, &error);
+
+      g_test_message ("%s: %s", (char *) files->pdata[i], error ? error->message : "decoded");
+      g_assert_true ((image == NULL) != (error == NULL));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -281,6 +306,7 @@ main (int argc, char **argv)
   g_test_add_func ("/codec/png-alpha-over-white", test_png_alpha_over_white);
   g_test_add_func ("/codec/sniffed-not-named", test_sniffed_not_named);
   g_test_add_func ("/codec/bad-inputs", test_bad_inputs);
+  g_test_add_func ("/codec/fuzz-corpus", test_fuzz_corpus);
   g_test_add_func ("/codec/pixel-limit", test_pixel_limit);
   g_test_add_func ("/codec/dct-shrink", test_dct_shrink);
   g_test_add_func ("/codec/dct-shrink-quality", test_dct_shrink_quality);

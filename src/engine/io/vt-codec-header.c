@@ -112,9 +112,10 @@ tiff_size (const guint8 *data,
 
       if (tag != 256 && tag != 257)
         continue;
-      /* SHORT, LONG or LONG8, left-justified in the value field. */
+      /* SHORT, LONG or LONG8, left-justified in the value field; a LONG8
+       * fits only BigTIFF's eight-byte field. */
       v = type == 3 ? tiff_uint (value, 2, be) : type == 4 ? tiff_uint (value, 4, be)
-        : type == 16 ? tiff_uint (value, 8, be) : 0;
+        : type == 16 && big ? tiff_uint (value, 8, be) : 0;
       if (tag == 256)
         *width = clamp_side (v), have_w = TRUE;
       else
