@@ -3,68 +3,14 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/wait.h>
 #include <glib/gstdio.h>
 
 #include "vt-studio.h"
 #include "vt-test-utils.h"
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_command (Run        *r,
-             const char *command,
-             va_list     ap)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int wait_status;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("VITRINA_CLI"));
-  g_ptr_array_add (argv, (char *) command);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &r->out, &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
-}
-
-static void
-run_check (Run *r, ...)
-{
-  va_list ap;
-
-  va_start (ap, r);
-  run_command (r, "check", ap);
-  va_end (ap);
-}
-
-static void
-run_process (Run *r, ...)
-{
-  va_list ap;
-
-  va_start (ap, r);
-  run_command (r, "process", ap);
-  va_end (ap);
-}
+/* vitrina-cli check or process with the test's arguments. */
+#define run_check(r, ...) vt_test_run ((r), NULL, NULL, vt_test_cli_path (), "check", __VA_ARGS__)
+#define run_process(r, ...) vt_test_run ((r), NULL, NULL, vt_test_cli_path (), "process", __VA_ARGS__)
 
 /* White, 2000 × 2000, a product spanning @share percent across. */
 static void
@@ -93,7 +39,7 @@ test_check_verdicts (void)
   g_autofree char *good = g_build_filename (dir, "good.jpg", NULL);
   g_autofree char *small = g_build_filename (dir, "small.jpg", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.jpg", NULL);
-  g_auto(Run) pass = { 0 }, folder = { 0 }, fail = { 0 }, unreadable = { 0 };
+  g_auto(VtTestRun) pass = { 0 }, folder = { 0 }, fail = { 0 }, unreadable = { 0 };
 
   write_main_photo (good, 86);
   run_check (&pass, "--preset", "amazon", good, NULL);
@@ -122,7 +68,7 @@ test_check_verdicts (void)
 static void
 test_check_usage (void)
 {
-  g_auto(Run) unknown = { 0 }, no_preset = { 0 }, no_photos = { 0 };
+  g_auto(VtTestRun) unknown = { 0 }, no_preset = { 0 }, no_photos = { 0 };
 
   run_check (&unknown, "--preset", "shop", "x.jpg", NULL);
   g_assert_cmpint (unknown.status, ==, 2);
@@ -169,7 +115,7 @@ test_amazon_studio (void)
   g_autofree char *b = g_build_filename (in, "b.jpg", NULL);
   g_autofree char *white = g_build_filename (in, "white.jpg", NULL);
   g_autofree char *main_a = g_build_filename (main_dir, "a.jpg", NULL);
-  g_auto(Run) process = { 0 }, pass = { 0 }, fail = { 0 };
+  g_auto(VtTestRun) process = { 0 }, pass = { 0 }, fail = { 0 };
   g_autoptr(cairo_surface_t) written = NULL;
 
   g_assert_cmpint (g_mkdir (in, 0755), ==, 0);
