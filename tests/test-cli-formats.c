@@ -8,39 +8,13 @@
 
 #include "vt-test-utils.h"
 
-typedef struct {
-  char *dir;
-  char *in;
-  char *out;
-  char *logo;
-} Fixture;
+typedef VtTestLogoFolder Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = vt_test_make_tmpdir ();
-  f->in = g_build_filename (f->dir, "in", NULL);
-  f->out = g_build_filename (f->dir, "out", NULL);
-  f->logo = g_build_filename (f->dir, "logo.svg", NULL);
-  g_file_set_contents (f->logo, "<svg xmlns='http://www.w3.org/2000/svg' width='20' height='10'>"
-                       "<rect width='20' height='10' fill='#f00'/></svg>", -1, &error);
-  g_assert_no_error (error);
-  vt_sample_write (f->in, 2, 640, 480, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  vt_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->in);
-  g_free (f->out);
-  g_free (f->logo);
+  vt_test_logo_folder_set_up (f, 640, 480);
 }
 
 /* vitrina-cli process IN -o OUT, quietly, then the test's own arguments. */
@@ -160,7 +134,7 @@ main (int argc, char **argv)
   vt_engine_init ();
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, vt_test_logo_folder_tear_down)
   ADD ("/cli-formats/every-format-with-logo", test_every_format_with_logo);
   ADD ("/cli-formats/sizes-format", test_sizes_format);
   ADD ("/cli-formats/usage-errors", test_usage_errors);

@@ -234,6 +234,36 @@ vt_test_cli_path (void)
   return path;
 }
 
+/* Two photos of @photo_width × @photo_height. */
+void
+vt_test_logo_folder_set_up (VtTestLogoFolder *f,
+                            int               photo_width,
+                            int               photo_height)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = vt_test_make_tmpdir ();
+  f->in = g_build_filename (f->dir, "in", NULL);
+  f->out = g_build_filename (f->dir, "out", NULL);
+  f->logo = g_build_filename (f->dir, "logo.svg", NULL);
+  g_file_set_contents (f->logo, "<svg xmlns='http://www.w3.org/2000/svg' width='20' height='10'>"
+                       "<rect width='20' height='10' fill='#f00'/></svg>", -1, &error);
+  g_assert_no_error (error);
+  vt_sample_write (f->in, 2, photo_width, photo_height, &error);
+  g_assert_no_error (error);
+}
+
+void
+vt_test_logo_folder_tear_down (VtTestLogoFolder *f,
+                               gconstpointer     data)
+{
+  vt_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->in);
+  g_free (f->out);
+  g_free (f->logo);
+}
+
 void
 vt_test_run_clear (VtTestRun *run)
 {

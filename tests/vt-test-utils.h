@@ -30,6 +30,21 @@ gboolean         vt_test_mount_small_disk   (const char *dir,
 void             vt_test_unmount_small_disk (const char *dir);
 const char      *vt_test_cli_path      (void);
 
+/* A temporary folder: sample photos in in/, an out/ folder to come and a
+ * red 20 × 10 SVG logo, for the tests of formats and logos. */
+typedef struct {
+  char *dir;
+  char *in;
+  char *out;
+  char *logo;
+} VtTestLogoFolder;
+
+void             vt_test_logo_folder_set_up    (VtTestLogoFolder *f,
+                                                int               photo_width,
+                                                int               photo_height);
+void             vt_test_logo_folder_tear_down (VtTestLogoFolder *f,
+                                                gconstpointer     data);
+
 /* What a command run by vt_test_run() said and how it ended. */
 typedef struct {
   int   status;   /* the exit status, or -1 when a signal ended it */
