@@ -50,25 +50,44 @@ vt_test_pixel (cairo_surface_t *surface,
                        (gsize) y * cairo_image_surface_get_stride (surface)))[x] & 0xFFFFFF;
 }
 
-/* Largest difference in any colour channel; -1 when the sizes differ. */
-int
-vt_test_max_diff (cairo_surface_t *a,
-                  cairo_surface_t *b)
+/* The largest difference in any colour channel of two images and the sum
+ * of their squares; FALSE when the sizes differ. */
+static gboolean
+compare (cairo_surface_t *a,
+         cairo_surface_t *b,
+         int             *worst,
+         double          *sum_squares)
 {
   int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
-  int worst = 0;
 
   if (w != cairo_image_surface_get_width (b) || h != cairo_image_surface_get_height (b))
-    return -1;
+    return FALSE;
 
+  *worst = 0;
+  *sum_squares = 0;
   for (int y = 0; y < h; y++)
     for (int x = 0; x < w; x++)
       {
         guint32 p = vt_test_pixel (a, x, y), q = vt_test_pixel (b, x, y);
         for (int shift = 0; shift <= 16; shift += 8)
-          worst = MAX (worst, ABS ((int) ((p >> shift) & 0xFF) - (int) ((q >> shift) & 0xFF)));
+          {
+            int d = (int) ((p >> shift) & 0xFF) - (int) ((q >> shift) & 0xFF);
+            *worst = MAX (*worst, ABS (d));
+            *sum_squares += d * d;
+          }
       }
-  return worst;
+  return TRUE;
+}
+
+/* Largest difference in any colour channel; -1 when the sizes differ. */
+int
+vt_test_max_diff (cairo_surface_t *a,
+                  cairo_surface_t *b)
+{
+  int worst;
+  double sum;
+
+  return compare (a, b, &worst, &sum) ? worst : -1;
 }
 
 /* Peak signal-to-noise ratio over the three colour channels, in dB;
@@ -78,21 +97,11 @@ vt_test_psnr (cairo_surface_t *a,
               cairo_surface_t *b)
 {
   int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
-  double sum = 0;
+  int worst;
+  double sum;
 
-  if (w != cairo_image_surface_get_width (b) || h != cairo_image_surface_get_height (b))
+  if (!compare (a, b, &worst, &sum))
     return 0;
-
-  for (int y = 0; y < h; y++)
-    for (int x = 0; x < w; x++)
-      {
-        guint32 p = vt_test_pixel (a, x, y), q = vt_test_pixel (b, x, y);
-        for (int shift = 0; shift <= 16; shift += 8)
-          {
-            int d = (int) ((p >> shift) & 0xFF) - (int) ((q >> shift) & 0xFF);
-            sum += d * d;
-          }
-      }
   return sum == 0 ? INFINITY : 10 * log10 (255.0 * 255.0 * 3 * w * h / sum);
 }
 
