@@ -12,13 +12,22 @@
 #define run_check(r, ...) vt_test_run ((r), NULL, NULL, vt_test_cli_path (), "check", __VA_ARGS__)
 #define run_process(r, ...) vt_test_run ((r), NULL, NULL, vt_test_cli_path (), "process", __VA_ARGS__)
 
+/* @photo as JPEG q90 in @path. */
+static void
+write_jpeg (cairo_surface_t *photo,
+            const char      *path)
+{
+  g_autoptr(GBytes) jpeg = vt_codec_jpeg_encode (photo, 90, FALSE, NULL, NULL);
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg), NULL));
+}
+
 /* White, 2000 × 2000, a product spanning @share percent across. */
 static void
 write_main_photo (const char *path,
                   double      share)
 {
   g_autoptr(cairo_surface_t) surface = vt_image_new (2000, 2000, NULL);
-  g_autoptr(GBytes) jpeg = NULL;
   cairo_t *cr = cairo_create (surface);
   double side = 2000 * share / 100;
 
@@ -28,8 +37,7 @@ write_main_photo (const char *path,
   cairo_arc (cr, 1000, 1000, side / 2, 0, 2 * G_PI);
   cairo_fill (cr);
   cairo_destroy (cr);
-  jpeg = vt_codec_jpeg_encode (surface, 90, FALSE, NULL, NULL);
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg), NULL));
+  write_jpeg (surface, path);
 }
 
 static void
@@ -90,15 +98,13 @@ write_studio_shot (const char *path,
 {
   VtStudioShot shot = VT_STUDIO_SHOT_INIT (2600, 2000);
   g_autoptr(cairo_surface_t) photo = NULL;
-  g_autoptr(GBytes) jpeg = NULL;
 
   shot.seed = seed;
   shot.colour = colour;
   shot.shape = seed % 2 ? VT_STUDIO_BOTTLE : VT_STUDIO_BOX;
   shot.product = (cairo_rectangle_int_t) { 300 + 200 * seed, 100, 1300, 1800 };
   photo = vt_studio_render (&shot, NULL);
-  jpeg = vt_codec_jpeg_encode (photo, 90, FALSE, NULL, NULL);
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg), NULL));
+  write_jpeg (photo, path);
 }
 
 /* The issue's aim: off-white, off-centre studio shots through the Amazon
