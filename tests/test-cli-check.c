@@ -51,25 +51,20 @@ test_check_verdicts (void)
 
   write_main_photo (good, 86);
   run_check (&pass, "--preset", "amazon", good, NULL);
-  g_assert_cmpint (pass.status, ==, 0);
-  g_assert_nonnull (strstr (pass.out, "good.jpg: passes"));
+  vt_assert_run (&pass, 0, "good.jpg: passes", NULL);
   g_assert_nonnull (strstr (pass.out, "1 of 1 photo passes the rules of Amazon"));
 
   write_main_photo (small, 70);
   run_check (&folder, "--preset", "amazon", dir, NULL);
-  g_assert_cmpint (folder.status, ==, 1);
-  g_assert_nonnull (strstr (folder.out, "small.jpg: breaks the rules"));
+  vt_assert_run (&folder, 1, "small.jpg: breaks the rules", NULL);
   g_assert_nonnull (strstr (folder.out, "fills 70 %"));
   g_assert_nonnull (strstr (folder.out, "1 of 2 photos pass"));
 
   run_check (&fail, "--preset", "mercado-libre", good, NULL);
-  g_assert_cmpint (fail.status, ==, 1);
-  g_assert_nonnull (strstr (fail.out, "at least 95 % asked"));
+  vt_assert_run (&fail, 1, "at least 95 % asked", NULL);
 
   run_check (&unreadable, "--preset", "amazon", good, missing, NULL);
-  g_assert_cmpint (unreadable.status, ==, 1);
-  g_assert_nonnull (strstr (unreadable.err, "missing.jpg: cannot be checked"));
-  g_assert_nonnull (strstr (unreadable.out, "good.jpg: passes"));
+  vt_assert_run (&unreadable, 1, "good.jpg: passes", "missing.jpg: cannot be checked");
   vt_test_remove_tree (dir);
 }
 
@@ -79,13 +74,11 @@ test_check_usage (void)
   g_auto(VtTestRun) unknown = { 0 }, no_preset = { 0 }, no_photos = { 0 };
 
   run_check (&unknown, "--preset", "shop", "x.jpg", NULL);
-  g_assert_cmpint (unknown.status, ==, 2);
-  g_assert_nonnull (strstr (unknown.err, "no channel rules called “shop”"));
+  vt_assert_run (&unknown, 2, NULL, "no channel rules called “shop”");
   g_assert_nonnull (strstr (unknown.err, "amazon, ebay, google-merchant, mercado-libre, shopify"));
 
   run_check (&no_preset, "x.jpg", NULL);
-  g_assert_cmpint (no_preset.status, ==, 2);
-  g_assert_nonnull (strstr (no_preset.err, "--preset"));
+  vt_assert_run (&no_preset, 2, NULL, "--preset");
 
   run_check (&no_photos, "--preset", "ebay", NULL);
   g_assert_cmpint (no_photos.status, ==, 2);
@@ -128,8 +121,7 @@ test_amazon_studio (void)
   write_studio_shot (a, 1, 0x3A5F8C);
   write_studio_shot (b, 2, 0xB03020);
   run_process (&process, in, "-o", out, "--preset", "amazon", "--quiet", NULL);
-  g_assert_cmpint (process.status, ==, 0);
-  g_assert_nonnull (strstr (process.out, "2 of 2 main photos pass the rules of Amazon"));
+  vt_assert_run (&process, 0, "2 of 2 main photos pass the rules of Amazon", NULL);
 
   written = vt_test_load_file (main_a);
   g_assert_cmpint (vt_image_get_width (written), ==, 2000);
@@ -144,8 +136,7 @@ test_amazon_studio (void)
   g_assert_nonnull (strstr (process.out, "2 files were not whitened"));
   g_assert_nonnull (strstr (process.out, "0 of 1 main photo passes"));
   run_check (&fail, "--preset", "amazon", main_dir, NULL);
-  g_assert_cmpint (fail.status, ==, 1);
-  g_assert_nonnull (strstr (fail.out, "white.jpg: breaks the rules"));
+  vt_assert_run (&fail, 1, "white.jpg: breaks the rules", NULL);
   g_assert_nonnull (strstr (fail.out, "not pure white"));
   g_assert_nonnull (strstr (fail.out, "2 of 3 photos pass"));
   vt_test_remove_tree (dir);

@@ -326,6 +326,28 @@ vt_test_run (VtTestRun          *run,
   g_assert_null (strstr (run->err, "-CRITICAL **"));
 }
 
+/* The failure names the caller's line and shows all the command said. */
+void
+vt_test_assert_run_at (const char      *file,
+                       int              line,
+                       const char      *func,
+                       const VtTestRun *run,
+                       int              status,
+                       const char      *out,
+                       const char      *err)
+{
+  g_autofree char *message = NULL;
+
+  if (run->status == status &&
+      (out == NULL || strstr (run->out, out) != NULL) &&
+      (err == NULL || strstr (run->err, err) != NULL))
+    return;
+  message = g_strdup_printf ("expected exit status %d, stdout holding \"%s\", stderr holding \"%s\"; "
+                             "got %d\nstdout:\n%s\nstderr:\n%s",
+                             status, out ? out : "", err ? err : "", run->status, run->out, run->err);
+  g_assertion_message (G_LOG_DOMAIN, file, line, func, message);
+}
+
 /**
  * vt_test_spanish_env:
  *

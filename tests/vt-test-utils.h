@@ -61,6 +61,19 @@ void             vt_test_run           (VtTestRun          *run,
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VtTestRun, vt_test_run_clear)
 
+void             vt_test_assert_run_at (const char      *file,
+                                        int              line,
+                                        const char      *func,
+                                        const VtTestRun *run,
+                                        int              status,
+                                        const char      *out,
+                                        const char      *err);
+
+/* Asserts that @run ended with @status and, unless NULL, that its standard
+ * output holds @out and its standard error @err. */
+#define vt_assert_run(run, status, out, err) \
+  vt_test_assert_run_at (__FILE__, __LINE__, G_STRFUNC, (run), (status), (out), (err))
+
 const char * const *vt_test_spanish_env (void);
 
 #define vt_assert_rgb(surface, x, y, r, g, b, tolerance) G_STMT_START { \
