@@ -3,67 +3,23 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/wait.h>
 #include <glib/gstdio.h>
 
 #include "vt-studio.h"
 #include "vt-test-utils.h"
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
+/* vitrina-cli check or process with the test's arguments. */
+#define run_check(r, ...) vt_test_run ((r), NULL, NULL, vt_test_cli_path (), "check", __VA_ARGS__)
+#define run_process(r, ...) vt_test_run ((r), NULL, NULL, vt_test_cli_path (), "process", __VA_ARGS__)
 
+/* @photo as JPEG q90 in @path. */
 static void
-run_clear (Run *r)
+write_jpeg (cairo_surface_t *photo,
+            const char      *path)
 {
-  g_free (r->out);
-  g_free (r->err);
-}
+  g_autoptr(GBytes) jpeg = vt_codec_jpeg_encode (photo, 90, FALSE, NULL, NULL);
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_command (Run        *r,
-             const char *command,
-             va_list     ap)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int wait_status;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("VITRINA_CLI"));
-  g_ptr_array_add (argv, (char *) command);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &r->out, &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
-}
-
-static void
-run_check (Run *r, ...)
-{
-  va_list ap;
-
-  va_start (ap, r);
-  run_command (r, "check", ap);
-  va_end (ap);
-}
-
-static void
-run_process (Run *r, ...)
-{
-  va_list ap;
-
-  va_start (ap, r);
-  run_command (r, "process", ap);
-  va_end (ap);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg), NULL));
 }
 
 /* White, 2000 × 2000, a product spanning @share percent across. */
@@ -72,7 +28,6 @@ write_main_photo (const char *path,
                   double      share)
 {
   g_autoptr(cairo_surface_t) surface = vt_image_new (2000, 2000, NULL);
-  g_autoptr(GBytes) jpeg = NULL;
   cairo_t *cr = cairo_create (surface);
   double side = 2000 * share / 100;
 
@@ -82,8 +37,7 @@ write_main_photo (const char *path,
   cairo_arc (cr, 1000, 1000, side / 2, 0, 2 * G_PI);
   cairo_fill (cr);
   cairo_destroy (cr);
-  jpeg = vt_codec_jpeg_encode (surface, 90, FALSE, NULL, NULL);
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg), NULL));
+  write_jpeg (surface, path);
 }
 
 static void
@@ -93,45 +47,38 @@ test_check_verdicts (void)
   g_autofree char *good = g_build_filename (dir, "good.jpg", NULL);
   g_autofree char *small = g_build_filename (dir, "small.jpg", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.jpg", NULL);
-  g_auto(Run) pass = { 0 }, folder = { 0 }, fail = { 0 }, unreadable = { 0 };
+  g_auto(VtTestRun) pass = { 0 }, folder = { 0 }, fail = { 0 }, unreadable = { 0 };
 
   write_main_photo (good, 86);
   run_check (&pass, "--preset", "amazon", good, NULL);
-  g_assert_cmpint (pass.status, ==, 0);
-  g_assert_nonnull (strstr (pass.out, "good.jpg: passes"));
+  vt_assert_run (&pass, 0, "good.jpg: passes", NULL);
   g_assert_nonnull (strstr (pass.out, "1 of 1 photo passes the rules of Amazon"));
 
   write_main_photo (small, 70);
   run_check (&folder, "--preset", "amazon", dir, NULL);
-  g_assert_cmpint (folder.status, ==, 1);
-  g_assert_nonnull (strstr (folder.out, "small.jpg: breaks the rules"));
+  vt_assert_run (&folder, 1, "small.jpg: breaks the rules", NULL);
   g_assert_nonnull (strstr (folder.out, "fills 70 %"));
   g_assert_nonnull (strstr (folder.out, "1 of 2 photos pass"));
 
   run_check (&fail, "--preset", "mercado-libre", good, NULL);
-  g_assert_cmpint (fail.status, ==, 1);
-  g_assert_nonnull (strstr (fail.out, "at least 95 % asked"));
+  vt_assert_run (&fail, 1, "at least 95 % asked", NULL);
 
   run_check (&unreadable, "--preset", "amazon", good, missing, NULL);
-  g_assert_cmpint (unreadable.status, ==, 1);
-  g_assert_nonnull (strstr (unreadable.err, "missing.jpg: cannot be checked"));
-  g_assert_nonnull (strstr (unreadable.out, "good.jpg: passes"));
+  vt_assert_run (&unreadable, 1, "good.jpg: passes", "missing.jpg: cannot be checked");
   vt_test_remove_tree (dir);
 }
 
 static void
 test_check_usage (void)
 {
-  g_auto(Run) unknown = { 0 }, no_preset = { 0 }, no_photos = { 0 };
+  g_auto(VtTestRun) unknown = { 0 }, no_preset = { 0 }, no_photos = { 0 };
 
   run_check (&unknown, "--preset", "shop", "x.jpg", NULL);
-  g_assert_cmpint (unknown.status, ==, 2);
-  g_assert_nonnull (strstr (unknown.err, "no channel rules called “shop”"));
+  vt_assert_run (&unknown, 2, NULL, "no channel rules called “shop”");
   g_assert_nonnull (strstr (unknown.err, "amazon, ebay, google-merchant, mercado-libre, shopify"));
 
   run_check (&no_preset, "x.jpg", NULL);
-  g_assert_cmpint (no_preset.status, ==, 2);
-  g_assert_nonnull (strstr (no_preset.err, "--preset"));
+  vt_assert_run (&no_preset, 2, NULL, "--preset");
 
   run_check (&no_photos, "--preset", "ebay", NULL);
   g_assert_cmpint (no_photos.status, ==, 2);
@@ -144,15 +91,13 @@ write_studio_shot (const char *path,
 {
   VtStudioShot shot = VT_STUDIO_SHOT_INIT (2600, 2000);
   g_autoptr(cairo_surface_t) photo = NULL;
-  g_autoptr(GBytes) jpeg = NULL;
 
   shot.seed = seed;
   shot.colour = colour;
   shot.shape = seed % 2 ? VT_STUDIO_BOTTLE : VT_STUDIO_BOX;
   shot.product = (cairo_rectangle_int_t) { 300 + 200 * seed, 100, 1300, 1800 };
   photo = vt_studio_render (&shot, NULL);
-  jpeg = vt_codec_jpeg_encode (photo, 90, FALSE, NULL, NULL);
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg), NULL));
+  write_jpeg (photo, path);
 }
 
 /* The issue's aim: off-white, off-centre studio shots through the Amazon
@@ -169,15 +114,14 @@ test_amazon_studio (void)
   g_autofree char *b = g_build_filename (in, "b.jpg", NULL);
   g_autofree char *white = g_build_filename (in, "white.jpg", NULL);
   g_autofree char *main_a = g_build_filename (main_dir, "a.jpg", NULL);
-  g_auto(Run) process = { 0 }, pass = { 0 }, fail = { 0 };
+  g_auto(VtTestRun) process = { 0 }, pass = { 0 }, fail = { 0 };
   g_autoptr(cairo_surface_t) written = NULL;
 
   g_assert_cmpint (g_mkdir (in, 0755), ==, 0);
   write_studio_shot (a, 1, 0x3A5F8C);
   write_studio_shot (b, 2, 0xB03020);
   run_process (&process, in, "-o", out, "--preset", "amazon", "--quiet", NULL);
-  g_assert_cmpint (process.status, ==, 0);
-  g_assert_nonnull (strstr (process.out, "2 of 2 main photos pass the rules of Amazon"));
+  vt_assert_run (&process, 0, "2 of 2 main photos pass the rules of Amazon", NULL);
 
   written = vt_test_load_file (main_a);
   g_assert_cmpint (vt_image_get_width (written), ==, 2000);
@@ -192,8 +136,7 @@ test_amazon_studio (void)
   g_assert_nonnull (strstr (process.out, "2 files were not whitened"));
   g_assert_nonnull (strstr (process.out, "0 of 1 main photo passes"));
   run_check (&fail, "--preset", "amazon", main_dir, NULL);
-  g_assert_cmpint (fail.status, ==, 1);
-  g_assert_nonnull (strstr (fail.out, "white.jpg: breaks the rules"));
+  vt_assert_run (&fail, 1, "white.jpg: breaks the rules", NULL);
   g_assert_nonnull (strstr (fail.out, "not pure white"));
   g_assert_nonnull (strstr (fail.out, "2 of 3 photos pass"));
   vt_test_remove_tree (dir);

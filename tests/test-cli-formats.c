@@ -8,39 +8,13 @@
 
 #include "vt-test-utils.h"
 
-typedef struct {
-  char *dir;
-  char *in;
-  char *out;
-  char *logo;
-} Fixture;
+typedef VtTestLogoFolder Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = vt_test_make_tmpdir ();
-  f->in = g_build_filename (f->dir, "in", NULL);
-  f->out = g_build_filename (f->dir, "out", NULL);
-  f->logo = g_build_filename (f->dir, "logo.svg", NULL);
-  g_file_set_contents (f->logo, "<svg xmlns='http://www.w3.org/2000/svg' width='20' height='10'>"
-                       "<rect width='20' height='10' fill='#f00'/></svg>", -1, &error);
-  g_assert_no_error (error);
-  vt_sample_write (f->in, 2, 640, 480, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  vt_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->in);
-  g_free (f->out);
-  g_free (f->logo);
+  vt_test_logo_folder_set_up (f, 640, 480);
 }
 
 /* vitrina-cli process IN -o OUT, quietly, then the test's own arguments. */
@@ -147,8 +121,7 @@ test_missing_logo (Fixture       *f,
   g_autofree char *logo = g_build_filename (f->dir, "shop-logo.png", NULL);
 
   PROCESS (&run, f, "--logo", logo);
-  g_assert_cmpint (run.status, ==, 1);
-  g_assert_nonnull (strstr (run.err, "shop-logo.png"));
+  vt_assert_run (&run, 1, NULL, "shop-logo.png");
   g_assert_null (strstr (run.err, "product-0001"));
   g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
 }
@@ -160,7 +133,7 @@ main (int argc, char **argv)
   vt_engine_init ();
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, vt_test_logo_folder_tear_down)
   ADD ("/cli-formats/every-format-with-logo", test_every_format_with_logo);
   ADD ("/cli-formats/sizes-format", test_sizes_format);
   ADD ("/cli-formats/usage-errors", test_usage_errors);

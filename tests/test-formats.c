@@ -8,43 +8,13 @@
 
 #include "vt-test-utils.h"
 
-typedef struct {
-  char *dir;
-  char *in;
-  char *out;
-  char *logo;
-} Fixture;
-
-/* A red 20 × 10 logo. */
-static const char svg_logo[] =
-  "<svg xmlns='http://www.w3.org/2000/svg' width='20' height='10'>"
-  "<rect width='20' height='10' fill='#f00'/></svg>";
+typedef VtTestLogoFolder Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = vt_test_make_tmpdir ();
-  f->in = g_build_filename (f->dir, "in", NULL);
-  f->out = g_build_filename (f->dir, "out", NULL);
-  f->logo = g_build_filename (f->dir, "logo.svg", NULL);
-  g_file_set_contents (f->logo, svg_logo, -1, &error);
-  g_assert_no_error (error);
-  vt_sample_write (f->in, 2, 800, 600, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  vt_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->in);
-  g_free (f->out);
-  g_free (f->logo);
+  vt_test_logo_folder_set_up (f, 800, 600);
 }
 
 static VtJob *
@@ -253,7 +223,7 @@ main (int argc, char **argv)
   vt_engine_init ();
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, vt_test_logo_folder_tear_down)
   ADD ("/formats/every-format", test_every_format);
   ADD ("/formats/budget-every-format", test_budget_every_format);
   ADD ("/formats/logo-per-size", test_logo_per_size);

@@ -112,8 +112,7 @@ test_bad_values (void)
   {
     g_auto(VtTestRun) r = { 0 };
     run_cli (&r, NULL, NULL, "process", "in", "-o", "out", "--shard=0/2", "--shard-from-env=2", NULL);
-    g_assert_cmpint (r.status, ==, 2);
-    g_assert_nonnull (strstr (r.err, "either --shard or --shard-from-env"));
+    vt_assert_run (&r, 2, NULL, "either --shard or --shard-from-env");
   }
 }
 
@@ -173,8 +172,7 @@ test_three_shards (void)
     g_auto(VtTestRun) s = { 0 };
     run_cli (&s, NULL, NULL, "report", "merge", reports->pdata[2], reports->pdata[0], reports->pdata[1],
              "-o", merged, NULL);
-    g_assert_cmpint (s.status, ==, 0);
-    g_assert_nonnull (strstr (s.out, "Merged 3 reports: 12 photos, 12 done, 0 failed"));
+    vt_assert_run (&s, 0, "Merged 3 reports: 12 photos, 12 done, 0 failed", NULL);
   }
   m = load_report (parser, merged);
   w = load_report (whole_parser, whole_report);
@@ -226,20 +224,17 @@ test_files_from (void)
 
   g_assert_true (g_file_set_contents (list, text, -1, NULL));
   run_cli (&r, NULL, NULL, "process", "-o", out, "--files-from", list, "--report", report, NULL);
-  g_assert_cmpint (r.status, ==, 1);
-  g_assert_nonnull (strstr (r.err, "gone.jpg"));
+  vt_assert_run (&r, 1, NULL, "gone.jpg");
   g_assert_nonnull (strstr (r.err, "No such file"));
   g_assert_nonnull (strstr (r.out, "3 photos: 2 done, 1 failed"));
   rep = load_report (parser, report);
   g_assert_cmpint (json_object_get_int_member (rep, "failed"), ==, 1);
 
   run_cli (&s, NULL, text, "process", "-o", out, "--files-from", "-", "--skip-existing", NULL);
-  g_assert_cmpint (s.status, ==, 1);
-  g_assert_nonnull (strstr (s.out, "3 photos: 0 done, 1 failed, 2 skipped"));
+  vt_assert_run (&s, 1, "3 photos: 0 done, 1 failed, 2 skipped", NULL);
 
   run_cli (&u, NULL, NULL, "process", "-o", out, "--files-from", "no-such-list.txt", NULL);
-  g_assert_cmpint (u.status, ==, 1);
-  g_assert_nonnull (strstr (u.err, "cannot read the list of photos no-such-list.txt"));
+  vt_assert_run (&u, 1, NULL, "cannot read the list of photos no-such-list.txt");
   vt_test_remove_tree (dir);
 }
 
@@ -300,8 +295,7 @@ test_merge_errors (void)
   {
     g_auto(VtTestRun) r = { 0 };
     run_cli (&r, NULL, NULL, "report", "merge", b, a, "-o", merged, NULL);
-    g_assert_cmpint (r.status, ==, 0);
-    g_assert_nonnull (strstr (r.out, "Merged 2 reports: 12 photos, 12 done"));
+    vt_assert_run (&r, 0, "Merged 2 reports: 12 photos, 12 done", NULL);
   }
   vt_test_remove_tree (dir);
 }
@@ -314,11 +308,9 @@ test_spanish (void)
   g_auto(VtTestRun) s = { 0 };
 
   run_cli (&r, env, NULL, "process", "in", "-o", "out", "--shard=4/4", NULL);
-  g_assert_cmpint (r.status, ==, 2);
-  g_assert_nonnull (strstr (r.err, "el índice debe ser menor que el total, de 0 a 3"));
+  vt_assert_run (&r, 2, NULL, "el índice debe ser menor que el total, de 0 a 3");
   run_cli (&s, env, NULL, "report", "merge", "no-such-report.json", "-o", "merged.json", NULL);
-  g_assert_cmpint (s.status, ==, 1);
-  g_assert_nonnull (strstr (s.err, "No se puede leer el informe no-such-report.json"));
+  vt_assert_run (&s, 1, NULL, "No se puede leer el informe no-such-report.json");
 }
 
 int

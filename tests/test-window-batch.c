@@ -8,131 +8,11 @@
 #include "vt-preview.h"
 #include "vt-test-utils.h"
 #include "vt-thumbnail.h"
-#include "vt-window.h"
+#include "vt-window-test.h"
 
-typedef struct {
-  char      *dir;
-  char      *in;
-  char      *out;
-  VtWindow  *window;
-  GSettings *settings;
-  guint      n_finished;
-  gboolean   cancelled;
-} Fixture;
+typedef VtWindowFixture Fixture;
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main loop until @cond holds, failing after @ms. */
-static void
-spin_until (gboolean (*cond) (Fixture *), Fixture *f, guint ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (ms, timeout_cb, &timed_out);
-
-  while (!cond (f) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static gboolean batch_done (Fixture *f) { return f->n_finished > 0; }
-static gboolean not_busy (Fixture *f) { return !vt_window_is_busy (f->window); }
-
-static void
-batch_finished_cb (VtWindow *window, gboolean cancelled, Fixture *f)
-{
-  f->n_finished++;
-  f->cancelled = cancelled;
-}
-
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
-  f->dir = vt_test_make_tmpdir ();
-  f->in = g_build_filename (f->dir, "in", NULL);
-  f->out = g_build_filename (f->dir, "out", NULL);
-  f->settings = g_settings_new (APP_ID);
-  /* the memory backend keeps values between tests: start from defaults */
-  g_object_get (f->settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i]; i++)
-    g_settings_reset (f->settings, keys[i]);
-  g_settings_set_string (f->settings, "output-folder", f->out);
-  if (GPOINTER_TO_UINT (data) > 0)
-    g_assert_true (vt_sample_write (f->in, GPOINTER_TO_UINT (data), 400, 300, NULL));
-
-  f->window = vt_window_new (NULL);
-  g_signal_connect (f->window, "batch-finished", G_CALLBACK (batch_finished_cb), f);
-  gtk_window_present (GTK_WINDOW (f->window));
-}
-
-static void
-destroy_dialogs (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i - 1);
-      if (ADW_IS_MESSAGE_DIALOG (w))
-        gtk_window_destroy (GTK_WINDOW (w));
-    }
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  destroy_dialogs ();
-  if (f->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (f->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&f->settings);
-  vt_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->in);
-  g_free (f->out);
-}
-
-static void
-set_input (Fixture *f)
-{
-  const char *paths[] = { f->in, NULL };
-  vt_window_set_inputs (f->window, paths);
-}
-
-static gpointer
-child (gpointer widget, GType type, const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-  g_assert_nonnull (object);
-  return object;
-}
-
-/* The message dialog now shown, or NULL. */
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (w))
-        return ADW_MESSAGE_DIALOG (w);
-    }
-  return NULL;
-}
-
-static gboolean dialog_shown (Fixture *f) { return find_dialog () != NULL; }
+static gboolean dialog_shown (Fixture *f) { return vt_test_find_dialog () != NULL; }
 
 /* A link that fails at once (no scheme, another scheme) is listed as not
  * downloaded; the window goes on. */
@@ -151,9 +31,9 @@ test_import_bad_links (Fixture *f, gconstpointer data)
 
       f->n_finished = 0;
       g_assert_true (vt_window_import_links (f->window, lists[i]));
-      spin_until (not_busy, f, 30000);
-      spin_until (dialog_shown, f, 5000);
-      dialog = find_dialog ();
+      vt_test_spin_until (vt_test_not_busy, f, 30000);
+      vt_test_spin_until (dialog_shown, f, 5000);
+      dialog = vt_test_find_dialog ();
       g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "1 Download Failed");
       g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), lists[i]));
       gtk_window_destroy (GTK_WINDOW (dialog));
@@ -164,15 +44,15 @@ test_import_bad_links (Fixture *f, gconstpointer data)
 static void
 test_cancel_is_honest (Fixture *f, gconstpointer data)
 {
-  GtkProgressBar *bar = child (f->window, VT_TYPE_WINDOW, "progress_bar");
+  GtkProgressBar *bar = vt_test_child (f->window, VT_TYPE_WINDOW, "progress_bar");
   const VtJobStats *stats;
   g_autofree char *expected = NULL;
 
   g_settings_set_int (f->settings, "workers", 2);
-  set_input (f);
+  vt_test_window_set_input (f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.cancel", NULL));
-  spin_until (batch_done, f, 10000);
+  vt_test_spin_until (vt_test_batch_done, f, 10000);
 
   g_assert_true (f->cancelled);
   stats = vt_job_get_stats (vt_window_get_last_job (f->window));
@@ -223,14 +103,9 @@ server_start (Server *s)
 static void
 server_stop (Server *s)
 {
-  gint64 until;
-
   /* Let the closed connections reach both ends before the server goes. */
   soup_server_disconnect (s->server);
-  until = g_get_monotonic_time () + 200 * 1000;
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
+  vt_test_iterate (200);
   g_clear_object (&s->server);
   g_clear_pointer (&s->jpeg, g_bytes_unref);
   g_clear_pointer (&s->links, g_free);
@@ -239,7 +114,7 @@ server_stop (Server *s)
 static gboolean
 small_label_names_originals (Fixture *f)
 {
-  GtkLabel *label = child (f->window, VT_TYPE_WINDOW, "small_label");
+  GtkLabel *label = vt_test_child (f->window, VT_TYPE_WINDOW, "small_label");
   return strstr (gtk_label_get_label (label), "bolso-") != NULL;
 }
 
@@ -248,20 +123,20 @@ small_label_names_originals (Fixture *f)
 static void
 test_import_labels_are_honest (Fixture *f, gconstpointer data)
 {
-  GtkLabel *found = child (f->window, VT_TYPE_WINDOW, "found_label");
-  GtkLabel *small = child (f->window, VT_TYPE_WINDOW, "small_label");
-  VtPreview *preview = child (f->window, VT_TYPE_WINDOW, "preview");
+  GtkLabel *found = vt_test_child (f->window, VT_TYPE_WINDOW, "found_label");
+  GtkLabel *small = vt_test_child (f->window, VT_TYPE_WINDOW, "small_label");
+  VtPreview *preview = vt_test_child (f->window, VT_TYPE_WINDOW, "preview");
   Server s = { 0 };
 
-  set_input (f);
+  vt_test_window_set_input (f);
   server_start (&s);
   g_assert_true (vt_window_import_links (f->window, s.links));
-  spin_until (batch_done, f, 60000);
+  vt_test_spin_until (vt_test_batch_done, f, 60000);
 
   g_assert_cmpstr (gtk_label_get_label (found), ==, "2 photos found");
   /* the preview and the warning show the downloaded photos */
   g_assert_nonnull (strstr (vt_preview_get_photo (preview), "/originals/bolso-"));
-  spin_until (small_label_names_originals, f, 30000);
+  vt_test_spin_until (small_label_names_originals, f, 30000);
   g_assert_null (strstr (gtk_label_get_label (small), "product-0001"));
   server_stop (&s);
 }
@@ -270,10 +145,10 @@ test_import_labels_are_honest (Fixture *f, gconstpointer data)
 static void
 test_no_speedup_for_nothing (Fixture *f, gconstpointer data)
 {
-  GtkLabel *speedup = child (f->window, VT_TYPE_WINDOW, "speedup_value");
+  GtkLabel *speedup = vt_test_child (f->window, VT_TYPE_WINDOW, "speedup_value");
 
   g_assert_true (vt_window_import_links (f->window, "ftp://shop.example/foto.jpg"));
-  spin_until (batch_done, f, 30000);
+  vt_test_spin_until (vt_test_batch_done, f, 30000);
   g_assert_cmpstr (gtk_label_get_label (speedup), ==, "—");
 }
 
@@ -293,7 +168,7 @@ test_import_twice (Fixture *f, gconstpointer data)
     {
       f->n_finished = 0;
       g_assert_true (vt_window_import_links (f->window, s.links));
-      spin_until (batch_done, f, 60000);
+      vt_test_spin_until (vt_test_batch_done, f, 60000);
     }
   downloaded = vt_test_list_files (originals);
   prepared = vt_test_list_files (large);
@@ -302,20 +177,6 @@ test_import_twice (Fixture *f, gconstpointer data)
   /* the second batch had both photos, and skipped them */
   g_assert_cmpuint (vt_job_get_stats (vt_window_get_last_job (f->window))->n_skipped, ==, 2);
   server_stop (&s);
-}
-
-static gboolean
-is_toplevel (GtkWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-      if (w == (GObject *) window)
-        return TRUE;
-    }
-  return FALSE;
 }
 
 /* Closing mid-batch asks; keeping on leaves the batch running, stopping
@@ -328,27 +189,27 @@ test_close_mid_batch_asks (Fixture *f, gconstpointer data)
   AdwMessageDialog *dialog;
 
   g_settings_set_int (f->settings, "workers", 1);
-  set_input (f);
+  vt_test_window_set_input (f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL));
   job = g_object_ref (vt_window_get_last_job (f->window));
 
   gtk_window_close (window);
-  g_assert_true (is_toplevel (window));
-  dialog = find_dialog ();
+  g_assert_true (vt_test_is_toplevel (window));
+  dialog = vt_test_find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Stop the Batch and Quit?");
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_true (is_toplevel (window));
+  g_assert_true (vt_test_is_toplevel (window));
   g_assert_true (vt_window_is_busy (f->window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
 
   gtk_window_close (window);
-  dialog = find_dialog ();
+  dialog = vt_test_find_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "quit");
   /* the window is gone and its batch stopped */
-  g_assert_false (is_toplevel (window));
+  g_assert_false (vt_test_is_toplevel (window));
   f->window = NULL;
   while (vt_job_is_running (job))
     g_main_context_iteration (NULL, TRUE);
@@ -362,7 +223,7 @@ static void
 test_results_for_staff (Fixture *f, gconstpointer data)
 {
   g_autofree char *bad = g_build_filename (f->in, "zz-notes.jpg", NULL);
-  GtkLabel *results = child (f->window, VT_TYPE_WINDOW, "results_label");
+  GtkLabel *results = vt_test_child (f->window, VT_TYPE_WINDOW, "results_label");
   GListModel *thumbs = vt_window_get_thumbnails (f->window);
   g_autofree char *where = NULL;
   AdwMessageDialog *dialog;
@@ -371,9 +232,9 @@ test_results_for_staff (Fixture *f, gconstpointer data)
   g_assert_true (g_file_set_contents (bad, "not a photo", -1, NULL));
   g_settings_set_boolean (f->settings, "skip-existing", TRUE);
   g_settings_set_int (f->settings, "workers", 2);
-  set_input (f);
+  vt_test_window_set_input (f);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL);
-  spin_until (batch_done, f, 60000);
+  vt_test_spin_until (vt_test_batch_done, f, 60000);
 
   where = g_strdup_printf ("The files are in %s", f->out);
   g_assert_nonnull (strstr (gtk_label_get_label (results), "2 photos prepared, 1 failed, 0 skipped."));
@@ -384,7 +245,7 @@ test_results_for_staff (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (gtk_label_get_label (results), where));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-failed", NULL));
-  dialog = find_dialog ();
+  dialog = vt_test_find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "1 Photo Failed\n"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "zz-notes.jpg: Not a photo"));
@@ -393,7 +254,7 @@ test_results_for_staff (Fixture *f, gconstpointer data)
   /* again: both good photos are already done */
   f->n_finished = 0;
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL);
-  spin_until (batch_done, f, 60000);
+  vt_test_spin_until (vt_test_batch_done, f, 60000);
   g_assert_nonnull (strstr (gtk_label_get_label (results), "0 photos prepared, 1 failed, 2 skipped."));
   for (guint i = 0; i < g_list_model_get_n_items (thumbs); i++)
     {
@@ -413,11 +274,11 @@ test_include_subfolders (Fixture *f, gconstpointer data)
 {
   g_autofree char *sub = g_build_filename (f->in, "verano", NULL);
   g_autofree char *nested = g_build_filename (f->out, "large", "verano", "product-0001.jpg", NULL);
-  GtkCheckButton *check = child (f->window, VT_TYPE_WINDOW, "subfolders_check");
-  GtkLabel *found = child (f->window, VT_TYPE_WINDOW, "found_label");
+  GtkCheckButton *check = vt_test_child (f->window, VT_TYPE_WINDOW, "subfolders_check");
+  GtkLabel *found = vt_test_child (f->window, VT_TYPE_WINDOW, "found_label");
 
   g_assert_true (vt_sample_write (sub, 1, 400, 300, NULL));
-  set_input (f);
+  vt_test_window_set_input (f);
   g_assert_cmpstr (gtk_label_get_label (found), ==, "2 photos found");
 
   gtk_check_button_set_active (check, TRUE);
@@ -425,7 +286,7 @@ test_include_subfolders (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_label_get_label (found), ==, "3 photos found");
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL);
-  spin_until (batch_done, f, 60000);
+  vt_test_spin_until (vt_test_batch_done, f, 60000);
   g_assert_cmpuint (vt_job_get_stats (vt_window_get_last_job (f->window))->n_done, ==, 3);
   g_assert_true (g_file_test (nested, G_FILE_TEST_IS_REGULAR));
 }
@@ -433,31 +294,16 @@ test_include_subfolders (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  g_autofree char *data_home = g_dir_make_tmp ("vitrina-data-XXXXXX", NULL);
-  int status;
+  if (!vt_test_window_init (&argc, &argv))
+    return 0;
 
-  g_test_init (&argc, &argv, NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-
-#define ADD(path, n, func) \
-  g_test_add (path, Fixture, GUINT_TO_POINTER (n), fixture_set_up, func, fixture_tear_down)
-  ADD ("/window-batch/import-bad-links", 0, test_import_bad_links);
-  ADD ("/window-batch/cancel-is-honest", 40, test_cancel_is_honest);
-  ADD ("/window-batch/import-labels-are-honest", 2, test_import_labels_are_honest);
-  ADD ("/window-batch/no-speedup-for-nothing", 0, test_no_speedup_for_nothing);
-  ADD ("/window-batch/import-twice", 0, test_import_twice);
-  ADD ("/window-batch/close-mid-batch-asks", 40, test_close_mid_batch_asks);
-  ADD ("/window-batch/results-for-staff", 2, test_results_for_staff);
-  ADD ("/window-batch/include-subfolders", 2, test_include_subfolders);
-#undef ADD
-  status = g_test_run ();
-  vt_test_remove_tree (data_home);
-  return status;
+  vt_test_window_add ("/window-batch/import-bad-links", 0, test_import_bad_links);
+  vt_test_window_add ("/window-batch/cancel-is-honest", 40, test_cancel_is_honest);
+  vt_test_window_add ("/window-batch/import-labels-are-honest", 2, test_import_labels_are_honest);
+  vt_test_window_add ("/window-batch/no-speedup-for-nothing", 0, test_no_speedup_for_nothing);
+  vt_test_window_add ("/window-batch/import-twice", 0, test_import_twice);
+  vt_test_window_add ("/window-batch/close-mid-batch-asks", 40, test_close_mid_batch_asks);
+  vt_test_window_add ("/window-batch/results-for-staff", 2, test_results_for_staff);
+  vt_test_window_add ("/window-batch/include-subfolders", 2, test_include_subfolders);
+  return vt_test_window_run ();
 }

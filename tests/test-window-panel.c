@@ -12,7 +12,7 @@
 #include "vt-recipe-panel.h"
 #include "vt-size-row.h"
 #include "vt-test-utils.h"
-#include "vt-window.h"
+#include "vt-window-test.h"
 
 typedef struct {
   VtWindow      *window;
@@ -20,33 +20,12 @@ typedef struct {
   GSettings     *settings;
 } Fixture;
 
-static gpointer
-child (gpointer widget, GType type, const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-  g_assert_nonnull (object);
-  return object;
-}
-
-static void
-reset_settings (GSettings *settings)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i]; i++)
-    g_settings_reset (settings, keys[i]);
-}
-
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  f->settings = g_settings_new (APP_ID);
-  reset_settings (f->settings);
+  f->settings = vt_test_settings_new ();
   f->window = vt_window_new (NULL);
-  f->panel = child (f->window, VT_TYPE_WINDOW, "recipe_panel");
+  f->panel = vt_test_child (f->window, VT_TYPE_WINDOW, "recipe_panel");
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 900);
   gtk_window_present (GTK_WINDOW (f->window));
 }
@@ -55,19 +34,8 @@ static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  vt_test_drain ();
   g_clear_object (&f->settings);
-}
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
 }
 
 static gboolean
@@ -128,13 +96,13 @@ test_presets_keep_text (Fixture *f, gconstpointer data)
 static void
 test_undo_remove_size (Fixture *f, gconstpointer data)
 {
-  GtkListBox *sizes = child (f->panel, VT_TYPE_RECIPE_PANEL, "sizes_list");
+  GtkListBox *sizes = vt_test_child (f->panel, VT_TYPE_RECIPE_PANEL, "sizes_list");
   VtRecipe *recipe = vt_window_get_recipe (f->window);
   g_autofree char *before = g_strdup (vt_recipe_get_sizes (recipe));
   GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (sizes, 1));
 
   g_assert_cmpuint (vt_recipe_get_n_variants (recipe), ==, 3);
-  g_signal_emit_by_name (child (row, VT_TYPE_SIZE_ROW, "remove_button"), "clicked");
+  g_signal_emit_by_name (vt_test_child (row, VT_TYPE_SIZE_ROW, "remove_button"), "clicked");
   g_assert_cmpuint (vt_recipe_get_n_variants (recipe), ==, 2);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "panel.undo", NULL));
@@ -145,12 +113,12 @@ test_undo_remove_size (Fixture *f, gconstpointer data)
 static void
 test_undo_remove_filter (Fixture *f, gconstpointer data)
 {
-  GtkListBox *filters = child (f->panel, VT_TYPE_RECIPE_PANEL, "filters_list");
+  GtkListBox *filters = vt_test_child (f->panel, VT_TYPE_RECIPE_PANEL, "filters_list");
   VtRecipe *recipe = vt_window_get_recipe (f->window);
   GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (filters, 0));
 
   g_assert_cmpuint (vt_recipe_get_filters (recipe)->len, ==, 2);
-  g_signal_emit_by_name (child (row, VT_TYPE_FILTER_ROW, "remove_button"), "clicked");
+  g_signal_emit_by_name (vt_test_child (row, VT_TYPE_FILTER_ROW, "remove_button"), "clicked");
   g_assert_cmpuint (vt_recipe_get_filters (recipe)->len, ==, 1);
 
   g_assert_true (vt_recipe_panel_undo (f->panel));
@@ -162,7 +130,7 @@ test_undo_remove_filter (Fixture *f, gconstpointer data)
 static void
 test_filter_menu (Fixture *f, gconstpointer data)
 {
-  GMenuModel *menu = gtk_menu_button_get_menu_model (child (f->panel, VT_TYPE_RECIPE_PANEL,
+  GMenuModel *menu = gtk_menu_button_get_menu_model (vt_test_child (f->panel, VT_TYPE_RECIPE_PANEL,
                                                             "add_filter_button"));
   gboolean has_unsharp = FALSE;
 
@@ -189,9 +157,9 @@ test_filter_menu (Fixture *f, gconstpointer data)
 static void
 test_plain_words (Fixture *f, gconstpointer data)
 {
-  GtkListBox *filters = child (f->panel, VT_TYPE_RECIPE_PANEL, "filters_list");
+  GtkListBox *filters = vt_test_child (f->panel, VT_TYPE_RECIPE_PANEL, "filters_list");
   GtkWidget *unsharp = GTK_WIDGET (gtk_list_box_get_row_at_index (filters, 1));
-  GtkWidget *name_row = child (f->panel, VT_TYPE_RECIPE_PANEL, "name_template_row");
+  GtkWidget *name_row = vt_test_child (f->panel, VT_TYPE_RECIPE_PANEL, "name_template_row");
   g_autoptr(GPtrArray) presets = NULL;
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "vitrina", "presets", NULL);
   g_autofree char *file = g_build_filename (path, "mi-tienda.recipe", NULL);
@@ -239,9 +207,9 @@ test_plain_words (Fixture *f, gconstpointer data)
 static void
 test_scroll_over_field (Fixture *f, gconstpointer data)
 {
-  GtkListBox *sizes = child (f->panel, VT_TYPE_RECIPE_PANEL, "sizes_list");
+  GtkListBox *sizes = vt_test_child (f->panel, VT_TYPE_RECIPE_PANEL, "sizes_list");
   GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (sizes, 2));
-  GtkSpinButton *width = child (row, VT_TYPE_SIZE_ROW, "width_spin");
+  GtkSpinButton *width = vt_test_child (row, VT_TYPE_SIZE_ROW, "width_spin");
   GtkNative *native = gtk_widget_get_native (GTK_WIDGET (width));
   g_autofree char *x = NULL, *y = NULL;
   const char *argv[] = { "xdotool", "mousemove", "--sync", NULL, NULL, "click", "--repeat", "2", "5", NULL };
@@ -256,7 +224,7 @@ test_scroll_over_field (Fixture *f, gconstpointer data)
       return;
     }
   gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
-  iterate (500);
+  vt_test_iterate (500);
   g_assert_cmpfloat (gtk_spin_button_get_value (width), ==, 1200);
   g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (width), GTK_WIDGET (native),
                                                    gtk_widget_get_width (GTK_WIDGET (width)) / 4.0,
@@ -271,7 +239,7 @@ test_scroll_over_field (Fixture *f, gconstpointer data)
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
                                NULL, NULL, &status, NULL));
   g_assert_cmpint (status, ==, 0);
-  iterate (700);
+  vt_test_iterate (700);
 
   g_assert_cmpfloat (gtk_spin_button_get_value (width), ==, 1200);
   g_assert_cmpint (vt_recipe_get_variant (vt_window_get_recipe (f->window), 2)->width, ==, 1200);
@@ -284,8 +252,8 @@ static void
 test_narrow_window (Fixture *f, gconstpointer data)
 {
   GtkWidget *window = GTK_WIDGET (f->window);
-  AdwFlap *flap = child (f->window, VT_TYPE_WINDOW, "flap");
-  GtkToggleButton *toggle = child (f->window, VT_TYPE_WINDOW, "flap_button");
+  AdwFlap *flap = vt_test_child (f->window, VT_TYPE_WINDOW, "flap");
+  GtkToggleButton *toggle = vt_test_child (f->window, VT_TYPE_WINDOW, "flap_button");
   int min_width, min_height;
 
   gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
@@ -296,7 +264,7 @@ test_narrow_window (Fixture *f, gconstpointer data)
 
   gtk_window_unmaximize (GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
-  iterate (800);
+  vt_test_iterate (800);
   g_assert_cmpint (gtk_widget_get_width (window), <=, 1024);
   g_assert_true (adw_flap_get_folded (flap));
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (toggle)));
@@ -305,10 +273,10 @@ test_narrow_window (Fixture *f, gconstpointer data)
   for (guint i = 0; i < 3; i++)
     {
       const char *ids[] = { "start_button", "recipe_panel", "window_title" };
-      GtkWidget *widget = child (f->window, VT_TYPE_WINDOW, ids[i]);
+      GtkWidget *widget = vt_test_child (f->window, VT_TYPE_WINDOW, ids[i]);
       graphene_rect_t bounds;
 
-      iterate (300);
+      vt_test_iterate (300);
       g_assert_true (gtk_widget_compute_bounds (widget, window, &bounds));
       g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, 1024);
       g_assert_cmpfloat (bounds.origin.x, >=, 0);
@@ -365,18 +333,8 @@ test_spanish (void)
 int
 main (int argc, char **argv)
 {
-  g_autofree char *data_home = g_dir_make_tmp ("vitrina-data-XXXXXX", NULL);
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!vt_test_window_init (&argc, &argv))
+    return 0;
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -390,7 +348,5 @@ main (int argc, char **argv)
   ADD ("/panel/narrow-window", test_narrow_window);
 #undef ADD
   g_test_add_func ("/panel/spanish", test_spanish);
-  status = g_test_run ();
-  vt_test_remove_tree (data_home);
-  return status;
+  return vt_test_window_run ();
 }

@@ -12,106 +12,14 @@
 #include "vt-speedup-chart.h"
 #include "vt-test-utils.h"
 #include "vt-thumbnail.h"
-#include "vt-window.h"
+#include "vt-window-test.h"
 
-typedef struct {
-  char      *dir;
-  char      *in;
-  char      *out;
-  VtWindow  *window;
-  GSettings *settings;
-  guint      n_finished;
-  gboolean   cancelled;
-} Fixture;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main loop until @cond holds, failing after @ms. */
-static void
-spin_until (gboolean (*cond) (Fixture *), Fixture *f, guint ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (ms, timeout_cb, &timed_out);
-
-  while (!cond (f) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static gboolean batch_done (Fixture *f) { return f->n_finished > 0; }
-static gboolean not_busy (Fixture *f) { return !vt_window_is_busy (f->window); }
-
-static void
-batch_finished_cb (VtWindow *window, gboolean cancelled, Fixture *f)
-{
-  f->n_finished++;
-  f->cancelled = cancelled;
-}
-
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  f->dir = vt_test_make_tmpdir ();
-  f->in = g_build_filename (f->dir, "in", NULL);
-  f->out = g_build_filename (f->dir, "out", NULL);
-  f->settings = g_settings_new (APP_ID);
-  /* the memory backend keeps values between tests: start from defaults */
-  {
-    g_autoptr(GSettingsSchema) schema = NULL;
-    g_auto(GStrv) keys = NULL;
-
-    g_object_get (f->settings, "settings-schema", &schema, NULL);
-    keys = g_settings_schema_list_keys (schema);
-    for (guint i = 0; keys[i]; i++)
-      g_settings_reset (f->settings, keys[i]);
-  }
-  g_settings_set_string (f->settings, "output-folder", f->out);
-  if (GPOINTER_TO_UINT (data) > 0)
-    g_assert_true (vt_sample_write (f->in, GPOINTER_TO_UINT (data), 400, 300, NULL));
-
-  f->window = vt_window_new (NULL);
-  g_signal_connect (f->window, "batch-finished", G_CALLBACK (batch_finished_cb), f);
-  gtk_window_present (GTK_WINDOW (f->window));
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&f->settings);
-  vt_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->in);
-  g_free (f->out);
-}
-
-static void
-set_input (Fixture *f)
-{
-  const char *paths[] = { f->in, NULL };
-  vt_window_set_inputs (f->window, paths);
-}
-
-static gpointer
-child (gpointer widget, GType type, const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-  g_assert_nonnull (object);
-  return object;
-}
+typedef VtWindowFixture Fixture;
 
 static void
 test_empty_state (Fixture *f, gconstpointer data)
 {
-  GtkStack *stack = child (f->window, VT_TYPE_WINDOW, "stack");
+  GtkStack *stack = vt_test_child (f->window, VT_TYPE_WINDOW, "stack");
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL) &&
@@ -120,27 +28,27 @@ test_empty_state (Fixture *f, gconstpointer data)
 
   /* a folder without photos says so */
   g_mkdir_with_parents (f->in, 0755);
-  set_input (f);
+  vt_test_window_set_input (f);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-photos");
 }
 
 static void
 test_batch (Fixture *f, gconstpointer data)
 {
-  GtkLabel *found = child (f->window, VT_TYPE_WINDOW, "found_label");
-  GtkLabel *speedup = child (f->window, VT_TYPE_WINDOW, "speedup_value");
-  GtkProgressBar *bar = child (f->window, VT_TYPE_WINDOW, "progress_bar");
-  VtSpeedupChart *chart = child (f->window, VT_TYPE_WINDOW, "chart");
+  GtkLabel *found = vt_test_child (f->window, VT_TYPE_WINDOW, "found_label");
+  GtkLabel *speedup = vt_test_child (f->window, VT_TYPE_WINDOW, "speedup_value");
+  GtkProgressBar *bar = vt_test_child (f->window, VT_TYPE_WINDOW, "progress_bar");
+  VtSpeedupChart *chart = vt_test_child (f->window, VT_TYPE_WINDOW, "chart");
   GListModel *thumbs = vt_window_get_thumbnails (f->window);
   g_autoptr(GPtrArray) files = NULL;
 
-  set_input (f);
+  vt_test_window_set_input (f);
   g_assert_cmpuint (vt_window_get_n_found (f->window), ==, 12);
   g_assert_cmpstr (gtk_label_get_label (found), ==, "12 photos found");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL));
   g_assert_true (vt_window_is_busy (f->window));
-  spin_until (batch_done, f, 60000);
+  vt_test_spin_until (vt_test_batch_done, f, 60000);
 
   g_assert_false (f->cancelled);
   g_assert_cmpuint (g_list_model_get_n_items (thumbs), ==, 12);
@@ -165,7 +73,7 @@ test_batch (Fixture *f, gconstpointer data)
   /* A second run skips what is done (the GUI's default). */
   f->n_finished = 0;
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL));
-  spin_until (batch_done, f, 60000);
+  vt_test_spin_until (vt_test_batch_done, f, 60000);
   g_assert_cmpuint (vt_job_get_stats (vt_window_get_last_job (f->window))->n_skipped, ==, 12);
 }
 
@@ -179,11 +87,11 @@ test_cancel (Fixture *f, gconstpointer data)
   const VtJobStats *stats;
 
   g_settings_set_int (f->settings, "workers", 2);
-  set_input (f);
+  vt_test_window_set_input (f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL));
   g_assert_true (vt_window_is_busy (f->window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.cancel", NULL));
-  spin_until (batch_done, f, 10000);
+  vt_test_spin_until (vt_test_batch_done, f, 10000);
 
   g_assert_true (f->cancelled);
   stats = vt_job_get_stats (vt_window_get_last_job (f->window));
@@ -202,9 +110,9 @@ test_failed_photo_badge (Fixture *f, gconstpointer data)
   gboolean seen_failure = FALSE;
 
   g_assert_true (g_file_set_contents (bad, "not a photo", -1, NULL));
-  set_input (f);
+  vt_test_window_set_input (f);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL);
-  spin_until (batch_done, f, 60000);
+  vt_test_spin_until (vt_test_batch_done, f, 60000);
 
   g_assert_cmpuint (g_list_model_get_n_items (thumbs), ==, 3);
   for (guint i = 0; i < 3; i++)
@@ -236,9 +144,9 @@ assert_filters (Fixture    *f,
 static void
 test_settings_round_trip (Fixture *f, gconstpointer data)
 {
-  VtRecipePanel *panel = child (f->window, VT_TYPE_WINDOW, "recipe_panel");
-  GtkSpinButton *quality = child (panel, VT_TYPE_RECIPE_PANEL, "quality");
-  GtkListBox *filters = child (panel, VT_TYPE_RECIPE_PANEL, "filters_list");
+  VtRecipePanel *panel = vt_test_child (f->window, VT_TYPE_WINDOW, "recipe_panel");
+  GtkSpinButton *quality = vt_test_child (panel, VT_TYPE_RECIPE_PANEL, "quality");
+  GtkListBox *filters = vt_test_child (panel, VT_TYPE_RECIPE_PANEL, "filters_list");
   GtkWidget *first;
   VtRecipe *recipe = vt_window_get_recipe (f->window);
   g_autofree char *sizes = NULL;
@@ -260,18 +168,18 @@ test_settings_round_trip (Fixture *f, gconstpointer data)
    * it first, change a setting */
   g_assert_cmpuint (vt_recipe_get_filters (recipe)->len, ==, 2);
   first = GTK_WIDGET (gtk_list_box_get_row_at_index (filters, 0));
-  g_signal_emit_by_name (child (first, VT_TYPE_FILTER_ROW, "remove_button"), "clicked");
+  g_signal_emit_by_name (vt_test_child (first, VT_TYPE_FILTER_ROW, "remove_button"), "clicked");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "panel.add-filter", "s", "invert"));
   assert_filters (f, "unsharp:radius=2,percent=150,threshold=3;invert");
-  g_signal_emit_by_name (child (gtk_list_box_get_row_at_index (filters, 1), VT_TYPE_FILTER_ROW, "up_button"), "clicked");
+  g_signal_emit_by_name (vt_test_child (gtk_list_box_get_row_at_index (filters, 1), VT_TYPE_FILTER_ROW, "up_button"), "clicked");
   first = GTK_WIDGET (gtk_list_box_get_row_at_index (filters, 0));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "Invert");
-  gtk_switch_set_active (child (first, VT_TYPE_FILTER_ROW, "before_switch"), TRUE);
+  gtk_switch_set_active (vt_test_child (first, VT_TYPE_FILTER_ROW, "before_switch"), TRUE);
   assert_filters (f, "invert:stage=before;unsharp:radius=2,percent=150,threshold=3");
 
   /* a file-name template is applied only when it works for every size */
   {
-    AdwEntryRow *names = child (panel, VT_TYPE_RECIPE_PANEL, "name_template_row");
+    AdwEntryRow *names = vt_test_child (panel, VT_TYPE_RECIPE_PANEL, "name_template_row");
     g_autofree char *kept = NULL;
     g_autofree char *applied = NULL;
 
@@ -299,8 +207,8 @@ test_settings_round_trip (Fixture *f, gconstpointer data)
 static void
 test_presets (Fixture *f, gconstpointer data)
 {
-  VtRecipePanel *panel = child (f->window, VT_TYPE_WINDOW, "recipe_panel");
-  GtkListBox *sizes = child (panel, VT_TYPE_RECIPE_PANEL, "sizes_list");
+  VtRecipePanel *panel = vt_test_child (f->window, VT_TYPE_WINDOW, "recipe_panel");
+  GtkListBox *sizes = vt_test_child (panel, VT_TYPE_RECIPE_PANEL, "sizes_list");
   VtRecipe *recipe = vt_window_get_recipe (f->window);
   g_autofree char *path = g_build_filename (f->dir, "Mi Tienda.recipe", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -317,12 +225,12 @@ test_presets (Fixture *f, gconstpointer data)
   g_assert_cmpint (v->fit, ==, VT_FIT_PAD);
   g_assert_false (v->watermark);
   main_row = GTK_WIDGET (gtk_list_box_get_row_at_index (sizes, 0));
-  g_assert_cmpuint (gtk_drop_down_get_selected (child (main_row, VT_TYPE_SIZE_ROW, "fit_dropdown")), ==, VT_FIT_PAD);
-  g_assert_false (gtk_check_button_get_active (child (main_row, VT_TYPE_SIZE_ROW, "watermark_check")));
+  g_assert_cmpuint (gtk_drop_down_get_selected (vt_test_child (main_row, VT_TYPE_SIZE_ROW, "fit_dropdown")), ==, VT_FIT_PAD);
+  g_assert_false (gtk_check_button_get_active (vt_test_child (main_row, VT_TYPE_SIZE_ROW, "watermark_check")));
 
   /* the size row's options reach the recipe */
-  gtk_drop_down_set_selected (child (main_row, VT_TYPE_SIZE_ROW, "fit_dropdown"), VT_FIT_FILL);
-  gtk_spin_button_set_value (child (main_row, VT_TYPE_SIZE_ROW, "max_kb_spin"), 300);
+  gtk_drop_down_set_selected (vt_test_child (main_row, VT_TYPE_SIZE_ROW, "fit_dropdown"), VT_FIT_FILL);
+  gtk_spin_button_set_value (vt_test_child (main_row, VT_TYPE_SIZE_ROW, "max_kb_spin"), 300);
   v = vt_recipe_get_variant (recipe, 0);
   g_assert_cmpint (v->fit, ==, VT_FIT_FILL);
   g_assert_cmpint (v->max_kb, ==, 300);
@@ -375,16 +283,16 @@ assert_only_photo_size (const char *folder,
 static void
 test_panel_edits_batch_recipe (Fixture *f, gconstpointer data)
 {
-  VtRecipePanel *panel = child (f->window, VT_TYPE_WINDOW, "recipe_panel");
-  GtkListBox *sizes = child (panel, VT_TYPE_RECIPE_PANEL, "sizes_list");
+  VtRecipePanel *panel = vt_test_child (f->window, VT_TYPE_WINDOW, "recipe_panel");
+  GtkListBox *sizes = vt_test_child (panel, VT_TYPE_RECIPE_PANEL, "sizes_list");
   GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (sizes, 0));
   VtRecipe *recipe = vt_window_get_recipe (f->window);
   g_autofree char *in_settings = NULL;
   g_autofree char *tiny = g_build_filename (f->out, "tiny", NULL);
 
-  gtk_editable_set_text (child (row, VT_TYPE_SIZE_ROW, "name_entry"), "tiny");
-  gtk_spin_button_set_value (child (row, VT_TYPE_SIZE_ROW, "width_spin"), 100);
-  gtk_spin_button_set_value (child (row, VT_TYPE_SIZE_ROW, "height_spin"), 100);
+  gtk_editable_set_text (vt_test_child (row, VT_TYPE_SIZE_ROW, "name_entry"), "tiny");
+  gtk_spin_button_set_value (vt_test_child (row, VT_TYPE_SIZE_ROW, "width_spin"), 100);
+  gtk_spin_button_set_value (vt_test_child (row, VT_TYPE_SIZE_ROW, "height_spin"), 100);
   g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (sizes, 0)) == row);
   g_assert_cmpstr (vt_recipe_get_variant (recipe, 0)->name, ==, "tiny");
   g_assert_cmpint (vt_recipe_get_variant (recipe, 0)->width, ==, 100);
@@ -392,15 +300,15 @@ test_panel_edits_batch_recipe (Fixture *f, gconstpointer data)
   g_assert_cmpstr (in_settings, ==, "tiny=100x100,medium=500x500,large=1200x1200");
 
   /* a half-typed size is refused, and the recipe keeps the last good one */
-  gtk_editable_set_text (child (row, VT_TYPE_SIZE_ROW, "name_entry"), "");
+  gtk_editable_set_text (vt_test_child (row, VT_TYPE_SIZE_ROW, "name_entry"), "");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (sizes), "error"));
   g_assert_cmpstr (vt_recipe_get_variant (recipe, 0)->name, ==, "tiny");
-  gtk_editable_set_text (child (row, VT_TYPE_SIZE_ROW, "name_entry"), "tiny");
+  gtk_editable_set_text (vt_test_child (row, VT_TYPE_SIZE_ROW, "name_entry"), "tiny");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (sizes), "error"));
 
-  set_input (f);
+  vt_test_window_set_input (f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL));
-  spin_until (batch_done, f, 60000);
+  vt_test_spin_until (vt_test_batch_done, f, 60000);
   g_assert_false (f->cancelled);
   assert_only_photo_size (tiny, 100, 75);
 }
@@ -410,14 +318,14 @@ test_panel_edits_batch_recipe (Fixture *f, gconstpointer data)
 static void
 test_size_row_keeps_product_options (Fixture *f, gconstpointer data)
 {
-  VtRecipePanel *panel = child (f->window, VT_TYPE_WINDOW, "recipe_panel");
-  GtkListBox *sizes = child (panel, VT_TYPE_RECIPE_PANEL, "sizes_list");
+  VtRecipePanel *panel = vt_test_child (f->window, VT_TYPE_WINDOW, "recipe_panel");
+  GtkListBox *sizes = vt_test_child (panel, VT_TYPE_RECIPE_PANEL, "sizes_list");
   VtRecipe *recipe = vt_window_get_recipe (f->window);
   GtkWidget *row;
 
   g_assert_true (vt_recipe_set_sizes (recipe, "main=800x800:fit=pad:fill=85:whiten=yes:trim-tolerance=8", NULL));
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (sizes, 0));
-  gtk_spin_button_set_value (child (row, VT_TYPE_SIZE_ROW, "width_spin"), 900);
+  gtk_spin_button_set_value (vt_test_child (row, VT_TYPE_SIZE_ROW, "width_spin"), 900);
   g_assert_cmpstr (vt_recipe_get_sizes (recipe), ==,
                    "main=900x800:fit=pad:fill=85:whiten=yes:trim-tolerance=8");
 }
@@ -428,12 +336,12 @@ test_size_row_keeps_product_options (Fixture *f, gconstpointer data)
 static void
 test_recipe_one_source (Fixture *f, gconstpointer data)
 {
-  VtRecipePanel *panel = child (f->window, VT_TYPE_WINDOW, "recipe_panel");
-  GtkListBox *sizes = child (panel, VT_TYPE_RECIPE_PANEL, "sizes_list");
-  GtkListBox *filters = child (panel, VT_TYPE_RECIPE_PANEL, "filters_list");
-  GtkSpinButton *quality = child (panel, VT_TYPE_RECIPE_PANEL, "quality");
-  AdwComboRow *metadata = child (panel, VT_TYPE_RECIPE_PANEL, "metadata_row");
-  AdwEntryRow *names = child (panel, VT_TYPE_RECIPE_PANEL, "name_template_row");
+  VtRecipePanel *panel = vt_test_child (f->window, VT_TYPE_WINDOW, "recipe_panel");
+  GtkListBox *sizes = vt_test_child (panel, VT_TYPE_RECIPE_PANEL, "sizes_list");
+  GtkListBox *filters = vt_test_child (panel, VT_TYPE_RECIPE_PANEL, "filters_list");
+  GtkSpinButton *quality = vt_test_child (panel, VT_TYPE_RECIPE_PANEL, "quality");
+  AdwComboRow *metadata = vt_test_child (panel, VT_TYPE_RECIPE_PANEL, "metadata_row");
+  AdwEntryRow *names = vt_test_child (panel, VT_TYPE_RECIPE_PANEL, "name_template_row");
   VtRecipe *recipe = vt_window_get_recipe (f->window);
   g_autofree char *stored = NULL;
   GtkWidget *row;
@@ -442,8 +350,8 @@ test_recipe_one_source (Fixture *f, gconstpointer data)
   g_settings_set_string (f->settings, "sizes", "a=100x100,b=200x150");
   g_assert_cmpuint (vt_recipe_get_n_variants (recipe), ==, 2);
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (sizes, 1));
-  g_assert_cmpstr (gtk_editable_get_text (child (row, VT_TYPE_SIZE_ROW, "name_entry")), ==, "b");
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (child (row, VT_TYPE_SIZE_ROW, "height_spin")), ==, 150);
+  g_assert_cmpstr (gtk_editable_get_text (vt_test_child (row, VT_TYPE_SIZE_ROW, "name_entry")), ==, "b");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (vt_test_child (row, VT_TYPE_SIZE_ROW, "height_spin")), ==, 150);
   g_assert_null (gtk_list_box_get_row_at_index (sizes, 2));
   g_settings_set_string (f->settings, "filters", "invert");
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (filters, 0));
@@ -467,7 +375,7 @@ test_recipe_one_source (Fixture *f, gconstpointer data)
   stored = g_settings_get_string (f->settings, "sizes");
   g_assert_cmpstr (stored, ==, "only=300x200");
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (sizes, 0));
-  g_assert_cmpstr (gtk_editable_get_text (child (row, VT_TYPE_SIZE_ROW, "name_entry")), ==, "only");
+  g_assert_cmpstr (gtk_editable_get_text (vt_test_child (row, VT_TYPE_SIZE_ROW, "name_entry")), ==, "only");
   g_assert_null (gtk_list_box_get_row_at_index (sizes, 1));
 
   /* the side bar's combo → recipe and settings */
@@ -481,7 +389,7 @@ test_recipe_one_source (Fixture *f, gconstpointer data)
 static gboolean
 small_label_shown (Fixture *f)
 {
-  return gtk_widget_get_visible (child (f->window, VT_TYPE_WINDOW, "small_label"));
+  return gtk_widget_get_visible (vt_test_child (f->window, VT_TYPE_WINDOW, "small_label"));
 }
 
 static gboolean
@@ -495,28 +403,28 @@ small_label_hidden (Fixture *f)
 static void
 test_small_photos (Fixture *f, gconstpointer data)
 {
-  GtkLabel *label = child (f->window, VT_TYPE_WINDOW, "small_label");
+  GtkLabel *label = vt_test_child (f->window, VT_TYPE_WINDOW, "small_label");
 
-  set_input (f);
-  spin_until (small_label_shown, f, 30000);
+  vt_test_window_set_input (f);
+  vt_test_spin_until (small_label_shown, f, 30000);
   g_assert_nonnull (strstr (gtk_label_get_label (label), "2 photos will come out small or enlarged"));
   g_assert_nonnull (strstr (gtk_label_get_label (label), "is 400 × 300, smaller than the size “large” (1200 × 1200)"));
 
   g_settings_set_string (f->settings, "sizes", "thumbnail=150x150,medium=400x400");
-  spin_until (small_label_hidden, f, 30000);
+  vt_test_spin_until (small_label_hidden, f, 30000);
   g_settings_set_string (f->settings, "sizes", "square=500x500:fit=pad");
-  spin_until (small_label_shown, f, 30000);
+  vt_test_spin_until (small_label_shown, f, 30000);
 }
 
 static void
 test_measure_scaling (Fixture *f, gconstpointer data)
 {
-  VtSpeedupChart *chart = child (f->window, VT_TYPE_WINDOW, "chart");
+  VtSpeedupChart *chart = vt_test_child (f->window, VT_TYPE_WINDOW, "chart");
 
-  set_input (f);
+  vt_test_window_set_input (f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.measure-scaling", NULL));
   g_assert_true (vt_window_is_busy (f->window));
-  spin_until (not_busy, f, 120000);
+  vt_test_spin_until (vt_test_not_busy, f, 120000);
 
   /* one point per run, 1, 2, 4 and 8 workers, each against the first (the
    * speedups themselves depend on how busy the machine is) */
@@ -540,7 +448,7 @@ test_measure_scaling (Fixture *f, gconstpointer data)
 static gboolean
 preview_matches_batch (Fixture *f)
 {
-  VtPreview *preview = child (f->window, VT_TYPE_WINDOW, "preview");
+  VtPreview *preview = vt_test_child (f->window, VT_TYPE_WINDOW, "preview");
   cairo_surface_t *shown = vt_preview_get_shown (preview);
   g_autoptr(VtPipeline) pipeline = NULL;
   g_autoptr(cairo_surface_t) photo = NULL;
@@ -557,14 +465,14 @@ preview_matches_batch (Fixture *f)
 static void
 test_preview (Fixture *f, gconstpointer data)
 {
-  VtPreview *preview = child (f->window, VT_TYPE_WINDOW, "preview");
-  AdwViewStack *view_stack = child (f->window, VT_TYPE_WINDOW, "view_stack");
+  VtPreview *preview = vt_test_child (f->window, VT_TYPE_WINDOW, "preview");
+  AdwViewStack *view_stack = vt_test_child (f->window, VT_TYPE_WINDOW, "view_stack");
   VtPreviewer *previewer = vt_preview_get_previewer (preview);
   guint rendered;
 
-  set_input (f);
+  vt_test_window_set_input (f);
   adw_view_stack_set_visible_child_name (view_stack, "preview");
-  spin_until (preview_matches_batch, f, 30000);
+  vt_test_spin_until (preview_matches_batch, f, 30000);
   /* the largest size is shown first */
   g_assert_cmpuint (vt_preview_get_variant (preview), ==, 2);
   g_assert_true (g_str_has_suffix (vt_preview_get_photo (preview), "product-0001.jpg"));
@@ -573,7 +481,7 @@ test_preview (Fixture *f, gconstpointer data)
   rendered = vt_previewer_get_n_rendered (previewer);
   g_settings_set_string (f->settings, "watermark-text", "Zapatería Ñandú");
   g_assert_false (preview_matches_batch (f));
-  spin_until (preview_matches_batch, f, 30000);
+  vt_test_spin_until (preview_matches_batch, f, 30000);
   g_assert_cmpuint (vt_previewer_get_n_rendered (previewer), >, rendered);
 
   /* rapid changes end with the last settings shown */
@@ -584,14 +492,14 @@ test_preview (Fixture *f, gconstpointer data)
       g_settings_set_string (f->settings, "filters", filters);
       g_settings_set_double (f->settings, "watermark-opacity", 0.3 + 0.1 * i);
     }
-  spin_until (preview_matches_batch, f, 30000);
+  vt_test_spin_until (preview_matches_batch, f, 30000);
 
   /* another photo, another size */
   {
     g_autofree char *second = g_build_filename (f->in, "product-0002.jpg", NULL);
     vt_preview_select_photo (preview, second);
   }
-  spin_until (preview_matches_batch, f, 30000);
+  vt_test_spin_until (preview_matches_batch, f, 30000);
   g_assert_true (g_str_has_suffix (vt_preview_get_photo (preview), "product-0002.jpg"));
 }
 
@@ -658,8 +566,8 @@ test_import_links (Fixture *f, gconstpointer data)
 
   g_assert_true (vt_window_import_links (f->window, links->str));
   g_assert_true (vt_window_is_busy (f->window));
-  spin_until (batch_done, f, 60000);
-  spin_until (failure_dialog_shown, f, 5000);
+  vt_test_spin_until (vt_test_batch_done, f, 60000);
+  vt_test_spin_until (failure_dialog_shown, f, 5000);
 
   g_assert_cmpuint (g_list_model_get_n_items (vt_window_get_thumbnails (f->window)), ==, 3);
   downloaded = vt_test_list_files (originals);
@@ -670,48 +578,27 @@ test_import_links (Fixture *f, gconstpointer data)
 
   /* Let the closed connections reach both ends before the server goes. */
   soup_server_disconnect (server);
-  {
-    gint64 until = g_get_monotonic_time () + 200 * 1000;
-    while (g_get_monotonic_time () < until)
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-  }
+  vt_test_iterate (200);
 }
 
 int
 main (int argc, char **argv)
 {
-  g_autofree char *data_home = g_dir_make_tmp ("vitrina-data-XXXXXX", NULL);
-  int status;
+  if (!vt_test_window_init (&argc, &argv))
+    return 0;
 
-  g_test_init (&argc, &argv, NULL);
-  /* imported presets land in the user's data folder: not the real one */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-
-#define ADD(path, n, func) \
-  g_test_add (path, Fixture, GUINT_TO_POINTER (n), fixture_set_up, func, fixture_tear_down)
-  ADD ("/window/empty-state", 0, test_empty_state);
-  ADD ("/window/batch", 12, test_batch);
-  ADD ("/window/cancel", 40, test_cancel);
-  ADD ("/window/failed-photo-badge", 2, test_failed_photo_badge);
-  ADD ("/window/settings-round-trip", 0, test_settings_round_trip);
-  ADD ("/window/presets", 0, test_presets);
-  ADD ("/window/panel-edits-batch-recipe", 2, test_panel_edits_batch_recipe);
-  ADD ("/window/size-row-keeps-product-options", 0, test_size_row_keeps_product_options);
-  ADD ("/window/recipe-one-source", 0, test_recipe_one_source);
-  ADD ("/window/small-photos", 2, test_small_photos);
-  ADD ("/window/measure-scaling", 4, test_measure_scaling);
-  ADD ("/window/preview", 2, test_preview);
-  ADD ("/window/import-links", 0, test_import_links);
-#undef ADD
-  status = g_test_run ();
-  vt_test_remove_tree (data_home);
-  return status;
+  vt_test_window_add ("/window/empty-state", 0, test_empty_state);
+  vt_test_window_add ("/window/batch", 12, test_batch);
+  vt_test_window_add ("/window/cancel", 40, test_cancel);
+  vt_test_window_add ("/window/failed-photo-badge", 2, test_failed_photo_badge);
+  vt_test_window_add ("/window/settings-round-trip", 0, test_settings_round_trip);
+  vt_test_window_add ("/window/presets", 0, test_presets);
+  vt_test_window_add ("/window/panel-edits-batch-recipe", 2, test_panel_edits_batch_recipe);
+  vt_test_window_add ("/window/size-row-keeps-product-options", 0, test_size_row_keeps_product_options);
+  vt_test_window_add ("/window/recipe-one-source", 0, test_recipe_one_source);
+  vt_test_window_add ("/window/small-photos", 2, test_small_photos);
+  vt_test_window_add ("/window/measure-scaling", 4, test_measure_scaling);
+  vt_test_window_add ("/window/preview", 2, test_preview);
+  vt_test_window_add ("/window/import-links", 0, test_import_links);
+  return vt_test_window_run ();
 }

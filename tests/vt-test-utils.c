@@ -50,25 +50,44 @@ vt_test_pixel (cairo_surface_t *surface,
                        (gsize) y * cairo_image_surface_get_stride (surface)))[x] & 0xFFFFFF;
 }
 
-/* Largest difference in any colour channel; -1 when the sizes differ. */
-int
-vt_test_max_diff (cairo_surface_t *a,
-                  cairo_surface_t *b)
+/* The largest difference in any colour channel of two images and the sum
+ * of their squares; FALSE when the sizes differ. */
+static gboolean
+compare (cairo_surface_t *a,
+         cairo_surface_t *b,
+         int             *worst,
+         double          *sum_squares)
 {
   int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
-  int worst = 0;
 
   if (w != cairo_image_surface_get_width (b) || h != cairo_image_surface_get_height (b))
-    return -1;
+    return FALSE;
 
+  *worst = 0;
+  *sum_squares = 0;
   for (int y = 0; y < h; y++)
     for (int x = 0; x < w; x++)
       {
         guint32 p = vt_test_pixel (a, x, y), q = vt_test_pixel (b, x, y);
         for (int shift = 0; shift <= 16; shift += 8)
-          worst = MAX (worst, ABS ((int) ((p >> shift) & 0xFF) - (int) ((q >> shift) & 0xFF)));
+          {
+            int d = (int) ((p >> shift) & 0xFF) - (int) ((q >> shift) & 0xFF);
+            *worst = MAX (*worst, ABS (d));
+            *sum_squares += d * d;
+          }
       }
-  return worst;
+  return TRUE;
+}
+
+/* Largest difference in any colour channel; -1 when the sizes differ. */
+int
+vt_test_max_diff (cairo_surface_t *a,
+                  cairo_surface_t *b)
+{
+  int worst;
+  double sum;
+
+  return compare (a, b, &worst, &sum) ? worst : -1;
 }
 
 /* Peak signal-to-noise ratio over the three colour channels, in dB;
@@ -78,21 +97,11 @@ vt_test_psnr (cairo_surface_t *a,
               cairo_surface_t *b)
 {
   int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
-  double sum = 0;
+  int worst;
+  double sum;
 
-  if (w != cairo_image_surface_get_width (b) || h != cairo_image_surface_get_height (b))
+  if (!compare (a, b, &worst, &sum))
     return 0;
-
-  for (int y = 0; y < h; y++)
-    for (int x = 0; x < w; x++)
-      {
-        guint32 p = vt_test_pixel (a, x, y), q = vt_test_pixel (b, x, y);
-        for (int shift = 0; shift <= 16; shift += 8)
-          {
-            int d = (int) ((p >> shift) & 0xFF) - (int) ((q >> shift) & 0xFF);
-            sum += d * d;
-          }
-      }
   return sum == 0 ? INFINITY : 10 * log10 (255.0 * 255.0 * 3 * w * h / sum);
 }
 
@@ -234,6 +243,36 @@ vt_test_cli_path (void)
   return path;
 }
 
+/* Two photos of @photo_width × @photo_height. */
+void
+vt_test_logo_folder_set_up (VtTestLogoFolder *f,
+                            int               photo_width,
+                            int               photo_height)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = vt_test_make_tmpdir ();
+  f->in = g_build_filename (f->dir, "in", NULL);
+  f->out = g_build_filename (f->dir, "out", NULL);
+  f->logo = g_build_filename (f->dir, "logo.svg", NULL);
+  g_file_set_contents (f->logo, "<svg xmlns='http://www.w3.org/2000/svg' width='20' height='10'>"
+                       "<rect width='20' height='10' fill='#f00'/></svg>", -1, &error);
+  g_assert_no_error (error);
+  vt_sample_write (f->in, 2, photo_width, photo_height, &error);
+  g_assert_no_error (error);
+}
+
+void
+vt_test_logo_folder_tear_down (VtTestLogoFolder *f,
+                               gconstpointer     data)
+{
+  vt_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->in);
+  g_free (f->out);
+  g_free (f->logo);
+}
+
 void
 vt_test_run_clear (VtTestRun *run)
 {
@@ -285,6 +324,28 @@ vt_test_run (VtTestRun          *run,
   g_assert_no_error (error);
   run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
   g_assert_null (strstr (run->err, "-CRITICAL **"));
+}
+
+/* The failure names the caller's line and shows all the command said. */
+void
+vt_test_assert_run_at (const char      *file,
+                       int              line,
+                       const char      *func,
+                       const VtTestRun *run,
+                       int              status,
+                       const char      *out,
+                       const char      *err)
+{
+  g_autofree char *message = NULL;
+
+  if (run->status == status &&
+      (out == NULL || strstr (run->out, out) != NULL) &&
+      (err == NULL || strstr (run->err, err) != NULL))
+    return;
+  message = g_strdup_printf ("expected exit status %d, stdout holding \"%s\", stderr holding \"%s\"; "
+                             "got %d\nstdout:\n%s\nstderr:\n%s",
+                             status, out ? out : "", err ? err : "", run->status, run->out, run->err);
+  g_assertion_message (G_LOG_DOMAIN, file, line, func, message);
 }
 
 /**

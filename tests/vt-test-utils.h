@@ -30,6 +30,21 @@ gboolean         vt_test_mount_small_disk   (const char *dir,
 void             vt_test_unmount_small_disk (const char *dir);
 const char      *vt_test_cli_path      (void);
 
+/* A temporary folder: sample photos in in/, an out/ folder to come and a
+ * red 20 × 10 SVG logo, for the tests of formats and logos. */
+typedef struct {
+  char *dir;
+  char *in;
+  char *out;
+  char *logo;
+} VtTestLogoFolder;
+
+void             vt_test_logo_folder_set_up    (VtTestLogoFolder *f,
+                                                int               photo_width,
+                                                int               photo_height);
+void             vt_test_logo_folder_tear_down (VtTestLogoFolder *f,
+                                                gconstpointer     data);
+
 /* What a command run by vt_test_run() said and how it ended. */
 typedef struct {
   int   status;   /* the exit status, or -1 when a signal ended it */
@@ -45,6 +60,19 @@ void             vt_test_run           (VtTestRun          *run,
                                         ...) G_GNUC_NULL_TERMINATED;
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VtTestRun, vt_test_run_clear)
+
+void             vt_test_assert_run_at (const char      *file,
+                                        int              line,
+                                        const char      *func,
+                                        const VtTestRun *run,
+                                        int              status,
+                                        const char      *out,
+                                        const char      *err);
+
+/* Asserts that @run ended with @status and, unless NULL, that its standard
+ * output holds @out and its standard error @err. */
+#define vt_assert_run(run, status, out, err) \
+  vt_test_assert_run_at (__FILE__, __LINE__, G_STRFUNC, (run), (status), (out), (err))
 
 const char * const *vt_test_spanish_env (void);
 

@@ -159,19 +159,29 @@ load_preset_action (GtkWidget  *widget,
     _vt_recipe_panel_toast (self, error->message);
 }
 
+/* Imports from or exports to the file the user chose, saying why not. */
+static void
+preset_file_chosen (VtRecipePanel  *self,
+                    GAsyncResult   *result,
+                    gboolean      (*use) (VtRecipePanel *, GFile *, GError **))
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = vt_file_chooser_choose_finish (result, &error);
+
+  if (file != NULL)
+    use (self, file, &error);
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    _vt_recipe_panel_toast (self, error->message);
+}
+
 static void
 import_chosen_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
   g_autoptr(VtRecipePanel) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = vt_file_chooser_choose_finish (result, &error);
 
-  if (file != NULL)
-    vt_recipe_panel_import (self, file, &error);
-  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    _vt_recipe_panel_toast (self, error->message);
+  preset_file_chosen (self, result, vt_recipe_panel_import);
 }
 
 static void
@@ -180,13 +190,8 @@ export_chosen_cb (GObject      *source,
                   gpointer      user_data)
 {
   g_autoptr(VtRecipePanel) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = vt_file_chooser_choose_finish (result, &error);
 
-  if (file != NULL)
-    vt_recipe_panel_export (self, file, &error);
-  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    _vt_recipe_panel_toast (self, error->message);
+  preset_file_chosen (self, result, vt_recipe_panel_export);
 }
 
 static void

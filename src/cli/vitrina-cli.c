@@ -33,6 +33,15 @@ vt_cli_usage_error (const char *command,
   return VT_CLI_EXIT_USAGE;
 }
 
+/* A failure of @command that is not a usage error: said, and status 1. */
+int
+vt_cli_failure (const char   *command,
+                const GError *error)
+{
+  g_printerr ("vitrina-cli %s: %s\n", command, error->message);
+  return VT_CLI_EXIT_FAILED;
+}
+
 gboolean
 vt_cli_parse_size (const char *text,
                    int        *width,
@@ -55,6 +64,27 @@ vt_cli_parse_options (GOptionContext *context,
 
   vt_cli_usage_error (command, error->message);
   return FALSE;
+}
+
+/* Parses the options of @command ("process", "fetch" …) into @entries;
+ * @parameters and @description (or NULL) are what --help shows around
+ * them. FALSE, with the error said, on a usage error. */
+gboolean
+vt_cli_parse_command (const char          *command,
+                      const char          *parameters,
+                      const GOptionEntry  *entries,
+                      const char          *description,
+                      int                 *argc,
+                      char              ***argv)
+{
+  g_autofree char *prgname = g_strconcat ("vitrina-cli ", command, NULL);
+  g_autoptr(GOptionContext) context = NULL;
+
+  g_set_prgname (prgname);
+  context = g_option_context_new (parameters);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context, description);
+  return vt_cli_parse_options (context, command, argc, argv);
 }
 
 int

@@ -246,10 +246,7 @@ bench (const Options *o)
   Figures figures;
 
   if (dir == NULL)
-    {
-      g_printerr ("vitrina-cli bench: %s\n", error->message);
-      return VT_CLI_EXIT_FAILED;
-    }
+    return vt_cli_failure ("bench", error);
   inputs = g_build_filename (o->keep ? o->keep : dir, "photos", NULL);
 
   if (!o->json)
@@ -285,7 +282,6 @@ vt_cli_bench (int    argc,
                 .rounds = 3 };
   g_autofree char *size = NULL;
   g_autofree char *keep = NULL;
-  g_autoptr(GOptionContext) context = NULL;
   const GOptionEntry entries[] = {
     { "count", 'n', 0, G_OPTION_ARG_INT, &o.count, N_("How many photos (default 100)"), N_("N") },
     { "size", 's', 0, G_OPTION_ARG_STRING, &size, N_("Photo size as WxH (default 800x600)"), N_("WxH") },
@@ -296,10 +292,8 @@ vt_cli_bench (int    argc,
     { NULL }
   };
 
-  g_set_prgname ("vitrina-cli bench");
-  context = g_option_context_new (_("— time the default recipe on 1 worker and on N"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!vt_cli_parse_options (context, "bench", &argc, &argv))
+  if (!vt_cli_parse_command ("bench", _("— time the default recipe on 1 worker and on N"),
+                             entries, NULL, &argc, &argv))
     return VT_CLI_EXIT_USAGE;
   if (argc > 1)
     return vt_cli_usage_error ("bench", _("takes no arguments besides options"));

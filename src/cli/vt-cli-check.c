@@ -8,17 +8,19 @@
 
 #include "vt-cli.h"
 
+/* The rules @issues break, and the advice with them when @advice. */
 static void
-print_issues (GPtrArray *issues)
+print_issues (GPtrArray *issues,
+              gboolean   advice)
 {
   for (guint i = 0; i < issues->len; i++)
     {
       VtPreflightIssue *issue = g_ptr_array_index (issues, i);
 
-      if (issue->rule == VT_RULE_ADVICE)
-        g_print ("  %s %s\n", _("advice:"), issue->message);
-      else
+      if (issue->rule != VT_RULE_ADVICE)
         g_print ("  %s %s\n", _("fails:"), issue->message);
+      else if (advice)
+        g_print ("  %s %s\n", _("advice:"), issue->message);
     }
 }
 
@@ -37,13 +39,15 @@ check_preset (VtRules    *rules,
   if (vt_preflight_passes (issues))
     return TRUE;
   g_print (_("The preset %s:\n"), name);
-  print_issues (issues);
+  print_issues (issues, TRUE);
   return FALSE;
 }
 
+/* Quietly, a photo is printed only when it breaks a rule, without advice. */
 static gboolean
 check_photo (VtRules    *rules,
-             const char *path)
+             const char *path,
+             gboolean    quietly)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) issues = vt_preflight_check_file (rules, path, &error);
@@ -55,34 +59,11 @@ check_photo (VtRules    *rules,
       return FALSE;
     }
   pass = vt_preflight_passes (issues);
-  g_print ("%s: %s\n", path, pass ? _("passes") : _("breaks the rules"));
-  print_issues (issues);
-  return pass;
-}
-
-/* Prints a photo only when it breaks a rule. */
-static gboolean
-check_photo_quietly (VtRules    *rules,
-                     const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) issues = vt_preflight_check_file (rules, path, &error);
-
-  if (issues == NULL)
-    {
-      g_printerr (_("%s: cannot be checked: %s\n"), path, error->message);
-      return FALSE;
-    }
-  if (vt_preflight_passes (issues))
+  if (pass && quietly)
     return TRUE;
-  g_print ("%s: %s\n", path, _("breaks the rules"));
-  for (guint i = 0; i < issues->len; i++)
-    {
-      VtPreflightIssue *issue = g_ptr_array_index (issues, i);
-      if (issue->rule != VT_RULE_ADVICE)
-        g_print ("  %s %s\n", _("fails:"), issue->message);
-    }
-  return FALSE;
+  g_print ("%s: %s\n", path, pass ? _("passes") : _("breaks the rules"));
+  print_issues (issues, !quietly);
+  return pass;
 }
 
 int
@@ -91,7 +72,6 @@ vt_cli_check (int    argc,
 {
   g_autofree char *preset = NULL;
   g_auto(GStrv) paths = NULL;
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(VtRules) rules = NULL;
   g_autoptr(GPtrArray) inputs = NULL;
@@ -108,11 +88,8 @@ vt_cli_check (int    argc,
     { NULL }
   };
 
-  g_set_prgname ("vitrina-cli check");
-  context = g_option_context_new (_("— say which marketplace rules main photos break"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context, summary);
-  if (!vt_cli_parse_options (context, "check", &argc, &argv))
+  if (!vt_cli_parse_command ("check", _("— say which marketplace rules main photos break"),
+                             entries, summary, &argc, &argv))
     return VT_CLI_EXIT_USAGE;
 
   if (preset == NULL)
@@ -126,7 +103,7 @@ vt_cli_check (int    argc,
   preset_ok = check_preset (rules, preset);
   inputs = vt_inputs_collect ((const char * const *) paths, FALSE, NULL);
   for (guint i = 0; i < inputs->len; i++)
-    passed += check_photo (rules, ((VtInput *) g_ptr_array_index (inputs, i))->path);
+    passed += check_photo (rules, ((VtInput *) g_ptr_array_index (inputs, i))->path, FALSE);
 
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u of %u photo passes the rules of %s\n",
                         "%u of %u photos pass the rules of %s\n", inputs->len),
@@ -205,7 +182,7 @@ vt_cli_check_outputs (VtJob      *job,
           if (!g_str_equal (o->variant, main_size))
             continue;
           n_checked++;
-          n_passed += check_photo_quietly (rules, o->path);
+          n_passed += check_photo (rules, o->path, TRUE);
         }
     }
   if (n_checked > 0)

@@ -210,7 +210,6 @@ vt_cli_fetch (int    argc,
   g_autofree char *output = NULL;
   g_auto(GStrv) lists = NULL;
   gboolean quiet = FALSE;
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(VtFetcher) fetcher = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GError) error = NULL;
@@ -222,16 +221,14 @@ vt_cli_fetch (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &lists, NULL, N_("LIST") },
     { NULL }
   };
-
-  g_set_prgname ("vitrina-cli fetch");
-  context = g_option_context_new (_("— download the images of a list of links"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
+  const char *description =
     _("LIST is a file with one link per line, or a CSV with a “url” column; “-” reads\n"
       "standard input. Only http and https links are fetched; files get safe names and\n"
       "never overwrite one another. Exit status: 0 when every link was downloaded, 1 when\n"
-      "some failed, 2 for a usage error."));
-  if (!vt_cli_parse_options (context, "fetch", &argc, &argv))
+      "some failed, 2 for a usage error.");
+
+  if (!vt_cli_parse_command ("fetch", _("— download the images of a list of links"),
+                             entries, description, &argc, &argv))
     return VT_CLI_EXIT_USAGE;
   if (output == NULL)
     return vt_cli_usage_error ("fetch", _("missing --output DIR"));
@@ -242,10 +239,7 @@ vt_cli_fetch (int    argc,
 
   fetcher = vt_cli_fetcher_new (lists[0], output, &o, &error);
   if (fetcher == NULL || !vt_fetcher_start (fetcher, &error))
-    {
-      g_printerr ("vitrina-cli fetch: %s\n", error->message);
-      return VT_CLI_EXIT_FAILED;
-    }
+    return vt_cli_failure ("fetch", error);
 
   loop = g_main_loop_new (NULL, FALSE);
   g_signal_connect (fetcher, "downloaded", G_CALLBACK (downloaded_cb), &quiet);

@@ -15,7 +15,6 @@ vt_cli_generate (int    argc,
   int count = 10;
   g_autofree char *size = NULL;
   g_auto(GStrv) dirs = NULL;
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   int width = 800, height = 600;
   const GOptionEntry entries[] = {
@@ -25,10 +24,8 @@ vt_cli_generate (int    argc,
     { NULL }
   };
 
-  g_set_prgname ("vitrina-cli generate");
-  context = g_option_context_new (_("— write synthetic product photos"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!vt_cli_parse_options (context, "generate", &argc, &argv))
+  if (!vt_cli_parse_command ("generate", _("— write synthetic product photos"),
+                             entries, NULL, &argc, &argv))
     return VT_CLI_EXIT_USAGE;
 
   if (dirs == NULL || dirs[0] == NULL || dirs[1] != NULL)
@@ -39,10 +36,7 @@ vt_cli_generate (int    argc,
     return vt_cli_usage_error ("generate", _("--size expects WIDTHxHEIGHT, for example 800x600"));
 
   if (!vt_sample_write (dirs[0], count, width, height, &error))
-    {
-      g_printerr ("vitrina-cli generate: %s\n", error->message);
-      return VT_CLI_EXIT_FAILED;
-    }
+    return vt_cli_failure ("generate", error);
 
   g_print (_("Wrote %d photos of %d×%d to %s\n"), count, width, height, dirs[0]);
   return VT_CLI_EXIT_OK;

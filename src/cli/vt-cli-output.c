@@ -16,55 +16,34 @@ vt_cli_output_options_clear (VtCliOutputOptions *o)
   g_clear_pointer (&o->logo_position, g_free);
 }
 
+/* Sets @property from its option, unless the option was left at -1 (not
+ * given); the recipe holds the option's value divided by @per_unit, as 100
+ * turns percent into a fraction. The range is the option's. */
 static gboolean
-check_range (const char  *option,
-             double       value,
-             double       min,
-             double       max,
-             GError     **error)
+set_option (VtRecipe    *recipe,
+            const char  *property,
+            double       value,
+            double       min,
+            double       max,
+            double       per_unit,
+            GError     **error)
 {
-  if (value >= min && value <= max)
-    return TRUE;
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               _("%s must be between %g and %g; got %g"), option, min, max, value);
-  return FALSE;
-}
-
-/* The options left at -1 were not given. */
-static gboolean
-set_int (VtRecipe    *recipe,
-         const char  *property,
-         int          value,
-         int          min,
-         int          max,
-         GError     **error)
-{
-  g_autofree char *option = g_strconcat ("--", property, NULL);
+  g_auto(GValue) scaled = G_VALUE_INIT;
+  g_autofree char *option = NULL;
 
   if (value == -1)
     return TRUE;
-  if (!check_range (option, value, min, max, error))
-    return FALSE;
-  g_object_set (recipe, property, value, NULL);
-  return TRUE;
-}
-
-/* Percent on the command line, a fraction in the recipe. */
-static gboolean
-set_percent (VtRecipe    *recipe,
-             const char  *property,
-             double       value,
-             double       min,
-             double       max,
-             GError     **error)
-{
-  g_autofree char *option = g_strconcat ("--", property, NULL);
-
-  if (value == -1)
-    return TRUE;
-  if (!check_range (option, value, min, max, error))
-    return FALSE;
-  g_object_set (recipe, property, value / 100, NULL);
+  if (value < min || value > max)
+    {
+      option = g_strconcat ("--", property, NULL);
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s must be between %g and %g; got %g"), option, min, max, value);
+      return FALSE;
+    }
+  /* GObject turns the double into the property's own type. */
+  g_value_init (&scaled, G_TYPE_DOUBLE);
+  g_value_set_double (&scaled, value / per_unit);
+  g_object_set_property (G_OBJECT (recipe), property, &scaled);
   return TRUE;
 }
 
@@ -88,9 +67,9 @@ set_logo (VtCliOutputOptions  *o,
         }
       g_object_set (recipe, "logo-position", position, NULL);
     }
-  return set_percent (recipe, "logo-width", o->logo_width, 1, 100, error) &&
-         set_percent (recipe, "logo-opacity", o->logo_opacity, 0, 100, error) &&
-         set_percent (recipe, "logo-margin", o->logo_margin, 0, 25, error);
+  return set_option (recipe, "logo-width", o->logo_width, 1, 100, 100, error) &&
+         set_option (recipe, "logo-opacity", o->logo_opacity, 0, 100, 100, error) &&
+         set_option (recipe, "logo-margin", o->logo_margin, 0, 25, 100, error);
 }
 
 /**
@@ -116,9 +95,9 @@ vt_cli_output_options_apply (VtCliOutputOptions  *o,
     }
   if (o->webp_lossless)
     g_object_set (recipe, "webp-lossless", TRUE, NULL);
-  return set_int (recipe, "webp-quality", o->webp_quality, 1, 100, error) &&
-         set_int (recipe, "avif-quality", o->avif_quality, 1, 100, error) &&
-         set_int (recipe, "avif-speed", o->avif_speed, 0, 10, error) &&
-         set_int (recipe, "png-level", o->png_level, 0, 9, error) &&
+  return set_option (recipe, "webp-quality", o->webp_quality, 1, 100, 1, error) &&
+         set_option (recipe, "avif-quality", o->avif_quality, 1, 100, 1, error) &&
+         set_option (recipe, "avif-speed", o->avif_speed, 0, 10, 1, error) &&
+         set_option (recipe, "png-level", o->png_level, 0, 9, 1, error) &&
          set_logo (o, recipe, error);
 }

@@ -317,15 +317,9 @@ run (Options  *o,
   vt_job_set_n_workers (job, o->workers);
   vt_job_set_skip_existing (job, o->skip_existing);
   if (!vt_cli_add_shard_inputs (&o->shard, job, o->inputs, o->recursive, &n_batch, &error))
-    {
-      g_printerr ("vitrina-cli process: %s\n", error->message);
-      return VT_CLI_EXIT_FAILED;
-    }
+    return vt_cli_failure ("process", error);
   if (o->from_urls != NULL && (fetcher = vt_cli_fetch_into_job (o->from_urls, o->output, &o->fetch, job, &error)) == NULL)
-    {
-      g_printerr ("vitrina-cli process: %s\n", error->message);
-      return VT_CLI_EXIT_FAILED;
-    }
+    return vt_cli_failure ("process", error);
   if (fetcher == NULL && n_batch == 0)
     {
       g_printerr (_("vitrina-cli process: no photos found in the given paths\n"));
@@ -373,10 +367,7 @@ save_preset (Options  *o,
   if (!build_recipe (o, recipe, &error))
     return vt_cli_usage_error ("process", error->message);
   if ((path = vt_presets_save (recipe, o->save_preset, &error)) == NULL)
-    {
-      g_printerr ("vitrina-cli process: %s\n", error->message);
-      return VT_CLI_EXIT_FAILED;
-    }
+    return vt_cli_failure ("process", error);
   g_print (_("Saved the preset %s in %s\n"), o->save_preset, path);
   return VT_CLI_EXIT_OK;
 }

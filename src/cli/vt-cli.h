@@ -41,6 +41,14 @@ gboolean vt_cli_parse_options (GOptionContext *context,
                                const char     *command,
                                int            *argc,
                                char         ***argv);
+gboolean vt_cli_parse_command (const char          *command,
+                               const char          *parameters,
+                               const GOptionEntry  *entries,
+                               const char          *description,
+                               int                 *argc,
+                               char              ***argv);
+int      vt_cli_failure       (const char          *command,
+                               const GError        *error);
 
 /* The download options fetch and process --from-urls share. */
 typedef struct {

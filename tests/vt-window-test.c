@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-window-test.c: set-up, waiting and widget look-ups shared by the window tests */
+#include "config.h"
+
+#include "vt-test-utils.h"
+#include "vt-window-test.h"
+
+static char *data_home;
+
+/* Starts GTK for a window test, with the user's data folder (where
+ * imported presets land) in a temporary one. FALSE, after the TAP line
+ * that skips the whole test, where there is no display. */
+gboolean
+vt_test_window_init (int    *argc,
+                     char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+  data_home = g_dir_make_tmp ("vitrina-data-XXXXXX", NULL);
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      vt_test_remove_tree (data_home);
+      g_clear_pointer (&data_home, g_free);
+      return FALSE;
+    }
+  adw_init ();
+  return TRUE;
+}
+
+/* Adds @test, run on a window with @n_photos sample photos in its folder
+ * (see vt_test_window_set_up()). */
+void
+vt_test_window_add (const char  *path,
+                    guint        n_photos,
+                    void       (*test) (VtWindowFixture *, gconstpointer))
+{
+  g_test_add_vtable (path, sizeof (VtWindowFixture), GUINT_TO_POINTER (n_photos),
+                     (GTestFixtureFunc) vt_test_window_set_up,
+                     (GTestFixtureFunc) test,
+                     (GTestFixtureFunc) vt_test_window_tear_down);
+}
+
+/* Runs the tests added since vt_test_window_init(), then removes the
+ * data folder. */
+int
+vt_test_window_run (void)
+{
+  int status = g_test_run ();
+
+  vt_test_remove_tree (data_home);
+  g_clear_pointer (&data_home, g_free);
+  return status;
+}
+
+static void
+reset_settings (GSettings *settings)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i]; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+/* The app's settings at their defaults: the memory backend keeps values
+ * between the tests of one process. */
+GSettings *
+vt_test_settings_new (void)
+{
+  GSettings *settings = g_settings_new (APP_ID);
+
+  reset_settings (settings);
+  return settings;
+}
+
+static void
+batch_finished_cb (VtWindow        *window,
+                   gboolean         cancelled,
+                   VtWindowFixture *f)
+{
+  f->n_finished++;
+  f->cancelled = cancelled;
+}
+
+/* @n_photos (GUINT_TO_POINTER) sample photos are written to in/ first. */
+void
+vt_test_window_set_up (VtWindowFixture *f,
+                       gconstpointer    n_photos)
+{
+  f->dir = vt_test_make_tmpdir ();
+  f->in = g_build_filename (f->dir, "in", NULL);
+  f->out = g_build_filename (f->dir, "out", NULL);
+  f->settings = vt_test_settings_new ();
+  g_settings_set_string (f->settings, "output-folder", f->out);
+  if (GPOINTER_TO_UINT (n_photos) > 0)
+    g_assert_true (vt_sample_write (f->in, GPOINTER_TO_UINT (n_photos), 400, 300, NULL));
+
+  f->window = vt_window_new (NULL);
+  g_signal_connect (f->window, "batch-finished", G_CALLBACK (batch_finished_cb), f);
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+/* A test that closed the window itself sets f->window to NULL. */
+void
+vt_test_window_tear_down (VtWindowFixture *f,
+                          gconstpointer    data)
+{
+  vt_test_destroy_dialogs ();
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  vt_test_drain ();
+  g_clear_object (&f->settings);
+  vt_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->in);
+  g_free (f->out);
+}
+
+void
+vt_test_window_set_input (VtWindowFixture *f)
+{
+  const char *paths[] = { f->in, NULL };
+
+  vt_window_set_inputs (f->window, paths);
+}
+
+gboolean
+vt_test_batch_done (VtWindowFixture *f)
+{
+  return f->n_finished > 0;
+}
+
+gboolean
+vt_test_not_busy (VtWindowFixture *f)
+{
+  return !vt_window_is_busy (f->window);
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the main loop until @cond holds, failing after @ms. */
+void
+vt_test_spin_until (gboolean        (*cond) (VtWindowFixture *),
+                    VtWindowFixture  *f,
+                    guint             ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (ms, timeout_cb, &timed_out);
+
+  while (!cond (f) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+/* A template child of @widget, which must be there. */
+gpointer
+vt_test_child (gpointer    widget,
+               GType       type,
+               const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+/* Runs the main loop for @ms, sleeping when it has nothing to do. */
+void
+vt_test_iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+/* Dispatches what is pending, without waiting. */
+void
+vt_test_drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* The message dialog now shown, or NULL. */
+AdwMessageDialog *
+vt_test_find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+void
+vt_test_destroy_dialogs (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i - 1);
+      if (ADW_IS_MESSAGE_DIALOG (w))
+        gtk_window_destroy (GTK_WINDOW (w));
+    }
+}
+
+gboolean
+vt_test_is_toplevel (GtkWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (w == (GObject *) window)
+        return TRUE;
+    }
+  return FALSE;
+}
