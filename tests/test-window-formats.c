@@ -170,12 +170,12 @@ preview_says_webp (Fixture *f)
   VtPreview *preview = child (f->window, VT_TYPE_WINDOW, "preview");
   GtkLabel *info = child (preview, VT_TYPE_PREVIEW, "info_label");
 
-  return strstr (gtk_label_get_label (info), " as WebP at quality 80 ") != NULL;
+  return strstr (gtk_label_get_label (info), " as WebP at quality 70 ") != NULL;
 }
 
 /* Choosing WebP on a size row writes that size, and only it, as WebP,
  * persists in the settings the recipe is bound to, and the preview tells
- * the WebP file's size. */
+ * the WebP file's size at WebP's own quality. */
 static void
 test_webp_row (Fixture *f, gconstpointer data)
 {
@@ -202,6 +202,11 @@ test_webp_row (Fixture *f, gconstpointer data)
   stored = g_settings_get_string (f->settings, "sizes");
   g_assert_cmpstr (stored, ==, "small=200x200,big=300x300:format=webp");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (formats)));
+
+  /* WebP's own quality, from the side bar to the settings */
+  gtk_spin_button_set_value (child (child (f->window, VT_TYPE_WINDOW, "recipe_panel"),
+                                    VT_TYPE_RECIPE_PANEL, "webp_quality"), 70);
+  g_assert_cmpint (g_settings_get_int (f->settings, "webp-quality"), ==, 70);
 
   run_batch (f);
   g_assert_cmpuint (count_files (big_dir, ".webp"), ==, 2);

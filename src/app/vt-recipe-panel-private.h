@@ -38,6 +38,9 @@ struct _VtRecipePanel
   GtkScale       *logo_opacity;
   GtkSpinButton  *quality;
   GtkSwitch      *progressive;
+  GtkSpinButton  *webp_quality;
+  GtkSwitch      *webp_lossless;
+  GtkSpinButton  *avif_quality;
   AdwComboRow    *metadata_row;
   AdwEntryRow    *name_template_row;
   GtkSwitch      *web_safe_names;

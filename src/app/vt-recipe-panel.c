@@ -264,6 +264,9 @@ bind_rows (VtRecipePanel *self)
   BIND ("logo-opacity", gtk_range_get_adjustment (GTK_RANGE (self->logo_opacity)), "value");
   BIND ("quality", gtk_spin_button_get_adjustment (self->quality), "value");
   BIND ("progressive", self->progressive, "active");
+  BIND ("webp-quality", gtk_spin_button_get_adjustment (self->webp_quality), "value");
+  BIND ("webp-lossless", self->webp_lossless, "active");
+  BIND ("avif-quality", gtk_spin_button_get_adjustment (self->avif_quality), "value");
   BIND ("web-safe-names", self->web_safe_names, "active");
 #undef BIND
   g_object_bind_property_full (self->recipe, "watermark-position", self->watermark_position, "selected",
@@ -352,6 +355,9 @@ vt_recipe_panel_class_init (VtRecipePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, logo_opacity);
   gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, quality);
   gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, progressive);
+  gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, webp_quality);
+  gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, webp_lossless);
+  gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, avif_quality);
   gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, metadata_row);
   gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, name_template_row);
   gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, web_safe_names);
