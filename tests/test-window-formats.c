@@ -165,6 +165,15 @@ maybe_save_screenshot (Fixture *f, const char *name)
 }
 
 static gboolean
+preview_says_png (Fixture *f)
+{
+  VtPreview *preview = child (f->window, VT_TYPE_WINDOW, "preview");
+  GtkLabel *info = child (preview, VT_TYPE_PREVIEW, "info_label");
+
+  return strstr (gtk_label_get_label (info), " as PNG, without loss ") != NULL;
+}
+
+static gboolean
 preview_says_webp (Fixture *f)
 {
   VtPreview *preview = child (f->window, VT_TYPE_WINDOW, "preview");
@@ -221,6 +230,11 @@ test_webp_row (Fixture *f, gconstpointer data)
   spin_until (preview_says_webp, f, 30000);
   adw_view_stack_set_visible_child_name (child (f->window, VT_TYPE_WINDOW, "view_stack"), "preview");
   maybe_save_screenshot (f, "formats-webp.png");
+
+  /* a lossless format has no quality to speak of */
+  gtk_toggle_button_set_active (child (big, VT_TYPE_SIZE_ROW, "png_toggle"), TRUE);
+  gtk_toggle_button_set_active (child (big, VT_TYPE_SIZE_ROW, "webp_toggle"), FALSE);
+  spin_until (preview_says_png, f, 30000);
 }
 
 /* A plain green logo, a colour the sample photos never have. */
