@@ -31,6 +31,9 @@ struct _VtPreview
   GtkStringList   *photo_names;
   GtkDropDown     *variant_dropdown;
   GtkStringList   *variant_names;
+  GtkDropDown     *format_dropdown;
+  GtkStringList   *format_names;
+  VtFormat         formats[VT_N_FORMATS];  /* the format of each item of format_names */
   GtkToggleButton *zoom_button;
   VtPreviewArea   *area;
   GtkLabel        *info_label;
@@ -38,17 +41,70 @@ struct _VtPreview
 
 G_DEFINE_FINAL_TYPE (VtPreview, vt_preview, GTK_TYPE_WIDGET)
 
+/* The formats' own names, as their makers write them. */
+static const char * const format_labels[VT_N_FORMATS] = {
+  [VT_FORMAT_JPEG] = "JPEG",
+  [VT_FORMAT_WEBP] = "WebP",
+  [VT_FORMAT_AVIF] = "AVIF",
+  [VT_FORMAT_PNG] = "PNG",
+};
+
 static void
 request_cb (VtPreview *self)
 {
   guint photo = gtk_drop_down_get_selected (self->photo_dropdown);
   guint variant = gtk_drop_down_get_selected (self->variant_dropdown);
+  guint format = gtk_drop_down_get_selected (self->format_dropdown);
 
   if (self->rebuilding || self->recipe == NULL || photo >= self->paths->len ||
-      variant >= vt_recipe_get_n_variants (self->recipe))
+      variant >= vt_recipe_get_n_variants (self->recipe) ||
+      format >= g_list_model_get_n_items (G_LIST_MODEL (self->format_names)))
     return;
 
-  vt_previewer_request (self->previewer, self->recipe, g_ptr_array_index (self->paths, photo), variant);
+  vt_previewer_request_format (self->previewer, self->recipe, g_ptr_array_index (self->paths, photo),
+                               variant, self->formats[format]);
+}
+
+/* The formats the size shown is written in, keeping the one shown when
+ * the size still has it; the choice is offered only where there is one. */
+static void
+rebuild_formats (VtPreview *self)
+{
+  guint variant = gtk_drop_down_get_selected (self->variant_dropdown);
+  guint old = gtk_drop_down_get_selected (self->format_dropdown);
+  guint mask, n = 0, select = 0;
+  int old_format = -1;
+
+  if (variant >= vt_recipe_get_n_variants (self->recipe))
+    return;
+  if (old < g_list_model_get_n_items (G_LIST_MODEL (self->format_names)))
+    old_format = self->formats[old];
+
+  mask = vt_recipe_get_variant (self->recipe, variant)->formats;
+  self->rebuilding = TRUE;
+  gtk_string_list_splice (self->format_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->format_names)), NULL);
+  for (guint f = 0; f < VT_N_FORMATS; f++)
+    if (mask & VT_FORMAT_BIT (f))
+      {
+        if ((int) f == old_format)
+          select = n;
+        self->formats[n++] = f;
+        gtk_string_list_append (self->format_names, format_labels[f]);
+      }
+  gtk_drop_down_set_selected (self->format_dropdown, select);
+  gtk_widget_set_visible (GTK_WIDGET (self->format_dropdown), n > 1);
+  self->rebuilding = FALSE;
+}
+
+static void
+variant_changed_cb (VtPreview *self)
+{
+  /* rebuild_variants() is followed by rebuild_formats() itself */
+  if (self->rebuilding || self->recipe == NULL)
+    return;
+  rebuild_formats (self);
+  request_cb (self);
 }
 
 static void
@@ -61,11 +117,22 @@ ready_cb (VtPreviewer     *previewer,
   g_autofree char *bytes = g_format_size (result->jpeg_bytes);
   g_autofree char *info = NULL;
 
-  /* TRANSLATORS: width × height · file size at JPEG quality · time taken */
-  info = g_strdup_printf (_("%d × %d · about %s at quality %d · %.0f ms"),
-                          cairo_image_surface_get_width (result->after),
-                          cairo_image_surface_get_height (result->after),
-                          bytes, result->quality, result->render_time / 1000.0);
+  const char *format = format_labels[result->format];
+  VtEncodeSettings settings;
+
+  vt_recipe_get_encode_settings (self->recipe, result->format, &settings);
+  if (vt_format_is_lossy (result->format, &settings))
+    /* TRANSLATORS: width × height · file size as a format (JPEG, WebP…) at a quality · time taken */
+    info = g_strdup_printf (_("%d × %d · about %s as %s at quality %d · %.0f ms"),
+                            cairo_image_surface_get_width (result->after),
+                            cairo_image_surface_get_height (result->after),
+                            bytes, format, result->quality, result->render_time / 1000.0);
+  else
+    /* TRANSLATORS: width × height · file size as a lossless format (PNG, WebP) · time taken */
+    info = g_strdup_printf (_("%d × %d · about %s as %s, without loss · %.0f ms"),
+                            cairo_image_surface_get_width (result->after),
+                            cairo_image_surface_get_height (result->after),
+                            bytes, format, result->render_time / 1000.0);
   gtk_label_set_label (self->info_label, info);
   vt_preview_area_set_textures (self->area, before, after);
 
@@ -124,7 +191,10 @@ recipe_notify_cb (VtPreview  *self,
                   GParamSpec *pspec)
 {
   if (g_str_equal (pspec->name, "sizes"))
-    rebuild_variants (self);
+    {
+      rebuild_variants (self);
+      rebuild_formats (self);
+    }
   request_cb (self);
 }
 
@@ -138,6 +208,7 @@ vt_preview_set_recipe (VtPreview *self,
   self->recipe = g_object_ref (recipe);
   g_signal_connect_object (recipe, "notify", G_CALLBACK (recipe_notify_cb), self, G_CONNECT_SWAPPED);
   rebuild_variants (self);
+  rebuild_formats (self);
   request_cb (self);
 }
 
@@ -238,10 +309,13 @@ vt_preview_class_init (VtPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtPreview, photo_names);
   gtk_widget_class_bind_template_child (widget_class, VtPreview, variant_dropdown);
   gtk_widget_class_bind_template_child (widget_class, VtPreview, variant_names);
+  gtk_widget_class_bind_template_child (widget_class, VtPreview, format_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, VtPreview, format_names);
   gtk_widget_class_bind_template_child (widget_class, VtPreview, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, VtPreview, area);
   gtk_widget_class_bind_template_child (widget_class, VtPreview, info_label);
   gtk_widget_class_bind_template_callback (widget_class, request_cb);
+  gtk_widget_class_bind_template_callback (widget_class, variant_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, zoom_toggled_cb);
 }
 

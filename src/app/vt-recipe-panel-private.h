@@ -3,7 +3,8 @@
  *
  * VtRecipePanel is one class split by concern: vt-recipe-panel.c (class,
  * template, the plain rows), -sizes.c (the sizes list), -filters.c (the
- * filter chain) and -presets.c (the presets menu, import and export).
+ * filter chain), -presets.c (the presets menu, import and export) and
+ * -logo.c (the logo).
  */
 #pragma once
 
@@ -31,8 +32,15 @@ struct _VtRecipePanel
   AdwComboRow    *watermark_position;
   GtkScale       *watermark_opacity;
   GtkScale       *watermark_size;
+  AdwExpanderRow *logo_row;
+  AdwComboRow    *logo_position;
+  GtkScale       *logo_width;
+  GtkScale       *logo_opacity;
   GtkSpinButton  *quality;
   GtkSwitch      *progressive;
+  GtkSpinButton  *webp_quality;
+  GtkSwitch      *webp_lossless;
+  GtkSpinButton  *avif_quality;
   AdwComboRow    *metadata_row;
   AdwEntryRow    *name_template_row;
   GtkSwitch      *web_safe_names;
@@ -64,5 +72,9 @@ void   _vt_recipe_panel_filters_init      (VtRecipePanel      *self);
 /* vt-recipe-panel-presets.c */
 void   _vt_recipe_panel_class_presets_init (VtRecipePanelClass *klass);
 void   _vt_recipe_panel_presets_init      (VtRecipePanel      *self);
+
+/* vt-recipe-panel-logo.c */
+void   _vt_recipe_panel_class_logo_init   (VtRecipePanelClass *klass);
+void   _vt_recipe_panel_logo_init         (VtRecipePanel      *self);
 
 G_END_DECLS

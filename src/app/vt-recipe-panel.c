@@ -260,11 +260,18 @@ bind_rows (VtRecipePanel *self)
   BIND ("watermark-text", self->watermark_text, "text");
   BIND ("watermark-opacity", gtk_range_get_adjustment (GTK_RANGE (self->watermark_opacity)), "value");
   BIND ("watermark-size", gtk_range_get_adjustment (GTK_RANGE (self->watermark_size)), "value");
+  BIND ("logo-width", gtk_range_get_adjustment (GTK_RANGE (self->logo_width)), "value");
+  BIND ("logo-opacity", gtk_range_get_adjustment (GTK_RANGE (self->logo_opacity)), "value");
   BIND ("quality", gtk_spin_button_get_adjustment (self->quality), "value");
   BIND ("progressive", self->progressive, "active");
+  BIND ("webp-quality", gtk_spin_button_get_adjustment (self->webp_quality), "value");
+  BIND ("webp-lossless", self->webp_lossless, "active");
+  BIND ("avif-quality", gtk_spin_button_get_adjustment (self->avif_quality), "value");
   BIND ("web-safe-names", self->web_safe_names, "active");
 #undef BIND
   g_object_bind_property_full (self->recipe, "watermark-position", self->watermark_position, "selected",
+                               flags, enum_to_selected, selected_to_enum, NULL, NULL);
+  g_object_bind_property_full (self->recipe, "logo-position", self->logo_position, "selected",
                                flags, enum_to_selected, selected_to_enum, NULL, NULL);
   g_object_bind_property_full (self->recipe, "metadata", self->metadata_row, "selected",
                                flags, enum_to_selected, selected_to_enum, NULL, NULL);
@@ -299,6 +306,7 @@ vt_recipe_panel_set_recipe (VtRecipePanel *self,
   _vt_recipe_panel_sizes_init (self);
   _vt_recipe_panel_filters_init (self);
   _vt_recipe_panel_presets_init (self);
+  _vt_recipe_panel_logo_init (self);
   g_signal_connect_object (recipe, "notify::name-template",
                            G_CALLBACK (recipe_name_template_changed_cb), self, G_CONNECT_SWAPPED);
   recipe_name_template_changed_cb (self);
@@ -341,8 +349,15 @@ vt_recipe_panel_class_init (VtRecipePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, watermark_position);
   gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, watermark_opacity);
   gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, watermark_size);
+  gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, logo_row);
+  gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, logo_position);
+  gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, logo_width);
+  gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, logo_opacity);
   gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, quality);
   gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, progressive);
+  gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, webp_quality);
+  gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, webp_lossless);
+  gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, avif_quality);
   gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, metadata_row);
   gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, name_template_row);
   gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, web_safe_names);
@@ -354,6 +369,7 @@ vt_recipe_panel_class_init (VtRecipePanelClass *klass)
   _vt_recipe_panel_class_sizes_init (klass);
   _vt_recipe_panel_class_filters_init (klass);
   _vt_recipe_panel_class_presets_init (klass);
+  _vt_recipe_panel_class_logo_init (klass);
 }
 
 static void

@@ -21,6 +21,10 @@ gboolean vt_recipe_panel_load_preset  (VtRecipePanel  *self,
 gboolean vt_recipe_panel_import       (VtRecipePanel  *self,
                                        GFile          *file,
                                        GError        **error);
+gboolean vt_recipe_panel_set_logo     (VtRecipePanel  *self,
+                                       GFile          *file,
+                                       GError        **error);
+char    *vt_recipe_panel_dup_logo_dir (void);
 gboolean vt_recipe_panel_export       (VtRecipePanel  *self,
                                        GFile          *file,
                                        GError        **error);

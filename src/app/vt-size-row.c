@@ -20,8 +20,10 @@ struct _VtSizeRow
   GtkCheckButton *watermark_check;
   GtkSpinButton  *sharpen_spin;
   GtkSpinButton  *max_kb_spin;
+  GtkToggleButton *format_toggles[VT_N_FORMATS];
+  GtkCheckButton *logo_check;
 
-  /* The options the row has no widgets for (formats, logo, trim, fill, whiten…), kept as
+  /* The options the row has no widgets for (trim, fill, whiten…), kept as
    * the recipe had them so that editing the row does not drop them; the
    * name is not kept here. */
   VtVariant       kept;
@@ -48,6 +50,31 @@ fit_changed_cb (VtSizeRow *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->background_button),
                           gtk_drop_down_get_selected (self->fit_dropdown) == VT_FIT_PAD);
+  changed_cb (self);
+}
+
+static guint
+get_formats (VtSizeRow *self)
+{
+  guint formats = 0;
+
+  for (guint i = 0; i < VT_N_FORMATS; i++)
+    if (gtk_toggle_button_get_active (self->format_toggles[i]))
+      formats |= VT_FORMAT_BIT (i);
+  return formats;
+}
+
+/* A size is written in one format at least: the last one cannot be
+ * turned off. */
+static void
+format_toggled_cb (VtSizeRow       *self,
+                   GtkToggleButton *toggle)
+{
+  if (get_formats (self) == 0)
+    {
+      gtk_toggle_button_set_active (toggle, TRUE);
+      return;
+    }
   changed_cb (self);
 }
 
@@ -88,8 +115,18 @@ vt_size_row_class_init (VtSizeRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtSizeRow, watermark_check);
   gtk_widget_class_bind_template_child (widget_class, VtSizeRow, sharpen_spin);
   gtk_widget_class_bind_template_child (widget_class, VtSizeRow, max_kb_spin);
+  gtk_widget_class_bind_template_child_full (widget_class, "jpeg_toggle", FALSE,
+                                             G_STRUCT_OFFSET (VtSizeRow, format_toggles[VT_FORMAT_JPEG]));
+  gtk_widget_class_bind_template_child_full (widget_class, "webp_toggle", FALSE,
+                                             G_STRUCT_OFFSET (VtSizeRow, format_toggles[VT_FORMAT_WEBP]));
+  gtk_widget_class_bind_template_child_full (widget_class, "avif_toggle", FALSE,
+                                             G_STRUCT_OFFSET (VtSizeRow, format_toggles[VT_FORMAT_AVIF]));
+  gtk_widget_class_bind_template_child_full (widget_class, "png_toggle", FALSE,
+                                             G_STRUCT_OFFSET (VtSizeRow, format_toggles[VT_FORMAT_PNG]));
+  gtk_widget_class_bind_template_child (widget_class, VtSizeRow, logo_check);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, fit_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, format_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
 }
 
@@ -123,6 +160,9 @@ vt_size_row_new (const VtVariant *variant)
   gtk_check_button_set_active (self->watermark_check, variant->watermark);
   gtk_spin_button_set_value (self->sharpen_spin, variant->sharpen);
   gtk_spin_button_set_value (self->max_kb_spin, variant->max_kb);
+  for (guint i = 0; i < VT_N_FORMATS; i++)
+    gtk_toggle_button_set_active (self->format_toggles[i], (variant->formats & VT_FORMAT_BIT (i)) != 0);
+  gtk_check_button_set_active (self->logo_check, variant->logo);
   return GTK_WIDGET (self);
 }
 
@@ -156,8 +196,8 @@ vt_size_row_dup_spec (VtSizeRow *self)
     .watermark = gtk_check_button_get_active (self->watermark_check),
     .sharpen = gtk_spin_button_get_value (self->sharpen_spin),
     .max_kb = gtk_spin_button_get_value_as_int (self->max_kb_spin),
-    .formats = self->kept.formats,
-    .logo = self->kept.logo,
+    .formats = get_formats (self),
+    .logo = gtk_check_button_get_active (self->logo_check),
     .trim = self->kept.trim,
     .fill = self->kept.fill,
     .whiten = self->kept.whiten,

@@ -56,6 +56,7 @@ typedef struct {
   VtPipeline *pipeline;
   char       *path;
   guint       variant;
+  VtFormat    format;
   guint       serial;
 } Request;
 
@@ -128,7 +129,7 @@ render (VtPreviewer   *self,
         GError       **error)
 {
   g_autoptr(VtPreviewResult) result = g_new0 (VtPreviewResult, 1);
-  g_autoptr(GBytes) jpeg = NULL;
+  g_autoptr(GBytes) encoded = NULL;
   cairo_surface_t *photo, *resized;
   gint64 start = g_get_monotonic_time ();
 
@@ -139,14 +140,12 @@ render (VtPreviewer   *self,
   result->before = cairo_surface_reference (resized);
   result->after = vt_image_copy (resized);
   vt_pipeline_finish (r->pipeline, result->after, r->variant, NULL);
-  /* The size's first format, until the window lets one choose. */
-  jpeg = vt_pipeline_encode (r->pipeline, result->after, r->variant,
-                             g_bit_nth_lsf (vt_recipe_get_variant (vt_pipeline_get_recipe (r->pipeline),
-                                                                   r->variant)->formats, -1),
-                             NULL, &result->quality, NULL, error);
-  if (jpeg == NULL)
+  encoded = vt_pipeline_encode (r->pipeline, result->after, r->variant, r->format,
+                                NULL, &result->quality, NULL, error);
+  if (encoded == NULL)
     return NULL;
-  result->jpeg_bytes = g_bytes_get_size (jpeg);
+  result->format = r->format;
+  result->jpeg_bytes = g_bytes_get_size (encoded);
   result->render_time = g_get_monotonic_time () - start;
   result->serial = r->serial;
   return g_steal_pointer (&result);
@@ -216,12 +215,36 @@ vt_previewer_request (VtPreviewer *self,
                       const char  *path,
                       guint        variant)
 {
+  g_return_val_if_fail (VT_IS_PREVIEWER (self), 0);
+  g_return_val_if_fail (variant < vt_recipe_get_n_variants (recipe), 0);
+
+  return vt_previewer_request_format (self, recipe, path, variant,
+                                      g_bit_nth_lsf (vt_recipe_get_variant (recipe, variant)->formats, -1));
+}
+
+/**
+ * vt_previewer_request_format:
+ * @format: one of the size's formats, whose bytes the result reports
+ *
+ * As vt_previewer_request(), for one format of the size rather than its
+ * first.
+ *
+ * Returns: the request's serial, as found in its #VtPreviewResult
+ */
+guint
+vt_previewer_request_format (VtPreviewer *self,
+                             VtRecipe    *recipe,
+                             const char  *path,
+                             guint        variant,
+                             VtFormat     format)
+{
   Request *r = g_new0 (Request, 1);
   GTask *task;
   guint serial;
 
   g_return_val_if_fail (VT_IS_PREVIEWER (self), 0);
   g_return_val_if_fail (variant < vt_recipe_get_n_variants (recipe), 0);
+  g_return_val_if_fail (format < VT_N_FORMATS, 0);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -230,6 +253,7 @@ vt_previewer_request (VtPreviewer *self,
   r->pipeline = vt_pipeline_new (recipe);
   r->path = g_strdup (path);
   r->variant = variant;
+  r->format = format;
   r->serial = serial = ++self->latest;
 
   task = g_task_new (self, self->cancellable, request_done_cb, NULL);

@@ -12,8 +12,9 @@ G_BEGIN_DECLS
 typedef struct {
   cairo_surface_t *before;      /* the variant resized, nothing else */
   cairo_surface_t *after;       /* what the batch encodes */
-  gsize            jpeg_bytes;  /* its size as the batch writes it */
+  gsize            jpeg_bytes;  /* its size as the batch writes it, in @format */
   int              quality;     /* the recipe's, or the size budget's */
+  VtFormat         format;      /* the format asked for */
   gint64           render_time; /* µs of work for this request */
   guint            serial;
 } VtPreviewResult;
@@ -29,6 +30,11 @@ guint        vt_previewer_request (VtPreviewer *self,
                                    VtRecipe    *recipe,
                                    const char  *path,
                                    guint        variant);
+guint        vt_previewer_request_format (VtPreviewer *self,
+                                          VtRecipe    *recipe,
+                                          const char  *path,
+                                          guint        variant,
+                                          VtFormat     format);
 guint        vt_previewer_get_n_rendered (VtPreviewer *self);
 
 G_END_DECLS
