@@ -29,6 +29,8 @@ struct _VtJob
   guint          n_workers;
   gboolean       started;
   gboolean       open;             /* more inputs may come after start */
+  gboolean       cancel_requested; /* by vt_job_cancel(), not by a stop */
+  GError        *stop_error;       /* copied from shared.stop_error */
   VtJob         *running_ref;      /* held from start to ::finished */
   VtJobStats     stats;
   struct {
@@ -50,6 +52,10 @@ struct _VtJob
   gboolean       keep_thumbnails;
   gboolean       background;
 
+  /* Set once, by the worker whose photo could not be written for want of
+   * room (see vt-job-worker.c), before it cancels the job. */
+  gint           stopping;         /* atomic */
+
   /* Workers → main thread, under shared.lock. */
   struct {
     GMutex       lock;
@@ -57,6 +63,7 @@ struct _VtJob
     guint        n_pending;
     gint64       end_time;
     gboolean     drain_scheduled;
+    GError      *stop_error;       /* why the job stopped, set once */
   } shared;
 
   /* Cores, under the budget's own lock. */

@@ -20,6 +20,7 @@ vt_job_stats_add_result (VtJobStats *stats,
     case VT_RESULT_FAILED: stats->n_failed++; break;
     case VT_RESULT_SKIPPED: stats->n_skipped++; break;
     case VT_RESULT_CANCELLED: stats->n_cancelled++; break;
+    case VT_RESULT_NOT_STARTED: stats->n_not_started++; break;
     case VT_RESULT_PENDING: default: g_assert_not_reached ();
     }
 
