@@ -3,7 +3,7 @@
  *
  * vt-job.c          the API, events to the main context, start and finish
  * vt-job-plan.c     output names, decided on the main thread before work
- * vt-job-stats.c    the figures gathered as results arrive
+ * vt-job-stats.c    the figures gathered as results arrive, and the stop
  * vt-job-worker.c   the workers: read a photo, hand it to a core, post it
  * vt-core-pool.c    the cores: one compute thread per core, within the
  *                   pixel budget (vt-pixel-budget.c)

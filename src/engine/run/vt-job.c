@@ -291,26 +291,6 @@ vt_job_get_output_dir (VtJob *self)
   return self->output_dir;
 }
 
-const VtJobStats *
-vt_job_get_stats (VtJob *self)
-{
-  return &self->stats;
-}
-
-/**
- * vt_job_get_stop_error:
- *
- * Returns: (nullable): why the job stopped before its last photo (its
- * output folder could not be written: full, over quota or read-only),
- * from the ::result of the photo that met it on; %NULL otherwise
- */
-const GError *
-vt_job_get_stop_error (VtJob *self)
-{
-  g_return_val_if_fail (VT_IS_JOB (self), NULL);
-  return self->stop_error;
-}
-
 gboolean
 vt_job_is_running (VtJob *self)
 {
