@@ -95,7 +95,7 @@ vt_job_class_init (VtJobClass *klass)
 
   /**
    * VtJob::result:
-   * @result: a photo that is done, failed, skipped or cancelled
+   * @result: a photo that is done, failed, skipped, cancelled or not started
    *
    * Emitted on the job's main context, once per input.
    */
