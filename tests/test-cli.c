@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <glib/gstdio.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
@@ -321,6 +322,90 @@ test_bench_full_disk (void)
   vt_test_remove_tree (dir);
 }
 
+static guint
+count_occurrences (const char *text,
+                   const char *word)
+{
+  guint n = 0;
+
+  for (const char *p = text; (p = strstr (p, word)) != NULL; p += strlen (word))
+    n++;
+  return n;
+}
+
+static JsonObject *
+load_report (JsonParser *parser,
+             const char *path)
+{
+  g_assert_true (json_parser_load_from_file (parser, path, NULL));
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+/* A batch that fills its disk stops at the first photo that no longer
+ * fits, says so once, naming the folder, and counts the photos it did not
+ * start, in the summary and the report; with room made, the same command
+ * with --skip-existing finishes the batch. */
+static void
+test_process_full_disk (void)
+{
+  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autofree char *in = g_build_filename (dir, "in", NULL);
+  g_autofree char *mnt = g_build_filename (dir, "small-disk", NULL);
+  g_autofree char *report = g_build_filename (dir, "report.json", NULL);
+  g_autofree char *stopped = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(VtTestRun) r = { 0 };
+  g_auto(VtTestRun) again = { 0 };
+  JsonObject *o;
+  JsonArray *inputs;
+  gint64 n_not_started, n_done;
+  guint n_listed = 0;
+
+  if (!vt_test_mount_small_disk (mnt, 400))
+    {
+      vt_test_remove_tree (dir);
+      return;
+    }
+  g_assert_true (vt_sample_write (in, 24, 800, 600, NULL));
+  run_cli (&r, NULL, "process", in, "-o", mnt, "--report", report, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpuint (count_occurrences (r.err, "No space left on device"), ==, 1);
+  g_assert_cmpuint (count_occurrences (r.out, "No space left on device"), ==, 0);
+  stopped = g_strdup_printf ("Stopped: cannot write into %s: No space left on device\n", mnt);
+  g_assert_nonnull (strstr (r.err, stopped));
+  g_assert_nonnull (strstr (r.out, " not started\n"));
+
+  o = load_report (parser, report);
+  n_not_started = json_object_get_int_member (o, "not_started");
+  n_done = json_object_get_int_member (o, "done");
+  g_assert_cmpint (n_not_started, >, 0);
+  g_assert_cmpint (json_object_get_int_member (o, "cancelled"), ==, 0);
+  g_assert_cmpint (n_done + json_object_get_int_member (o, "failed") + n_not_started, ==, 24);
+  g_assert_cmpint (json_object_get_int_member (o, "photos"), ==, 24);
+  g_assert_nonnull (strstr (json_object_get_string_member (o, "stopped"), mnt));
+  inputs = json_object_get_array_member (o, "inputs");
+  for (guint i = 0; i < json_array_get_length (inputs); i++)
+    n_listed += g_str_equal (json_object_get_string_member (json_array_get_object_element (inputs, i), "status"),
+                             "not-started");
+  g_assert_cmpint (n_listed, ==, n_not_started);
+  vt_test_assert_whole_outputs (mnt, FALSE);
+
+  vt_test_grow_small_disk (mnt, 32 * 1024);
+  run_cli (&again, NULL, "process", in, "-o", mnt, "--skip-existing", "--quiet", "--report", report, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_null (strstr (again.err, "No space left"));
+  g_assert_null (strstr (again.err, "Stopped"));
+  o = load_report (parser, report);
+  g_assert_cmpint (json_object_get_int_member (o, "skipped"), ==, n_done);
+  g_assert_cmpint (json_object_get_int_member (o, "done") + n_done, ==, 24);
+  g_assert_cmpint (json_object_get_int_member (o, "not_started"), ==, 0);
+  g_assert_false (json_object_has_member (o, "stopped"));
+  vt_test_assert_whole_outputs (mnt, FALSE);
+
+  vt_test_unmount_small_disk (mnt);
+  vt_test_remove_tree (dir);
+}
+
 /* A speedup is printed only where it means something: several photos done
  * by several workers, never for one photo. */
 static void
@@ -362,5 +447,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/names-and-budget", test_names_and_budget);
   g_test_add_func ("/cli/bench-json", test_bench_json);
   g_test_add_func ("/cli/bench-full-disk", test_bench_full_disk);
+  g_test_add_func ("/cli/process-full-disk", test_process_full_disk);
   return g_test_run ();
 }

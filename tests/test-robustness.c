@@ -9,6 +9,7 @@
 
 #include <setjmp.h>
 #include <stdio.h>
+#include <string.h>
 #include <glib/gstdio.h>
 #include <jpeglib.h>
 
@@ -269,19 +270,59 @@ test_corpus (void)
   vt_test_remove_tree (dir);
 }
 
-/* A small disk fills up mid-batch: the photos that no longer fit fail with
- * the reason, nothing partial is left, what was written stays. Needs root
- * to mount a tmpfs; skipped otherwise. */
+typedef struct {
+  guint    n_results;
+  guint    n_finished;
+  gboolean cancelled;
+} Events;
+
 static void
-test_full_disk (void)
+count_result_cb (VtJob *job, VtResult *result, Events *ev)
+{
+  ev->n_results++;
+}
+
+static void
+count_finished_cb (VtJob *job, gboolean cancelled, Events *ev)
+{
+  ev->n_finished++;
+  ev->cancelled = cancelled;
+}
+
+static VtJob *
+run_job (VtRecipe *recipe, const char *in, const char *out, guint n_workers,
+         gboolean skip_existing, Events *ev)
+{
+  const char *paths[] = { in, NULL };
+  VtJob *job = vt_job_new (recipe, out);
+
+  vt_job_set_n_workers (job, n_workers);
+  vt_job_set_skip_existing (job, skip_existing);
+  vt_job_add_paths (job, paths, FALSE);
+  g_signal_connect (job, "result", G_CALLBACK (count_result_cb), ev);
+  g_signal_connect (job, "finished", G_CALLBACK (count_finished_cb), ev);
+  g_assert_true (vt_job_run_sync (job, NULL));
+  return job;
+}
+
+/* A small disk fills up mid-batch: the first photo that no longer fits
+ * fails with the reason and stops the job, every photo after it is not
+ * started (neither failed nor cancelled), nothing partial is left, what
+ * was written stays; once there is room, the same job with "skip photos
+ * already done" finishes the batch. Needs root to mount a tmpfs; skipped
+ * otherwise. */
+static void
+test_full_disk_with (guint n_workers)
 {
   g_autofree char *dir = vt_test_make_tmpdir ();
   g_autofree char *in = g_build_filename (dir, "in", NULL);
   g_autofree char *mnt = g_build_filename (dir, "small-disk", NULL);
   g_autoptr(VtJob) job = NULL;
   g_autoptr(VtRecipe) recipe = vt_recipe_new ();
-  const char *paths[] = { in, NULL };
-  guint n_full = 0;
+  const VtJobStats *s;
+  const GError *stop;
+  Events ev = { 0 };
+  guint n_full = 0, n_done;
 
   if (!vt_test_mount_small_disk (mnt, 400))
     {
@@ -289,26 +330,71 @@ test_full_disk (void)
       return;
     }
   g_assert_true (vt_sample_write (in, 12, 800, 600, NULL));
-  job = vt_job_new (recipe, mnt);
-  /* one worker, so the first photos finish before the disk is full */
-  vt_job_set_n_workers (job, 1);
-  vt_job_add_paths (job, paths, FALSE);
-  g_assert_true (vt_job_run_sync (job, NULL));
+  job = run_job (recipe, in, mnt, n_workers, FALSE, &ev);
 
   for (guint i = 0; i < vt_job_get_n_results (job); i++)
     {
-      const GError *e = vt_result_get_error (vt_job_get_result (job, i));
+      VtResult *r = vt_job_get_result (job, i);
+      const GError *e = vt_result_get_error (r);
+
       n_full += e != NULL && g_error_matches (e, G_IO_ERROR, G_IO_ERROR_NO_SPACE) &&
                 strstr (e->message, "No space left") != NULL;
+      if (vt_result_get_status (r) == VT_RESULT_NOT_STARTED)
+        g_assert_null (e);
     }
   g_assert_cmpuint (n_full, >, 0);
-  g_assert_cmpuint (vt_job_get_stats (job)->n_done, >, 0);
+  /* the job stopped at the first: one photo says so, whatever was in flight */
+  g_assert_cmpuint (n_full, ==, 1);
+
+  s = vt_job_get_stats (job);
+  if (n_workers == 1)
+    g_assert_cmpuint (s->n_done, >, 0);
+  g_assert_cmpuint (s->n_not_started, >, 0);
+  g_assert_cmpuint (s->n_cancelled, ==, 0);
+  g_assert_cmpuint (s->n_done + s->n_failed + s->n_not_started, ==, 12);
+  stop = vt_job_get_stop_error (job);
+  g_assert_nonnull (stop);
+  g_assert_true (g_error_matches (stop, G_IO_ERROR, G_IO_ERROR_NO_SPACE));
+  g_assert_nonnull (strstr (stop->message, mnt));
+  g_assert_nonnull (strstr (stop->message, "No space left on device"));
+  /* every photo reported once, then finished, and not as cancelled */
+  g_assert_cmpuint (ev.n_results, ==, 12);
+  g_assert_cmpuint (ev.n_finished, ==, 1);
+  g_assert_false (ev.cancelled);
 
   /* no temporary files, hidden or not, and every file whole */
   vt_test_assert_whole_outputs (mnt, FALSE);
 
+  /* room made: the photos already done are skipped, the rest done */
+  n_done = s->n_done;
+  g_clear_object (&job);
+  vt_test_grow_small_disk (mnt, 16 * 1024);
+  memset (&ev, 0, sizeof ev);
+  job = run_job (recipe, in, mnt, n_workers, TRUE, &ev);
+  s = vt_job_get_stats (job);
+  g_assert_null (vt_job_get_stop_error (job));
+  g_assert_cmpuint (s->n_failed, ==, 0);
+  g_assert_cmpuint (s->n_not_started, ==, 0);
+  g_assert_cmpuint (s->n_skipped, ==, n_done);
+  g_assert_cmpuint (s->n_done + s->n_skipped, ==, 12);
+  vt_test_assert_whole_outputs (mnt, FALSE);
+
   vt_test_unmount_small_disk (mnt);
   vt_test_remove_tree (dir);
+}
+
+/* one worker, so the first photos finish before the disk is full */
+static void
+test_full_disk (void)
+{
+  test_full_disk_with (1);
+}
+
+/* eight in flight when the disk fills: still one photo says so */
+static void
+test_full_disk_workers (void)
+{
+  test_full_disk_with (8);
 }
 
 int
@@ -317,5 +403,6 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/robustness/corpus", test_corpus);
   g_test_add_func ("/robustness/full-disk", test_full_disk);
+  g_test_add_func ("/robustness/full-disk-workers", test_full_disk_workers);
   return g_test_run ();
 }

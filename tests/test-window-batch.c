@@ -267,6 +267,56 @@ test_results_for_staff (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_skipped, ==, 2);
 }
 
+/* How many labels under @widget show @text, whole. */
+static guint
+count_labels (GtkWidget *widget, const char *text)
+{
+  guint n = GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += count_labels (c, text);
+  return n;
+}
+
+/* A batch that fills its disk stops: the window shows the job's one
+ * message (a toast), says "stopped" rather than "done", and counts the
+ * photos not started. Needs root to mount a tmpfs; skipped otherwise. */
+static void
+test_full_disk_stops_once (Fixture *f, gconstpointer data)
+{
+  GtkProgressBar *bar = vt_test_child (f->window, VT_TYPE_WINDOW, "progress_bar");
+  GtkLabel *results = vt_test_child (f->window, VT_TYPE_WINDOW, "results_label");
+  const VtJobStats *s;
+  const GError *stop;
+  g_autofree char *progress = NULL;
+  g_autofree char *counts = NULL;
+
+  if (!vt_test_mount_small_disk (f->out, 200))
+    return;
+  g_settings_set_int (f->settings, "workers", 2);
+  vt_test_window_set_input (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL);
+  vt_test_spin_until (vt_test_batch_done, f, 60000);
+
+  g_assert_false (f->cancelled);
+  s = vt_job_get_stats (vt_window_get_last_job (f->window));
+  stop = vt_job_get_stop_error (vt_window_get_last_job (f->window));
+  g_assert_nonnull (stop);
+  g_assert_nonnull (strstr (stop->message, f->out));
+  g_assert_cmpuint (s->n_not_started, >, 0);
+  g_assert_cmpuint (s->n_done + s->n_failed + s->n_not_started, ==, 40);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->window), stop->message), ==, 1);
+  progress = g_strdup_printf ("%u of 40 done, stopped", 40 - s->n_not_started);
+  g_assert_cmpstr (gtk_progress_bar_get_text (bar), ==, progress);
+  counts = g_strdup_printf (", %u failed, 0 skipped, %u not started.", s->n_failed, s->n_not_started);
+  g_assert_nonnull (strstr (gtk_label_get_label (results), counts));
+  /* the photos not started have no tile */
+  g_assert_cmpuint (g_list_model_get_n_items (vt_window_get_thumbnails (f->window)), ==,
+                    s->n_done + s->n_failed);
+  vt_test_assert_whole_outputs (f->out, FALSE);
+  vt_test_unmount_small_disk (f->out);
+}
+
 /* "Include subfolders" takes the photos of the folders inside the input,
  * and their sizes keep those folders. */
 static void
@@ -305,5 +355,6 @@ main (int argc, char **argv)
   vt_test_window_add ("/window-batch/close-mid-batch-asks", 40, test_close_mid_batch_asks);
   vt_test_window_add ("/window-batch/results-for-staff", 2, test_results_for_staff);
   vt_test_window_add ("/window-batch/include-subfolders", 2, test_include_subfolders);
+  vt_test_window_add ("/window-batch/full-disk-stops-once", 40, test_full_disk_stops_once);
   return vt_test_window_run ();
 }

@@ -225,6 +225,16 @@ vt_test_mount_small_disk (const char *dir,
   return FALSE;
 }
 
+/* The small disk at @dir made @kib KiB, its files kept: space freed. */
+void
+vt_test_grow_small_disk (const char *dir,
+                         guint       kib)
+{
+  g_autofree char *remount = g_strdup_printf ("mount -o remount,size=%uk '%s'", kib, dir);
+
+  g_assert_cmpint (system (remount), ==, 0);
+}
+
 void
 vt_test_unmount_small_disk (const char *dir)
 {

@@ -27,6 +27,8 @@ void             vt_test_assert_whole_outputs (const char *dir,
                                                gboolean    temporaries_allowed);
 gboolean         vt_test_mount_small_disk   (const char *dir,
                                              guint       kib);
+void             vt_test_grow_small_disk    (const char *dir,
+                                             guint       kib);
 void             vt_test_unmount_small_disk (const char *dir);
 const char      *vt_test_cli_path      (void);
 

@@ -66,7 +66,8 @@ result_cb (VtJob    *job,
 
   self->n_seen++;
   self->busy_time += vt_result_get_busy_time (result);
-  if (vt_result_get_status (result) != VT_RESULT_CANCELLED)
+  if (vt_result_get_status (result) != VT_RESULT_CANCELLED &&
+      vt_result_get_status (result) != VT_RESULT_NOT_STARTED)
     g_ptr_array_add (self->arrived, vt_thumbnail_new (result));
   if (self->show_id == 0)
     self->show_id = g_timeout_add (SHOW_INTERVAL_MS, show_arrivals_cb, self);
@@ -118,10 +119,13 @@ show_final_progress (VtWindow         *self,
                      gboolean          cancelled)
 {
   guint total = s->n_inputs;
-  guint over = total - s->n_cancelled;
+  guint over = total - s->n_cancelled - s->n_not_started;
   g_autofree char *text = NULL;
 
-  if (cancelled)
+  if (vt_job_get_stop_error (self->job) != NULL)
+    /* TRANSLATORS: photos done (prepared, skipped or failed) of the batch's photos */
+    text = g_strdup_printf (_("%u of %u done, stopped"), over, total);
+  else if (cancelled)
     /* TRANSLATORS: photos done (prepared, skipped or failed) of the batch's photos */
     text = g_strdup_printf (_("%u of %u done, cancelled"), over, total);
   else
@@ -147,7 +151,9 @@ finished_cb (VtJob    *job,
   show_table (self, s);
   _vt_window_show_results (self, cancelled);
 
-  if (cancelled)
+  if (vt_job_get_stop_error (job) != NULL)
+    message = g_strdup (vt_job_get_stop_error (job)->message);
+  else if (cancelled)
     message = g_strdup_printf (_("Cancelled: %u photos done, %u not started"), s->n_done, s->n_cancelled);
   else if (s->n_failed > 0)
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u photo could not be read",

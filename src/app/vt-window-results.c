@@ -24,6 +24,10 @@ describe_counts (const VtJobStats *s)
 {
   g_autofree char *prepared = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u photo prepared",
                                                             "%u photos prepared", s->n_done), s->n_done);
+  if (s->n_not_started > 0)
+    /* TRANSLATORS: photos prepared, then failed, skipped and not started counts */
+    return g_strdup_printf (_("%s, %u failed, %u skipped, %u not started."), prepared,
+                            s->n_failed, s->n_skipped, s->n_not_started);
   /* TRANSLATORS: photos prepared, then failed and skipped counts */
   return g_strdup_printf (_("%s, %u failed, %u skipped."), prepared, s->n_failed, s->n_skipped);
 }

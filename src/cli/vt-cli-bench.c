@@ -32,7 +32,10 @@ static gboolean
 check_all_done (VtJob   *job,
                 GError **error)
 {
-  guint n_failed = vt_job_get_stats (job)->n_failed;
+  const VtJobStats *stats = vt_job_get_stats (job);
+  /* A full disk stops the job at its first photo: the rest, not started,
+   * are as much missing from the figures. */
+  guint n_failed = stats->n_failed + stats->n_not_started;
 
   if (n_failed == 0)
     return TRUE;

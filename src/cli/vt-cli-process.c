@@ -352,6 +352,8 @@ run (Options  *o,
     }
 
   stats = vt_job_get_stats (job);
+  if (vt_job_get_stop_error (job) != NULL)
+    return VT_CLI_EXIT_FAILED;
   if (stats->n_cancelled > 0)
     return VT_CLI_EXIT_INTERRUPTED;
   return stats->n_failed > 0 || vt_cli_fetch_failed (fetcher) ? VT_CLI_EXIT_FAILED : VT_CLI_EXIT_OK;

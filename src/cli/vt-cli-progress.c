@@ -56,6 +56,16 @@ print_failure (VtCliProgress *self,
               error ? error->message : _("failed"));
 }
 
+/* The photo that met a full (or read-only) disk: the job stopped there,
+ * and the one message says so for every photo after it. */
+static void
+print_stop (VtCliProgress *self)
+{
+  if (self->tty)
+    g_printerr ("\r\033[K");
+  g_printerr ("vitrina-cli: %s\n", vt_job_get_stop_error (self->job)->message);
+}
+
 static void
 result_cb (VtJob         *job,
            VtResult      *result,
@@ -65,7 +75,10 @@ result_cb (VtJob         *job,
   gint64 now = g_get_monotonic_time ();
 
   self->n_seen++;
-  if (status == VT_RESULT_FAILED)
+  if (status == VT_RESULT_FAILED && vt_job_error_stops (vt_result_get_error (result)) &&
+      vt_job_get_stop_error (job) != NULL)
+    print_stop (self);
+  else if (status == VT_RESULT_FAILED)
     print_failure (self, result);
   else if (!self->tty && !self->quiet && status == VT_RESULT_DONE)
     g_print (_("done %s (%u outputs)\n"), vt_result_get_input (result), vt_result_get_n_outputs (result));
@@ -109,9 +122,14 @@ vt_cli_print_summary (VtJob *job)
 {
   const VtJobStats *s = vt_job_get_stats (job);
 
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%u photo: %u done, %u failed, %u skipped, %u cancelled\n",
-                        "%u photos: %u done, %u failed, %u skipped, %u cancelled\n", s->n_inputs),
-           s->n_inputs, s->n_done, s->n_failed, s->n_skipped, s->n_cancelled);
+  if (s->n_not_started > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u photo: %u done, %u failed, %u skipped, %u cancelled, %u not started\n",
+                          "%u photos: %u done, %u failed, %u skipped, %u cancelled, %u not started\n", s->n_inputs),
+             s->n_inputs, s->n_done, s->n_failed, s->n_skipped, s->n_cancelled, s->n_not_started);
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u photo: %u done, %u failed, %u skipped, %u cancelled\n",
+                          "%u photos: %u done, %u failed, %u skipped, %u cancelled\n", s->n_inputs),
+             s->n_inputs, s->n_done, s->n_failed, s->n_skipped, s->n_cancelled);
   /* One photo, or one worker, is no comparison: its "speedup" would only
    * measure the start-up time against the photo's. */
   if (s->n_done < 2 || s->n_workers < 2)

@@ -23,6 +23,14 @@
 
 #define TEMPORARY_NAME ".vitrina-XXXXXX"
 
+/* GLib 2.74 maps EDQUOT to G_IO_ERROR_FAILED; for the job a quota used up
+ * is no different from a full disk (see vt_job_error_stops()). */
+static GIOErrorEnum
+io_error_from_errno (int err_no)
+{
+  return err_no == EDQUOT ? G_IO_ERROR_NO_SPACE : g_io_error_from_errno (err_no);
+}
+
 /**
  * vt_atomic_file_open_temporary:
  * @dir: the folder the final file will be in
@@ -63,7 +71,7 @@ vt_atomic_file_commit (const char  *tmp_path,
     return TRUE;
 
   saved_errno = errno;
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+  g_set_error (error, G_IO_ERROR, io_error_from_errno (saved_errno),
                _("Could not write %s: %s"), path, g_strerror (saved_errno));
   return FALSE;
 }
@@ -161,7 +169,7 @@ failed:
   saved_errno = errno;
   if (tmp != NULL)
     g_unlink (tmp);
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+  g_set_error (error, G_IO_ERROR, io_error_from_errno (saved_errno),
                _("Could not write %s: %s"), path, g_strerror (saved_errno));
   return FALSE;
 }

@@ -3,7 +3,7 @@
  *
  * vt-job.c          the API, events to the main context, start and finish
  * vt-job-plan.c     output names, decided on the main thread before work
- * vt-job-stats.c    the figures gathered as results arrive
+ * vt-job-stats.c    the figures gathered as results arrive, and the stop
  * vt-job-worker.c   the workers: read a photo, hand it to a core, post it
  * vt-core-pool.c    the cores: one compute thread per core, within the
  *                   pixel budget (vt-pixel-budget.c)
@@ -29,6 +29,8 @@ struct _VtJob
   guint          n_workers;
   gboolean       started;
   gboolean       open;             /* more inputs may come after start */
+  gboolean       cancel_requested; /* by vt_job_cancel(), not by a stop */
+  GError        *stop_error;       /* copied from shared.stop_error */
   VtJob         *running_ref;      /* held from start to ::finished */
   VtJobStats     stats;
   struct {
@@ -50,6 +52,10 @@ struct _VtJob
   gboolean       keep_thumbnails;
   gboolean       background;
 
+  /* Set once, by the worker whose photo could not be written for want of
+   * room (see vt-job-worker.c), before it cancels the job. */
+  gint           stopping;         /* atomic */
+
   /* Workers → main thread, under shared.lock. */
   struct {
     GMutex       lock;
@@ -57,6 +63,7 @@ struct _VtJob
     guint        n_pending;
     gint64       end_time;
     gboolean     drain_scheduled;
+    GError      *stop_error;       /* why the job stopped, set once */
   } shared;
 
   /* Cores, under the budget's own lock. */

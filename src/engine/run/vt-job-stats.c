@@ -1,10 +1,30 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* vt-job-stats.c: a job's figures: counts, times, rate and speedup */
+/* vt-job-stats.c: a job's figures: counts, times, rate and speedup, and why it stopped */
 #define G_LOG_DOMAIN "vt-job"
 
 #include "config.h"
 
 #include "vt-job-private.h"
+
+const VtJobStats *
+vt_job_get_stats (VtJob *self)
+{
+  return &self->stats;
+}
+
+/**
+ * vt_job_get_stop_error:
+ *
+ * Returns: (nullable): why the job stopped before its last photo (its
+ * output folder could not be written: full, over quota or read-only),
+ * from the ::result of the photo that met it on; %NULL otherwise
+ */
+const GError *
+vt_job_get_stop_error (VtJob *self)
+{
+  g_return_val_if_fail (VT_IS_JOB (self), NULL);
+  return self->stop_error;
+}
 
 /* On the main thread, as each result arrives: @result's counts and times
  * added to @stats. */
@@ -20,6 +40,7 @@ vt_job_stats_add_result (VtJobStats *stats,
     case VT_RESULT_FAILED: stats->n_failed++; break;
     case VT_RESULT_SKIPPED: stats->n_skipped++; break;
     case VT_RESULT_CANCELLED: stats->n_cancelled++; break;
+    case VT_RESULT_NOT_STARTED: stats->n_not_started++; break;
     case VT_RESULT_PENDING: default: g_assert_not_reached ();
     }
 

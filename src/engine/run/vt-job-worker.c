@@ -2,12 +2,17 @@
 /* vt-job-worker.c: a job's workers: each reads a photo, has it computed, and posts its result
  *
  * Runs on the job's pool of n_workers threads. A worker reads only what
- * vt_job_start() set before handing the job over, and writes only its own
- * VtResult until it posts it (vt_job_post_result()).
+ * vt_job_start() set before handing the job over, writes only its own
+ * VtResult until it posts it (vt_job_post_result()), and, once, the job's
+ * stop (stop_job()).
  */
 #define G_LOG_DOMAIN "vt-job"
 
 #include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "vt-image.h"
 #include "vt-job-private.h"
@@ -50,6 +55,81 @@ process (VtJob     *self,
   return vt_job_compute (self, result, bytes, budget_cost (self, result, bytes), error);
 }
 
+/**
+ * vt_job_error_stops:
+ *
+ * Whether @error, met writing a photo's output, stops the whole job: no
+ * later photo could be written either (the disk is full, the quota used
+ * up, or the file system read-only).
+ */
+gboolean
+vt_job_error_stops (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY);
+}
+
+/* The system's own words for @error's cause; a quota used up is a "no
+ * space" error too, told apart only by its text. */
+static const char *
+stop_reason (const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    return g_strerror (EROFS);
+  if (strstr (error->message, g_strerror (EDQUOT)) != NULL)
+    return g_strerror (EDQUOT);
+  return g_strerror (ENOSPC);
+}
+
+/* Records why the job stops and cancels the rest of it. Returns whether
+ * this call stopped it, i.e. @error is the first such error. */
+static gboolean
+stop_job (VtJob        *self,
+          const GError *error)
+{
+  gboolean first;
+
+  vt_mutex_lock (&self->shared.lock);
+  first = self->shared.stop_error == NULL;
+  if (first)
+    {
+      self->shared.stop_error = g_error_new (G_IO_ERROR, error->code,
+                                             _("Stopped: cannot write into %s: %s"),
+                                             self->output_dir, stop_reason (error));
+      /* Under the lock, so that a second worker to meet the error sees the
+       * job stopping; before the cancellation, so that whoever sees the
+       * job cancelled knows it stopped rather than was cancelled. */
+      g_atomic_int_set (&self->stopping, TRUE);
+    }
+  vt_mutex_unlock (&self->shared.lock);
+  if (!first)
+    return FALSE;
+
+  g_cancellable_cancel (self->cancellable);
+  vt_pixel_budget_wake (&self->budget);
+  return TRUE;
+}
+
+/* A photo that ended in @error (owned): failed, or, once the job is
+ * stopping, not started, whatever it met in flight. */
+static void
+set_error_status (VtJob    *self,
+                  VtResult *result,
+                  GError   *error)
+{
+  if (vt_job_error_stops (error) && stop_job (self, error))
+    vt_result_set_status (result, VT_RESULT_FAILED, error);
+  else if (g_atomic_int_get (&self->stopping))
+    {
+      vt_result_set_status (result, VT_RESULT_NOT_STARTED, NULL);
+      g_error_free (error);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    vt_result_set_status (result, VT_RESULT_CANCELLED, error);
+  else
+    vt_result_set_status (result, VT_RESULT_FAILED, error);
+}
+
 void
 vt_job_worker_func (gpointer data,
                     gpointer user_data)
@@ -63,16 +143,16 @@ vt_job_worker_func (gpointer data,
 
   if (vt_result_get_status (result) == VT_RESULT_FAILED)
     ; /* refused at planning */
+  else if (g_atomic_int_get (&self->stopping))
+    vt_result_set_status (result, VT_RESULT_NOT_STARTED, NULL);
   else if (g_cancellable_is_cancelled (self->cancellable))
     vt_result_set_status (result, VT_RESULT_CANCELLED, NULL);
   else if (self->skip_existing && all_outputs_exist (result))
     vt_result_set_status (result, VT_RESULT_SKIPPED, NULL);
   else if (process (self, result, &error))
     vt_result_set_status (result, VT_RESULT_DONE, NULL);
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    vt_result_set_status (result, VT_RESULT_CANCELLED, error);
   else
-    vt_result_set_status (result, VT_RESULT_FAILED, error);
+    set_error_status (self, result, error);
 
   vt_job_post_result (self, result);
 }

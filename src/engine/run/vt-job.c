@@ -29,6 +29,11 @@
  *  - vt_job_post_result() schedules at most one idle source at a time; it
  *    drains the whole queue, so a burst of photos costs one main-loop
  *    wake-up. Signals are emitted only there, with the lock released.
+ *  - A photo whose output cannot be written for want of room (or on a
+ *    read-only disk) stops the job: its worker records why under
+ *    `shared.lock`, sets `stopping` and cancels the job. Photos not yet
+ *    started, and those in flight that stop or fail the same way, are then
+ *    reported as not started; the main thread learns why at the next drain.
  *  - A running job holds a reference on itself, dropped after "finished",
  *    so callers may let go of it mid-run.
  */
@@ -69,6 +74,8 @@ vt_job_finalize (GObject *object)
   g_clear_pointer (&self->context, g_main_context_unref);
   vt_job_plan_clear (self);
   g_queue_clear_full (&self->shared.done, g_object_unref);
+  g_clear_error (&self->shared.stop_error);
+  g_clear_error (&self->stop_error);
   g_mutex_clear (&self->shared.lock);
   vt_pixel_budget_clear (&self->budget);
 
@@ -88,7 +95,7 @@ vt_job_class_init (VtJobClass *klass)
 
   /**
    * VtJob::result:
-   * @result: a photo that is done, failed, skipped or cancelled
+   * @result: a photo that is done, failed, skipped, cancelled or not started
    *
    * Emitted on the job's main context, once per input.
    */
@@ -101,6 +108,8 @@ vt_job_class_init (VtJobClass *klass)
    * @cancelled: whether vt_job_cancel() cut the batch short
    *
    * Emitted once, after the last ::result; no worker is running by then.
+   * A job that stopped by itself (vt_job_get_stop_error()) is not
+   * cancelled.
    */
   signals[SIGNAL_FINISHED] =
     g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -282,12 +291,6 @@ vt_job_get_output_dir (VtJob *self)
   return self->output_dir;
 }
 
-const VtJobStats *
-vt_job_get_stats (VtJob *self)
-{
-  return &self->stats;
-}
-
 gboolean
 vt_job_is_running (VtJob *self)
 {
@@ -345,7 +348,7 @@ finish (VtJob *self,
   vt_image_release_pool ();
   self->stats.wall_time = end_time - self->start_time;
   self->stats.max_in_flight = vt_pixel_budget_get_max_in_flight (&self->budget);
-  g_signal_emit (self, signals[SIGNAL_FINISHED], 0, g_cancellable_is_cancelled (self->cancellable));
+  g_signal_emit (self, signals[SIGNAL_FINISHED], 0, self->cancel_requested);
 }
 
 static gboolean
@@ -363,6 +366,8 @@ drain_cb (gpointer data)
   self->shared.drain_scheduled = FALSE;
   finished = self->shared.n_pending == 0;
   end_time = self->shared.end_time;
+  if (self->stop_error == NULL && self->shared.stop_error != NULL)
+    self->stop_error = g_error_copy (self->shared.stop_error);
   vt_mutex_unlock (&self->shared.lock);
 
   while ((result = g_queue_pop_head (&batch)) != NULL)
@@ -447,6 +452,7 @@ void
 vt_job_cancel (VtJob *self)
 {
   g_return_if_fail (VT_IS_JOB (self));
+  self->cancel_requested = TRUE;
   g_cancellable_cancel (self->cancellable);
 
   /* Wake the workers waiting for pixels, so they see the cancellation. */

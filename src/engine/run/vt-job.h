@@ -17,6 +17,7 @@ typedef struct {
   guint   n_failed;
   guint   n_skipped;
   guint   n_cancelled;
+  guint   n_not_started;            /* left when the job stopped (a full disk) */
   guint   n_workers;
   gint64  wall_time;                /* µs from start to the last photo */
   gint64  busy_time;                /* µs, summed over photos */
@@ -57,6 +58,8 @@ gboolean          vt_job_is_running          (VtJob              *self);
 gboolean          vt_job_run_sync            (VtJob              *self,
                                               GError            **error);
 const VtJobStats *vt_job_get_stats           (VtJob              *self);
+const GError     *vt_job_get_stop_error      (VtJob              *self);
+gboolean          vt_job_error_stops         (const GError       *error);
 double            vt_job_stats_get_rate      (const VtJobStats   *stats);
 double            vt_job_stats_get_speedup   (const VtJobStats   *stats);
 

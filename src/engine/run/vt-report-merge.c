@@ -14,7 +14,8 @@
 #include "vt-report.h"
 
 static const char * const summed_counts[] = {
-  "workers", "photos", "done", "failed", "skipped", "cancelled", "bytes_written", NULL
+  "workers", "photos", "done", "failed", "skipped", "cancelled", "not_started",
+  "bytes_written", NULL
 };
 
 typedef struct {

@@ -17,6 +17,7 @@ status_name (VtResultStatus status)
     case VT_RESULT_FAILED: return "failed";
     case VT_RESULT_SKIPPED: return "skipped";
     case VT_RESULT_CANCELLED: return "cancelled";
+    case VT_RESULT_NOT_STARTED: return "not-started";
     case VT_RESULT_PENDING: default: return "pending";
     }
 }
@@ -116,6 +117,12 @@ vt_report_build (VtJob *job)
   add_count (b, "failed", stats->n_failed);
   add_count (b, "skipped", stats->n_skipped);
   add_count (b, "cancelled", stats->n_cancelled);
+  add_count (b, "not_started", stats->n_not_started);
+  if (vt_job_get_stop_error (job) != NULL)
+    {
+      json_builder_set_member_name (b, "stopped");
+      json_builder_add_string_value (b, vt_job_get_stop_error (job)->message);
+    }
   add_count (b, "bytes_written", (gint64) stats->bytes_written);
   add_number (b, "wall_seconds", stats->wall_time / 1e6);
   add_number (b, "busy_seconds", stats->busy_time / 1e6);

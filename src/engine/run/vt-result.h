@@ -15,6 +15,7 @@ typedef enum {
   VT_RESULT_FAILED,
   VT_RESULT_SKIPPED,    /* every output already existed (--skip-existing) */
   VT_RESULT_CANCELLED,
+  VT_RESULT_NOT_STARTED, /* left when the job stopped: its output could not be written */
 } VtResultStatus;
 
 /* CPU microseconds that the worker spent in each stage for one photo.
