@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vt-window-adaptive.c: how the window's side bar and header adapt to its width
+ *
+ * The template is built for libadwaita 1.2 (Debian 12): a header bar over an
+ * AdwFlap that folds the recipe over the photos when both no longer fit.
+ * From libadwaita 1.4 (Debian 13, the Flatpak's GNOME runtime) the same
+ * widgets go into the chrome meant for them: an AdwToolbarView with the
+ * header bar on top, an AdwOverlaySplitView for the side bar, and an
+ * AdwBreakpoint that collapses it in a narrow window. The template cannot
+ * name those widgets, since GtkBuilder on 1.2 would not know them, so they
+ * are put together here and the template's children moved into them.
+ */
+#define G_LOG_DOMAIN "vt-window"
+
+#include "config.h"
+
+#include "vt-window-private.h"
+
+#if ADW_CHECK_VERSION (1, 4, 0)
+/* Below this width the recipe (360 px) and the photos no longer sit side
+ * by side comfortably: the side bar slides over the photos instead, as the
+ * flap does on libadwaita 1.2 at about the same width. */
+#define NARROW_CONDITION "max-width: 1100sp"
+/* The smallest window the collapsed layout fits, for libadwaita to know
+ * before it applies the breakpoint; well within a 1024 × 600 netbook. */
+#define MIN_WIDTH  640
+#define MIN_HEIGHT 560
+#define SIDEBAR_WIDTH 360
+
+/* Takes @widget out of its parent, returning the reference the parent held. */
+static GtkWidget *
+take_from_box (GtkWidget *widget)
+{
+  g_object_ref (widget);
+  gtk_box_remove (GTK_BOX (gtk_widget_get_parent (widget)), widget);
+  return widget;
+}
+
+static void
+adapt_modern (VtWindow        *self,
+              AdwFlap         *flap,
+              GtkToggleButton *flap_button)
+{
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (flap));
+  g_autoptr(GtkWidget) header = take_from_box (gtk_widget_get_first_child (box));
+  g_autoptr(GtkWidget) sidebar = g_object_ref (adw_flap_get_flap (flap));
+  g_autoptr(GtkWidget) content = g_object_ref (adw_flap_get_content (flap));
+  AdwToolbarView *toolbar = ADW_TOOLBAR_VIEW (adw_toolbar_view_new ());
+  AdwOverlaySplitView *split = ADW_OVERLAY_SPLIT_VIEW (adw_overlay_split_view_new ());
+  AdwBreakpoint *narrow;
+  GValue collapsed = G_VALUE_INIT;
+
+  adw_flap_set_flap (flap, NULL);
+  adw_flap_set_content (flap, NULL);
+
+  adw_overlay_split_view_set_min_sidebar_width (split, SIDEBAR_WIDTH);
+  adw_overlay_split_view_set_max_sidebar_width (split, SIDEBAR_WIDTH);
+  adw_overlay_split_view_set_sidebar (split, sidebar);
+  adw_overlay_split_view_set_content (split, content);
+  adw_toolbar_view_add_top_bar (toolbar, header);
+  adw_toolbar_view_set_content (toolbar, GTK_WIDGET (split));
+  /* Replaces the box, and with it the flap. */
+  adw_toast_overlay_set_child (self->toast_overlay, GTK_WIDGET (toolbar));
+
+  g_object_bind_property (split, "show-sidebar", flap_button, "active",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+
+  narrow = adw_breakpoint_new (adw_breakpoint_condition_parse (NARROW_CONDITION));
+  g_value_init (&collapsed, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&collapsed, TRUE);
+  adw_breakpoint_add_setter (narrow, G_OBJECT (split), "collapsed", &collapsed);
+  g_value_unset (&collapsed);
+  gtk_widget_set_size_request (GTK_WIDGET (self), MIN_WIDTH, MIN_HEIGHT);
+  adw_application_window_add_breakpoint (ADW_APPLICATION_WINDOW (self), narrow);
+}
+#endif
+
+/**
+ * _vt_window_adaptive_init:
+ *
+ * Makes the side bar follow the header's toggle, and, on libadwaita 1.4 or
+ * newer, puts the window's chrome together from the modern widgets.
+ */
+void
+_vt_window_adaptive_init (VtWindow *self)
+{
+  AdwFlap *flap = ADW_FLAP (gtk_widget_get_template_child (GTK_WIDGET (self), VT_TYPE_WINDOW, "flap"));
+  GtkToggleButton *flap_button =
+    GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), VT_TYPE_WINDOW, "flap_button"));
+
+#if ADW_CHECK_VERSION (1, 4, 0)
+  adapt_modern (self, flap, flap_button);
+#else
+  g_object_bind_property (flap, "reveal-flap", flap_button, "active",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+#endif
+}
