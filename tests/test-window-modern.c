@@ -3,7 +3,7 @@
  *
  * Built against libadwaita 1.4 or newer (Debian 13, the Flatpak), the window
  * uses AdwToolbarView, an AdwOverlaySplitView collapsed by an AdwBreakpoint
- * and AdwAboutDialog; against 1.2 (Debian 12), a header bar in a box, an
+ * and (from 1.5) AdwAboutDialog; against 1.2 (Debian 12), a header bar in a box, an
  * AdwFlap and AdwAboutWindow. Each build checks its own.
  */
 #include "config.h"
@@ -91,9 +91,10 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 }
 
 #if ADW_CHECK_VERSION (1, 4, 0)
-/* The header bar is a top bar of an AdwToolbarView; below 1100 sp the
+/* The header bar is a top bar of an AdwToolbarView; below 1100 sp a
  * breakpoint collapses the side bar into an overlay the header's toggle
- * shows and hides, and a wide window has it beside the photos again. */
+ * shows and hides, below 680 sp the speedup chart makes room for the
+ * photos, and a large window has both back. */
 static void
 test_narrow_window (Fixture *f, gconstpointer data)
 {
@@ -102,6 +103,7 @@ test_narrow_window (Fixture *f, gconstpointer data)
   AdwOverlaySplitView *split = find_descendant (window, ADW_TYPE_OVERLAY_SPLIT_VIEW);
   GtkToggleButton *toggle = child (f->window, "flap_button");
   GtkWidget *panel = child (f->window, "recipe_panel");
+  GtkWidget *chart = child (f->window, "chart");
 
   g_assert_nonnull (split);
   g_assert_nonnull (gtk_widget_get_ancestor (header, ADW_TYPE_TOOLBAR_VIEW));
@@ -112,9 +114,19 @@ test_narrow_window (Fixture *f, gconstpointer data)
   g_assert_false (adw_overlay_split_view_get_collapsed (split));
   g_assert_true (adw_overlay_split_view_get_show_sidebar (split));
   g_assert_true (gtk_toggle_button_get_active (toggle));
+  g_assert_true (gtk_widget_get_visible (chart));
+
+  resize (f, 1180, 600);
+  g_assert_false (adw_overlay_split_view_get_collapsed (split));
+  g_assert_false (gtk_widget_get_visible (chart));
+
+  resize (f, 1024, 780);
+  g_assert_true (adw_overlay_split_view_get_collapsed (split));
+  g_assert_true (gtk_widget_get_visible (chart));
 
   resize (f, 1024, 600);
   g_assert_nonnull (adw_application_window_get_current_breakpoint (ADW_APPLICATION_WINDOW (window)));
+  g_assert_false (gtk_widget_get_visible (chart));
   g_assert_true (adw_overlay_split_view_get_collapsed (split));
   g_assert_false (adw_overlay_split_view_get_show_sidebar (split));
   g_assert_false (gtk_toggle_button_get_active (toggle));
@@ -156,6 +168,7 @@ test_narrow_window (Fixture *f, gconstpointer data)
   resize (f, 1180, 780);
   g_assert_null (adw_application_window_get_current_breakpoint (ADW_APPLICATION_WINDOW (window)));
   g_assert_false (adw_overlay_split_view_get_collapsed (split));
+  g_assert_true (gtk_widget_get_visible (chart));
   gtk_toggle_button_set_active (toggle, TRUE);
   g_assert_true (adw_overlay_split_view_get_show_sidebar (split));
 }

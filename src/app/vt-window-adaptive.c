@@ -20,9 +20,12 @@
 /* Below this width the recipe (360 px) and the photos no longer sit side
  * by side comfortably: the side bar slides over the photos instead, as the
  * flap does on libadwaita 1.2 at about the same width. */
-#define NARROW_CONDITION "max-width: 1100sp"
-/* The smallest window the collapsed layout fits, for libadwaita to know
- * before it applies the breakpoint; well within a 1024 × 600 netbook. */
+#define NARROW "max-width: 1100sp"
+/* Below this height, a 1024 × 600 netbook's, the speedup chart gives its
+ * 200 px to the photos; the table beside it still has the figures. */
+#define SHORT "max-height: 680sp"
+/* The smallest window the adapted layout fits, for libadwaita to know
+ * before it applies a breakpoint; well within a 1024 × 600 netbook. */
 #define MIN_WIDTH  640
 #define MIN_HEIGHT 560
 #define SIDEBAR_WIDTH 360
@@ -36,6 +39,31 @@ take_from_box (GtkWidget *widget)
   return widget;
 }
 
+/* A breakpoint for @condition that collapses @split and hides @chart,
+ * either of which may be NULL. */
+static void
+add_breakpoint (VtWindow            *self,
+                const char          *condition,
+                AdwOverlaySplitView *split,
+                VtSpeedupChart      *chart)
+{
+  AdwBreakpoint *breakpoint = adw_breakpoint_new (adw_breakpoint_condition_parse (condition));
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_BOOLEAN);
+  if (split != NULL)
+    {
+      g_value_set_boolean (&value, TRUE);
+      adw_breakpoint_add_setter (breakpoint, G_OBJECT (split), "collapsed", &value);
+    }
+  if (chart != NULL)
+    {
+      g_value_set_boolean (&value, FALSE);
+      adw_breakpoint_add_setter (breakpoint, G_OBJECT (chart), "visible", &value);
+    }
+  adw_application_window_add_breakpoint (ADW_APPLICATION_WINDOW (self), breakpoint);
+}
+
 static void
 adapt_modern (VtWindow        *self,
               AdwFlap         *flap,
@@ -47,8 +75,6 @@ adapt_modern (VtWindow        *self,
   g_autoptr(GtkWidget) content = g_object_ref (adw_flap_get_content (flap));
   AdwToolbarView *toolbar = ADW_TOOLBAR_VIEW (adw_toolbar_view_new ());
   AdwOverlaySplitView *split = ADW_OVERLAY_SPLIT_VIEW (adw_overlay_split_view_new ());
-  AdwBreakpoint *narrow;
-  GValue collapsed = G_VALUE_INIT;
 
   adw_flap_set_flap (flap, NULL);
   adw_flap_set_content (flap, NULL);
@@ -65,13 +91,12 @@ adapt_modern (VtWindow        *self,
   g_object_bind_property (split, "show-sidebar", flap_button, "active",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 
-  narrow = adw_breakpoint_new (adw_breakpoint_condition_parse (NARROW_CONDITION));
-  g_value_init (&collapsed, G_TYPE_BOOLEAN);
-  g_value_set_boolean (&collapsed, TRUE);
-  adw_breakpoint_add_setter (narrow, G_OBJECT (split), "collapsed", &collapsed);
-  g_value_unset (&collapsed);
+  /* Only the last breakpoint that matches applies, so the window that is
+   * both narrow and short has one of its own, with both changes. */
+  add_breakpoint (self, NARROW, split, NULL);
+  add_breakpoint (self, SHORT, NULL, self->chart);
+  add_breakpoint (self, NARROW " and " SHORT, split, self->chart);
   gtk_widget_set_size_request (GTK_WIDGET (self), MIN_WIDTH, MIN_HEIGHT);
-  adw_application_window_add_breakpoint (ADW_APPLICATION_WINDOW (self), narrow);
 }
 #endif
 
