@@ -8,7 +8,11 @@
  */
 #include "config.h"
 
+#include <string.h>
+#include <glib/gstdio.h>
+
 #include "vt-application.h"
+#include "vt-preview.h"
 #include "vt-sample.h"
 #include "vt-test-utils.h"
 #include "vt-window.h"
@@ -243,6 +247,37 @@ test_about (Fixture *f, gconstpointer data)
 }
 #endif
 
+/* A photo that cannot be read shows its error, whole path and all, under
+ * the preview without widening the window (on libadwaita 1.4+ a wider
+ * content than the window is clipped, and libadwaita warns). */
+static void
+test_long_error_fits (Fixture *f, gconstpointer data)
+{
+  VtPreview *preview = child (f->window, "preview");
+  GtkLabel *info = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (preview), VT_TYPE_PREVIEW, "info_label"));
+  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autofree char *name = g_strnfill (120, 'x');
+  g_autofree char *folder = g_build_filename (dir, name, NULL);
+  g_autofree char *photo = g_build_filename (folder, "bolso.jpg", NULL);
+  const char *photos[] = { photo, NULL };
+  g_autofree char *before = g_strdup (gtk_label_get_label (info));
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  int min_width;
+
+  /* a folder where a photo was expected, as a partial download can leave */
+  g_assert_cmpint (g_mkdir_with_parents (photo, 0755), ==, 0);
+  adw_view_stack_set_visible_child_name (child (f->window, "view_stack"), "preview");
+  vt_preview_set_photos (preview, photos);
+  vt_preview_select_photo (preview, photo);
+  while (g_str_equal (gtk_label_get_label (info), before) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (strstr (gtk_label_get_label (info), name));
+  iterate (300);
+  gtk_widget_measure (GTK_WIDGET (preview), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_assert_cmpint (min_width, <, 600);
+  vt_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -257,5 +292,6 @@ main (int argc, char **argv)
 
   g_test_add ("/window-modern/narrow-window", Fixture, NULL, fixture_set_up, test_narrow_window, fixture_tear_down);
   g_test_add ("/window-modern/about", Fixture, NULL, fixture_set_up, test_about, fixture_tear_down);
+  g_test_add ("/window-modern/long-error-fits", Fixture, NULL, fixture_set_up, test_long_error_fits, fixture_tear_down);
   return g_test_run ();
 }
