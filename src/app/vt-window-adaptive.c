@@ -69,8 +69,8 @@ adapt_modern (VtWindow        *self,
               AdwFlap         *flap,
               GtkToggleButton *flap_button)
 {
-  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (flap));
-  g_autoptr(GtkWidget) header = take_from_box (gtk_widget_get_first_child (box));
+  g_autoptr(GtkWidget) header =
+    take_from_box (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), VT_TYPE_WINDOW, "header_bar")));
   g_autoptr(GtkWidget) sidebar = g_object_ref (adw_flap_get_flap (flap));
   g_autoptr(GtkWidget) content = g_object_ref (adw_flap_get_content (flap));
   AdwToolbarView *toolbar = ADW_TOOLBAR_VIEW (adw_toolbar_view_new ());

@@ -150,8 +150,9 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, recipe_panel);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, stack);
-  /* The side bar folds over the photos in a narrow window; only
-   * vt-window-adaptive.c and the tests need these two. */
+  /* The chrome that adapts to a narrow window; only vt-window-adaptive.c
+   * and the tests need these. */
+  gtk_widget_class_bind_template_child_full (widget_class, "header_bar", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "flap", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "flap_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, found_label);
