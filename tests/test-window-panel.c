@@ -245,6 +245,47 @@ test_scroll_over_field (Fixture *f, gconstpointer data)
   g_assert_cmpint (vt_recipe_get_variant (vt_window_get_recipe (f->window), 2)->width, ==, 1200);
 }
 
+/* The side bar's container: an AdwFlap on libadwaita 1.2, an
+ * AdwOverlaySplitView from 1.4 (vt-window-adaptive.c). */
+static GObject *
+side_bar (GtkWidget *widget)
+{
+#if ADW_CHECK_VERSION (1, 4, 0)
+  if (ADW_IS_OVERLAY_SPLIT_VIEW (widget))
+    return G_OBJECT (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GObject *found = side_bar (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+#else
+  return gtk_widget_get_template_child (gtk_widget_get_ancestor (widget, VT_TYPE_WINDOW),
+                                        VT_TYPE_WINDOW, "flap");
+#endif
+}
+
+static gboolean
+side_bar_folded (GObject *side_bar)
+{
+#if ADW_CHECK_VERSION (1, 4, 0)
+  return adw_overlay_split_view_get_collapsed (ADW_OVERLAY_SPLIT_VIEW (side_bar));
+#else
+  return adw_flap_get_folded (ADW_FLAP (side_bar));
+#endif
+}
+
+static gboolean
+side_bar_shown (GObject *side_bar)
+{
+#if ADW_CHECK_VERSION (1, 4, 0)
+  return adw_overlay_split_view_get_show_sidebar (ADW_OVERLAY_SPLIT_VIEW (side_bar));
+#else
+  return adw_flap_get_reveal_flap (ADW_FLAP (side_bar));
+#endif
+}
+
 /* The window fits a 1024 × 600 netbook: the side bar folds over the
  * photos, and a header button brings it back, so Start, the folders and
  * every setting stay reachable. */
@@ -252,7 +293,7 @@ static void
 test_narrow_window (Fixture *f, gconstpointer data)
 {
   GtkWidget *window = GTK_WIDGET (f->window);
-  AdwFlap *flap = vt_test_child (f->window, VT_TYPE_WINDOW, "flap");
+  GObject *flap = side_bar (window);
   GtkToggleButton *toggle = vt_test_child (f->window, VT_TYPE_WINDOW, "flap_button");
   int min_width, min_height;
 
@@ -266,10 +307,11 @@ test_narrow_window (Fixture *f, gconstpointer data)
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
   vt_test_iterate (800);
   g_assert_cmpint (gtk_widget_get_width (window), <=, 1024);
-  g_assert_true (adw_flap_get_folded (flap));
+  g_assert_nonnull (flap);
+  g_assert_true (side_bar_folded (flap));
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (toggle)));
   gtk_toggle_button_set_active (toggle, TRUE);
-  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_true (side_bar_shown (flap));
   for (guint i = 0; i < 3; i++)
     {
       const char *ids[] = { "start_button", "recipe_panel", "window_title" };
@@ -282,7 +324,7 @@ test_narrow_window (Fixture *f, gconstpointer data)
       g_assert_cmpfloat (bounds.origin.x, >=, 0);
     }
   gtk_toggle_button_set_active (toggle, FALSE);
-  g_assert_false (adw_flap_get_reveal_flap (flap));
+  g_assert_false (side_bar_shown (flap));
 }
 
 /* Run from the build folder, the window finds the build's catalogues. */

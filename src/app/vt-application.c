@@ -79,24 +79,48 @@ vt_application_open (GApplication  *app,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* AdwAboutDialog (libadwaita 1.5) sits inside the window and adapts to a
+ * narrow one; AdwAboutWindow, its predecessor, is a window of its own. */
+#if ADW_CHECK_VERSION (1, 5, 0)
+#define show_about(parent, ...) adw_show_about_dialog (GTK_WIDGET (parent), __VA_ARGS__)
+#else
+#define show_about(parent, ...) adw_show_about_window (parent, __VA_ARGS__)
+#endif
+
+/**
+ * vt_application_show_about:
+ * @parent: the window the About box belongs to
+ *
+ * Shows what Vitrina is, its version, authors and licence.
+ */
+void
+vt_application_show_about (GtkWindow *parent)
+{
+  static const char *developers[] = { "The Vitrina developers", NULL };
+
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+
+  show_about (parent,
+              "application-name", _("Vitrina"),
+              "application-icon", APP_ID,
+              "developer-name", _("The Vitrina developers"),
+              "version", PACKAGE_VERSION,
+              "comments", _("Prepare product photos for an online shop: every size, sharpened, watermarked and compressed, on all your cores."),
+              "developers", developers,
+              "license-type", GTK_LICENSE_GPL_3_0,
+              "translator-credits", _("translator-credits"),
+              NULL);
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
 {
-  GtkApplication *app = user_data;
-  static const char *developers[] = { "The Vitrina developers", NULL };
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
 
-  adw_show_about_window (gtk_application_get_active_window (app),
-                         "application-name", _("Vitrina"),
-                         "application-icon", APP_ID,
-                         "developer-name", _("The Vitrina developers"),
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Prepare product photos for an online shop: every size, sharpened, watermarked and compressed, on all your cores."),
-                         "developers", developers,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  if (window != NULL)
+    vt_application_show_about (window);
 }
 
 static void

@@ -11,5 +11,6 @@ G_DECLARE_FINAL_TYPE (VtApplication, vt_application, VT, APPLICATION, AdwApplica
 
 VtApplication *vt_application_new (void);
 const char    *vt_application_get_localedir (void);
+void           vt_application_show_about    (GtkWindow *parent);
 
 G_END_DECLS

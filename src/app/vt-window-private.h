@@ -5,7 +5,8 @@
  * lifecycle), -actions.c (every win.* action), -folders.c (inputs, output,
  * drops), -batch.c (progress and results table), -results.c (what a
  * finished batch says first), -import.c (photos from
- * links), -scaling.c (measure scaling) and -details.c (one photo's dialog).
+ * links), -scaling.c (measure scaling), -details.c (one photo's dialog) and
+ * -adaptive.c (the side bar and chrome in a narrow window).
  */
 #pragma once
 
@@ -71,6 +72,9 @@ void      _vt_window_toast                   (VtWindow      *self,
 void      _vt_window_update_actions          (VtWindow      *self);
 void      _vt_window_emit_batch_finished     (VtWindow      *self,
                                               gboolean       cancelled);
+
+/* vt-window-adaptive.c */
+void      _vt_window_adaptive_init           (VtWindow      *self);
 
 /* vt-window-actions.c */
 void      _vt_window_class_actions_init      (VtWindowClass *klass);

@@ -150,8 +150,9 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, recipe_panel);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, stack);
-  /* The side bar folds over the photos in a narrow window; only tests and
-   * the template itself need these two. */
+  /* The chrome that adapts to a narrow window; only vt-window-adaptive.c
+   * and the tests need these. */
+  gtk_widget_class_bind_template_child_full (widget_class, "header_bar", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "flap", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "flap_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, found_label);
@@ -182,6 +183,7 @@ vt_window_init (VtWindow *self)
   g_autoptr(GtkSelectionModel) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _vt_window_adaptive_init (self);
 
   self->settings = g_settings_new (APP_ID);
   self->recipe = vt_recipe_new ();
