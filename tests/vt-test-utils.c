@@ -151,6 +151,13 @@ vt_test_remove_tree (const char *path)
   vt_remove_tree (path);
 }
 
+void
+vt_test_dir_free (VtTestDir *dir)
+{
+  vt_test_remove_tree (dir);
+  g_free (dir);
+}
+
 static void
 list_into (GPtrArray  *out,
            const char *dir_path)
