@@ -273,8 +273,7 @@ void
 vt_test_logo_folder_tear_down (VtTestLogoFolder *f,
                                gconstpointer     data)
 {
-  vt_test_remove_tree (f->dir);
-  g_free (f->dir);
+  g_clear_pointer (&f->dir, vt_test_dir_free);
   g_free (f->in);
   g_free (f->out);
   g_free (f->logo);
