@@ -43,7 +43,7 @@ write_main_photo (const char *path,
 static void
 test_check_verdicts (void)
 {
-  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
   g_autofree char *good = g_build_filename (dir, "good.jpg", NULL);
   g_autofree char *small = g_build_filename (dir, "small.jpg", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.jpg", NULL);
@@ -65,7 +65,6 @@ test_check_verdicts (void)
 
   run_check (&unreadable, "--preset", "amazon", good, missing, NULL);
   vt_assert_run (&unreadable, 1, "good.jpg: passes", "missing.jpg: cannot be checked");
-  vt_test_remove_tree (dir);
 }
 
 static void
@@ -106,7 +105,7 @@ write_studio_shot (const char *path,
 static void
 test_amazon_studio (void)
 {
-  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
   g_autofree char *in = g_build_filename (dir, "studio", NULL);
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   g_autofree char *main_dir = g_build_filename (out, "main", NULL);
@@ -139,7 +138,6 @@ test_amazon_studio (void)
   vt_assert_run (&fail, 1, "white.jpg: breaks the rules", NULL);
   g_assert_nonnull (strstr (fail.out, "not pure white"));
   g_assert_nonnull (strstr (fail.out, "2 of 3 photos pass"));
-  vt_test_remove_tree (dir);
 }
 
 int

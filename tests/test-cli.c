@@ -72,7 +72,7 @@ test_help_lists_every_option (void)
 static void
 test_process_with_a_bad_photo (void)
 {
-  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
   g_autofree char *in = g_build_filename (dir, "in", NULL);
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   g_autofree char *report = g_build_filename (dir, "report.json", NULL);
@@ -95,7 +95,6 @@ test_process_with_a_bad_photo (void)
   g_assert_true (g_file_test (large, G_FILE_TEST_IS_REGULAR));
   g_assert_true (json_parser_load_from_file (parser, report, NULL));
 
-  vt_test_remove_tree (dir);
 }
 
 static guint
@@ -115,7 +114,7 @@ count_jpegs (const char *dir)
 static void
 test_killed_then_resumed (void)
 {
-  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
   g_autofree char *in = g_build_filename (dir, "in", NULL);
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   g_autofree char *report = g_build_filename (dir, "report.json", NULL);
@@ -147,7 +146,6 @@ test_killed_then_resumed (void)
   g_assert_true (json_parser_load_from_file (parser, report, NULL));
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)),
                                                "skipped"), >, 0);
-  vt_test_remove_tree (dir);
 }
 
 static void
@@ -181,7 +179,7 @@ assert_jpeg_size (const char *path,
 static void
 test_presets (void)
 {
-  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
   g_autofree char *in = g_build_filename (dir, "in", NULL);
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   g_autofree char *mine = g_build_filename (dir, "mine", NULL);
@@ -211,14 +209,13 @@ test_presets (void)
   g_assert_cmpint (again.status, ==, 0);
   assert_jpeg_size (banner, 300, 100);
   g_assert_null (strstr (again.out, "smaller"));
-  vt_test_remove_tree (dir);
 }
 
 /* Name templates with web-safe names, and a size budget in the report. */
 static void
 test_names_and_budget (void)
 {
-  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
   g_autofree char *in = g_build_filename (dir, "in", NULL);
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   g_autofree char *report = g_build_filename (dir, "report.json", NULL);
@@ -248,7 +245,6 @@ test_names_and_budget (void)
              1);
   g_assert_cmpint (json_object_get_int_member (output, "bytes"), <=, 20000);
   g_assert_cmpint (json_object_get_int_member (output, "quality"), <, 85);
-  vt_test_remove_tree (dir);
 }
 
 /* The bench's figures as data: seed 000's table from the median of the
@@ -411,7 +407,7 @@ test_process_full_disk (void)
 static void
 test_speedup_only_when_meaningful (void)
 {
-  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
   g_autofree char *in = g_build_filename (dir, "in", NULL);
   g_autofree char *one = g_build_filename (in, "product-0001.jpg", NULL);
   g_autofree char *out = g_build_filename (dir, "out", NULL);
@@ -430,7 +426,6 @@ test_speedup_only_when_meaningful (void)
   run_cli (&many, NULL, "process", in, "-o", out, "--workers", "2", NULL);
   vt_assert_run (&many, 0, "speedup", NULL);
 
-  vt_test_remove_tree (dir);
 }
 
 int

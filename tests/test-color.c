@@ -83,7 +83,7 @@ write_tagged_jpeg (const char *dir, GBytes *profile)
 static void
 test_adobe_rgb_converted (void)
 {
-  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
   g_autoptr(GBytes) adobe = adobe_rgb_profile ();
   g_autofree char *jpeg = write_tagged_jpeg (dir, adobe);
   g_autofree char *png = vt_test_fixture_path ("adobe-rgb.png");
@@ -96,20 +96,18 @@ test_adobe_rgb_converted (void)
   g_assert_cmpint (ABS (e[0] - COLOUR[0]) + ABS (e[1] - COLOUR[1]) + ABS (e[2] - COLOUR[2]), >, 15);
   vt_assert_rgb (a, 16, 16, e[0], e[1], e[2], 3);
   vt_assert_rgb (b, 8, 8, e[0], e[1], e[2], 1);
-  vt_test_remove_tree (dir);
 }
 
 static void
 test_srgb_untouched (void)
 {
-  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
   g_autoptr(GBytes) srgb = srgb_profile ();
   g_autofree char *tagged = write_tagged_jpeg (dir, srgb);
   g_autoptr(cairo_surface_t) img = vt_test_load_file (tagged);
 
   g_assert_true (vt_color_is_srgb_profile (g_bytes_get_data (srgb, NULL), g_bytes_get_size (srgb)));
   vt_assert_rgb (img, 16, 16, COLOUR[0], COLOUR[1], COLOUR[2], 2);
-  vt_test_remove_tree (dir);
 }
 
 int

@@ -172,7 +172,7 @@ static void
 test_cli_corpus (void)
 {
   g_autofree char *corpus = g_test_build_filename (G_TEST_DIST, "fixtures", "corpus", NULL);
-  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   g_autofree char *summary = NULL;
   g_autoptr(GPtrArray) inputs = vt_test_list_files (corpus);
@@ -210,7 +210,6 @@ test_cli_corpus (void)
 
     g_assert_cmpuint (written->len, ==, readable);
   }
-  vt_test_remove_tree (dir);
 }
 
 int

@@ -173,7 +173,7 @@ static void
 test_outcomes (void)
 {
   Server s = { 0 };
-  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
   g_autoptr(VtFetcher) fetcher = vt_fetcher_new (dir);
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GString) list = g_string_new ("# supplier list\n\n");
@@ -240,7 +240,6 @@ test_outcomes (void)
 
   g_clear_object (&fetcher);
   server_stop (&s);
-  vt_test_remove_tree (dir);
 }
 
 /* All on one host, as suppliers' lists are: no more than the limit at once,
@@ -249,7 +248,7 @@ static void
 test_connection_limit (void)
 {
   Server s = { 0 };
-  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
   g_autoptr(VtFetcher) fetcher = vt_fetcher_new (dir);
 
   server_start (&s);
@@ -266,7 +265,6 @@ test_connection_limit (void)
   g_assert_cmpuint (s.max_active, ==, 8);
   g_clear_object (&fetcher);
   server_stop (&s);
-  vt_test_remove_tree (dir);
 }
 
 static void
@@ -308,7 +306,7 @@ static void
 test_cli_process_from_urls (void)
 {
   Server s = { 0 };
-  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
   g_autofree char *list = g_build_filename (dir, "links.csv", NULL);
   g_autofree char *out = g_build_filename (dir, "web", NULL);
   g_autofree char *large = g_build_filename (out, "large", "p03.jpg", NULL);
@@ -348,7 +346,6 @@ test_cli_process_from_urls (void)
   g_assert_true (g_file_test (large, G_FILE_TEST_IS_REGULAR));
 
   server_stop (&s);
-  vt_test_remove_tree (dir);
 }
 
 static void
@@ -364,7 +361,7 @@ count_cb (VtFetcher *fetcher, gpointer arg, guint *n)
 static void
 test_no_signal_from_start (void)
 {
-  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
   g_autoptr(VtFetcher) fetcher = vt_fetcher_new (dir);
   g_autoptr(GError) error = NULL;
   guint n_downloaded = 0, n_finished = 0;
@@ -381,14 +378,13 @@ test_no_signal_from_start (void)
   g_assert_cmpuint (n_downloaded, ==, 3);
   for (guint i = 0; i < 3; i++)
     g_assert_cmpint (vt_download_get_status (vt_fetcher_get_download (fetcher, i)), ==, VT_DOWNLOAD_FAILED);
-  vt_test_remove_tree (dir);
 }
 
 /* An empty list finishes too, after start. */
 static void
 test_empty_list_finishes (void)
 {
-  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
   g_autoptr(VtFetcher) fetcher = vt_fetcher_new (dir);
   guint n_finished = 0;
 
@@ -397,7 +393,6 @@ test_empty_list_finishes (void)
   g_assert_cmpuint (n_finished, ==, 0);
   while (n_finished == 0)
     g_main_context_iteration (NULL, TRUE);
-  vt_test_remove_tree (dir);
 }
 
 /* The same link fetched again into the same folder, with the same bytes,
@@ -407,7 +402,7 @@ static void
 test_same_link_again (void)
 {
   Server s = { 0 };
-  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
   g_autofree char *first = NULL;
   g_autofree char *url = NULL;
   g_autoptr(GPtrArray) files = NULL;
@@ -443,7 +438,6 @@ test_same_link_again (void)
   files = vt_test_list_files (dir);
   g_assert_cmpuint (files->len, ==, 2);
   server_stop (&s);
-  vt_test_remove_tree (dir);
 }
 
 int

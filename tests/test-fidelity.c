@@ -145,7 +145,7 @@ recipe_pipeline (guint n_sizes)
 static void
 check_sizes (Pattern pattern, int w, int h, guint n_sizes, guint first, int decoded_width)
 {
-  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
   g_autofree char *path = write_input (dir, pattern, w, h);
   g_autoptr(VtPipeline) pipeline = recipe_pipeline (n_sizes);
   g_autoptr(GError) error = NULL;
@@ -173,7 +173,6 @@ check_sizes (Pattern pattern, int w, int h, guint n_sizes, guint first, int deco
       g_assert_cmpint (vt_image_get_height (written), ==, vt_image_get_height (ideal));
       g_assert_cmpfloat (ours, >=, pillow - MAX_LOSS_DB);
     }
-  vt_test_remove_tree (dir);
 }
 
 typedef struct {
@@ -229,7 +228,7 @@ ready_cb (VtPreviewer *previewer, VtPreviewResult *result, Seen *seen)
 static void
 test_preview_equals_batch (void)
 {
-  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
   g_autofree char *path = write_input (dir, ZONE_PLATE, 4000, 3000);
   g_autoptr(VtPreviewer) previewer = vt_previewer_new ();
   g_autoptr(VtRecipe) recipe = vt_recipe_new ();
@@ -254,7 +253,6 @@ test_preview_equals_batch (void)
   g_assert_cmpint (vt_test_max_diff (seen.after, batch), ==, 0);
 
   g_clear_pointer (&seen.after, cairo_surface_destroy);
-  vt_test_remove_tree (dir);
 }
 
 /* What the hook-equality tests encode: a photo and a zone plate. */

@@ -26,7 +26,7 @@ read_text (const char *path)
 static void
 test_atomic_write_replaces (void)
 {
-  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "a.jpg", NULL);
   g_autoptr(GBytes) first = g_bytes_new_static ("first version", 13);
   g_autoptr(GBytes) second = g_bytes_new_static ("second", 6);
@@ -44,14 +44,13 @@ test_atomic_write_replaces (void)
   files = vt_test_list_files (dir);
   g_assert_cmpuint (files->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (files, 0), ==, path);
-  vt_test_remove_tree (dir);
 }
 
 /* A folder that is not there: an error naming the file, and nothing written. */
 static void
 test_atomic_write_fails (void)
 {
-  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "missing", "a.jpg", NULL);
   g_autoptr(GBytes) bytes = g_bytes_new_static ("x", 1);
   g_autoptr(GPtrArray) files = NULL;
@@ -63,14 +62,13 @@ test_atomic_write_fails (void)
   g_assert_nonnull (strstr (error->message, path));
   files = vt_test_list_files (dir);
   g_assert_cmpuint (files->len, ==, 0);
-  vt_test_remove_tree (dir);
 }
 
 /* The streamed way: a hidden file in the folder, given its name at commit. */
 static void
 test_atomic_temporary_commit (void)
 {
-  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "photo.png", NULL);
   g_autofree char *bad = g_build_filename (dir, "missing", "photo.png", NULL);
   g_autofree char *tmp = NULL;
@@ -98,13 +96,12 @@ test_atomic_temporary_commit (void)
   g_assert_false (g_file_test (tmp, G_FILE_TEST_EXISTS));
   text = read_text (path);
   g_assert_cmpstr (text, ==, "body");
-  vt_test_remove_tree (dir);
 }
 
 static void
 test_output_folder (void)
 {
-  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
   g_autofree char *nested = g_build_filename (dir, "a", "b", "c", NULL);
   g_autofree char *file = g_build_filename (dir, "file", NULL);
   g_autofree char *under_file = g_build_filename (file, "sub", NULL);
@@ -121,7 +118,6 @@ test_output_folder (void)
   g_assert_nonnull (error);
   g_assert_true (g_str_has_prefix (error->message, "Cannot write to the output folder "));
   g_assert_nonnull (strstr (error->message, under_file));
-  vt_test_remove_tree (dir);
 }
 
 static void

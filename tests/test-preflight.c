@@ -241,7 +241,7 @@ test_recipe_watermark (void)
 static void
 test_file_rules (void)
 {
-  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
   g_autofree char *png = g_build_filename (dir, "noisy.png", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.jpg", NULL);
   g_autofree char *broken = vt_test_fixture_path ("not-a-photo.jpg");
@@ -269,7 +269,6 @@ test_file_rules (void)
   g_clear_error (&error);
   g_assert_null (vt_preflight_check_file (rules, broken, &error));
   g_assert_nonnull (error);
-  vt_test_remove_tree (dir);
 }
 
 int

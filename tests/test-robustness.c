@@ -227,7 +227,7 @@ check_colours (VtResult *result)
 static void
 test_corpus (void)
 {
-  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
   g_autofree char *in = build_corpus (dir);
   g_autofree char *out = g_build_filename (dir, "web", NULL);
   const char *paths[] = { in, NULL };
@@ -267,7 +267,6 @@ test_corpus (void)
 
   g_assert_cmpuint (n_failed, ==, 7);
   g_assert_cmpuint (n_done, ==, G_N_ELEMENTS (cases) - 7);
-  vt_test_remove_tree (dir);
 }
 
 typedef struct {

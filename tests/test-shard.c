@@ -121,7 +121,7 @@ test_bad_values (void)
 static void
 test_three_shards (void)
 {
-  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
   g_autofree char *in = make_batch (dir);
   g_autofree char *whole = g_build_filename (dir, "whole", NULL);
   g_autofree char *parts = g_build_filename (dir, "parts", NULL);
@@ -180,14 +180,13 @@ test_three_shards (void)
     g_assert_cmpint (json_object_get_int_member (m, *c), ==, json_object_get_int_member (w, *c));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (m, "inputs")), ==, 12);
   g_assert_true (json_node_equal (json_object_get_member (m, "recipe"), json_object_get_member (w, "recipe")));
-  vt_test_remove_tree (dir);
 }
 
 /* Of one photo in eight shards, seven are empty: not an error. */
 static void
 test_empty_shard (void)
 {
-  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
   g_autofree char *in = make_batch (dir);
   g_autofree char *photo = g_build_filename (in, "product-0003.jpg", NULL);
   g_autofree char *out = g_build_filename (dir, "out", NULL);
@@ -204,13 +203,12 @@ test_empty_shard (void)
       g_assert_true (strstr (r.out, "1 photo: 1 done") != NULL || strstr (r.out, "0 photos") != NULL);
     }
   g_assert_cmpuint (n_done, ==, 1);
-  vt_test_remove_tree (dir);
 }
 
 static void
 test_files_from (void)
 {
-  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
   g_autofree char *in = make_batch (dir);
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   g_autofree char *list = g_build_filename (dir, "list.txt", NULL);
@@ -235,7 +233,6 @@ test_files_from (void)
 
   run_cli (&u, NULL, NULL, "process", "-o", out, "--files-from", "no-such-list.txt", NULL);
   vt_assert_run (&u, 1, NULL, "cannot read the list of photos no-such-list.txt");
-  vt_test_remove_tree (dir);
 }
 
 static void
@@ -255,7 +252,7 @@ write_shard_report (const char *in,
 static void
 test_merge_errors (void)
 {
-  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
   g_autofree char *in = make_batch (dir);
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   g_autofree char *a = g_build_filename (dir, "a.json", NULL);
@@ -297,7 +294,6 @@ test_merge_errors (void)
     run_cli (&r, NULL, NULL, "report", "merge", b, a, "-o", merged, NULL);
     vt_assert_run (&r, 0, "Merged 2 reports: 12 photos, 12 done", NULL);
   }
-  vt_test_remove_tree (dir);
 }
 
 static void

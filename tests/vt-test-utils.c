@@ -151,6 +151,13 @@ vt_test_remove_tree (const char *path)
   vt_remove_tree (path);
 }
 
+void
+vt_test_dir_free (VtTestDir *dir)
+{
+  vt_test_remove_tree (dir);
+  g_free (dir);
+}
+
 static void
 list_into (GPtrArray  *out,
            const char *dir_path)
@@ -276,8 +283,7 @@ void
 vt_test_logo_folder_tear_down (VtTestLogoFolder *f,
                                gconstpointer     data)
 {
-  vt_test_remove_tree (f->dir);
-  g_free (f->dir);
+  g_clear_pointer (&f->dir, vt_test_dir_free);
   g_free (f->in);
   g_free (f->out);
   g_free (f->logo);

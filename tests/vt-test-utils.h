@@ -22,6 +22,13 @@ cairo_surface_t *vt_test_noise         (int              width,
 void             vt_test_set_simd      (gboolean         simd);
 char            *vt_test_make_tmpdir   (void);
 void             vt_test_remove_tree   (const char      *path);
+
+/* A temporary folder removed with all it holds when it goes out of scope:
+ * g_autoptr(VtTestDir) dir = vt_test_make_tmpdir (); */
+typedef char VtTestDir;
+void             vt_test_dir_free      (VtTestDir       *dir);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtTestDir, vt_test_dir_free)
+
 GPtrArray       *vt_test_list_files    (const char      *dir);
 void             vt_test_assert_whole_outputs (const char *dir,
                                                gboolean    temporaries_allowed);

@@ -115,8 +115,7 @@ vt_test_window_tear_down (VtWindowFixture *f,
     gtk_window_destroy (GTK_WINDOW (f->window));
   vt_test_drain ();
   g_clear_object (&f->settings);
-  vt_test_remove_tree (f->dir);
-  g_free (f->dir);
+  g_clear_pointer (&f->dir, vt_test_dir_free);
   g_free (f->in);
   g_free (f->out);
 }
