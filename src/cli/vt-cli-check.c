@@ -60,31 +60,6 @@ check_photo (VtRules    *rules,
   return pass;
 }
 
-/* Prints a photo only when it breaks a rule. */
-static gboolean
-check_photo_quietly (VtRules    *rules,
-                     const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) issues = vt_preflight_check_file (rules, path, &error);
-
-  if (issues == NULL)
-    {
-      g_printerr (_("%s: cannot be checked: %s\n"), path, error->message);
-      return FALSE;
-    }
-  if (vt_preflight_passes (issues))
-    return TRUE;
-  g_print ("%s: %s\n", path, _("breaks the rules"));
-  for (guint i = 0; i < issues->len; i++)
-    {
-      VtPreflightIssue *issue = g_ptr_array_index (issues, i);
-      if (issue->rule != VT_RULE_ADVICE)
-        g_print ("  %s %s\n", _("fails:"), issue->message);
-    }
-  return FALSE;
-}
-
 int
 vt_cli_check (int    argc,
               char **argv)
@@ -176,36 +151,42 @@ vt_cli_print_product_notes (VtJob *job)
 
 /**
  * vt_cli_check_outputs:
- * @preset: the batch's preset; nothing is checked unless a channel has its name
  *
- * After a batch, the channel's rules on the main photos written, so the
- * summary says which comply.
+ * After a batch with a channel's rules (vt_job_set_rules()), the main
+ * photos that break them, each with its reasons, so the summary says which
+ * comply.
  */
 void
-vt_cli_check_outputs (VtJob      *job,
-                      const char *preset)
+vt_cli_check_outputs (VtJob *job)
 {
-  g_autoptr(VtRules) rules = vt_rules_load (preset, NULL);
-  const char *main_size;
+  VtRules *rules = vt_job_get_rules (job);
   guint n_checked = 0, n_passed = 0;
 
   if (rules == NULL)
     return;
-  main_size = vt_rules_get_main_size (rules);
   for (guint i = 0; i < vt_job_get_n_results (job); i++)
     {
       VtResult *r = vt_job_get_result (job, i);
 
-      if (vt_result_get_status (r) != VT_RESULT_DONE)
-        continue;
-      for (guint j = 0; j < vt_result_get_n_outputs (r); j++)
+      for (guint j = 0; vt_result_get_status (r) == VT_RESULT_DONE && j < vt_result_get_n_outputs (r); j++)
         {
           const VtOutput *o = vt_result_get_output (r, j);
 
-          if (!g_str_equal (o->variant, main_size))
+          if (o->issues == NULL)
             continue;
           n_checked++;
-          n_passed += check_photo_quietly (rules, o->path);
+          if (vt_preflight_passes (o->issues))
+            {
+              n_passed++;
+              continue;
+            }
+          g_print ("%s: %s\n", o->path, _("breaks the rules"));
+          for (guint k = 0; k < o->issues->len; k++)
+            {
+              VtPreflightIssue *issue = g_ptr_array_index (o->issues, k);
+              if (issue->rule != VT_RULE_ADVICE)
+                g_print ("  %s %s\n", _("fails:"), issue->message);
+            }
         }
     }
   if (n_checked > 0)

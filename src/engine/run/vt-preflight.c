@@ -30,6 +30,69 @@
 #define OFF_WHITE_FLOOR 200
 #define OFF_WHITE_TINT 24
 
+/**
+ * vt_rule_get_id:
+ *
+ * Returns: the rule's name in reports, stable across languages
+ */
+const char *
+vt_rule_get_id (VtRule rule)
+{
+  static const char * const ids[] = {
+    "too-small", "too-large", "not-white", "fill", "watermark", "file-size", "format",
+    "advice", "unreadable",
+  };
+
+  g_return_val_if_fail (rule < G_N_ELEMENTS (ids), NULL);
+  return ids[rule];
+}
+
+/**
+ * vt_preflight_rules_checked:
+ *
+ * Returns: a mask of `1 << VtRule`, one bit for each rule @rules sets, so
+ * that a report can name the rules a photo passed, not only those it broke
+ */
+guint
+vt_preflight_rules_checked (VtRules *rules)
+{
+  const VtRuleSet *set = vt_rules_get_set (rules);
+  guint mask = 0;
+
+  if (set->min_longest_side > 0 || set->min_shortest_side > 0)
+    mask |= 1u << VT_RULE_TOO_SMALL;
+  if (set->max_longest_side > 0)
+    mask |= 1u << VT_RULE_TOO_LARGE;
+  if (set->white_background)
+    mask |= 1u << VT_RULE_NOT_WHITE;
+  if (set->min_fill > 0)
+    mask |= 1u << VT_RULE_FILL;
+  if (set->no_watermark)
+    mask |= 1u << VT_RULE_WATERMARK;
+  if (set->max_file_bytes > 0)
+    mask |= 1u << VT_RULE_FILE_SIZE;
+  if (set->formats != NULL)
+    mask |= 1u << VT_RULE_FORMAT;
+  return mask;
+}
+
+VtPreflightIssue *
+vt_preflight_issue_new (VtRule      rule,
+                        const char *message)
+{
+  VtPreflightIssue *issue = g_new0 (VtPreflightIssue, 1);
+
+  issue->rule = rule;
+  issue->message = g_strdup (message);
+  return issue;
+}
+
+VtPreflightIssue *
+vt_preflight_issue_copy (const VtPreflightIssue *issue)
+{
+  return vt_preflight_issue_new (issue->rule, issue->message);
+}
+
 void
 vt_preflight_issue_free (VtPreflightIssue *issue)
 {
