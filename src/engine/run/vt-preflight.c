@@ -143,6 +143,30 @@ vt_preflight_passes (GPtrArray *issues)
 }
 
 /**
+ * vt_preflight_dup_reasons:
+ *
+ * Returns: (transfer full) (nullable): the broken rules of @issues, one a
+ * line, %NULL when none is broken
+ */
+char *
+vt_preflight_dup_reasons (GPtrArray *issues)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const VtPreflightIssue *issue = g_ptr_array_index (issues, i);
+
+      if (issue->rule == VT_RULE_ADVICE)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, issue->message);
+    }
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+/**
  * vt_preflight_check_recipe:
  *
  * Returns: (transfer full) (element-type VtPreflightIssue): the rules that
@@ -420,5 +444,35 @@ vt_preflight_check_file (VtRules     *rules,
   issues = vt_preflight_check_surface (rules, surface);
   check_bytes (vt_rules_get_set (rules), bytes, bytes_issues);
   g_ptr_array_extend_and_steal (issues, g_steal_pointer (&bytes_issues));
+  return issues;
+}
+
+/**
+ * vt_preflight_check_render:
+ * @surface: a main photo as rendered, before encoding
+ * @encoded: the file it encodes to
+ *
+ * The verdict on a main photo not written yet (the preview): its pixels,
+ * its file and the recipe's own breaches, without decoding anything.
+ *
+ * Returns: (transfer full) (element-type VtPreflightIssue): the rules broken
+ */
+GPtrArray *
+vt_preflight_check_render (VtRules         *rules,
+                           VtRecipe        *recipe,
+                           cairo_surface_t *surface,
+                           GBytes          *encoded)
+{
+  GPtrArray *issues = vt_preflight_check_surface (rules, surface);
+  g_autoptr(GPtrArray) recipe_issues = vt_preflight_check_recipe (rules, recipe);
+
+  check_bytes (vt_rules_get_set (rules), encoded, issues);
+  for (guint i = 0; i < recipe_issues->len; i++)
+    {
+      const VtPreflightIssue *issue = g_ptr_array_index (recipe_issues, i);
+
+      if (issue->rule != VT_RULE_ADVICE)
+        g_ptr_array_add (issues, vt_preflight_issue_copy (issue));
+    }
   return issues;
 }

@@ -34,10 +34,15 @@ VtPreflightIssue *vt_preflight_issue_new (VtRule         rule,
 VtPreflightIssue *vt_preflight_issue_copy (const VtPreflightIssue *issue);
 void       vt_preflight_issue_free    (VtPreflightIssue *issue);
 gboolean   vt_preflight_passes        (GPtrArray        *issues);
+char      *vt_preflight_dup_reasons   (GPtrArray        *issues);
 GPtrArray *vt_preflight_check_recipe  (VtRules          *rules,
                                        VtRecipe         *recipe);
 GPtrArray *vt_preflight_check_surface (VtRules          *rules,
                                        cairo_surface_t  *surface);
+GPtrArray *vt_preflight_check_render  (VtRules          *rules,
+                                       VtRecipe         *recipe,
+                                       cairo_surface_t  *surface,
+                                       GBytes           *encoded);
 GPtrArray *vt_preflight_check_file    (VtRules          *rules,
                                        const char       *path,
                                        GError          **error);

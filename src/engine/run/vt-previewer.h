@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "vt-recipe.h"
+#include "vt-rules.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,9 @@ typedef struct {
   int              quality;     /* the recipe's, or the size budget's */
   gint64           render_time; /* µs of work for this request */
   guint            serial;
+  /* (nullable) VtPreflightIssue: the channel's verdict (vt_previewer_set_rules())
+   * when the size shown is its main photo */
+  GPtrArray       *issues;
 } VtPreviewResult;
 
 void vt_preview_result_free (VtPreviewResult *result);
@@ -30,5 +34,7 @@ guint        vt_previewer_request (VtPreviewer *self,
                                    const char  *path,
                                    guint        variant);
 guint        vt_previewer_get_n_rendered (VtPreviewer *self);
+void         vt_previewer_set_rules (VtPreviewer *self,
+                                     VtRules     *rules);
 
 G_END_DECLS
