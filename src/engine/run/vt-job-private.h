@@ -5,7 +5,7 @@
  * vt-job-plan.c     output names, decided on the main thread before work
  * vt-job-stats.c    the figures gathered as results arrive
  * vt-job-worker.c   the workers: read a photo, hand it to a core, post it
- * vt-job-rules.c    a channel's rules, checked by the workers on what they wrote
+ * vt-job-rules.c    a channel's rules, checked on each main photo written
  * vt-core-pool.c    the cores: one compute thread per core, within the
  *                   pixel budget (vt-pixel-budget.c)
  *

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* vt-job-rules.c: a channel's rules, checked by the workers on each main photo a job writes
+/* vt-job-rules.c: a channel's rules, checked on each main photo a job writes
  *
  * The check decodes the file as written, not the pixels before encoding,
  * so a size or format the encoder changed is judged as a shop would see
- * it. It runs on the worker that wrote the photo, before posting it: the
- * window, the report and the CLI then only read the verdict.
+ * it. It runs where the photo was computed (vt-core-pool.c), within its
+ * pixel budget, before the result is posted: the window, the report and
+ * the CLI then only read the verdict.
  */
 #define G_LOG_DOMAIN "vt-job"
 
@@ -72,7 +73,7 @@ check_output (VtJob          *self,
   return issues;
 }
 
-/* On a worker, once the photo's sizes are written. */
+/* On a core or worker, once the photo's sizes are written. */
 void
 vt_job_check_rules (VtJob    *self,
                     VtResult *result)

@@ -68,10 +68,7 @@ vt_job_worker_func (gpointer data,
   else if (self->skip_existing && all_outputs_exist (result))
     vt_result_set_status (result, VT_RESULT_SKIPPED, NULL);
   else if (process (self, result, &error))
-    {
-      vt_job_check_rules (self, result);
-      vt_result_set_status (result, VT_RESULT_DONE, NULL);
-    }
+    vt_result_set_status (result, VT_RESULT_DONE, NULL);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     vt_result_set_status (result, VT_RESULT_CANCELLED, error);
   else
