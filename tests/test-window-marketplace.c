@@ -248,10 +248,12 @@ static void
 test_no_channel_no_badge (Fixture *f, gconstpointer data)
 {
   GtkWidget *grid = child (f->window, VT_TYPE_WINDOW, "grid_view");
+  g_autofree char *channel = NULL;
 
   load_preset (f, "amazon");
   load_preset (f, "shop");
-  g_assert_cmpstr (g_settings_get_string (f->settings, "channel"), ==, "");
+  channel = g_settings_get_string (f->settings, "channel");
+  g_assert_cmpstr (channel, ==, "");
   run_batch (f);
   g_assert_false (vt_thumbnail_get_checked (find_thumbnail (f, "a-good.jpg")));
   g_assert_false (vt_thumbnail_get_checked (find_thumbnail (f, "b-white.jpg")));
