@@ -140,6 +140,96 @@ test_amazon_studio (void)
   g_assert_nonnull (strstr (fail.out, "2 of 3 photos pass"));
 }
 
+static JsonObject *
+find_output (JsonObject *report,
+             const char *input_name,
+             const char *variant)
+{
+  JsonArray *inputs = json_object_get_array_member (report, "inputs");
+
+  for (guint i = 0; i < json_array_get_length (inputs); i++)
+    {
+      JsonObject *input = json_array_get_object_element (inputs, i);
+      JsonArray *outputs = json_object_get_array_member (input, "outputs");
+
+      if (!g_str_has_suffix (json_object_get_string_member (input, "input"), input_name))
+        continue;
+      for (guint j = 0; j < json_array_get_length (outputs); j++)
+        {
+          JsonObject *output = json_array_get_object_element (outputs, j);
+          if (g_str_equal (json_object_get_string_member (output, "variant"), variant))
+            return output;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+holds_string (JsonArray  *array,
+              const char *value)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (g_str_equal (json_array_get_string_element (array, i), value))
+      return TRUE;
+  return FALSE;
+}
+
+/* The report of a batch under a channel's preset says, for each main
+ * photo, which of the channel's rules it passed and which it broke, and
+ * why; the other sizes are not the channel's main photo. */
+static void
+test_report_compliance (void)
+{
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
+  g_autofree char *in = g_build_filename (dir, "studio", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *report_path = g_build_filename (dir, "report.json", NULL);
+  g_autofree char *a = g_build_filename (in, "a.jpg", NULL);
+  g_autofree char *white = g_build_filename (in, "white.jpg", NULL);
+  g_auto(VtTestRun) process = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *report, *summary, *good, *bad, *failed;
+  JsonArray *passed, *fails;
+
+  g_assert_cmpint (g_mkdir (in, 0755), ==, 0);
+  write_studio_shot (a, 1, 0x3A5F8C);
+  write_studio_shot (white, 3, 0xFBFBF8);
+  run_process (&process, in, "-o", out, "--preset", "amazon", "--quiet", "--report", report_path, NULL);
+  g_assert_cmpint (process.status, ==, 0);
+  g_assert_true (json_parser_load_from_file (parser, report_path, &error));
+  g_assert_no_error (error);
+  report = json_node_get_object (json_parser_get_root (parser));
+
+  summary = json_object_get_object_member (report, "compliance");
+  g_assert_nonnull (summary);
+  g_assert_cmpstr (json_object_get_string_member (summary, "channel"), ==, "Amazon");
+  g_assert_cmpstr (json_object_get_string_member (summary, "main_size"), ==, "main");
+  g_assert_cmpint (json_object_get_int_member (summary, "checked"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (summary, "passed"), ==, 1);
+
+  good = json_object_get_object_member (find_output (report, "a.jpg", "main"), "compliance");
+  g_assert_nonnull (good);
+  g_assert_true (json_object_get_boolean_member (good, "passes"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (good, "failed")), ==, 0);
+  passed = json_object_get_array_member (good, "passed");
+  for (const char * const *r = (const char * const[]) { "too-small", "too-large", "not-white", "fill",
+                                                        "watermark", "format", NULL }; *r; r++)
+    g_assert_true (holds_string (passed, *r));
+  g_assert_cmpuint (json_array_get_length (passed), ==, 6);
+  g_assert_false (json_object_has_member (find_output (report, "a.jpg", "thumbnail"), "compliance"));
+
+  bad = json_object_get_object_member (find_output (report, "white.jpg", "main"), "compliance");
+  g_assert_false (json_object_get_boolean_member (bad, "passes"));
+  fails = json_object_get_array_member (bad, "failed");
+  g_assert_cmpuint (json_array_get_length (fails), >=, 1);
+  failed = json_array_get_object_element (fails, 0);
+  g_assert_cmpstr (json_object_get_string_member (failed, "rule"), ==, "not-white");
+  g_assert_nonnull (strstr (json_object_get_string_member (failed, "reason"), "not pure white"));
+  g_assert_false (holds_string (json_object_get_array_member (bad, "passed"), "not-white"));
+  g_assert_true (holds_string (json_object_get_array_member (bad, "passed"), "too-small"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -147,5 +237,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/check/verdicts", test_check_verdicts);
   g_test_add_func ("/cli/check/usage", test_check_usage);
   g_test_add_func ("/cli/check/amazon-studio", test_amazon_studio);
+  g_test_add_func ("/cli/check/report-compliance", test_report_compliance);
   return g_test_run ();
 }

@@ -309,6 +309,46 @@ test_spanish (void)
   vt_assert_run (&s, 1, NULL, "No se puede leer el informe no-such-report.json");
 }
 
+static char *
+write_part (const char *dir,
+            guint       index,
+            guint       checked,
+            guint       passed)
+{
+  g_autofree char *name = g_strdup_printf ("shard-%u.json", index);
+  char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *text = g_strdup_printf (
+    "{ \"vitrina\": \"1\", \"photos\": 1, \"done\": 1, \"recipe\": { \"sizes\": \"main=2000x2000\" },"
+    "  \"shard\": { \"index\": %u, \"count\": 2 },"
+    "  \"compliance\": { \"channel\": \"Amazon\", \"main_size\": \"main\", \"checked\": %u, \"passed\": %u },"
+    "  \"inputs\": [ { \"input\": \"p%u.jpg\", \"status\": \"done\", \"outputs\": [] } ] }",
+    index, checked, passed, index);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return path;
+}
+
+/* The channel's counts of the shards add up in the merged report. */
+static void
+test_merge_compliance (void)
+{
+  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autofree char *a = write_part (dir, 0, 3, 2);
+  g_autofree char *b = write_part (dir, 1, 4, 1);
+  const char *paths[] = { a, b, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) merged = vt_report_merge (paths, &error);
+  JsonObject *compliance;
+
+  g_assert_no_error (error);
+  compliance = json_object_get_object_member (json_node_get_object (merged), "compliance");
+  g_assert_nonnull (compliance);
+  g_assert_cmpstr (json_object_get_string_member (compliance, "channel"), ==, "Amazon");
+  g_assert_cmpint (json_object_get_int_member (compliance, "checked"), ==, 7);
+  g_assert_cmpint (json_object_get_int_member (compliance, "passed"), ==, 3);
+  vt_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -320,5 +360,6 @@ main (int argc, char **argv)
   g_test_add_func ("/shard/files-from", test_files_from);
   g_test_add_func ("/shard/merge-errors", test_merge_errors);
   g_test_add_func ("/shard/spanish", test_spanish);
+  g_test_add_func ("/shard/merge-compliance", test_merge_compliance);
   return g_test_run ();
 }

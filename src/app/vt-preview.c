@@ -21,6 +21,7 @@ struct _VtPreview
   GtkWidget        parent_instance;
 
   VtRecipe        *recipe;
+  VtRules         *rules;     /* the channel whose verdict is shown, or NULL */
   VtPreviewer     *previewer;
   GPtrArray       *paths;
   cairo_surface_t *shown;
@@ -37,6 +38,7 @@ struct _VtPreview
   GtkToggleButton *zoom_button;
   VtPreviewArea   *area;
   GtkLabel        *info_label;
+  GtkLabel        *verdict_label;
 };
 
 G_DEFINE_FINAL_TYPE (VtPreview, vt_preview, GTK_TYPE_WIDGET)
@@ -107,6 +109,40 @@ variant_changed_cb (VtPreview *self)
   request_cb (self);
 }
 
+/* The channel's verdict on the photo shown, when the size shown is the
+ * channel's main photo: every rule broken, or that it meets them all. */
+static void
+show_verdict (VtPreview *self,
+              GPtrArray *issues)
+{
+  GtkWidget *label = GTK_WIDGET (self->verdict_label);
+  g_autofree char *reasons = NULL;
+  g_autofree char *text = NULL;
+  gboolean passes;
+
+  gtk_widget_set_visible (label, issues != NULL && self->rules != NULL);
+  if (!gtk_widget_get_visible (label))
+    return;
+  passes = vt_preflight_passes (issues);
+  reasons = vt_preflight_dup_reasons (issues);
+  if (passes)
+    text = g_strdup_printf (_("Meets %s’s rules for a main photo."), vt_rules_get_title (self->rules));
+  else
+    /* TRANSLATORS: a channel's name, then its rules broken, one a line */
+    text = g_strdup_printf (_("Breaks %s’s rules for a main photo:\n%s"), vt_rules_get_title (self->rules), reasons);
+  gtk_label_set_label (self->verdict_label, text);
+  if (passes)
+    {
+      gtk_widget_remove_css_class (label, "warning");
+      gtk_widget_add_css_class (label, "success");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (label, "success");
+      gtk_widget_add_css_class (label, "warning");
+    }
+}
+
 static void
 ready_cb (VtPreviewer     *previewer,
           VtPreviewResult *result,
@@ -135,6 +171,7 @@ ready_cb (VtPreviewer     *previewer,
                             bytes, format, result->render_time / 1000.0);
   gtk_label_set_label (self->info_label, info);
   vt_preview_area_set_textures (self->area, before, after);
+  show_verdict (self, result->issues);
 
   g_clear_pointer (&self->shown, cairo_surface_destroy);
   self->shown = cairo_surface_reference (result->after);
@@ -147,6 +184,7 @@ failed_cb (VtPreviewer  *previewer,
 {
   gtk_label_set_label (self->info_label, error->message);
   vt_preview_area_set_textures (self->area, NULL, NULL);
+  show_verdict (self, NULL);
   g_clear_pointer (&self->shown, cairo_surface_destroy);
 }
 
@@ -209,6 +247,21 @@ vt_preview_set_recipe (VtPreview *self,
   g_signal_connect_object (recipe, "notify", G_CALLBACK (recipe_notify_cb), self, G_CONNECT_SWAPPED);
   rebuild_variants (self);
   rebuild_formats (self);
+  request_cb (self);
+}
+
+/**
+ * vt_preview_set_rules:
+ * @rules: (nullable): the channel whose verdict on the main photo to show
+ */
+void
+vt_preview_set_rules (VtPreview *self,
+                      VtRules   *rules)
+{
+  g_return_if_fail (VT_IS_PREVIEW (self));
+
+  g_set_object (&self->rules, rules);
+  vt_previewer_set_rules (self->previewer, rules);
   request_cb (self);
 }
 
@@ -276,6 +329,12 @@ vt_preview_get_variant (VtPreview *self)
   return gtk_drop_down_get_selected (self->variant_dropdown);
 }
 
+GtkLabel *
+vt_preview_get_verdict_label (VtPreview *self)
+{
+  return self->verdict_label;
+}
+
 static void
 vt_preview_dispose (GObject *object)
 {
@@ -288,6 +347,7 @@ vt_preview_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->recipe);
+  g_clear_object (&self->rules);
   g_clear_object (&self->previewer);
   g_clear_pointer (&self->paths, g_ptr_array_unref);
   g_clear_pointer (&self->shown, cairo_surface_destroy);
@@ -314,6 +374,7 @@ vt_preview_class_init (VtPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtPreview, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, VtPreview, area);
   gtk_widget_class_bind_template_child (widget_class, VtPreview, info_label);
+  gtk_widget_class_bind_template_child (widget_class, VtPreview, verdict_label);
   gtk_widget_class_bind_template_callback (widget_class, request_cb);
   gtk_widget_class_bind_template_callback (widget_class, variant_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, zoom_toggled_cb);

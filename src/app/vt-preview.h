@@ -13,6 +13,8 @@ G_DECLARE_FINAL_TYPE (VtPreview, vt_preview, VT, PREVIEW, GtkWidget)
 
 void             vt_preview_set_recipe  (VtPreview          *self,
                                          VtRecipe           *recipe);
+void             vt_preview_set_rules   (VtPreview          *self,
+                                         VtRules            *rules);
 void             vt_preview_set_photos  (VtPreview          *self,
                                          const char * const *paths);
 void             vt_preview_select_photo (VtPreview         *self,
@@ -21,5 +23,6 @@ VtPreviewer     *vt_preview_get_previewer (VtPreview        *self);
 cairo_surface_t *vt_preview_get_shown   (VtPreview          *self);
 const char      *vt_preview_get_photo   (VtPreview          *self);
 guint            vt_preview_get_variant (VtPreview          *self);
+GtkLabel        *vt_preview_get_verdict_label (VtPreview    *self);
 
 G_END_DECLS

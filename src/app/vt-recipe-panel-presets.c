@@ -69,9 +69,12 @@ preset_applied (VtRecipePanel *self,
   g_autoptr(VtRecipe) before = vt_recipe_copy (self->recipe);
   g_autofree char *subtitle = g_strdup_printf (_("Last loaded: %s"), name);
   g_autofree char *message = g_strdup_printf (_("Preset “%s” loaded"), name);
+  g_autoptr(VtRules) rules = vt_rules_load (name, NULL);
 
   keep_shop_identity (self, preset);
   vt_recipe_settings_store (self->settings, preset);
+  /* A channel's preset brings its rules; any other preset leaves none */
+  g_settings_set_string (self->settings, "channel", rules != NULL ? name : "");
   adw_action_row_set_subtitle (self->preset_row, subtitle);
   _vt_recipe_panel_offer_undo (self, before, message);
 }

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "vt-thumbnail.h"
@@ -20,6 +21,11 @@ struct _VtThumbnail
   VtResult   *result;
   GdkTexture *texture;
   char       *title;
+  /* A channel's verdict on the main photo, when one was checked */
+  gboolean    checked;
+  gboolean    complies;
+  char       *verdict;   /* one line under the title */
+  char       *reasons;   /* every rule broken, one a line */
 };
 
 G_DEFINE_FINAL_TYPE (VtThumbnail, vt_thumbnail, G_TYPE_OBJECT)
@@ -31,6 +37,11 @@ enum {
   PROP_ERROR,
   PROP_FAILED,
   PROP_SKIPPED,
+  PROP_TOOLTIP,
+  PROP_CHECKED,
+  PROP_COMPLIES,
+  PROP_BREAKS_RULES,
+  PROP_VERDICT,
   N_PROPS
 };
 
@@ -73,6 +84,8 @@ vt_thumbnail_finalize (GObject *object)
   g_clear_object (&self->result);
   g_clear_object (&self->texture);
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->verdict, g_free);
+  g_clear_pointer (&self->reasons, g_free);
 
   G_OBJECT_CLASS (vt_thumbnail_parent_class)->finalize (object);
 }
@@ -102,6 +115,21 @@ vt_thumbnail_get_property (GObject    *object,
     case PROP_SKIPPED:
       g_value_set_boolean (value, vt_thumbnail_get_skipped (self));
       break;
+    case PROP_TOOLTIP:
+      g_value_take_string (value, vt_thumbnail_dup_tooltip (self));
+      break;
+    case PROP_CHECKED:
+      g_value_set_boolean (value, self->checked);
+      break;
+    case PROP_COMPLIES:
+      g_value_set_boolean (value, self->checked && self->complies);
+      break;
+    case PROP_BREAKS_RULES:
+      g_value_set_boolean (value, self->checked && !self->complies);
+      break;
+    case PROP_VERDICT:
+      g_value_set_string (value, self->verdict);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -126,6 +154,17 @@ vt_thumbnail_class_init (VtThumbnailClass *klass)
   /* Skipped photos have no new thumbnail: the cell says why it is empty. */
   properties[PROP_SKIPPED] =
     g_param_spec_boolean ("skipped", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TOOLTIP] =
+    g_param_spec_string ("tooltip", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* The badge of a channel's verdict (vt_thumbnail_new() with rules) */
+  properties[PROP_CHECKED] =
+    g_param_spec_boolean ("checked", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COMPLIES] =
+    g_param_spec_boolean ("complies", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BREAKS_RULES] =
+    g_param_spec_boolean ("breaks-rules", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VERDICT] =
+    g_param_spec_string ("verdict", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -134,8 +173,36 @@ vt_thumbnail_init (VtThumbnail *self)
 {
 }
 
+/* The verdict the batch's workers left on the main photo. */
+static void
+take_verdict (VtThumbnail *self,
+              VtRules     *rules)
+{
+  for (guint i = 0; i < vt_result_get_n_outputs (self->result); i++)
+    {
+      const VtOutput *o = vt_result_get_output (self->result, i);
+
+      if (o->issues == NULL)
+        continue;
+      self->checked = TRUE;
+      self->complies = vt_preflight_passes (o->issues);
+      self->reasons = vt_preflight_dup_reasons (o->issues);
+      if (self->complies)
+        self->verdict = g_strdup_printf (_("Meets %s’s rules"), vt_rules_get_title (rules));
+      else
+        self->verdict = g_strndup (self->reasons, strcspn (self->reasons, "\n"));
+      return;
+    }
+}
+
+/**
+ * vt_thumbnail_new:
+ * @rules: (nullable): the channel the batch's main photos were checked
+ *   against (vt_job_set_rules())
+ */
 VtThumbnail *
-vt_thumbnail_new (VtResult *result)
+vt_thumbnail_new (VtResult *result,
+                  VtRules  *rules)
 {
   VtThumbnail *self = g_object_new (VT_TYPE_THUMBNAIL, NULL);
   cairo_surface_t *surface = vt_result_get_thumbnail (result);
@@ -144,6 +211,8 @@ vt_thumbnail_new (VtResult *result)
   self->title = g_path_get_basename (vt_result_get_input (result));
   if (surface != NULL)
     self->texture = vt_texture_new_for_surface (surface);
+  if (rules != NULL && vt_result_get_status (result) == VT_RESULT_DONE)
+    take_verdict (self, rules);
   return self;
 }
 
@@ -187,4 +256,43 @@ gboolean
 vt_thumbnail_get_skipped (VtThumbnail *self)
 {
   return vt_result_get_status (self->result) == VT_RESULT_SKIPPED;
+}
+
+/**
+ * vt_thumbnail_dup_tooltip:
+ *
+ * Returns: (transfer full) (nullable): why the photo failed or was
+ * skipped, or the channel's verdict with every rule broken
+ */
+char *
+vt_thumbnail_dup_tooltip (VtThumbnail *self)
+{
+  const char *error = vt_thumbnail_get_error (self);
+
+  if (error != NULL)
+    return g_strdup (error);
+  if (!self->checked)
+    return NULL;
+  if (self->complies)
+    return g_strdup (self->verdict);
+  /* TRANSLATORS: the heading of the list of a main photo's broken rules */
+  return g_strdup_printf ("%s\n%s", _("Breaks the channel’s rules:"), self->reasons);
+}
+
+gboolean
+vt_thumbnail_get_checked (VtThumbnail *self)
+{
+  return self->checked;
+}
+
+gboolean
+vt_thumbnail_get_complies (VtThumbnail *self)
+{
+  return self->checked && self->complies;
+}
+
+const char *
+vt_thumbnail_get_verdict (VtThumbnail *self)
+{
+  return self->verdict;
 }

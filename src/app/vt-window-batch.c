@@ -68,7 +68,7 @@ result_cb (VtJob    *job,
   self->busy_time += vt_result_get_busy_time (result);
   if (vt_result_get_status (result) != VT_RESULT_CANCELLED &&
       vt_result_get_status (result) != VT_RESULT_NOT_STARTED)
-    g_ptr_array_add (self->arrived, vt_thumbnail_new (result));
+    g_ptr_array_add (self->arrived, vt_thumbnail_new (result, vt_job_get_rules (self->job)));
   if (self->show_id == 0)
     self->show_id = g_timeout_add (SHOW_INTERVAL_MS, show_arrivals_cb, self);
 
@@ -188,6 +188,7 @@ _vt_window_start_batch (VtWindow *self,
   vt_job_set_keep_thumbnails (self->job, TRUE);
   vt_job_set_background (self->job, TRUE);
   vt_job_set_open (self->job, open);
+  vt_job_set_rules (self->job, self->rules);
   if (!open)
     vt_job_add_paths (self->job, (const char * const *) self->inputs,
                       g_settings_get_boolean (self->settings, "include-subfolders"));

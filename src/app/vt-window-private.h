@@ -30,6 +30,7 @@ struct _VtWindow
   VtJob                *job;         /* the running or last batch */
   VtScaling            *scaling;
   VtFetcher            *fetcher;     /* downloads feeding the batch */
+  VtRules              *rules;       /* the channel the settings name, or NULL */
 
   /* progress of the running batch */
   GPtrArray            *arrived;     /* VtThumbnail not yet in the grid */

@@ -47,6 +47,32 @@ describe_speedup (const VtJobStats *s)
                           s->n_workers, speedup);
 }
 
+/* "1 of 2 main photos meet Amazon's rules.", under a channel's preset. */
+static char *
+describe_compliance (VtJob *job)
+{
+  VtRules *rules = vt_job_get_rules (job);
+  guint checked = 0, passed = 0;
+
+  for (guint i = 0; rules != NULL && i < vt_job_get_n_results (job); i++)
+    {
+      VtResult *r = vt_job_get_result (job, i);
+
+      for (guint j = 0; vt_result_get_status (r) == VT_RESULT_DONE && j < vt_result_get_n_outputs (r); j++)
+        {
+          const VtOutput *o = vt_result_get_output (r, j);
+
+          checked += o->issues != NULL;
+          passed += o->issues != NULL && vt_preflight_passes (o->issues);
+        }
+    }
+  if (checked == 0)
+    return NULL;
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u main photo meets %s’s rules.",
+                                       "%u of %u main photos meet %s’s rules.", checked),
+                          passed, checked, vt_rules_get_title (rules));
+}
+
 void
 _vt_window_hide_results (VtWindow *self)
 {
@@ -61,11 +87,14 @@ _vt_window_show_results (VtWindow *self,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *counts = describe_counts (s);
   g_autofree char *speedup = describe_speedup (s);
+  g_autofree char *compliance = describe_compliance (self->job);
   g_autofree char *where = g_strdup_printf (_("The files are in %s"), vt_job_get_output_dir (self->job));
 
   if (cancelled)
     g_string_append_printf (text, "%s ", _("Cancelled."));
   g_string_append (text, counts);
+  if (compliance != NULL)
+    g_string_append_printf (text, " %s", compliance);
   if (speedup != NULL)
     g_string_append_printf (text, " %s", speedup);
   g_string_append_printf (text, "\n%s", where);

@@ -112,6 +112,7 @@ vt_window_dispose (GObject *object)
   g_clear_object (&self->scaling);
   gtk_widget_dispose_template (GTK_WIDGET (self), VT_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->rules);
   g_clear_object (&self->recipe);
   g_clear_handle_id (&self->show_id, g_source_remove);
   g_clear_pointer (&self->arrived, g_ptr_array_unref);
@@ -177,6 +178,20 @@ vt_window_class_init (VtWindowClass *klass)
   _vt_window_class_actions_init (klass);
 }
 
+/* A channel's preset names its rules: the preview and the next batch
+ * check the main photo against them. */
+static void
+channel_changed_cb (VtWindow *self)
+{
+  g_autofree char *channel = g_settings_get_string (self->settings, "channel");
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->rules);
+  if (channel[0] != '\0' && (self->rules = vt_rules_load (channel, &error)) == NULL)
+    g_message ("The channel %s in the settings: %s", channel, error->message);
+  vt_preview_set_rules (self->preview, self->rules);
+}
+
 static void
 vt_window_init (VtWindow *self)
 {
@@ -192,6 +207,9 @@ vt_window_init (VtWindow *self)
   vt_recipe_settings_bind (self->settings, self->recipe);
   vt_recipe_panel_set_recipe (self->recipe_panel, self->recipe, self->settings);
   vt_preview_set_recipe (self->preview, self->recipe);
+  g_signal_connect_object (self->settings, "changed::channel", G_CALLBACK (channel_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  channel_changed_cb (self);
 
   selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->thumbnails))));
   gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);

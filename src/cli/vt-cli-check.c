@@ -43,11 +43,9 @@ check_preset (VtRules    *rules,
   return FALSE;
 }
 
-/* Quietly, a photo is printed only when it breaks a rule, without advice. */
 static gboolean
 check_photo (VtRules    *rules,
-             const char *path,
-             gboolean    quietly)
+             const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) issues = vt_preflight_check_file (rules, path, &error);
@@ -59,10 +57,8 @@ check_photo (VtRules    *rules,
       return FALSE;
     }
   pass = vt_preflight_passes (issues);
-  if (pass && quietly)
-    return TRUE;
   g_print ("%s: %s\n", path, pass ? _("passes") : _("breaks the rules"));
-  print_issues (issues, !quietly);
+  print_issues (issues, TRUE);
   return pass;
 }
 
@@ -103,7 +99,7 @@ vt_cli_check (int    argc,
   preset_ok = check_preset (rules, preset);
   inputs = vt_inputs_collect ((const char * const *) paths, FALSE, NULL);
   for (guint i = 0; i < inputs->len; i++)
-    passed += check_photo (rules, ((VtInput *) g_ptr_array_index (inputs, i))->path, FALSE);
+    passed += check_photo (rules, ((VtInput *) g_ptr_array_index (inputs, i))->path);
 
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u of %u photo passes the rules of %s\n",
                         "%u of %u photos pass the rules of %s\n", inputs->len),
@@ -153,36 +149,37 @@ vt_cli_print_product_notes (VtJob *job)
 
 /**
  * vt_cli_check_outputs:
- * @preset: the batch's preset; nothing is checked unless a channel has its name
  *
- * After a batch, the channel's rules on the main photos written, so the
- * summary says which comply.
+ * After a batch with a channel's rules (vt_job_set_rules()), the main
+ * photos that break them, each with its reasons, so the summary says which
+ * comply.
  */
 void
-vt_cli_check_outputs (VtJob      *job,
-                      const char *preset)
+vt_cli_check_outputs (VtJob *job)
 {
-  g_autoptr(VtRules) rules = vt_rules_load (preset, NULL);
-  const char *main_size;
+  VtRules *rules = vt_job_get_rules (job);
   guint n_checked = 0, n_passed = 0;
 
   if (rules == NULL)
     return;
-  main_size = vt_rules_get_main_size (rules);
   for (guint i = 0; i < vt_job_get_n_results (job); i++)
     {
       VtResult *r = vt_job_get_result (job, i);
 
-      if (vt_result_get_status (r) != VT_RESULT_DONE)
-        continue;
-      for (guint j = 0; j < vt_result_get_n_outputs (r); j++)
+      for (guint j = 0; vt_result_get_status (r) == VT_RESULT_DONE && j < vt_result_get_n_outputs (r); j++)
         {
           const VtOutput *o = vt_result_get_output (r, j);
 
-          if (!g_str_equal (o->variant, main_size))
+          if (o->issues == NULL)
             continue;
           n_checked++;
-          n_passed += check_photo (rules, o->path, TRUE);
+          if (vt_preflight_passes (o->issues))
+            {
+              n_passed++;
+              continue;
+            }
+          g_print ("%s: %s\n", o->path, _("breaks the rules"));
+          print_issues (o->issues, FALSE);
         }
     }
   if (n_checked > 0)

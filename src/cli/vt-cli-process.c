@@ -316,6 +316,12 @@ run (Options  *o,
 
   vt_job_set_n_workers (job, o->workers);
   vt_job_set_skip_existing (job, o->skip_existing);
+  if (o->preset != NULL)
+    {
+      /* A channel's preset: its rules judge the main photos as they are written */
+      g_autoptr(VtRules) rules = vt_rules_load (o->preset, NULL);
+      vt_job_set_rules (job, rules);
+    }
   if (!vt_cli_add_shard_inputs (&o->shard, job, o->inputs, o->recursive, &n_batch, &error))
     return vt_cli_failure ("process", error);
   if (o->from_urls != NULL && (fetcher = vt_cli_fetch_into_job (o->from_urls, o->output, &o->fetch, job, &error)) == NULL)
@@ -342,8 +348,7 @@ run (Options  *o,
   vt_cli_print_summary (job);
   print_recipe_warnings (job, n_small);
   vt_cli_print_product_notes (job);
-  if (o->preset != NULL)
-    vt_cli_check_outputs (job, o->preset);
+  vt_cli_check_outputs (job);
 
   if (o->report && !vt_cli_write_report (job, recipe, &o->shard.resolved, o->report, &error))
     {

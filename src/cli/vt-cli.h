@@ -29,8 +29,7 @@ int      vt_cli_report    (int          argc,
 int      vt_cli_check     (int          argc,
                            char       **argv);
 void     vt_cli_print_product_notes (VtJob      *job);
-void     vt_cli_check_outputs       (VtJob      *job,
-                                     const char *preset);
+void     vt_cli_check_outputs       (VtJob      *job);
 
 int      vt_cli_usage_error (const char *command,
                              const char *message);

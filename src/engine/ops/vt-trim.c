@@ -26,6 +26,11 @@
 #define RING_MAX_ALONG 2048
 /* Fit again without the outliers of the previous fit this many times. */
 #define FIT_ROUNDS 3
+/* Paper's spread (grain, JPEG) is a few levels, far inside the tolerance.
+ * Residuals that fill the tolerance evenly (a spread near 0.74 of it) are
+ * a scene, a table or water, that merely has light and dark parts within
+ * reach of each other: no backdrop to cut a product from. */
+#define MAX_SPREAD_SHARE 0.5
 
 typedef struct {
   float x, y;        /* from the photo's centre */
@@ -186,7 +191,7 @@ measure_residuals (GArray           *samples,
  *
  * Fits @backdrop to the border of @surface.
  *
- * Returns: whether at least half the border is one backdrop
+ * Returns: whether at least half the border is one plain backdrop
  */
 gboolean
 vt_backdrop_fit (cairo_surface_t *surface,
@@ -230,7 +235,7 @@ vt_backdrop_fit (cairo_surface_t *surface,
     backdrop->noise = n > 0 ? 1.4826 * median_level (res, n, 1) : 0;
     backdrop->coverage = (double) n / samples->len;
   }
-  return backdrop->coverage >= 0.5;
+  return backdrop->coverage >= 0.5 && backdrop->noise <= MAX_SPREAD_SHARE * tolerance;
 }
 
 /**

@@ -33,6 +33,10 @@ compute_here (VtJob     *self,
   if (!vt_pixel_budget_acquire (&self->budget, cost, self->cancellable))
     return !g_cancellable_set_error_if_cancelled (self->cancellable, error);
   ok = vt_pipeline_process (self->pipeline, result, bytes, self->keep_thumbnails, self->cancellable, error);
+  /* Still on the core and within the photo's budget: checking decodes the
+   * main photo just written, so it counts as this photo's computing. */
+  if (ok)
+    vt_job_check_rules (self, result);
   vt_pixel_budget_release (&self->budget, cost);
   return ok;
 }

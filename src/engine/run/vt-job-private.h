@@ -5,6 +5,7 @@
  * vt-job-plan.c     output names, decided on the main thread before work
  * vt-job-stats.c    the figures gathered as results arrive, and the stop
  * vt-job-worker.c   the workers: read a photo, hand it to a core, post it
+ * vt-job-rules.c    a channel's rules, checked on each main photo written
  * vt-core-pool.c    the cores: one compute thread per core, within the
  *                   pixel budget (vt-pixel-budget.c)
  *
@@ -15,6 +16,7 @@
 #include "vt-job.h"
 #include "vt-pipeline.h"
 #include "vt-pixel-budget.h"
+#include "vt-preflight.h"
 
 G_BEGIN_DECLS
 
@@ -51,6 +53,8 @@ struct _VtJob
   gboolean       skip_existing;
   gboolean       keep_thumbnails;
   gboolean       background;
+  VtRules       *rules;            /* nullable: checked on each main photo */
+  GPtrArray     *recipe_issues;    /* VtPreflightIssue: the recipe's own breaches */
 
   /* Set once, by the worker whose photo could not be written for want of
    * room (see vt-job-worker.c), before it cancels the job. */
@@ -69,6 +73,10 @@ struct _VtJob
   /* Cores, under the budget's own lock. */
   VtPixelBudget  budget;
 };
+
+/* vt-job-rules.c, any thread */
+void     vt_job_check_rules  (VtJob     *self,
+                              VtResult  *result);
 
 /* vt-job-stats.c, main thread */
 void     vt_job_stats_add_result (VtJobStats *stats,

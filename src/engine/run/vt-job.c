@@ -69,6 +69,8 @@ vt_job_finalize (GObject *object)
   g_clear_object (&self->recipe);
   g_clear_object (&self->pipeline);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->rules);
+  g_clear_pointer (&self->recipe_issues, g_ptr_array_unref);
   g_clear_pointer (&self->output_dir, g_free);
   g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_pointer (&self->context, g_main_context_unref);

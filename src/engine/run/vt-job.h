@@ -6,6 +6,7 @@
 
 #include "vt-recipe.h"
 #include "vt-result.h"
+#include "vt-rules.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,9 @@ void              vt_job_set_background      (VtJob              *self,
                                               gboolean            background);
 void              vt_job_set_open            (VtJob              *self,
                                               gboolean            open);
+void              vt_job_set_rules           (VtJob              *self,
+                                              VtRules            *rules);
+VtRules          *vt_job_get_rules           (VtJob              *self);
 void              vt_job_add_input           (VtJob              *self,
                                               const char         *path,
                                               const char         *subdir);

@@ -30,6 +30,69 @@
 #define OFF_WHITE_FLOOR 200
 #define OFF_WHITE_TINT 24
 
+/**
+ * vt_rule_get_id:
+ *
+ * Returns: the rule's name in reports, stable across languages
+ */
+const char *
+vt_rule_get_id (VtRule rule)
+{
+  static const char * const ids[] = {
+    "too-small", "too-large", "not-white", "fill", "watermark", "file-size", "format",
+    "advice", "unreadable",
+  };
+
+  g_return_val_if_fail (rule < G_N_ELEMENTS (ids), NULL);
+  return ids[rule];
+}
+
+/**
+ * vt_preflight_rules_checked:
+ *
+ * Returns: a mask of `1 << VtRule`, one bit for each rule @rules sets, so
+ * that a report can name the rules a photo passed, not only those it broke
+ */
+guint
+vt_preflight_rules_checked (VtRules *rules)
+{
+  const VtRuleSet *set = vt_rules_get_set (rules);
+  guint mask = 0;
+
+  if (set->min_longest_side > 0 || set->min_shortest_side > 0)
+    mask |= 1u << VT_RULE_TOO_SMALL;
+  if (set->max_longest_side > 0)
+    mask |= 1u << VT_RULE_TOO_LARGE;
+  if (set->white_background)
+    mask |= 1u << VT_RULE_NOT_WHITE;
+  if (set->min_fill > 0)
+    mask |= 1u << VT_RULE_FILL;
+  if (set->no_watermark)
+    mask |= 1u << VT_RULE_WATERMARK;
+  if (set->max_file_bytes > 0)
+    mask |= 1u << VT_RULE_FILE_SIZE;
+  if (set->formats != NULL)
+    mask |= 1u << VT_RULE_FORMAT;
+  return mask;
+}
+
+VtPreflightIssue *
+vt_preflight_issue_new (VtRule      rule,
+                        const char *message)
+{
+  VtPreflightIssue *issue = g_new0 (VtPreflightIssue, 1);
+
+  issue->rule = rule;
+  issue->message = g_strdup (message);
+  return issue;
+}
+
+VtPreflightIssue *
+vt_preflight_issue_copy (const VtPreflightIssue *issue)
+{
+  return vt_preflight_issue_new (issue->rule, issue->message);
+}
+
 void
 vt_preflight_issue_free (VtPreflightIssue *issue)
 {
@@ -77,6 +140,30 @@ vt_preflight_passes (GPtrArray *issues)
     if (((VtPreflightIssue *) g_ptr_array_index (issues, i))->rule != VT_RULE_ADVICE)
       return FALSE;
   return TRUE;
+}
+
+/**
+ * vt_preflight_dup_reasons:
+ *
+ * Returns: (transfer full) (nullable): the broken rules of @issues, one a
+ * line, %NULL when none is broken
+ */
+char *
+vt_preflight_dup_reasons (GPtrArray *issues)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const VtPreflightIssue *issue = g_ptr_array_index (issues, i);
+
+      if (issue->rule == VT_RULE_ADVICE)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, issue->message);
+    }
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 
 /**
@@ -357,5 +444,35 @@ vt_preflight_check_file (VtRules     *rules,
   issues = vt_preflight_check_surface (rules, surface);
   check_bytes (vt_rules_get_set (rules), bytes, bytes_issues);
   g_ptr_array_extend_and_steal (issues, g_steal_pointer (&bytes_issues));
+  return issues;
+}
+
+/**
+ * vt_preflight_check_render:
+ * @surface: a main photo as rendered, before encoding
+ * @encoded: the file it encodes to
+ *
+ * The verdict on a main photo not written yet (the preview): its pixels,
+ * its file and the recipe's own breaches, without decoding anything.
+ *
+ * Returns: (transfer full) (element-type VtPreflightIssue): the rules broken
+ */
+GPtrArray *
+vt_preflight_check_render (VtRules         *rules,
+                           VtRecipe        *recipe,
+                           cairo_surface_t *surface,
+                           GBytes          *encoded)
+{
+  GPtrArray *issues = vt_preflight_check_surface (rules, surface);
+  g_autoptr(GPtrArray) recipe_issues = vt_preflight_check_recipe (rules, recipe);
+
+  check_bytes (vt_rules_get_set (rules), encoded, issues);
+  for (guint i = 0; i < recipe_issues->len; i++)
+    {
+      const VtPreflightIssue *issue = g_ptr_array_index (recipe_issues, i);
+
+      if (issue->rule != VT_RULE_ADVICE)
+        g_ptr_array_add (issues, vt_preflight_issue_copy (issue));
+    }
   return issues;
 }

@@ -20,6 +20,7 @@
 
 #include "vt-image.h"
 #include "vt-pipeline.h"
+#include "vt-preflight.h"
 #include "vt-previewer.h"
 #include "vt-tsan.h"
 
@@ -32,6 +33,7 @@ struct _VtPreviewer
   GCancellable    *cancellable;
   guint            latest;
   guint            n_rendered;
+  VtRules         *rules;
 
   /* worker thread */
   struct {
@@ -54,6 +56,7 @@ static guint signals[N_SIGNALS];
 
 typedef struct {
   VtPipeline *pipeline;
+  VtRules    *rules;       /* immutable, so shared with the worker */
   char       *path;
   guint       variant;
   VtFormat    format;
@@ -64,6 +67,7 @@ static void
 request_free (Request *r)
 {
   g_clear_object (&r->pipeline);
+  g_clear_object (&r->rules);
   g_free (r->path);
   g_free (r);
 }
@@ -75,6 +79,7 @@ vt_preview_result_free (VtPreviewResult *result)
 {
   g_clear_pointer (&result->before, cairo_surface_destroy);
   g_clear_pointer (&result->after, cairo_surface_destroy);
+  g_clear_pointer (&result->issues, g_ptr_array_unref);
   g_free (result);
 }
 
@@ -146,6 +151,11 @@ render (VtPreviewer   *self,
     return NULL;
   result->format = r->format;
   result->jpeg_bytes = g_bytes_get_size (encoded);
+  if (r->rules != NULL &&
+      g_str_equal (vt_recipe_get_variant (vt_pipeline_get_recipe (r->pipeline), r->variant)->name,
+                   vt_rules_get_main_size (r->rules)))
+    result->issues = vt_preflight_check_render (r->rules, vt_pipeline_get_recipe (r->pipeline),
+                                                result->after, encoded);
   result->render_time = g_get_monotonic_time () - start;
   result->serial = r->serial;
   return g_steal_pointer (&result);
@@ -251,6 +261,7 @@ vt_previewer_request_format (VtPreviewer *self,
   self->cancellable = g_cancellable_new ();
 
   r->pipeline = vt_pipeline_new (recipe);
+  r->rules = self->rules != NULL ? g_object_ref (self->rules) : NULL;
   r->path = g_strdup (path);
   r->variant = variant;
   r->format = format;
@@ -273,6 +284,21 @@ vt_previewer_get_n_rendered (VtPreviewer *self)
   return self->n_rendered;
 }
 
+/**
+ * vt_previewer_set_rules:
+ * @rules: (nullable): the channel whose verdict each result on its main
+ *   size carries, %NULL for none
+ *
+ * For the requests made from now on.
+ */
+void
+vt_previewer_set_rules (VtPreviewer *self,
+                        VtRules     *rules)
+{
+  g_return_if_fail (VT_IS_PREVIEWER (self));
+  g_set_object (&self->rules, rules);
+}
+
 static void
 vt_previewer_dispose (GObject *object)
 {
@@ -292,6 +318,7 @@ vt_previewer_finalize (GObject *object)
    * this must not wait for the worker to exit. */
   g_thread_pool_free (self->pool, TRUE, FALSE);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->rules);
   g_clear_pointer (&self->cache.photo, cairo_surface_destroy);
   g_clear_pointer (&self->cache.resized, cairo_surface_destroy);
   g_clear_pointer (&self->cache.photo_key, g_free);

@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "vt-recipe.h"
+#include "vt-rules.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,9 @@ typedef struct {
   VtFormat         format;      /* the format asked for */
   gint64           render_time; /* µs of work for this request */
   guint            serial;
+  /* (nullable) VtPreflightIssue: the channel's verdict (vt_previewer_set_rules())
+   * when the size shown is its main photo */
+  GPtrArray       *issues;
 } VtPreviewResult;
 
 void vt_preview_result_free (VtPreviewResult *result);
@@ -36,5 +40,7 @@ guint        vt_previewer_request_format (VtPreviewer *self,
                                           guint        variant,
                                           VtFormat     format);
 guint        vt_previewer_get_n_rendered (VtPreviewer *self);
+void         vt_previewer_set_rules (VtPreviewer *self,
+                                     VtRules     *rules);
 
 G_END_DECLS

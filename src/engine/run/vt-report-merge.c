@@ -226,6 +226,34 @@ merge_totals (GArray     *parts,
   json_object_set_object_member (merged, "stage_seconds", stages);
 }
 
+/* The channel's counts add up over the shards that checked any. */
+static void
+merge_compliance (GArray     *parts,
+                  JsonObject *merged)
+{
+  JsonObject *sum = NULL;
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      JsonObject *part = object_member (g_array_index (parts, Part, i).root, "compliance");
+
+      if (part == NULL)
+        continue;
+      if (sum == NULL)
+        {
+          sum = json_object_new ();
+          json_object_set_string_member (sum, "channel", json_object_get_string_member_with_default (part, "channel", ""));
+          json_object_set_string_member (sum, "main_size", json_object_get_string_member_with_default (part, "main_size", ""));
+          json_object_set_int_member (sum, "checked", 0);
+          json_object_set_int_member (sum, "passed", 0);
+          json_object_set_object_member (merged, "compliance", sum);
+        }
+      for (const char * const *c = (const char * const[]) { "checked", "passed", NULL }; *c != NULL; c++)
+        json_object_set_int_member (sum, *c, json_object_get_int_member (sum, *c) +
+                                    json_object_get_int_member_with_default (part, *c, 0));
+    }
+}
+
 static JsonNode *
 build_merged (GArray  *parts,
               GError **error)
@@ -239,6 +267,7 @@ build_merged (GArray  *parts,
   json_node_take_object (node, merged);
   json_object_set_string_member (merged, "vitrina", PACKAGE_VERSION);
   merge_totals (parts, merged);
+  merge_compliance (parts, merged);
   json_object_set_int_member (merged, "shards", first->count);
   json_object_set_member (merged, "recipe", json_node_copy (json_object_get_member (first->root, "recipe")));
   /* The merged report is the whole batch: shard 0 of 1. */

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "vt-preflight.h"
 #include "vt-report.h"
 
 static const char *
@@ -20,6 +21,54 @@ status_name (VtResultStatus status)
     case VT_RESULT_NOT_STARTED: return "not-started";
     case VT_RESULT_PENDING: default: return "pending";
     }
+}
+
+/* The channel's verdict on a main photo: every rule it checked, passed or
+ * broken with the reason, and its advice, which breaks nothing. */
+static void
+add_compliance (JsonBuilder    *b,
+                const VtOutput *o)
+{
+  guint failed = 0;
+
+  json_builder_set_member_name (b, "compliance");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "passes");
+  json_builder_add_boolean_value (b, vt_preflight_passes (o->issues));
+  json_builder_set_member_name (b, "failed");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < o->issues->len; i++)
+    {
+      const VtPreflightIssue *issue = g_ptr_array_index (o->issues, i);
+
+      if (issue->rule == VT_RULE_ADVICE)
+        continue;
+      failed |= 1u << issue->rule;
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "rule");
+      json_builder_add_string_value (b, vt_rule_get_id (issue->rule));
+      json_builder_set_member_name (b, "reason");
+      json_builder_add_string_value (b, issue->message);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "passed");
+  json_builder_begin_array (b);
+  for (VtRule r = 0; r < VT_RULE_ADVICE; r++)
+    if ((o->rules_checked & (1u << r)) && !(failed & (1u << r)))
+      json_builder_add_string_value (b, vt_rule_get_id (r));
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "advice");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < o->issues->len; i++)
+    {
+      const VtPreflightIssue *issue = g_ptr_array_index (o->issues, i);
+
+      if (issue->rule == VT_RULE_ADVICE)
+        json_builder_add_string_value (b, issue->message);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
 }
 
 static void
@@ -72,9 +121,44 @@ add_result (JsonBuilder *b,
           json_builder_set_member_name (b, "over-budget");
           json_builder_add_boolean_value (b, TRUE);
         }
+      if (o->issues != NULL)
+        add_compliance (b, o);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+/* How many main photos of the job pass the channel's rules. */
+static void
+add_compliance_summary (JsonBuilder *b,
+                        VtJob       *job)
+{
+  VtRules *rules = vt_job_get_rules (job);
+  gint64 checked = 0, passed = 0;
+
+  for (guint i = 0; i < vt_job_get_n_results (job); i++)
+    {
+      VtResult *r = vt_job_get_result (job, i);
+
+      for (guint j = 0; vt_result_get_status (r) == VT_RESULT_DONE && j < vt_result_get_n_outputs (r); j++)
+        {
+          const VtOutput *o = vt_result_get_output (r, j);
+
+          checked += o->issues != NULL;
+          passed += o->issues != NULL && vt_preflight_passes (o->issues);
+        }
+    }
+  json_builder_set_member_name (b, "compliance");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "channel");
+  json_builder_add_string_value (b, vt_rules_get_title (rules));
+  json_builder_set_member_name (b, "main_size");
+  json_builder_add_string_value (b, vt_rules_get_main_size (rules));
+  json_builder_set_member_name (b, "checked");
+  json_builder_add_int_value (b, checked);
+  json_builder_set_member_name (b, "passed");
+  json_builder_add_int_value (b, passed);
   json_builder_end_object (b);
 }
 
@@ -134,6 +218,8 @@ vt_report_build (VtJob *job)
   for (guint s = 0; s < VT_N_STAGES; s++)
     add_number (b, vt_stage_get_name (s), stats->stage_time[s] / 1e6);
   json_builder_end_object (b);
+  if (vt_job_get_rules (job) != NULL)
+    add_compliance_summary (b, job);
 
   json_builder_set_member_name (b, "inputs");
   json_builder_begin_array (b);

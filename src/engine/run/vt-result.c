@@ -38,6 +38,7 @@ output_clear (VtOutput *output)
 {
   g_clear_pointer (&output->variant, g_free);
   g_clear_pointer (&output->path, g_free);
+  g_clear_pointer (&output->issues, g_ptr_array_unref);
 }
 
 static void
@@ -157,6 +158,8 @@ vt_result_reset (VtResult *self)
       VtOutput *o = vt_result_get_output (self, i);
       o->width = o->height = 0;
       o->bytes = 0;
+      g_clear_pointer (&o->issues, g_ptr_array_unref);
+      o->rules_checked = 0;
     }
 }
 

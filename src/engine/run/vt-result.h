@@ -49,6 +49,11 @@ typedef struct {
   gboolean low_contrast;  /* whiten asked, left as it was: the product's edge is unclear */
   gboolean no_product;    /* trim asked, but no product found on a plain backdrop */
   gboolean small_product; /* fill asked for more than the photo's own pixels */
+  /* A channel's verdict on a main photo as written (vt_job_set_rules()):
+   * the VtPreflightIssue of each rule broken, and a mask of `1 << VtRule`
+   * of the rules checked. NULL and 0 when nothing was checked. */
+  GPtrArray *issues;
+  guint      rules_checked;
 } VtOutput;
 
 #define VT_TYPE_RESULT (vt_result_get_type ())
