@@ -423,6 +423,177 @@ test_spanish_tooltips_after_batch (Fixture *f, gconstpointer data)
   g_assert_cmpuint (english->len, ==, 0);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Saved presets                                                            */
+
+static char *
+user_preset (const char *name)
+{
+  g_autofree char *dir = vt_presets_get_user_dir ();
+  g_autofree char *file = g_strconcat (name, ".recipe", NULL);
+
+  return g_build_filename (dir, file, NULL);
+}
+
+/* The titles of the rows under "Your Presets", one a line. */
+static char *
+saved_titles (Fixture *f)
+{
+  GtkListBox *list = child (f->panel, VT_TYPE_RECIPE_PANEL, "saved_list");
+  GString *text = g_string_new (NULL);
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    g_string_append_printf (text, "%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  return g_string_free (text, FALSE);
+}
+
+/* Whether the Load menu has an item labelled @label. */
+static gboolean
+menu_has (Fixture *f, const char *label)
+{
+  GtkMenuButton *button = child (f->panel, VT_TYPE_RECIPE_PANEL, "preset_button");
+  GMenuModel *menu = gtk_menu_button_get_menu_model (button);
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *text = NULL;
+          if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s", &text) &&
+              g_str_equal (text, label))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+assert_refused (Fixture *f, const char *name, const char *reason)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (vt_recipe_panel_save_preset (f->panel, name, &error));
+  g_assert_error (error, VT_RECIPE_ERROR, VT_RECIPE_ERROR_INVALID);
+  g_test_message ("%s: %s", name, error->message);
+  g_assert_nonnull (strstr (error->message, reason));
+}
+
+/* The user names their presets, renames and deletes them (with Undo);
+ * they stay across windows; a bad name is refused with its reason. */
+static void
+test_saved_presets (Fixture *f, gconstpointer data)
+{
+  g_autofree char *summer = user_preset ("Verano 2026");
+  g_autofree char *winter = user_preset ("Invierno");
+  g_autofree char *saved = NULL;
+  g_autofree char *restored = NULL;
+  g_autofree char *titles = NULL;
+  g_autofree char *toasts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  titles = saved_titles (f);
+  g_assert_cmpstr (titles, ==, "");
+  g_clear_pointer (&titles, g_free);
+  g_assert_true (vt_recipe_panel_load_preset (f->panel, "etsy", NULL));
+  g_assert_true (vt_recipe_panel_save_preset (f->panel, "Verano 2026", &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (summer, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr ((titles = saved_titles (f)), ==, "Verano 2026\n");
+  g_clear_pointer (&titles, g_free);
+  g_assert_true (menu_has (f, "Verano 2026 (yours)"));
+
+  assert_refused (f, "", "Give the preset a name");
+  assert_refused (f, "   ", "Give the preset a name");
+  assert_refused (f, "a/b", "cannot be a preset’s name");
+  assert_refused (f, ".hidden", "cannot be a preset’s name");
+  assert_refused (f, "amazon", "built-in preset");
+  assert_refused (f, "Verano 2026", "already have a preset called “Verano 2026”");
+
+  g_assert_true (vt_recipe_panel_rename_preset (f->panel, "Verano 2026", "Invierno", &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (summer, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (winter, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr ((titles = saved_titles (f)), ==, "Invierno\n");
+  g_clear_pointer (&titles, g_free);
+  g_assert_false (menu_has (f, "Verano 2026 (yours)"));
+
+  /* it loads as the recipe it was saved from */
+  g_assert_true (vt_recipe_panel_load_preset (f->panel, "shop", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "panel.load-preset", "s", "Invierno"));
+  g_assert_cmpint (vt_recipe_get_variant (vt_window_get_recipe (f->window), 0)->width, ==, 2000);
+
+  g_assert_true (g_file_get_contents (winter, &saved, NULL, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "panel.delete-preset", "s", "Invierno"));
+  g_assert_false (g_file_test (winter, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr ((titles = saved_titles (f)), ==, "");
+  g_clear_pointer (&titles, g_free);
+  toasts = toast_text (f);
+  g_assert_nonnull (strstr (toasts, "Preset “Invierno” deleted"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "panel.restore-preset", NULL));
+  g_assert_true (g_file_get_contents (winter, &restored, NULL, NULL));
+  g_assert_cmpstr (restored, ==, saved);
+
+  /* kept on disk: a new window lists it */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  make_window (f);
+  g_assert_cmpstr ((titles = saved_titles (f)), ==, "Invierno\n");
+}
+
+static GtkEditable *
+dialog_entry (AdwMessageDialog *dialog)
+{
+  GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
+
+  return GTK_EDITABLE (gtk_widget_get_first_child (box));
+}
+
+static GtkLabel *
+dialog_reason (AdwMessageDialog *dialog)
+{
+  GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
+
+  return GTK_LABEL (gtk_widget_get_last_child (box));
+}
+
+/* The name dialog checks the name as it is typed: Save stays off and the
+ * reason shows under the field until the name works. */
+static void
+test_name_dialog (Fixture *f, gconstpointer data)
+{
+  g_autofree char *mine = user_preset ("Mi tienda");
+  g_autofree char *other = user_preset ("Otra");
+  AdwMessageDialog *dialog;
+  g_autofree char *titles = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "panel.save-preset", NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  gtk_editable_set_text (dialog_entry (dialog), "a/b");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog_reason (dialog))));
+  g_assert_nonnull (strstr (gtk_label_get_label (dialog_reason (dialog)), "“a/b” cannot be a preset’s name"));
+  gtk_editable_set_text (dialog_entry (dialog), "Mi tienda");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog_reason (dialog))));
+  adw_message_dialog_response (dialog, "save");
+  g_assert_true (g_file_test (mine, G_FILE_TEST_IS_REGULAR));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate (50);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "panel.rename-preset", "s", "Mi tienda"));
+  dialog = find_dialog ();
+  g_assert_cmpstr (gtk_editable_get_text (dialog_entry (dialog)), ==, "Mi tienda");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  gtk_editable_set_text (dialog_entry (dialog), "Otra");
+  adw_message_dialog_response (dialog, "save");
+  g_assert_false (g_file_test (mine, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr ((titles = saved_titles (f)), ==, "Otra\n");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -448,6 +619,8 @@ main (int argc, char **argv)
   ADD ("/window/skipped-tiles-show-output", 3, test_skipped_tiles_show_output);
   ADD ("/window/ctrl-z-undoes-preset", 0, test_ctrl_z_undoes_preset);
   ADD ("/window/spanish-tooltips-after-batch", 3, test_spanish_tooltips_after_batch);
+  ADD ("/presets/saved", 0, test_saved_presets);
+  ADD ("/presets/name-dialog", 0, test_name_dialog);
 #undef ADD
   status = g_test_run ();
   vt_test_remove_tree (data_home);

@@ -24,5 +24,15 @@ gboolean vt_recipe_panel_import       (VtRecipePanel  *self,
 gboolean vt_recipe_panel_export       (VtRecipePanel  *self,
                                        GFile          *file,
                                        GError        **error);
+gboolean vt_recipe_panel_save_preset  (VtRecipePanel  *self,
+                                       const char     *name,
+                                       GError        **error);
+gboolean vt_recipe_panel_rename_preset (VtRecipePanel *self,
+                                       const char     *from,
+                                       const char     *to,
+                                       GError        **error);
+gboolean vt_recipe_panel_delete_preset (VtRecipePanel *self,
+                                       const char     *name,
+                                       GError        **error);
 
 G_END_DECLS
