@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -594,6 +595,98 @@ test_name_dialog (Fixture *f, gconstpointer data)
   g_assert_cmpstr ((titles = saved_titles (f)), ==, "Otra\n");
 }
 
+/* ------------------------------------------------------------------------ */
+/* Measure Scaling                                                          */
+
+/* Spins until a toast shows @text, failing after 30 s. */
+static void
+wait_for_toast (Fixture *f, const char *text)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      g_autofree char *toasts = toast_text (f);
+      if (strstr (toasts, text) != NULL)
+        return;
+      if (g_get_monotonic_time () > end)
+        g_error ("no toast says “%s”; shown: %s", text, toasts);
+      iterate (20);
+    }
+}
+
+/* One photo gives nothing to measure: a clear word, no "0 % parallel". */
+static void
+test_scaling_one_photo (Fixture *f, gconstpointer data)
+{
+  VtSpeedupChart *chart = child (f->window, VT_TYPE_WINDOW, "chart");
+
+  set_input (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.measure-scaling", NULL));
+  g_assert_false (vt_window_is_busy (f->window));
+  wait_for_toast (f, "needs at least two photos");
+  g_assert_cmpuint (vt_speedup_chart_get_n_points (chart), ==, 0);
+}
+
+/* Photos that all fail give nothing to measure either. */
+static void
+test_scaling_all_failed (Fixture *f, gconstpointer data)
+{
+  VtSpeedupChart *chart = child (f->window, VT_TYPE_WINDOW, "chart");
+  g_autofree char *toasts = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (f->in, 0755), ==, 0);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("broken-%u.jpg", i);
+      g_autofree char *path = g_build_filename (f->in, name, NULL);
+      g_assert_true (g_file_set_contents (path, "not a photo", -1, NULL));
+    }
+  set_input (f);
+  g_assert_cmpuint (vt_window_get_n_found (f->window), ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.measure-scaling", NULL));
+  spin_until (not_busy, f, 60000);
+  wait_for_toast (f, "No photo of the sample could be prepared");
+  toasts = toast_text (f);
+  g_assert_null (strstr (toasts, "parallel"));
+  g_assert_cmpuint (vt_speedup_chart_get_n_points (chart), ==, 0);
+  g_assert_true (isnan (vt_speedup_chart_get_amdahl_fraction (chart)));
+}
+
+static char *
+joined_ticks (VtSpeedupChart *chart, VtChartAxis axis)
+{
+  g_auto(GStrv) labels = vt_speedup_chart_dup_tick_labels (chart, axis);
+  return g_strjoinv (" ", labels);
+}
+
+/* Both charts number their axes at round values: workers 1, 2, 4, 8 and
+ * speedups 0–8 after Measure Scaling; seconds, photos/s and, on the right,
+ * the parallelism during a batch. */
+static void
+test_chart_axes (Fixture *f, gconstpointer data)
+{
+  VtSpeedupChart *chart = child (f->window, VT_TYPE_WINDOW, "chart");
+  g_autofree char *x = NULL, *left = NULL, *right = NULL;
+
+  vt_speedup_chart_start_scaling (chart, 2);
+  vt_speedup_chart_add_scaling_point (chart, 1, 1.0);
+  vt_speedup_chart_add_scaling_point (chart, 2, 1.8);
+  g_assert_cmpstr ((x = joined_ticks (chart, VT_CHART_AXIS_X)), ==, "1 2 4 8");
+  g_assert_cmpstr ((left = joined_ticks (chart, VT_CHART_AXIS_LEFT)), ==, "0 2 4 6 8");
+  g_assert_cmpstr ((right = joined_ticks (chart, VT_CHART_AXIS_RIGHT)), ==, "");
+  g_clear_pointer (&x, g_free);
+  g_clear_pointer (&left, g_free);
+  g_clear_pointer (&right, g_free);
+
+  vt_speedup_chart_start_run (chart, 2, 2);
+  for (guint i = 1; i <= 30; i++)
+    vt_speedup_chart_add_sample (chart, i / 10.0, 40, 1.8);
+  g_assert_cmpstr ((x = joined_ticks (chart, VT_CHART_AXIS_X)), ==, "0 1 2 3");
+  g_assert_cmpstr ((left = joined_ticks (chart, VT_CHART_AXIS_LEFT)), ==, "0 10 20 30 40");
+  g_assert_cmpstr ((right = joined_ticks (chart, VT_CHART_AXIS_RIGHT)), ==, "0 0.5 1 1.5 2");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -621,6 +714,9 @@ main (int argc, char **argv)
   ADD ("/window/spanish-tooltips-after-batch", 3, test_spanish_tooltips_after_batch);
   ADD ("/presets/saved", 0, test_saved_presets);
   ADD ("/presets/name-dialog", 0, test_name_dialog);
+  ADD ("/scaling/one-photo", 1, test_scaling_one_photo);
+  ADD ("/scaling/all-failed", 0, test_scaling_all_failed);
+  ADD ("/scaling/chart-axes", 0, test_chart_axes);
 #undef ADD
   status = g_test_run ();
   vt_test_remove_tree (data_home);
