@@ -122,16 +122,16 @@ draw_axes (VtSpeedupChart *self,
   cairo_line_to (cr, f->x0 + 0.5, f->y0 + f->h + 0.5);
   cairo_line_to (cr, f->x0 + f->w, f->y0 + f->h + 0.5);
   cairo_stroke (cr);
-  vt_chart_draw_text (GTK_WIDGET (self), cr, x_label, f->x0 + f->w, f->y0 + f->h + 16, 1.0);
+  /* the x axis's name sits just above it, clear of its numbers */
+  vt_chart_draw_text (GTK_WIDGET (self), cr, x_label, f->x0 + f->w - 4, f->y0 + f->h - 10, 1.0);
   vt_chart_draw_text (GTK_WIDGET (self), cr, y_label, f->x0 + 4, f->y0 + 4, 0.0);
 
   /* Numbers on every axis, at round values: a chart without them cannot
-   * be read. The x axis ends in its name, so its last number may not. */
+   * be read. */
   for (guint i = 0; i < x_ticks->len; i++)
     {
       double x = g_array_index (x_ticks, double, i);
-      if (fx (f, x) < f->x0 + f->w - 40 || self->mode == MODE_SCALING)
-        draw_tick (self, cr, fx (f, x) + 0.5, f->y0 + f->h + 0.5, 0, 3, x, 0.5);
+      draw_tick (self, cr, fx (f, x) + 0.5, f->y0 + f->h + 0.5, 0, 3, x, 0.5);
     }
   for (guint i = 0; i < y_ticks->len; i++)
     {
@@ -172,10 +172,10 @@ draw_hline (VtSpeedupChart *self,
   cairo_stroke (cr);
   cairo_restore (cr);
 
-  /* labelled inside the plot, above its right end: the right margin
-   * holds the parallelism's numbers */
+  /* labelled inside the plot, under its right end: the right margin holds
+   * the parallelism's numbers, the top right corner the legend */
   vt_chart_set_source_rgb_hex (cr, rgb, 1.0);
-  vt_chart_draw_text (GTK_WIDGET (self), cr, label, f->x0 + f->w - 4, fy (f, y) - 8, 1.0);
+  vt_chart_draw_text (GTK_WIDGET (self), cr, label, f->x0 + f->w - 4, fy (f, y) + 9, 1.0);
 }
 
 static void
