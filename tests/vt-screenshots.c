@@ -7,6 +7,7 @@
 
 #include "vt-test-utils.h"
 #include "vt-preview.h"
+#include "vt-recipe-panel.h"
 #include "vt-window.h"
 
 static void
@@ -59,10 +60,16 @@ main (int argc, char **argv)
   g_autofree char *p5 = g_build_filename (dest, "recipe.png", NULL);
   g_autofree char *p6 = g_build_filename (dest, "narrow.png", NULL);
   g_autofree char *p7 = g_build_filename (dest, "narrow-recipe.png", NULL);
+  g_autofree char *p8 = g_build_filename (dest, "preset-name.png", NULL);
+  g_autofree char *p9 = g_build_filename (dest, "scaling.png", NULL);
+  g_autofree char *data_home = g_build_filename (dir, "data", NULL);
+  VtRecipePanel *panel;
   VtPreview *preview;
   VtWindow *window;
   gboolean done = FALSE;
 
+  /* the presets saved below go here, not among the user's own */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_init ();
   adw_init ();
   gtk_css_provider_load_from_resource (css, RESOURCE_PATH "/style.css");
@@ -103,11 +110,43 @@ main (int argc, char **argv)
   settle (500);
   save_png (GTK_WIDGET (window), p4);
 
-  /* a marketplace preset: padded squares, and the photos too small for them */
-  gtk_widget_activate_action (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), VT_TYPE_WINDOW, "recipe_panel")),
-                              "panel.load-preset", "s", "mercado-libre");
+  /* two presets of the shop's own, then a marketplace preset: padded
+   * squares, and the photos too small for them */
+  panel = VT_RECIPE_PANEL (gtk_widget_get_template_child (GTK_WIDGET (window), VT_TYPE_WINDOW, "recipe_panel"));
+  vt_recipe_panel_save_preset (panel, "Mi tienda", NULL);
+  vt_recipe_panel_save_preset (panel, "Rebajas de verano", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (panel), "panel.load-preset", "s", "mercado-libre");
   settle (1500);
   save_png (GTK_WIDGET (window), p5);
+
+  /* naming a preset: the reason a name cannot be used, as it is typed */
+  gtk_widget_activate_action (GTK_WIDGET (panel), "panel.save-preset", NULL);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+    g_autoptr(GtkWidget) dialog = NULL;
+
+    for (guint i = 0; dialog == NULL; i++)
+      {
+        g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+        if (ADW_IS_MESSAGE_DIALOG (w))
+          dialog = g_steal_pointer (&w);
+      }
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (
+                             adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)))), "Rebajas de verano");
+    settle (800);
+    save_png (dialog, p8);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
+  /* Measure Scaling: speedup against workers, numbered axes */
+  adw_view_stack_set_visible_child_name (
+    ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), VT_TYPE_WINDOW, "view_stack")),
+    "batch");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.measure-scaling", NULL);
+  while (vt_window_is_busy (window))
+    g_main_context_iteration (NULL, TRUE);
+  settle (800);
+  save_png (GTK_WIDGET (window), p9);
 
   /* a 1024 × 600 netbook: the recipe folds away, and the header shows it */
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);

@@ -41,8 +41,8 @@ create_preset_menu (void)
   return G_MENU_MODEL (menu);
 }
 
-static void
-refresh_preset_menu (VtRecipePanel *self)
+void
+_vt_recipe_panel_presets_refresh (VtRecipePanel *self)
 {
   g_autoptr(GMenuModel) menu = create_preset_menu ();
 
@@ -128,7 +128,8 @@ vt_recipe_panel_import (VtRecipePanel  *self,
   if (saved == NULL)
     return FALSE;
   preset_applied (self, recipe, name);
-  refresh_preset_menu (self);
+  _vt_recipe_panel_presets_refresh (self);
+  _vt_recipe_panel_saved_refresh (self);
   return TRUE;
 }
 
@@ -243,5 +244,5 @@ _vt_recipe_panel_class_presets_init (VtRecipePanelClass *klass)
 void
 _vt_recipe_panel_presets_init (VtRecipePanel *self)
 {
-  refresh_preset_menu (self);
+  _vt_recipe_panel_presets_refresh (self);
 }

@@ -3,8 +3,8 @@
  *
  * VtRecipePanel is one class split by concern: vt-recipe-panel.c (class,
  * template, the plain rows), -sizes.c (the sizes list), -filters.c (the
- * filter chain), -presets.c (the presets menu, import and export) and
- * -logo.c (the logo).
+ * filter chain), -presets.c (the presets menu, import and export), -logo.c
+ * (the logo) and -saved.c (the user's own presets: save, rename, delete).
  */
 #pragma once
 
@@ -20,10 +20,13 @@ struct _VtRecipePanel
   VtRecipe       *recipe;    /* the window's, which the batch runs */
   GSettings      *settings;  /* for the job's options and the presets */
   VtRecipe       *undo;      /* the recipe before the last undoable change */
+  char           *deleted_name;     /* the user's preset last deleted, */
+  GBytes         *deleted_contents; /* kept for the toast's Undo */
 
   /* template */
   AdwActionRow   *preset_row;
   GtkMenuButton  *preset_button;
+  GtkListBox     *saved_list;
   GtkListBox     *sizes_list;
   GtkListBox     *filters_list;
   GtkMenuButton  *add_filter_button;
@@ -72,6 +75,12 @@ void   _vt_recipe_panel_filters_init      (VtRecipePanel      *self);
 /* vt-recipe-panel-presets.c */
 void   _vt_recipe_panel_class_presets_init (VtRecipePanelClass *klass);
 void   _vt_recipe_panel_presets_init      (VtRecipePanel      *self);
+void   _vt_recipe_panel_presets_refresh   (VtRecipePanel      *self);
+
+/* vt-recipe-panel-saved.c */
+void   _vt_recipe_panel_class_saved_init  (VtRecipePanelClass *klass);
+void   _vt_recipe_panel_saved_init        (VtRecipePanel      *self);
+void   _vt_recipe_panel_saved_refresh     (VtRecipePanel      *self);
 
 /* vt-recipe-panel-logo.c */
 void   _vt_recipe_panel_class_logo_init   (VtRecipePanelClass *klass);

@@ -307,6 +307,7 @@ vt_recipe_panel_set_recipe (VtRecipePanel *self,
   _vt_recipe_panel_filters_init (self);
   _vt_recipe_panel_presets_init (self);
   _vt_recipe_panel_logo_init (self);
+  _vt_recipe_panel_saved_init (self);
   g_signal_connect_object (recipe, "notify::name-template",
                            G_CALLBACK (recipe_name_template_changed_cb), self, G_CONNECT_SWAPPED);
   recipe_name_template_changed_cb (self);
@@ -326,6 +327,8 @@ vt_recipe_panel_dispose (GObject *object)
   g_clear_object (&self->recipe);
   g_clear_object (&self->settings);
   g_clear_object (&self->undo);
+  g_clear_pointer (&self->deleted_name, g_free);
+  g_clear_pointer (&self->deleted_contents, g_bytes_unref);
 
   G_OBJECT_CLASS (vt_recipe_panel_parent_class)->dispose (object);
 }
@@ -345,6 +348,7 @@ vt_recipe_panel_class_init (VtRecipePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, filters_list);
   gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, add_filter_button);
   gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, watermark_row);
+  gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, saved_list);
   gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, watermark_text);
   gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, watermark_position);
   gtk_widget_class_bind_template_child (widget_class, VtRecipePanel, watermark_opacity);
@@ -370,6 +374,7 @@ vt_recipe_panel_class_init (VtRecipePanelClass *klass)
   _vt_recipe_panel_class_filters_init (klass);
   _vt_recipe_panel_class_presets_init (klass);
   _vt_recipe_panel_class_logo_init (klass);
+  _vt_recipe_panel_class_saved_init (klass);
 }
 
 static void

@@ -28,5 +28,15 @@ char    *vt_recipe_panel_dup_logo_dir (void);
 gboolean vt_recipe_panel_export       (VtRecipePanel  *self,
                                        GFile          *file,
                                        GError        **error);
+gboolean vt_recipe_panel_save_preset  (VtRecipePanel  *self,
+                                       const char     *name,
+                                       GError        **error);
+gboolean vt_recipe_panel_rename_preset (VtRecipePanel *self,
+                                       const char     *from,
+                                       const char     *to,
+                                       GError        **error);
+gboolean vt_recipe_panel_delete_preset (VtRecipePanel *self,
+                                       const char     *name,
+                                       GError        **error);
 
 G_END_DECLS

@@ -11,8 +11,10 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n.h>
 
+#include "vt-chart-draw.h"
 #include "vt-speedup-chart.h"
 
 #define MARGIN_LEFT 44
@@ -43,31 +45,6 @@ struct _VtSpeedupChart
 
 G_DEFINE_FINAL_TYPE (VtSpeedupChart, vt_speedup_chart, GTK_TYPE_WIDGET)
 
-static void
-set_source_rgb_hex (cairo_t *cr,
-                    guint32  rgb,
-                    double   alpha)
-{
-  cairo_set_source_rgba (cr, ((rgb >> 16) & 0xFF) / 255.0, ((rgb >> 8) & 0xFF) / 255.0,
-                         (rgb & 0xFF) / 255.0, alpha);
-}
-
-static void
-draw_text (GtkWidget  *widget,
-           cairo_t    *cr,
-           const char *text,
-           double      x,
-           double      y,
-           double      align)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
-  int w, h;
-
-  pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_move_to (cr, x - w * align, y - h / 2.0);
-  pango_cairo_show_layout (cr, layout);
-}
-
 typedef struct {
   double x0, y0, w, h;   /* plot area */
   double x_max, y_max;
@@ -76,13 +53,62 @@ typedef struct {
 static double fx (const Frame *f, double x) { return f->x0 + f->w * x / f->x_max; }
 static double fy (const Frame *f, double y) { return f->y0 + f->h - f->h * y / f->y_max; }
 
+/* The ticks of an axis, as vt_speedup_chart_dup_tick_labels() names them. */
+static GArray *
+axis_ticks (VtSpeedupChart *self,
+            VtChartAxis     axis,
+            const Frame    *f,
+            const Frame    *right)
+{
+  static const double workers[] = { 1, 2, 4, 8 };
+  GArray *ticks;
+
+  switch (axis)
+    {
+    case VT_CHART_AXIS_X:
+      if (self->mode == MODE_LIVE)
+        return vt_chart_nice_ticks (f->x_max, 4);
+      ticks = g_array_new (FALSE, FALSE, sizeof (double));
+      g_array_append_vals (ticks, workers, G_N_ELEMENTS (workers));
+      return ticks;
+    case VT_CHART_AXIS_LEFT:
+      return vt_chart_nice_ticks (f->y_max, 4);
+    case VT_CHART_AXIS_RIGHT:
+    default:
+      return self->mode == MODE_LIVE ? vt_chart_nice_ticks (right->y_max, 4) : g_array_new (FALSE, FALSE, sizeof (double));
+    }
+}
+
+/* A short tick on an axis and its number beside it. */
+static void
+draw_tick (VtSpeedupChart *self,
+           cairo_t        *cr,
+           double          x,
+           double          y,
+           double          dx,
+           double          dy,
+           double          value,
+           double          align)
+{
+  g_autofree char *text = vt_chart_tick_label (value);
+
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x + dx, y + dy);
+  cairo_stroke (cr);
+  vt_chart_draw_text (GTK_WIDGET (self), cr, text, x + 3 * dx, y + 3 * dy + (dy != 0 ? 6 : 0), align);
+}
+
 static void
 draw_axes (VtSpeedupChart *self,
            cairo_t        *cr,
            const Frame    *f,
+           const Frame    *right,
            const char     *x_label,
            const char     *y_label)
 {
+  g_autoptr(GArray) x_ticks = axis_ticks (self, VT_CHART_AXIS_X, f, right);
+  g_autoptr(GArray) y_ticks = axis_ticks (self, VT_CHART_AXIS_LEFT, f, right);
+  g_autoptr(GArray) r_ticks = axis_ticks (self, VT_CHART_AXIS_RIGHT, f, right);
   GdkRGBA fg;
 
 #if GTK_CHECK_VERSION (4, 10, 0)
@@ -96,19 +122,34 @@ draw_axes (VtSpeedupChart *self,
   cairo_line_to (cr, f->x0 + 0.5, f->y0 + f->h + 0.5);
   cairo_line_to (cr, f->x0 + f->w, f->y0 + f->h + 0.5);
   cairo_stroke (cr);
-  draw_text (GTK_WIDGET (self), cr, x_label, f->x0 + f->w, f->y0 + f->h + 12, 1.0);
-  draw_text (GTK_WIDGET (self), cr, y_label, f->x0 + 4, f->y0 + 4, 0.0);
+  /* the x axis's name sits just above it, clear of its numbers */
+  vt_chart_draw_text (GTK_WIDGET (self), cr, x_label, f->x0 + f->w - 4, f->y0 + f->h - 10, 1.0);
+  vt_chart_draw_text (GTK_WIDGET (self), cr, y_label, f->x0 + 4, f->y0 + 4, 0.0);
 
-  /* Numbers on both axes: a chart without them cannot be read. The x axis
-   * ends in its name, so its numbers stop short of the end. */
-  for (guint i = 0; i < 4; i++)
+  /* Numbers on every axis, at round values: a chart without them cannot
+   * be read. */
+  for (guint i = 0; i < x_ticks->len; i++)
     {
-      double x = f->x_max * i / 4, y = f->y_max * i / 3;
-      g_autofree char *x_text = g_strdup_printf (f->x_max >= 8 ? "%.0f" : "%.1f", x);
-      g_autofree char *y_text = g_strdup_printf (f->y_max >= 8 ? "%.0f" : "%.1f", y);
-
-      draw_text (GTK_WIDGET (self), cr, x_text, fx (f, x), f->y0 + f->h + 12, 0.5);
-      draw_text (GTK_WIDGET (self), cr, y_text, f->x0 - 4, fy (f, y), 1.0);
+      double x = g_array_index (x_ticks, double, i);
+      draw_tick (self, cr, fx (f, x) + 0.5, f->y0 + f->h + 0.5, 0, 3, x, 0.5);
+    }
+  for (guint i = 0; i < y_ticks->len; i++)
+    {
+      double y = g_array_index (y_ticks, double, i);
+      draw_tick (self, cr, f->x0 + 0.5, fy (f, y) + 0.5, -3, 0, y, 1.0);
+    }
+  /* the parallelism, in its own colour, on its own scale */
+  if (r_ticks->len > 0)
+    {
+      vt_chart_set_source_rgb_hex (cr, 0xe66100, 1.0);
+      cairo_move_to (cr, f->x0 + f->w + 0.5, f->y0);
+      cairo_line_to (cr, f->x0 + f->w + 0.5, f->y0 + f->h + 0.5);
+      cairo_stroke (cr);
+      for (guint i = 0; i < r_ticks->len; i++)
+        {
+          double y = g_array_index (r_ticks, double, i);
+          draw_tick (self, cr, f->x0 + f->w + 0.5, fy (right, y) + 0.5, 3, 0, y, 0.0);
+        }
     }
 }
 
@@ -124,15 +165,17 @@ draw_hline (VtSpeedupChart *self,
   static const double dash[] = { 4, 4 };
 
   cairo_save (cr);
-  set_source_rgb_hex (cr, rgb, 0.8);
+  vt_chart_set_source_rgb_hex (cr, rgb, 0.8);
   cairo_set_dash (cr, dash, 2, 0);
   cairo_move_to (cr, f->x0, fy (f, y));
   cairo_line_to (cr, f->x0 + f->w, fy (f, y));
   cairo_stroke (cr);
   cairo_restore (cr);
 
-  set_source_rgb_hex (cr, rgb, 1.0);
-  draw_text (GTK_WIDGET (self), cr, label, f->x0 + f->w + 4, fy (f, y), 0.0);
+  /* labelled inside the plot, under its right end: the right margin holds
+   * the parallelism's numbers, the top right corner the legend */
+  vt_chart_set_source_rgb_hex (cr, rgb, 1.0);
+  vt_chart_draw_text (GTK_WIDGET (self), cr, label, f->x0 + f->w - 4, fy (f, y) + 9, 1.0);
 }
 
 static void
@@ -142,7 +185,7 @@ draw_series (VtSpeedupChart *self,
              gboolean        rate,
              guint32         rgb)
 {
-  set_source_rgb_hex (cr, rgb, 1.0);
+  vt_chart_set_source_rgb_hex (cr, rgb, 1.0);
   cairo_set_line_width (cr, 2);
   for (guint i = 0; i < self->points->len; i++)
     {
@@ -157,17 +200,21 @@ draw_series (VtSpeedupChart *self,
   cairo_stroke (cr);
 }
 
+/* The scales: photos per second (@f) and parallelism (@right) against
+ * seconds during a run; speedup against workers after Measure Scaling. */
 static void
-draw_live (VtSpeedupChart *self,
-           cairo_t        *cr,
-           Frame          *f)
+compute_frames (VtSpeedupChart *self,
+                Frame          *f,
+                Frame          *right)
 {
   double max_rate = 1, max_par = MAX (self->n_workers, 1);
-  g_autofree char *rate_label = NULL;
-  g_autofree char *workers_label = g_strdup_printf ("%u×", self->n_workers);
-  g_autofree char *cores_label = g_strdup_printf ("%u×", self->n_cores);
-  Frame right;
 
+  if (self->mode == MODE_SCALING)
+    {
+      f->x_max = f->y_max = 8.5;
+      *right = *f;
+      return;
+    }
   for (guint i = 0; i < self->points->len; i++)
     {
       const Point *p = &g_array_index (self->points, Point, i);
@@ -176,10 +223,24 @@ draw_live (VtSpeedupChart *self,
       max_par = MAX (max_par, p->parallelism);
     }
   f->y_max = max_rate * 1.15;
-  right = *f;
-  right.y_max = max_par * 1.15;
+  *right = *f;
+  right->y_max = max_par * 1.15;
+}
 
-  draw_axes (self, cr, f, _("seconds"), _("photos/s"));
+static void
+draw_live (VtSpeedupChart *self,
+           cairo_t        *cr,
+           Frame          *f)
+{
+  g_autofree char *rate_label = NULL;
+  g_autofree char *workers_label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u worker", "%u workers",
+                                                               self->n_workers), self->n_workers);
+  g_autofree char *cores_label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u core", "%u cores",
+                                                             self->n_cores), self->n_cores);
+  Frame right;
+
+  compute_frames (self, f, &right);
+  draw_axes (self, cr, f, &right, _("seconds"), _("photos/s"));
   draw_hline (self, cr, &right, self->n_workers, 0x9a9996, workers_label);
   draw_hline (self, cr, &right, self->n_cores, 0x26a269, cores_label);
   draw_series (self, cr, f, TRUE, 0x3584e4);
@@ -187,8 +248,8 @@ draw_live (VtSpeedupChart *self,
 
   rate_label = g_strdup_printf (_("parallelism (ideal: %u workers, %u cores)"),
                                 self->n_workers, self->n_cores);
-  set_source_rgb_hex (cr, 0xe66100, 1.0);
-  draw_text (GTK_WIDGET (self), cr, rate_label, f->x0 + f->w, f->y0 + 4, 1.0);
+  vt_chart_set_source_rgb_hex (cr, 0xe66100, 1.0);
+  vt_chart_draw_text (GTK_WIDGET (self), cr, rate_label, f->x0 + f->w, f->y0 + 4, 1.0);
 }
 
 /* Amdahl: S(n) = 1 / ((1 − p) + p / n). With y = 1/S − 1 and x = 1 − 1/n
@@ -206,7 +267,8 @@ amdahl_fraction (GArray *points)
       sxy += x * y;
       sxx += x * x;
     }
-  return sxx > 0 ? CLAMP (-sxy / sxx, 0.0, 1.0) : 1.0;
+  /* No point beyond one worker: nothing to fit, rather than a made-up 100 %. */
+  return sxx > 0 ? CLAMP (-sxy / sxx, 0.0, 1.0) : NAN;
 }
 
 static void
@@ -216,19 +278,29 @@ draw_scaling (VtSpeedupChart *self,
 {
   double p = amdahl_fraction (self->points);
   g_autofree char *fit = NULL;
+  Frame right;
 
-  f->x_max = 8.5;
-  f->y_max = 8.5;
-  draw_axes (self, cr, f, _("workers"), _("speedup"));
+  compute_frames (self, f, &right);
+  draw_axes (self, cr, f, &right, _("workers"), _("speedup"));
 
   /* ideal: n workers, n× (until the cores run out) */
-  set_source_rgb_hex (cr, 0x9a9996, 0.8);
+  vt_chart_set_source_rgb_hex (cr, 0x9a9996, 0.8);
   cairo_move_to (cr, fx (f, 1), fy (f, 1));
   cairo_line_to (cr, fx (f, 8), fy (f, 8));
   cairo_stroke (cr);
   draw_hline (self, cr, f, self->n_cores, 0x26a269, _("cores"));
 
-  set_source_rgb_hex (cr, 0x9141ac, 0.9);
+  vt_chart_set_source_rgb_hex (cr, 0x3584e4, 1.0);
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      const Point *pt = &g_array_index (self->points, Point, i);
+      cairo_arc (cr, fx (f, pt->x), fy (f, pt->parallelism), 4, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+  if (isnan (p))
+    return;
+
+  vt_chart_set_source_rgb_hex (cr, 0x9141ac, 0.9);
   for (double n = 1; n <= 8.001; n += 0.1)
     {
       double s = 1.0 / ((1 - p) + p / n);
@@ -239,17 +311,9 @@ draw_scaling (VtSpeedupChart *self,
     }
   cairo_stroke (cr);
 
-  set_source_rgb_hex (cr, 0x3584e4, 1.0);
-  for (guint i = 0; i < self->points->len; i++)
-    {
-      const Point *pt = &g_array_index (self->points, Point, i);
-      cairo_arc (cr, fx (f, pt->x), fy (f, pt->parallelism), 4, 0, 2 * G_PI);
-      cairo_fill (cr);
-    }
-
   fit = g_strdup_printf (_("Amdahl fit: %.0f %% parallel"), 100 * p);
-  set_source_rgb_hex (cr, 0x9141ac, 1.0);
-  draw_text (GTK_WIDGET (self), cr, fit, f->x0 + f->w, f->y0 + 4, 1.0);
+  vt_chart_set_source_rgb_hex (cr, 0x9141ac, 1.0);
+  vt_chart_draw_text (GTK_WIDGET (self), cr, fit, f->x0 + f->w, f->y0 + 4, 1.0);
 }
 
 static void
@@ -365,6 +429,36 @@ double
 vt_speedup_chart_get_amdahl_fraction (VtSpeedupChart *self)
 {
   return amdahl_fraction (self->points);
+}
+
+/**
+ * vt_speedup_chart_dup_tick_labels:
+ *
+ * The numbers the chart writes along @axis, as drawn now.
+ *
+ * Returns: (transfer full): the labels, from the axis's origin on
+ */
+GStrv
+vt_speedup_chart_dup_tick_labels (VtSpeedupChart *self,
+                                  VtChartAxis     axis)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self)), height = gtk_widget_get_height (GTK_WIDGET (self));
+  Frame f = { MARGIN_LEFT, MARGIN_TOP, width - MARGIN_LEFT - MARGIN_RIGHT,
+              height - MARGIN_TOP - MARGIN_BOTTOM, 1, 1 };
+  Frame right;
+  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+  g_autoptr(GArray) ticks = NULL;
+
+  g_return_val_if_fail (VT_IS_SPEEDUP_CHART (self), NULL);
+
+  compute_frames (self, &f, &right);
+  ticks = axis_ticks (self, axis, &f, &right);
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      g_autofree char *label = vt_chart_tick_label (g_array_index (ticks, double, i));
+      g_strv_builder_add (labels, label);
+    }
+  return g_strv_builder_end (labels);
 }
 
 /* The index-th point: seconds and photos/s during a run, or workers and

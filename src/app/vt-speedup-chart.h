@@ -6,6 +6,12 @@
 
 G_BEGIN_DECLS
 
+typedef enum {
+  VT_CHART_AXIS_X,
+  VT_CHART_AXIS_LEFT,   /* photos/s, or speedup */
+  VT_CHART_AXIS_RIGHT,  /* parallelism, during a run */
+} VtChartAxis;
+
 #define VT_TYPE_SPEEDUP_CHART (vt_speedup_chart_get_type ())
 G_DECLARE_FINAL_TYPE (VtSpeedupChart, vt_speedup_chart, VT, SPEEDUP_CHART, GtkWidget)
 
@@ -27,5 +33,7 @@ void  vt_speedup_chart_get_point     (VtSpeedupChart *self,
                                       double         *x,
                                       double         *y);
 double vt_speedup_chart_get_amdahl_fraction (VtSpeedupChart *self);
+GStrv vt_speedup_chart_dup_tick_labels (VtSpeedupChart *self,
+                                       VtChartAxis     axis);
 
 G_END_DECLS

@@ -82,6 +82,17 @@ measure_scaling_action (GtkWidget  *widget,
 }
 
 static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  VtWindow *self = VT_WINDOW (widget);
+
+  if (!vt_recipe_panel_undo (self->recipe_panel))
+    _vt_window_toast (self, _("Nothing to undo"));
+}
+
+static void
 import_links_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -104,6 +115,9 @@ _vt_window_update_actions (VtWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-links", !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), busy);
   gtk_widget_set_visible (GTK_WIDGET (self->start_button), !busy);
+  /* "Stop the batch and quit?" means nothing once the batch has ended. */
+  if (!busy && self->close_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->close_dialog));
 }
 
 void
@@ -119,6 +133,7 @@ _vt_window_class_actions_init (VtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-failed", NULL, show_failed_action);
   gtk_widget_class_install_action (widget_class, "win.measure-scaling", NULL, measure_scaling_action);
   gtk_widget_class_install_action (widget_class, "win.import-links", NULL, import_links_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.choose-input", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -128,4 +143,7 @@ _vt_window_class_actions_init (VtWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.measure-scaling", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_u, GDK_CONTROL_MASK, "win.import-links", NULL);
+  /* The recipe's last undoable change (a preset chosen, a size or filter
+   * removed); a text field keeps Ctrl+Z for its own text. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
 }

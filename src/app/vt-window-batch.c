@@ -160,8 +160,13 @@ finished_cb (VtJob    *job,
                                             "%u photos could not be read", s->n_failed), s->n_failed);
   else
     message = g_strdup_printf (_("%u photos done in %.1f s"), s->n_done + s->n_skipped, elapsed);
-  _vt_window_toast_results (self, message);
-  _vt_window_notify_if_away (self, message);
+  /* A batch that never had a photo (every link of an import failed) has
+   * nothing to tell; the import's own dialog says why. */
+  if (s->n_inputs > 0)
+    {
+      _vt_window_toast_results (self, message);
+      _vt_window_notify_if_away (self, message);
+    }
 
   g_signal_handlers_disconnect_by_data (job, self);
   _vt_window_update_actions (self);

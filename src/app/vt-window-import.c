@@ -89,6 +89,28 @@ show_skipped_downloads (VtWindow  *self,
   _vt_window_toast (self, message);
 }
 
+/* Gives back the inputs the window had before the import. */
+static void
+restore_inputs (VtWindow *self)
+{
+  g_strfreev (self->inputs);
+  self->inputs = g_steal_pointer (&self->inputs_before_import);
+}
+
+/* The links downloaded now or before: the photos the batch has. */
+static guint
+count_arrived (VtFetcher *fetcher)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < vt_fetcher_get_n_downloads (fetcher); i++)
+    {
+      VtDownloadStatus status = vt_download_get_status (vt_fetcher_get_download (fetcher, i));
+      n += status == VT_DOWNLOAD_DONE || status == VT_DOWNLOAD_SKIPPED;
+    }
+  return n;
+}
+
 static void
 fetch_finished_cb (VtFetcher *fetcher,
                    gboolean   cancelled,
@@ -99,6 +121,10 @@ fetch_finished_cb (VtFetcher *fetcher,
   g_signal_handlers_disconnect_by_data (fetcher, self);
   if (self->job != NULL)
     vt_job_set_open (self->job, FALSE);
+  /* Nothing arrived: the folder shown before is still the one to work on. */
+  if (count_arrived (fetcher) == 0)
+    restore_inputs (self);
+  g_clear_pointer (&self->inputs_before_import, g_strfreev);
   /* The heading, the preview and the warning now speak of what arrived. */
   _vt_window_rescan (self);
   gtk_stack_set_visible_child_name (self->stack, "batch");
@@ -147,13 +173,18 @@ vt_window_import_links (VtWindow   *self,
   /* The originals folder is the batch's input from now on; the batch stays
    * open for the photos still downloading. */
   paths[0] = originals;
-  g_strfreev (self->inputs);
+  g_strfreev (self->inputs_before_import);
+  self->inputs_before_import = g_steal_pointer (&self->inputs);
   self->inputs = g_strdupv ((char **) paths);
   /* Nothing of the previous folder stays on screen. */
   _vt_window_rescan (self);
   gtk_stack_set_visible_child_name (self->stack, "batch");
   if (!_vt_window_start_batch (self, TRUE))
-    return FALSE;
+    {
+      restore_inputs (self);
+      _vt_window_rescan (self);
+      return FALSE;
+    }
 
   /* Kept before it starts: its handlers read self->fetcher. */
   self->fetcher = g_steal_pointer (&fetcher);
@@ -164,6 +195,8 @@ vt_window_import_links (VtWindow   *self,
       g_signal_handlers_disconnect_by_data (self->fetcher, self);
       g_clear_object (&self->fetcher);
       vt_job_set_open (self->job, FALSE);
+      restore_inputs (self);
+      _vt_window_rescan (self);
       _vt_window_toast (self, error->message);
       return FALSE;
     }

@@ -25,6 +25,7 @@ struct _VtWindow
   VtRecipe             *recipe;      /* bound to settings; the panel edits it */
   GListStore           *thumbnails;  /* VtThumbnail */
   GStrv                 inputs;
+  GStrv                 inputs_before_import; /* given back when no link arrived */
   GStrv                 found;       /* the photos in inputs */
   GCancellable         *small_check; /* counting photos too small for the recipe */
   VtJob                *job;         /* the running or last batch */
@@ -40,6 +41,7 @@ struct _VtWindow
   gint64                last_sample;
   gint64                busy_time;
   gboolean              close_confirmed; /* quitting mid-batch was confirmed */
+  GtkWidget            *close_dialog;    /* asking to quit mid-batch; weak */
 
   /* template */
   AdwToastOverlay      *toast_overlay;

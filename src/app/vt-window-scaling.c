@@ -31,8 +31,21 @@ scaling_finished_cb (VtScaling *scaling,
                      VtWindow  *self)
 {
   g_autofree char *message = NULL;
+  guint n = vt_scaling_get_n_prepared (scaling);
 
-  if (!cancelled)
+  adw_toast_dismiss (g_object_get_data (G_OBJECT (scaling), "vt-toast"));
+
+  /* Fewer than two photos prepared leave the workers nothing to share:
+   * their flat speedups would read as "0 % parallel", which is false. */
+  if (!cancelled && n < 2)
+    {
+      vt_speedup_chart_start_scaling (self->chart, g_get_num_processors ());
+      _vt_window_toast (self, n == 0 ? _("No photo of the sample could be prepared, so scaling "
+                                         "cannot be measured: Start shows why they fail")
+                                     : _("Only one photo of the sample could be prepared: "
+                                         "scaling needs at least two"));
+    }
+  else if (!cancelled)
     {
       message = g_strdup_printf (_("Amdahl’s law fits %.0f %% of the work as parallel"),
                                  100 * vt_speedup_chart_get_amdahl_fraction (self->chart));
@@ -47,9 +60,16 @@ void
 _vt_window_measure_scaling (VtWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  AdwToast *toast;
 
   if (vt_window_is_busy (self) || vt_window_get_n_found (self) == 0)
     return;
+  if (vt_window_get_n_found (self) < 2)
+    {
+      _vt_window_toast (self, _("Measuring scaling needs at least two photos: "
+                                "one photo is prepared by one worker, however many there are"));
+      return;
+    }
 
   self->scaling = vt_scaling_new (self->recipe, (const char * const *) self->inputs, SCALING_PHOTOS);
   g_signal_connect (self->scaling, "point", G_CALLBACK (scaling_point_cb), self);
@@ -61,6 +81,9 @@ _vt_window_measure_scaling (VtWindow *self)
       return;
     }
   vt_speedup_chart_start_scaling (self->chart, g_get_num_processors ());
-  _vt_window_toast (self, _("Measuring 1, 2, 4 and 8 workers on a sample of the photos…"));
+  toast = adw_toast_new (_("Measuring 1, 2, 4 and 8 workers on a sample of the photos…"));
+  /* kept to take it down once the result is known */
+  g_object_set_data_full (G_OBJECT (self->scaling), "vt-toast", g_object_ref (toast), g_object_unref);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
   _vt_window_update_actions (self);
 }

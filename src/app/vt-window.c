@@ -80,6 +80,9 @@ vt_window_close_request (GtkWindow *window)
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+  /* The question is over when the batch is: see _vt_window_update_actions(). */
+  g_clear_weak_pointer (&self->close_dialog);
+  g_set_weak_pointer (&self->close_dialog, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
 }
@@ -107,6 +110,7 @@ vt_window_dispose (GObject *object)
     }
   g_cancellable_cancel (self->small_check);
   g_clear_object (&self->small_check);
+  g_clear_weak_pointer (&self->close_dialog);
   g_clear_object (&self->fetcher);
   g_clear_object (&self->job);
   g_clear_object (&self->scaling);
@@ -118,6 +122,7 @@ vt_window_dispose (GObject *object)
   g_clear_pointer (&self->arrived, g_ptr_array_unref);
   g_clear_object (&self->thumbnails);
   g_clear_pointer (&self->inputs, g_strfreev);
+  g_clear_pointer (&self->inputs_before_import, g_strfreev);
   g_clear_pointer (&self->found, g_strfreev);
 
   G_OBJECT_CLASS (vt_window_parent_class)->dispose (object);

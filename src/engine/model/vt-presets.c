@@ -247,3 +247,135 @@ vt_presets_save (VtRecipe    *recipe,
     return NULL;
   return g_steal_pointer (&path);
 }
+
+static gboolean
+is_builtin (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (builtins); i++)
+    if (g_ascii_strcasecmp (builtins[i].name, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+user_preset_path (const char *name)
+{
+  g_autofree char *dir = vt_presets_get_user_dir ();
+  g_autofree char *file = g_strconcat (name, VT_PRESET_SUFFIX, NULL);
+
+  return g_build_filename (dir, file, NULL);
+}
+
+/**
+ * vt_presets_check_name:
+ * @name: a name the user typed for a preset of their own
+ *
+ * Whether @name can name a new preset: not empty, a file name, not a
+ * built-in preset's, and not one of the user's presets already.
+ */
+gboolean
+vt_presets_check_name (const char  *name,
+                       GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+  g_autofree char *path = NULL;
+
+  if (stripped[0] == '\0')
+    {
+      g_set_error_literal (error, VT_RECIPE_ERROR, VT_RECIPE_ERROR_INVALID, _("Give the preset a name"));
+      return FALSE;
+    }
+  if (!g_str_equal (stripped, name) || name[0] == '.' || strchr (name, '/') != NULL ||
+      strchr (name, '\\') != NULL || strlen (name) > 64 || !g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error (error, VT_RECIPE_ERROR, VT_RECIPE_ERROR_INVALID,
+                   _("“%s” cannot be a preset’s name: use up to 64 letters, digits and spaces, "
+                     "without / or \\ and not starting with a dot or a space"), name);
+      return FALSE;
+    }
+  if (is_builtin (name))
+    {
+      g_set_error (error, VT_RECIPE_ERROR, VT_RECIPE_ERROR_INVALID,
+                   _("“%s” is the name of a built-in preset: choose another"), name);
+      return FALSE;
+    }
+  path = user_preset_path (name);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, VT_RECIPE_ERROR, VT_RECIPE_ERROR_INVALID,
+                   _("You already have a preset called “%s”"), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * vt_presets_rename:
+ *
+ * Renames one of the user's presets; @to must pass vt_presets_check_name().
+ */
+gboolean
+vt_presets_rename (const char  *from,
+                   const char  *to,
+                   GError     **error)
+{
+  g_autofree char *old_path = user_preset_path (from);
+  g_autofree char *new_path = user_preset_path (to);
+
+  if (!vt_presets_check_name (to, error))
+    return FALSE;
+  if (g_rename (old_path, new_path) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Cannot rename the preset “%s”: %s"), from, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * vt_presets_delete:
+ *
+ * Deletes one of the user's presets.
+ *
+ * Returns: (transfer full): the preset file's contents, to bring it back
+ *   with vt_presets_restore(), or %NULL with @error set
+ */
+GBytes *
+vt_presets_delete (const char  *name,
+                   GError     **error)
+{
+  g_autofree char *path = user_preset_path (name);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+  if (g_unlink (path) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Cannot delete the preset “%s”: %s"), name, g_strerror (saved_errno));
+      return NULL;
+    }
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+/**
+ * vt_presets_restore:
+ * @contents: what vt_presets_delete() returned
+ *
+ * Brings back a deleted preset of the user's.
+ */
+gboolean
+vt_presets_restore (const char  *name,
+                    GBytes      *contents,
+                    GError     **error)
+{
+  g_autofree char *path = user_preset_path (name);
+  g_autofree char *dir = vt_presets_get_user_dir ();
+
+  g_mkdir_with_parents (dir, 0755);
+  return g_file_set_contents (path, g_bytes_get_data (contents, NULL), g_bytes_get_size (contents), error);
+}

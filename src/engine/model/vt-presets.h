@@ -30,6 +30,16 @@ gboolean   vt_presets_load_file    (VtRecipe    *recipe,
 char      *vt_presets_save         (VtRecipe    *recipe,
                                     const char  *name,
                                     GError     **error);
+gboolean   vt_presets_check_name   (const char  *name,
+                                    GError     **error);
+gboolean   vt_presets_rename       (const char  *from,
+                                    const char  *to,
+                                    GError     **error);
+GBytes    *vt_presets_delete       (const char  *name,
+                                    GError     **error);
+gboolean   vt_presets_restore      (const char  *name,
+                                    GBytes      *contents,
+                                    GError     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VtPreset, vt_preset_free)
 

@@ -305,9 +305,15 @@ vt_fetcher_begin (VtFetcher  *self,
   const char *scheme = uri ? g_uri_get_scheme (uri) : NULL;
   Transfer *t;
 
-  if (uri == NULL || scheme == NULL ||
-      (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0) ||
-      g_uri_get_host (uri) == NULL)
+  if (scheme != NULL && g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
+    {
+      vt_fetcher_complete (self, download, VT_DOWNLOAD_FAILED,
+                g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                             /* TRANSLATORS: %s is a link's scheme, as "ftp" */
+                             _("Not an http or https link: “%s” links cannot be downloaded"), scheme));
+      return;
+    }
+  if (uri == NULL || scheme == NULL || g_uri_get_host (uri) == NULL)
     {
       vt_fetcher_complete (self, download, VT_DOWNLOAD_FAILED,
                 g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,

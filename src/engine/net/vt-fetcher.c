@@ -271,10 +271,12 @@ void
 vt_fetcher_add_url (VtFetcher  *self,
                     const char *url)
 {
+  g_autofree char *link = vt_link_normalize (url);
+
   g_return_if_fail (VT_IS_FETCHER (self));
   g_return_if_fail (self->start_time == 0);
 
-  g_ptr_array_add (self->downloads, vt_download_new (self->downloads->len, url));
+  g_ptr_array_add (self->downloads, vt_download_new (self->downloads->len, link));
 }
 
 /**

@@ -4,7 +4,54 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "vt-link-list.h"
+
+/* Whether @host (with an optional ":port") can only be a host's name or
+ * address: "shop.example", "127.0.0.1:9", "localhost". */
+static gboolean
+looks_like_host (const char *host)
+{
+  g_autofree char *name = g_strdup (host);
+  char *colon = strrchr (name, ':');
+
+  if (colon != NULL)
+    {
+      if (colon[1] == '\0' || strspn (colon + 1, "0123456789") != strlen (colon + 1))
+        return FALSE;
+      *colon = '\0';
+    }
+  if (name[0] == '\0' || strspn (name, "abcdefghijklmnopqrstuvwxyz"
+                                        "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") != strlen (name))
+    return FALSE;
+  return strchr (name, '.') != NULL || g_ascii_strcasecmp (name, "localhost") == 0;
+}
+
+/**
+ * vt_link_normalize:
+ * @link: a link as pasted
+ *
+ * Shop staff copy links from the address bar, which hides "https://": a
+ * link without a scheme that starts with a host ("shop.example/a.jpg") is
+ * taken as https. Anything else is returned as it is, for the fetcher to
+ * refuse with its reason.
+ *
+ * Returns: (transfer full): the link to download
+ */
+char *
+vt_link_normalize (const char *link)
+{
+  const char *slash = strchr (link, '/');
+  g_autofree char *host = NULL;
+
+  if (strstr (link, "://") != NULL || slash == NULL)
+    return g_strdup (link);
+  host = g_strndup (link, slash - link);
+  if (!looks_like_host (host))
+    return g_strdup (link);
+  return g_strconcat ("https://", link, NULL);
+}
 
 /* The column of a CSV header row that holds the links, or -1. */
 static int

@@ -7,5 +7,6 @@
 G_BEGIN_DECLS
 
 GPtrArray *vt_link_list_parse (const char *text);
+char      *vt_link_normalize  (const char *link);
 
 G_END_DECLS

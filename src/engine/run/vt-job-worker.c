@@ -13,9 +13,12 @@
 #include <errno.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
+#include "vt-fit.h"
 #include "vt-image.h"
 #include "vt-job-private.h"
+#include "vt-resize.h"
 #include "vt-thread-priority.h"
 #include "vt-tsan.h"
 
@@ -26,6 +29,41 @@ all_outputs_exist (VtResult *result)
     if (!g_file_test (vt_result_get_output (result, i)->path, G_FILE_TEST_IS_REGULAR))
       return FALSE;
   return TRUE;
+}
+
+/* A skipped photo's thumbnail is its smallest output already on disk, so
+ * the window shows the photo rather than a blank tile. A file that cannot
+ * be read leaves it without one. */
+static void
+keep_existing_thumbnail (VtResult *result)
+{
+  const VtLoadHints hints = { VT_PIPELINE_THUMBNAIL_SIDE, VT_PIPELINE_THUMBNAIL_SIDE, FALSE, FALSE,
+                              VT_IMAGE_DEFAULT_MAX_PIXELS };
+  const char *smallest = NULL;
+  goffset least = G_MAXINT64;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(cairo_surface_t) image = NULL;
+  g_autoptr(cairo_surface_t) thumbnail = NULL;
+  int w, h;
+
+  for (guint i = 0; i < vt_result_get_n_outputs (result); i++)
+    {
+      const char *path = vt_result_get_output (result, i)->path;
+      GStatBuf st;
+
+      if (g_stat (path, &st) == 0 && st.st_size < least)
+        {
+          least = st.st_size;
+          smallest = path;
+        }
+    }
+  if (smallest == NULL || (bytes = vt_image_read (smallest, NULL)) == NULL ||
+      (image = vt_image_load (bytes, &hints, NULL)) == NULL)
+    return;
+  vt_resize_fit_size (vt_image_get_width (image), vt_image_get_height (image),
+                      VT_PIPELINE_THUMBNAIL_SIDE, VT_PIPELINE_THUMBNAIL_SIDE, &w, &h);
+  thumbnail = vt_resize_surface (image, w, h, NULL, NULL);
+  vt_result_set_thumbnail (result, thumbnail);
 }
 
 /* What the photo will cost once decoded (after shrink-on-load). Unknown
@@ -148,7 +186,11 @@ vt_job_worker_func (gpointer data,
   else if (g_cancellable_is_cancelled (self->cancellable))
     vt_result_set_status (result, VT_RESULT_CANCELLED, NULL);
   else if (self->skip_existing && all_outputs_exist (result))
-    vt_result_set_status (result, VT_RESULT_SKIPPED, NULL);
+    {
+      vt_result_set_status (result, VT_RESULT_SKIPPED, NULL);
+      if (self->keep_thumbnails)
+        keep_existing_thumbnail (result);
+    }
   else if (process (self, result, &error))
     vt_result_set_status (result, VT_RESULT_DONE, NULL);
   else

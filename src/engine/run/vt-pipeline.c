@@ -27,8 +27,7 @@
 #include "vt-product.h"
 #include "vt-resize.h"
 
-/* Thumbnails kept for the window are at most this big. */
-#define THUMBNAIL_SIDE 192
+#define THUMBNAIL_SIDE VT_PIPELINE_THUMBNAIL_SIDE
 
 struct _VtPipeline
 {

@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* Thumbnails kept for the window are at most this big. */
+#define VT_PIPELINE_THUMBNAIL_SIDE 192
+
 #define VT_TYPE_PIPELINE (vt_pipeline_get_type ())
 G_DECLARE_FINAL_TYPE (VtPipeline, vt_pipeline, VT, PIPELINE, GObject)
 

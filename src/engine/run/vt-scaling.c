@@ -27,6 +27,7 @@ struct _VtScaling
   VtJob     *job;
   guint      step;
   double     first_seconds;
+  guint      n_prepared;  /* the fewest photos a run prepared */
   gboolean   cancelled;
 };
 
@@ -109,15 +110,18 @@ job_finished_cb (VtJob     *job,
   double seconds = vt_job_get_stats (job)->wall_time / 1e6;
   g_autoptr(VtScaling) G_GNUC_UNUSED keep = g_object_ref (self);
 
-  g_clear_object (&self->job);
   if (cancelled || self->cancelled)
     {
+      g_clear_object (&self->job);
       g_signal_emit (self, signals[SIGNAL_FINISHED], 0, TRUE);
       return;
     }
 
   if (self->step == 0)
     self->first_seconds = seconds;
+  self->n_prepared = self->step == 0 ? vt_job_get_stats (job)->n_done
+                                     : MIN (self->n_prepared, vt_job_get_stats (job)->n_done);
+  g_clear_object (&self->job);
   g_signal_emit (self, signals[SIGNAL_POINT], 0, worker_counts[self->step],
                  seconds > 0 ? self->first_seconds / seconds : 0.0);
 
@@ -165,4 +169,18 @@ vt_scaling_cancel (VtScaling *self)
   self->cancelled = TRUE;
   if (self->job != NULL)
     vt_job_cancel (self->job);
+}
+
+/**
+ * vt_scaling_get_n_prepared:
+ *
+ * The fewest photos one of the runs prepared: below two, the runs had
+ * nothing to share between workers, and their speedups say nothing.
+ */
+guint
+vt_scaling_get_n_prepared (VtScaling *self)
+{
+  g_return_val_if_fail (VT_IS_SCALING (self), 0);
+
+  return self->n_prepared;
 }

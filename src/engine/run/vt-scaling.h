@@ -15,5 +15,6 @@ VtScaling *vt_scaling_new    (VtRecipe           *recipe,
 gboolean   vt_scaling_start  (VtScaling          *self,
                               GError            **error);
 void       vt_scaling_cancel (VtScaling          *self);
+guint      vt_scaling_get_n_prepared (VtScaling  *self);
 
 G_END_DECLS
