@@ -12,6 +12,7 @@
 #include "vt-application.h"
 #include "vt-link-list.h"
 #include "vt-recipe-panel.h"
+#include "vt-window-test.h"
 #include "vt-speedup-chart.h"
 #include "vt-test-utils.h"
 #include "vt-thumbnail.h"
@@ -201,6 +202,7 @@ test_import_all_failed_keeps_folder (Fixture *f, gconstpointer data)
 {
   AdwWindowTitle *title = child (f->window, VT_TYPE_WINDOW, "window_title");
   g_autofree char *toasts = NULL;
+  g_autofree char *rows = NULL;
 
   set_input (f);
   g_assert_cmpuint (vt_window_get_n_found (f->window), ==, 3);
@@ -217,7 +219,8 @@ test_import_all_failed_keeps_folder (Fixture *f, gconstpointer data)
   g_test_message ("toasts: %s", toasts);
   g_assert_null (strstr (toasts, "done"));
   /* the dialog says why, and names the scheme it refused */
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (find_dialog ()), "“ftp” links cannot be downloaded"));
+  rows = vt_test_dialog_rows (find_dialog ());
+  g_assert_nonnull (strstr (rows, "“ftp” links cannot be downloaded"));
   f->n_finished = 0;
   spin_until (batch_done, f, 30000);
 }
@@ -245,6 +248,7 @@ test_link_without_scheme (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autofree char *link = NULL;
   g_autofree char *https = NULL;
+  g_autofree char *rows = NULL;
   AdwMessageDialog *dialog;
   GSList *uris;
   int port;
@@ -269,9 +273,10 @@ test_link_without_scheme (Fixture *f, gconstpointer data)
   spin_until (not_busy, f, 60000);
   spin_until (dialog_shown, f, 5000);
   dialog = find_dialog ();
-  g_test_message ("%s", adw_message_dialog_get_body (dialog));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "https://127.0.0.1"));
-  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "Not an http or https link"));
+  rows = vt_test_dialog_rows (dialog);
+  g_test_message ("%s", rows);
+  g_assert_nonnull (strstr (rows, "https://127.0.0.1"));
+  g_assert_null (strstr (rows, "Not an http or https link"));
   soup_server_disconnect (server);
 }
 

@@ -234,3 +234,31 @@ vt_test_is_toplevel (GtkWindow *window)
     }
   return FALSE;
 }
+
+static void
+collect_rows (GtkWidget *widget,
+              GString   *text)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    {
+      g_string_append_printf (text, "%s: %s\n",
+                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                              adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)));
+      return;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_rows (c, text);
+}
+
+/* The rows a message dialog lists under its body (a failed photo or link
+ * each), as "title: subtitle" lines. */
+char *
+vt_test_dialog_rows (AdwMessageDialog *dialog)
+{
+  GString *text = g_string_new (NULL);
+  GtkWidget *extra = adw_message_dialog_get_extra_child (dialog);
+
+  if (extra != NULL)
+    collect_rows (extra, text);
+  return g_string_free (text, FALSE);
+}

@@ -45,6 +45,7 @@ gpointer          vt_test_child            (gpointer          widget,
 void              vt_test_iterate          (guint             ms);
 void              vt_test_drain            (void);
 AdwMessageDialog *vt_test_find_dialog      (void);
+char             *vt_test_dialog_rows      (AdwMessageDialog *dialog);
 void              vt_test_destroy_dialogs  (void);
 gboolean          vt_test_is_toplevel      (GtkWindow        *window);
 

@@ -44,30 +44,30 @@ static void
 show_failed_downloads (VtWindow  *self,
                        VtFetcher *fetcher)
 {
-  g_autoptr(GString) body = g_string_new (NULL);
   guint n_failed = 0;
+  GtkListBox *list;
   GtkWidget *dialog;
 
   for (guint i = 0; i < vt_fetcher_get_n_downloads (fetcher); i++)
-    {
-      VtDownload *d = vt_fetcher_get_download (fetcher, i);
-      const GError *e = vt_download_get_error (d);
-
-      if (vt_download_get_status (d) != VT_DOWNLOAD_FAILED)
-        continue;
-      if (n_failed++ < 20)
-        g_string_append_printf (body, "%s\n%s\n\n", vt_download_get_url (d), e->message);
-    }
+    n_failed += vt_download_get_status (vt_fetcher_get_download (fetcher, i)) == VT_DOWNLOAD_FAILED;
   if (n_failed == 0)
     return;
 
   /* A short heading: one wider than the dialog makes AdwMessageDialog
    * measure its large heading below that heading's minimum width. */
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, body->str);
+  dialog = _vt_window_list_dialog_new (self, NULL, NULL, &list);
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
                                      g_dngettext (GETTEXT_PACKAGE, "%u Download Failed",
                                                   "%u Downloads Failed", n_failed), n_failed);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"), NULL);
+  for (guint i = 0, n = 0; i < vt_fetcher_get_n_downloads (fetcher) && n < 20; i++)
+    {
+      VtDownload *d = vt_fetcher_get_download (fetcher, i);
+
+      if (vt_download_get_status (d) != VT_DOWNLOAD_FAILED)
+        continue;
+      _vt_window_list_dialog_add (list, vt_download_get_url (d), vt_download_get_error (d)->message);
+      n++;
+    }
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

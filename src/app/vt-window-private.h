@@ -103,6 +103,13 @@ void      _vt_window_show_results            (VtWindow      *self,
 void      _vt_window_toast_results           (VtWindow      *self,
                                               const char    *message);
 void      _vt_window_show_failed             (VtWindow      *self);
+GtkWidget *_vt_window_list_dialog_new        (VtWindow      *self,
+                                              const char    *heading,
+                                              const char    *body,
+                                              GtkListBox   **list);
+void      _vt_window_list_dialog_add         (GtkListBox    *list,
+                                              const char    *title,
+                                              const char    *reason);
 void      _vt_window_notify_if_away          (VtWindow      *self,
                                               const char    *message);
 

@@ -119,6 +119,54 @@ _vt_window_toast_results (VtWindow   *self,
 }
 
 /**
+ * _vt_window_list_dialog_new:
+ * @list: (out): where the dialog's rows go (_vt_window_list_dialog_add())
+ *
+ * A message dialog whose details are a list, a row for each photo or link.
+ * Not its body: a long path or link in the body label sets that label's
+ * minimum width, which libadwaita 1.7's AdwMessageDialog then measures
+ * below (GTK 4.18 warns, and the text is cut); a row's title ellipsizes
+ * and its subtitle wraps anywhere.
+ *
+ * Returns: (transfer floating): the dialog, not yet presented
+ */
+GtkWidget *
+_vt_window_list_dialog_new (VtWindow    *self,
+                            const char  *heading,
+                            const char  *body,
+                            GtkListBox **list)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  *list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (*list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (*list), "boxed-list");
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (*list));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"), NULL);
+  return dialog;
+}
+
+void
+_vt_window_list_dialog_add (GtkListBox *list,
+                            const char *title,
+                            const char *reason)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), reason);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  gtk_widget_set_tooltip_text (row, title);
+  gtk_list_box_append (list, row);
+}
+
+/**
  * _vt_window_show_failed:
  *
  * Lists the last batch's photos that could not be prepared, each with its
@@ -129,11 +177,29 @@ _vt_window_show_failed (VtWindow *self)
 {
   g_autoptr(GString) body = g_string_new (NULL);
   guint n_failed = 0;
+  GtkListBox *list;
   GtkWidget *dialog;
 
   if (self->job == NULL)
     return;
   for (guint i = 0; i < vt_job_get_n_results (self->job); i++)
+    n_failed += vt_result_get_status (vt_job_get_result (self->job, i)) == VT_RESULT_FAILED;
+  if (n_failed == 0)
+    return;
+
+  /* The count leads the body rather than being a heading: libadwaita 1.7's
+   * AdwMessageDialog measured its large heading below the heading's own
+   * minimum width here (GTK 4.18 warns). */
+  g_string_printf (body, g_dngettext (GETTEXT_PACKAGE, "%u Photo Failed", "%u Photos Failed", n_failed),
+                   n_failed);
+  if (n_failed > MAX_LISTED)
+    {
+      g_string_append (body, "\n");
+      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "… and %u more", "… and %u more",
+                                                 n_failed - MAX_LISTED), n_failed - MAX_LISTED);
+    }
+  dialog = _vt_window_list_dialog_new (self, NULL, body->str, &list);
+  for (guint i = 0, n = 0; i < vt_job_get_n_results (self->job) && n < MAX_LISTED; i++)
     {
       VtResult *r = vt_job_get_result (self->job, i);
       const GError *e = vt_result_get_error (r);
@@ -141,28 +207,10 @@ _vt_window_show_failed (VtWindow *self)
 
       if (vt_result_get_status (r) != VT_RESULT_FAILED)
         continue;
-      if (n_failed++ >= MAX_LISTED)
-        continue;
       name = g_path_get_basename (vt_result_get_input (r));
-      g_string_append_printf (body, "%s: %s\n", name, e != NULL ? e->message : "");
+      _vt_window_list_dialog_add (list, name, e != NULL ? e->message : "");
+      n++;
     }
-  if (n_failed == 0)
-    return;
-  if (n_failed > MAX_LISTED)
-    g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "… and %u more", "… and %u more",
-                                               n_failed - MAX_LISTED), n_failed - MAX_LISTED);
-
-  /* The count leads the body rather than being a heading: libadwaita 1.7's
-   * AdwMessageDialog measured its large heading below the heading's own
-   * minimum width here (GTK 4.18 warns). */
-  {
-    g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Photo Failed",
-                                                           "%u Photos Failed", n_failed), n_failed);
-    g_string_prepend (body, "\n\n");
-    g_string_prepend (body, count);
-  }
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, body->str);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
