@@ -283,7 +283,7 @@ test_link_without_scheme (Fixture *f, gconstpointer data)
 /* ------------------------------------------------------------------------ */
 /* The batch                                                                */
 
-/* The question "Stop the batch and quit?" goes away once the batch it
+/* The question "Quit now?" goes away once the batch it
  * asked about has ended. */
 static void
 test_quit_question_closes (Fixture *f, gconstpointer data)

@@ -47,6 +47,15 @@ grid_activate_cb (VtWindow *self,
   _vt_window_show_details (self, position);
 }
 
+static gboolean
+close_confirmed_cb (gpointer data)
+{
+  g_autoptr(VtWindow) self = data;
+
+  gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 close_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
@@ -56,7 +65,9 @@ close_response_cb (AdwMessageDialog *dialog,
     return;  /* the batch goes on */
   self->close_confirmed = TRUE;
   gtk_widget_activate_action (GTK_WIDGET (self), "win.cancel", NULL);
-  gtk_window_close (GTK_WINDOW (self));
+  /* Not from inside the dialog's own response: the dialog, transient for
+   * this window, would finish its work on a window already freed. */
+  g_idle_add (close_confirmed_cb, g_object_ref (self));
 }
 
 /* Closing (or Ctrl+Q) while photos are being prepared or downloaded asks
@@ -70,8 +81,9 @@ vt_window_close_request (GtkWindow *window)
   if (self->close_confirmed || !vt_window_is_busy (self))
     return GTK_WINDOW_CLASS (vt_window_parent_class)->close_request (window);
 
-  dialog = adw_message_dialog_new (window, _("Stop the Batch and Quit?"),
-                                   _("The photos not prepared yet are left undone; those already written stay."));
+  /* A short heading: libadwaita 1.7 measures a longer one below its width. */
+  dialog = adw_message_dialog_new (window, _("Quit Now?"),
+                                   _("The batch is still running. The photos not prepared yet are left undone; those already written stay."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Keep Working"),
                                     "quit", _("_Stop and Quit"), NULL);
