@@ -12,8 +12,6 @@
 
 typedef VtWindowFixture Fixture;
 
-static gboolean dialog_shown (Fixture *f) { return vt_test_find_dialog () != NULL; }
-
 /* A link that fails at once (no scheme, another scheme) is listed as not
  * downloaded; the window goes on. */
 static void
@@ -32,7 +30,7 @@ test_import_bad_links (Fixture *f, gconstpointer data)
       f->n_finished = 0;
       g_assert_true (vt_window_import_links (f->window, lists[i]));
       vt_test_spin_until (vt_test_not_busy, f, 30000);
-      vt_test_spin_until (dialog_shown, f, 5000);
+      vt_test_spin_until (vt_test_dialog_shown, f, 5000);
       dialog = vt_test_find_dialog ();
       g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "1 Download Failed");
       g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), lists[i]));

@@ -6,6 +6,7 @@
 #include "vt-window-test.h"
 
 static char *data_home;
+static const VtWindowOptions *window_options;
 
 /* Starts GTK for a window test, with the user's data folder (where
  * imported presets land) in a temporary one. FALSE, after the TAP line
@@ -55,6 +56,15 @@ vt_test_window_run (void)
   return status;
 }
 
+/* Makes every window of this program as @options say, for a test file
+ * whose tests all need their own size or files; call before
+ * vt_test_window_run(). @options must outlive the run. */
+void
+vt_test_window_set_options (const VtWindowOptions *options)
+{
+  window_options = options;
+}
+
 static void
 reset_settings (GSettings *settings)
 {
@@ -99,9 +109,22 @@ vt_test_window_set_up (VtWindowFixture *f,
   g_settings_set_string (f->settings, "output-folder", f->out);
   if (GPOINTER_TO_UINT (n_photos) > 0)
     g_assert_true (vt_sample_write (f->in, GPOINTER_TO_UINT (n_photos), 400, 300, NULL));
+  if (window_options != NULL && window_options->prepare != NULL)
+    window_options->prepare (f);
 
+  vt_test_window_open (f);
+}
+
+/* Makes and shows f->window as the set-up does: also for a test that
+ * closed its window and wants a new one on the same settings. */
+void
+vt_test_window_open (VtWindowFixture *f)
+{
   f->window = vt_window_new (NULL);
+  f->panel = vt_test_child (f->window, VT_TYPE_WINDOW, "recipe_panel");
   g_signal_connect (f->window, "batch-finished", G_CALLBACK (batch_finished_cb), f);
+  if (window_options != NULL && window_options->width > 0)
+    gtk_window_set_default_size (GTK_WINDOW (f->window), window_options->width, window_options->height);
   gtk_window_present (GTK_WINDOW (f->window));
 }
 
@@ -138,6 +161,12 @@ gboolean
 vt_test_not_busy (VtWindowFixture *f)
 {
   return !vt_window_is_busy (f->window);
+}
+
+gboolean
+vt_test_dialog_shown (VtWindowFixture *f)
+{
+  return vt_test_find_dialog () != NULL;
 }
 
 static gboolean

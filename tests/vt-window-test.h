@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "vt-recipe-panel.h"
 #include "vt-window.h"
 
 G_BEGIN_DECLS
@@ -14,11 +15,19 @@ typedef struct {
   char      *dir;
   char      *in;
   char      *out;
-  VtWindow  *window;
-  GSettings *settings;
-  guint      n_finished;
-  gboolean   cancelled;
+  VtWindow      *window;
+  VtRecipePanel *panel;
+  GSettings     *settings;
+  guint          n_finished;
+  gboolean       cancelled;
 } VtWindowFixture;
+
+/* What every window of one test program needs beyond the defaults. */
+typedef struct {
+  int    width;                           /* default size; 0 keeps the natural size */
+  int    height;
+  void (*prepare) (VtWindowFixture *f);   /* after in/ is written, before the window is made */
+} VtWindowOptions;
 
 gboolean          vt_test_window_init      (int              *argc,
                                             char           ***argv);
@@ -26,14 +35,17 @@ void              vt_test_window_add       (const char       *path,
                                             guint             n_photos,
                                             void            (*test) (VtWindowFixture *, gconstpointer));
 int               vt_test_window_run       (void);
+void              vt_test_window_set_options (const VtWindowOptions *options);
 
 void              vt_test_window_set_up    (VtWindowFixture  *f,
                                             gconstpointer     n_photos);
 void              vt_test_window_tear_down (VtWindowFixture  *f,
                                             gconstpointer     data);
+void              vt_test_window_open      (VtWindowFixture  *f);
 void              vt_test_window_set_input (VtWindowFixture  *f);
 gboolean          vt_test_batch_done       (VtWindowFixture  *f);
 gboolean          vt_test_not_busy         (VtWindowFixture  *f);
+gboolean          vt_test_dialog_shown     (VtWindowFixture  *f);
 void              vt_test_spin_until       (gboolean        (*cond) (VtWindowFixture *),
                                             VtWindowFixture  *f,
                                             guint             ms);
