@@ -2,7 +2,6 @@
 /* test-window-presets.c: the real window under Xvfb: saved presets, undo, imports, the scaling chart */
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -249,17 +248,7 @@ test_spanish_tooltips_after_batch (Fixture *f, gconstpointer data)
   g_autofree char *broken = g_build_filename (f->in, "broken.jpg", NULL);
 
   gtk_window_destroy (GTK_WINDOW (f->window));
-  g_setenv ("LANGUAGE", "es", TRUE);
-  if (g_getenv ("VITRINA_TEST_LOCPATH") != NULL)
-    {
-      g_setenv ("LOCPATH", g_getenv ("VITRINA_TEST_LOCPATH"), TRUE);
-      g_assert_nonnull (setlocale (LC_ALL, "es_ES.UTF-8"));
-    }
-  else
-    setlocale (LC_ALL, "C.UTF-8");
-  bindtextdomain (GETTEXT_PACKAGE, vt_application_get_localedir ());
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  vt_test_speak_spanish (vt_application_get_localedir ());
   g_assert_cmpstr (_("Choose a Folder of Photos"), ==, "Elige una carpeta de fotos");
 
   g_assert_true (g_file_set_contents (broken, "not a photo", -1, NULL));
@@ -277,12 +266,7 @@ test_spanish_tooltips_after_batch (Fixture *f, gconstpointer data)
   for (guint i = 0; i < english->len; i++)
     g_test_message ("English tooltip: %s", (char *) g_ptr_array_index (english, i));
 
-  setlocale (LC_ALL, "C.UTF-8");
-  g_unsetenv ("LOCPATH");
-  if (saved_language != NULL)
-    g_setenv ("LANGUAGE", saved_language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
+  vt_test_speak_default (saved_language);
   g_assert_cmpuint (english->len, ==, 0);
 }
 

@@ -2,6 +2,9 @@
 /* vt-window-test.c: set-up, waiting and widget look-ups shared by the window tests */
 #include "config.h"
 
+#include <locale.h>
+#include <glib/gi18n.h>
+
 #include "vt-test-utils.h"
 #include "vt-window-test.h"
 
@@ -262,4 +265,36 @@ vt_test_is_toplevel (GtkWindow *window)
         return TRUE;
     }
   return FALSE;
+}
+
+/* Switches this process to Spanish, with the app's catalogues from
+ * @localedir: in the es_ES locale tests/meson.build compiled, where it
+ * could, since newer glibc (Debian 13's) ignores LANGUAGE under C.UTF-8. */
+void
+vt_test_speak_spanish (const char *localedir)
+{
+  g_setenv ("LANGUAGE", "es", TRUE);
+  if (g_getenv ("VITRINA_TEST_LOCPATH") != NULL)
+    {
+      g_setenv ("LOCPATH", g_getenv ("VITRINA_TEST_LOCPATH"), TRUE);
+      g_assert_nonnull (setlocale (LC_ALL, "es_ES.UTF-8"));
+    }
+  else
+    setlocale (LC_ALL, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/* Back from vt_test_speak_spanish() to C.UTF-8 and LANGUAGE @language
+ * (NULL: unset), as the test found them. */
+void
+vt_test_speak_default (const char *language)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_unsetenv ("LOCPATH");
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
 }

@@ -59,5 +59,7 @@ void              vt_test_drain            (void);
 AdwMessageDialog *vt_test_find_dialog      (void);
 void              vt_test_destroy_dialogs  (void);
 gboolean          vt_test_is_toplevel      (GtkWindow        *window);
+void              vt_test_speak_spanish    (const char       *localedir);
+void              vt_test_speak_default    (const char       *language);
 
 G_END_DECLS
