@@ -6,7 +6,6 @@
 #include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <libsoup/soup.h>
 
 #include "vt-application.h"
 #include "vt-link-list.h"
@@ -83,32 +82,16 @@ test_import_all_failed_keeps_folder (Fixture *f, gconstpointer data)
   vt_test_spin_until (vt_test_batch_done, f, 30000);
 }
 
-static void
-serve_cb (SoupServer *server, SoupServerMessage *msg, const char *path,
-          GHashTable *query, gpointer data)
-{
-  GBytes *jpeg = data;
-
-  soup_server_message_set_status (msg, 200, NULL);
-  soup_server_message_set_response (msg, "image/jpeg", SOUP_MEMORY_COPY,
-                                    g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg));
-}
-
 /* A link pasted without "http://" is taken as https; a local server that
  * speaks only http then refuses it, which shows it was tried as a link,
  * not refused as "Not an http or https link". */
 static void
 test_link_without_scheme (Fixture *f, gconstpointer data)
 {
-  g_autoptr(cairo_surface_t) photo = vt_sample_render (2, 400, 300);
-  g_autoptr(GBytes) jpeg = vt_codec_jpeg_encode (photo, 85, FALSE, NULL, NULL);
-  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
-  g_autoptr(GError) error = NULL;
+  VtTestServer server = { 0 };
   g_autofree char *link = NULL;
   g_autofree char *https = NULL;
   AdwMessageDialog *dialog;
-  GSList *uris;
-  int port;
 
   g_assert_cmpstr ((https = vt_link_normalize ("shop.example/a.jpg")), ==, "https://shop.example/a.jpg");
   g_clear_pointer (&https, g_free);
@@ -118,13 +101,8 @@ test_link_without_scheme (Fixture *f, gconstpointer data)
   g_clear_pointer (&https, g_free);
   g_assert_cmpstr ((https = vt_link_normalize ("ftp://shop.example/a.jpg")), ==, "ftp://shop.example/a.jpg");
 
-  soup_server_add_handler (server, NULL, serve_cb, jpeg, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  port = g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  link = g_strdup_printf ("127.0.0.1:%d/img/bolso-a.jpg", port);
+  vt_test_server_start (&server);
+  link = g_strdup_printf ("127.0.0.1:%d/img/bolso-a.jpg", server.port);
 
   g_assert_true (vt_window_import_links (f->window, link));
   vt_test_spin_until (vt_test_not_busy, f, 60000);
@@ -133,7 +111,7 @@ test_link_without_scheme (Fixture *f, gconstpointer data)
   g_test_message ("%s", adw_message_dialog_get_body (dialog));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "https://127.0.0.1"));
   g_assert_null (strstr (adw_message_dialog_get_body (dialog), "Not an http or https link"));
-  soup_server_disconnect (server);
+  vt_test_server_stop (&server);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -298,3 +298,45 @@ vt_test_speak_default (const char *language)
   else
     g_unsetenv ("LANGUAGE");
 }
+
+static void
+serve_cb (SoupServer *server, SoupServerMessage *msg, const char *path,
+          GHashTable *query, gpointer data)
+{
+  GBytes *jpeg = data;
+
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "image/jpeg", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg));
+}
+
+/* Starts @s, a local http server answering every path with one sample photo. */
+void
+vt_test_server_start (VtTestServer *s)
+{
+  g_autoptr(cairo_surface_t) photo = vt_sample_render (2, 400, 300);
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  s->jpeg = vt_codec_jpeg_encode (photo, 85, FALSE, NULL, NULL);
+  s->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (s->server, NULL, serve_cb, s->jpeg, NULL);
+  soup_server_listen_local (s->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (s->server);
+  s->port = g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  s->links = g_strdup_printf ("http://127.0.0.1:%d/img/bolso-a.jpg\nhttp://127.0.0.1:%d/img/bolso-b.jpg\n",
+                              s->port, s->port);
+}
+
+void
+vt_test_server_stop (VtTestServer *s)
+{
+  /* Let the closed connections reach both ends before the server goes. */
+  soup_server_disconnect (s->server);
+  vt_test_iterate (200);
+  g_clear_object (&s->server);
+  g_clear_pointer (&s->jpeg, g_bytes_unref);
+  g_clear_pointer (&s->links, g_free);
+}

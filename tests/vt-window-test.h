@@ -3,11 +3,20 @@
 #pragma once
 
 #include <adwaita.h>
+#include <libsoup/soup.h>
 
 #include "vt-recipe-panel.h"
 #include "vt-window.h"
 
 G_BEGIN_DECLS
+
+/* A local http server answering every path with one sample photo. */
+typedef struct {
+  SoupServer *server;
+  GBytes     *jpeg;
+  int         port;
+  char       *links;   /* two links to it, one a line */
+} VtTestServer;
 
 /* A window on a temporary folder of sample photos (in/) and its output
  * folder (out/), with settings reset to their defaults. */
@@ -61,5 +70,7 @@ void              vt_test_destroy_dialogs  (void);
 gboolean          vt_test_is_toplevel      (GtkWindow        *window);
 void              vt_test_speak_spanish    (const char       *localedir);
 void              vt_test_speak_default    (const char       *language);
+void              vt_test_server_start     (VtTestServer     *s);
+void              vt_test_server_stop      (VtTestServer     *s);
 
 G_END_DECLS
