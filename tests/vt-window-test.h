@@ -21,9 +21,9 @@ typedef struct {
 /* A window on a temporary folder of sample photos (in/) and its output
  * folder (out/), with settings reset to their defaults. */
 typedef struct {
-  char      *dir;
-  char      *in;
-  char      *out;
+  char          *dir;
+  char          *in;
+  char          *out;
   VtWindow      *window;
   VtRecipePanel *panel;
   GSettings     *settings;
