@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <libsoup/soup.h>
 
 #include "vt-preview.h"
 #include "vt-test-utils.h"
@@ -11,8 +10,6 @@
 #include "vt-window-test.h"
 
 typedef VtWindowFixture Fixture;
-
-static gboolean dialog_shown (Fixture *f) { return vt_test_find_dialog () != NULL; }
 
 /* A link that fails at once (no scheme, another scheme) is listed as not
  * downloaded; the window goes on. */
@@ -33,9 +30,9 @@ test_import_bad_links (Fixture *f, gconstpointer data)
       f->n_finished = 0;
       g_assert_true (vt_window_import_links (f->window, lists[i]));
       vt_test_spin_until (vt_test_not_busy, f, 30000);
-      vt_test_spin_until (dialog_shown, f, 5000);
+      vt_test_spin_until (vt_test_dialog_shown, f, 5000);
       dialog = vt_test_find_dialog ();
-      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "1 Download Failed");
+      g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "1 Download Failed");
       rows = vt_test_dialog_rows (dialog);
       g_assert_nonnull (strstr (rows, lists[i]));
       gtk_window_destroy (GTK_WINDOW (dialog));
@@ -64,55 +61,6 @@ test_cancel_is_honest (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), <, 1.0);
 }
 
-static void
-serve_cb (SoupServer *server, SoupServerMessage *msg, const char *path,
-          GHashTable *query, gpointer data)
-{
-  GBytes *jpeg = data;
-
-  soup_server_message_set_status (msg, 200, NULL);
-  soup_server_message_set_response (msg, "image/jpeg", SOUP_MEMORY_COPY,
-                                    g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg));
-}
-
-typedef struct {
-  SoupServer *server;
-  GBytes     *jpeg;
-  char       *links;
-} Server;
-
-/* A local server answering every path with one photo; @links names two. */
-static void
-server_start (Server *s)
-{
-  g_autoptr(cairo_surface_t) photo = vt_sample_render (2, 400, 300);
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
-  int port;
-
-  s->jpeg = vt_codec_jpeg_encode (photo, 85, FALSE, NULL, NULL);
-  s->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (s->server, NULL, serve_cb, s->jpeg, NULL);
-  soup_server_listen_local (s->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (s->server);
-  port = g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  s->links = g_strdup_printf ("http://127.0.0.1:%d/img/bolso-a.jpg\nhttp://127.0.0.1:%d/img/bolso-b.jpg\n",
-                              port, port);
-}
-
-static void
-server_stop (Server *s)
-{
-  /* Let the closed connections reach both ends before the server goes. */
-  soup_server_disconnect (s->server);
-  vt_test_iterate (200);
-  g_clear_object (&s->server);
-  g_clear_pointer (&s->jpeg, g_bytes_unref);
-  g_clear_pointer (&s->links, g_free);
-}
-
 static gboolean
 small_label_names_originals (Fixture *f)
 {
@@ -128,10 +76,10 @@ test_import_labels_are_honest (Fixture *f, gconstpointer data)
   GtkLabel *found = vt_test_child (f->window, VT_TYPE_WINDOW, "found_label");
   GtkLabel *small = vt_test_child (f->window, VT_TYPE_WINDOW, "small_label");
   VtPreview *preview = vt_test_child (f->window, VT_TYPE_WINDOW, "preview");
-  Server s = { 0 };
+  VtTestServer s = { 0 };
 
   vt_test_window_set_input (f);
-  server_start (&s);
+  vt_test_server_start (&s);
   g_assert_true (vt_window_import_links (f->window, s.links));
   vt_test_spin_until (vt_test_batch_done, f, 60000);
 
@@ -140,7 +88,7 @@ test_import_labels_are_honest (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (vt_preview_get_photo (preview), "/originals/bolso-"));
   vt_test_spin_until (small_label_names_originals, f, 30000);
   g_assert_null (strstr (gtk_label_get_label (small), "product-0001"));
-  server_stop (&s);
+  vt_test_server_stop (&s);
 }
 
 /* Nothing prepared, no speedup: "—", not "0.00×". */
@@ -163,9 +111,9 @@ test_import_twice (Fixture *f, gconstpointer data)
   g_autofree char *large = g_build_filename (f->out, "large", NULL);
   g_autoptr(GPtrArray) downloaded = NULL;
   g_autoptr(GPtrArray) prepared = NULL;
-  Server s = { 0 };
+  VtTestServer s = { 0 };
 
-  server_start (&s);
+  vt_test_server_start (&s);
   for (int round = 0; round < 2; round++)
     {
       f->n_finished = 0;
@@ -178,7 +126,7 @@ test_import_twice (Fixture *f, gconstpointer data)
   g_assert_cmpuint (prepared->len, ==, 2);
   /* the second batch had both photos, and skipped them */
   g_assert_cmpuint (vt_job_get_stats (vt_window_get_last_job (f->window))->n_skipped, ==, 2);
-  server_stop (&s);
+  vt_test_server_stop (&s);
 }
 
 /* Closing mid-batch asks; keeping on leaves the batch running, stopping
@@ -199,7 +147,7 @@ test_close_mid_batch_asks (Fixture *f, gconstpointer data)
   g_assert_true (vt_test_is_toplevel (window));
   dialog = vt_test_find_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Quit Now?");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "Quit Now?\n\nThe batch is still running."));
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_true (vt_test_is_toplevel (window));

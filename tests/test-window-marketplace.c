@@ -6,70 +6,17 @@
 #include <glib/gstdio.h>
 
 #include "vt-preview.h"
-#include "vt-recipe-panel.h"
 #include "vt-studio.h"
 #include "vt-test-utils.h"
 #include "vt-thumbnail.h"
-#include "vt-window.h"
+#include "vt-window-test.h"
 
-typedef struct {
-  char        *dir;
-  char        *in;
-  char        *out;
-  char        *good;    /* a dark product on off-white paper: Amazon passes it */
-  char        *white;   /* a white product on white paper: left alone, so it fails */
-  VtWindow    *window;
-  GSettings   *settings;
-  VtPreview   *preview;
-  guint        n_finished;
-  const char  *want;    /* what the preview's verdict must say */
-  guint        rendered;
-} Fixture;
+typedef VtWindowFixture Fixture;
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main loop until @cond holds, failing after @ms. */
-static void
-spin_until (gboolean (*cond) (Fixture *), Fixture *f, guint ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (ms, timeout_cb, &timed_out);
-
-  while (!cond (f) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static void
-settle (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean batch_done (Fixture *f) { return f->n_finished > 0; }
-
-static void
-batch_finished_cb (VtWindow *window, gboolean cancelled, Fixture *f)
-{
-  f->n_finished++;
-}
-
-static gpointer
-child (gpointer widget, GType type, const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-  g_assert_nonnull (object);
-  return object;
-}
+/* What the preview's verdict must say, and how many renders the preview
+ * had made before a change: what the waits below look for. */
+static const char *want;
+static guint rendered;
 
 static void
 write_studio_shot (const char *path,
@@ -88,53 +35,25 @@ write_studio_shot (const char *path,
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg), NULL));
 }
 
+/* In in/: a dark product on off-white paper, which Amazon passes, and a
+ * white product on white paper, left alone, so it fails. */
 static void
-fixture_set_up (Fixture *f, gconstpointer data)
+write_photos (Fixture *f)
 {
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-  const char *inputs[2];
+  g_autofree char *good = g_build_filename (f->in, "a-good.jpg", NULL);
+  g_autofree char *white = g_build_filename (f->in, "b-white.jpg", NULL);
 
-  f->dir = vt_test_make_tmpdir ();
-  f->in = g_build_filename (f->dir, "in", NULL);
-  f->out = g_build_filename (f->dir, "out", NULL);
-  f->good = g_build_filename (f->in, "a-good.jpg", NULL);
-  f->white = g_build_filename (f->in, "b-white.jpg", NULL);
   g_assert_cmpint (g_mkdir (f->in, 0755), ==, 0);
-  write_studio_shot (f->good, 1, 0x3A5F8C);
-  write_studio_shot (f->white, 2, 0xFBFBF8);
-
-  f->settings = g_settings_new (APP_ID);
-  /* the memory backend keeps values between tests: start from defaults */
-  g_object_get (f->settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i]; i++)
-    g_settings_reset (f->settings, keys[i]);
-  g_settings_set_string (f->settings, "output-folder", f->out);
-
-  f->window = vt_window_new (NULL);
-  f->preview = child (f->window, VT_TYPE_WINDOW, "preview");
-  g_signal_connect (f->window, "batch-finished", G_CALLBACK (batch_finished_cb), f);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 900);
-  gtk_window_present (GTK_WINDOW (f->window));
-  inputs[0] = f->in;
-  inputs[1] = NULL;
-  vt_window_set_inputs (f->window, inputs);
+  write_studio_shot (good, 1, 0x3A5F8C);
+  write_studio_shot (white, 2, 0xFBFBF8);
 }
 
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
+static const VtWindowOptions options = { 1280, 900, write_photos };
+
+static VtPreview *
+window_preview (Fixture *f)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&f->settings);
-  vt_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->in);
-  g_free (f->out);
-  g_free (f->good);
-  g_free (f->white);
+  return vt_test_child (f->window, VT_TYPE_WINDOW, "preview");
 }
 
 static void
@@ -142,7 +61,7 @@ load_preset (Fixture *f, const char *name)
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (vt_recipe_panel_load_preset (child (f->window, VT_TYPE_WINDOW, "recipe_panel"), name, &error));
+  g_assert_true (vt_recipe_panel_load_preset (f->panel, name, &error));
   g_assert_no_error (error);
 }
 
@@ -203,13 +122,13 @@ shows_label (GtkWidget *widget, const char *text)
 static void
 run_batch (Fixture *f)
 {
-  AdwViewStack *view_stack = child (f->window, VT_TYPE_WINDOW, "view_stack");
+  AdwViewStack *view_stack = vt_test_child (f->window, VT_TYPE_WINDOW, "view_stack");
 
   adw_view_stack_set_visible_child_name (view_stack, "batch");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL));
-  spin_until (batch_done, f, 120000);
+  vt_test_spin_until (vt_test_batch_done, f, 120000);
   g_assert_cmpuint (g_list_model_get_n_items (vt_window_get_thumbnails (f->window)), ==, 2);
-  settle (300);
+  vt_test_iterate (300);
 }
 
 /* Under Amazon's preset each tile says whether its main photo meets the
@@ -217,10 +136,11 @@ run_batch (Fixture *f)
 static void
 test_tile_badges (Fixture *f, gconstpointer data)
 {
-  GtkWidget *grid = child (f->window, VT_TYPE_WINDOW, "grid_view");
+  GtkWidget *grid = vt_test_child (f->window, VT_TYPE_WINDOW, "grid_view");
   VtThumbnail *good, *white;
   g_autofree char *tooltip = NULL;
 
+  vt_test_window_set_input (f);
   load_preset (f, "amazon");
   run_batch (f);
   save_screenshot (f, "marketplace-tiles.png");
@@ -236,7 +156,7 @@ test_tile_badges (Fixture *f, gconstpointer data)
   g_assert_false (vt_thumbnail_get_complies (white));
   g_assert_nonnull (strstr (vt_thumbnail_get_verdict (white), "not pure white"));
   g_assert_true (shows_label (grid, vt_thumbnail_get_verdict (white)));
-  g_assert_nonnull (strstr (gtk_label_get_label (child (f->window, VT_TYPE_WINDOW, "results_label")),
+  g_assert_nonnull (strstr (gtk_label_get_label (vt_test_child (f->window, VT_TYPE_WINDOW, "results_label")),
                             "1 of 2 main photos meet Amazon’s rules."));
   g_object_get (white, "tooltip", &tooltip, NULL);
   g_assert_nonnull (strstr (tooltip, "Breaks the channel’s rules:"));
@@ -247,9 +167,10 @@ test_tile_badges (Fixture *f, gconstpointer data)
 static void
 test_no_channel_no_badge (Fixture *f, gconstpointer data)
 {
-  GtkWidget *grid = child (f->window, VT_TYPE_WINDOW, "grid_view");
+  GtkWidget *grid = vt_test_child (f->window, VT_TYPE_WINDOW, "grid_view");
   g_autofree char *channel = NULL;
 
+  vt_test_window_set_input (f);
   load_preset (f, "amazon");
   load_preset (f, "shop");
   channel = g_settings_get_string (f->settings, "channel");
@@ -258,27 +179,27 @@ test_no_channel_no_badge (Fixture *f, gconstpointer data)
   g_assert_false (vt_thumbnail_get_checked (find_thumbnail (f, "a-good.jpg")));
   g_assert_false (vt_thumbnail_get_checked (find_thumbnail (f, "b-white.jpg")));
   g_assert_false (shows_label (grid, "Meets Amazon’s rules"));
-  g_assert_null (strstr (gtk_label_get_label (child (f->window, VT_TYPE_WINDOW, "results_label")), "rules"));
+  g_assert_null (strstr (gtk_label_get_label (vt_test_child (f->window, VT_TYPE_WINDOW, "results_label")), "rules"));
 }
 
 static gboolean
 verdict_says (Fixture *f)
 {
-  GtkLabel *label = vt_preview_get_verdict_label (f->preview);
+  GtkLabel *label = vt_preview_get_verdict_label (window_preview (f));
 
-  return gtk_widget_get_visible (GTK_WIDGET (label)) && strstr (gtk_label_get_label (label), f->want) != NULL;
+  return gtk_widget_get_visible (GTK_WIDGET (label)) && strstr (gtk_label_get_label (label), want) != NULL;
 }
 
 static gboolean
 rendered_again (Fixture *f)
 {
-  return vt_previewer_get_n_rendered (vt_preview_get_previewer (f->preview)) > f->rendered;
+  return vt_previewer_get_n_rendered (vt_preview_get_previewer (window_preview (f))) > rendered;
 }
 
 static void
 wait_for_render (Fixture *f)
 {
-  f->rendered = vt_previewer_get_n_rendered (vt_preview_get_previewer (f->preview));
+  rendered = vt_previewer_get_n_rendered (vt_preview_get_previewer (window_preview (f)));
 }
 
 /* The preview says the verdict on the main photo shown, and follows the
@@ -286,63 +207,53 @@ wait_for_render (Fixture *f)
 static void
 test_preview_verdict (Fixture *f, gconstpointer data)
 {
-  AdwViewStack *view_stack = child (f->window, VT_TYPE_WINDOW, "view_stack");
-  GtkLabel *label = vt_preview_get_verdict_label (f->preview);
+  AdwViewStack *view_stack = vt_test_child (f->window, VT_TYPE_WINDOW, "view_stack");
+  VtPreview *preview = window_preview (f);
+  GtkLabel *label = vt_preview_get_verdict_label (preview);
+  g_autofree char *good = g_build_filename (f->in, "a-good.jpg", NULL);
+  g_autofree char *white = g_build_filename (f->in, "b-white.jpg", NULL);
 
+  vt_test_window_set_input (f);
   adw_view_stack_set_visible_child_name (view_stack, "preview");
   load_preset (f, "amazon");
-  vt_preview_select_photo (f->preview, f->good);
-  f->want = "Meets Amazon’s rules for a main photo.";
-  spin_until (verdict_says, f, 60000);
+  vt_preview_select_photo (preview, good);
+  want = "Meets Amazon’s rules for a main photo.";
+  vt_test_spin_until (verdict_says, f, 60000);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "success"));
 
-  vt_preview_select_photo (f->preview, f->white);
-  f->want = "Breaks Amazon’s rules for a main photo:\n";
-  spin_until (verdict_says, f, 60000);
+  vt_preview_select_photo (preview, white);
+  want = "Breaks Amazon’s rules for a main photo:\n";
+  vt_test_spin_until (verdict_says, f, 60000);
   g_assert_nonnull (strstr (gtk_label_get_label (label), "not pure white"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "warning"));
-  settle (300);
+  vt_test_iterate (300);
   save_screenshot (f, "marketplace-preview.png");
 
   /* the thumbnail size is not the channel's main photo */
   wait_for_render (f);
-  gtk_drop_down_set_selected (child (f->preview, VT_TYPE_PREVIEW, "variant_dropdown"), 1);
-  spin_until (rendered_again, f, 60000);
+  gtk_drop_down_set_selected (vt_test_child (preview, VT_TYPE_PREVIEW, "variant_dropdown"), 1);
+  vt_test_spin_until (rendered_again, f, 60000);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (label)));
 
   /* nor does a shop's own preset have a channel */
-  gtk_drop_down_set_selected (child (f->preview, VT_TYPE_PREVIEW, "variant_dropdown"), 0);
-  f->want = "Breaks Amazon’s rules";
-  spin_until (verdict_says, f, 60000);
+  gtk_drop_down_set_selected (vt_test_child (preview, VT_TYPE_PREVIEW, "variant_dropdown"), 0);
+  want = "Breaks Amazon’s rules";
+  vt_test_spin_until (verdict_says, f, 60000);
   wait_for_render (f);
   load_preset (f, "shop");
-  spin_until (rendered_again, f, 60000);
+  vt_test_spin_until (rendered_again, f, 60000);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (label)));
 }
 
 int
 main (int argc, char **argv)
 {
-  g_autofree char *data_home = g_dir_make_tmp ("vitrina-data-XXXXXX", NULL);
-  int status;
+  if (!vt_test_window_init (&argc, &argv))
+    return 0;
+  vt_test_window_set_options (&options);
 
-  g_test_init (&argc, &argv, NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/window-marketplace/tile-badges", test_tile_badges);
-  ADD ("/window-marketplace/no-channel-no-badge", test_no_channel_no_badge);
-  ADD ("/window-marketplace/preview-verdict", test_preview_verdict);
-#undef ADD
-  status = g_test_run ();
-  vt_test_remove_tree (data_home);
-  return status;
+  vt_test_window_add ("/window-marketplace/tile-badges", 0, test_tile_badges);
+  vt_test_window_add ("/window-marketplace/no-channel-no-badge", 0, test_no_channel_no_badge);
+  vt_test_window_add ("/window-marketplace/preview-verdict", 0, test_preview_verdict);
+  return vt_test_window_run ();
 }

@@ -2,7 +2,6 @@
 /* test-window-panel.c: the real window's side bar under Xvfb: presets, undo, scrolling, language */
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -340,19 +339,7 @@ test_spanish (void)
   g_unsetenv ("VITRINA_LOCALEDIR");
   localedir = vt_application_get_localedir ();
   g_assert_true (g_str_has_prefix (localedir, VT_TEST_BUILD_ROOT));
-  g_setenv ("LANGUAGE", "es", TRUE);
-  /* The es_ES locale tests/meson.build compiled, where it could: newer
-   * glibc (Debian 13's) ignores LANGUAGE under C.UTF-8. */
-  if (g_getenv ("VITRINA_TEST_LOCPATH") != NULL)
-    {
-      g_setenv ("LOCPATH", g_getenv ("VITRINA_TEST_LOCPATH"), TRUE);
-      g_assert_nonnull (setlocale (LC_ALL, "es_ES.UTF-8"));
-    }
-  else
-    setlocale (LC_ALL, "C.UTF-8");
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  vt_test_speak_spanish (localedir);
 
   window = vt_window_new (NULL);
   title = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), VT_TYPE_WINDOW, "window_title"));
@@ -363,13 +350,7 @@ test_spanish (void)
   group = gtk_widget_get_ancestor (GTK_WIDGET (sizes), ADW_TYPE_PREFERENCES_GROUP);
   g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, "Tamaños");
   gtk_window_destroy (GTK_WINDOW (window));
-
-  setlocale (LC_ALL, "C.UTF-8");
-  g_unsetenv ("LOCPATH");
-  if (saved_language != NULL)
-    g_setenv ("LANGUAGE", saved_language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
+  vt_test_speak_default (saved_language);
 }
 
 int

@@ -2,12 +2,10 @@
 /* test-window-presets.c: the real window under Xvfb: saved presets, undo, imports, the scaling chart */
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <libsoup/soup.h>
 
 #include "vt-application.h"
 #include "vt-link-list.h"
@@ -16,157 +14,20 @@
 #include "vt-speedup-chart.h"
 #include "vt-test-utils.h"
 #include "vt-thumbnail.h"
-#include "vt-window.h"
+#include "vt-window-test.h"
 
-typedef struct {
-  char          *dir;
-  char          *in;
-  char          *out;
-  VtWindow      *window;
-  VtRecipePanel *panel;
-  GSettings     *settings;
-  guint          n_finished;
-} Fixture;
+typedef VtWindowFixture Fixture;
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main loop until @cond holds, failing after @ms. */
+/* Each test starts without saved presets. */
 static void
-spin_until (gboolean (*cond) (Fixture *), Fixture *f, guint ms)
+forget_presets (Fixture *f)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (ms, timeout_cb, &timed_out);
+  g_autofree char *presets = vt_presets_get_user_dir ();
 
-  while (!cond (f) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static gboolean batch_done (Fixture *f) { return f->n_finished > 0; }
-static gboolean not_busy (Fixture *f) { return !vt_window_is_busy (f->window); }
-
-static void
-batch_finished_cb (VtWindow *window, gboolean cancelled, Fixture *f)
-{
-  f->n_finished++;
-}
-
-static gpointer
-child (gpointer widget, GType type, const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-  g_assert_nonnull (object);
-  return object;
-}
-
-static void
-reset_settings (GSettings *settings)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i]; i++)
-    g_settings_reset (settings, keys[i]);
-}
-
-static void
-make_window (Fixture *f)
-{
-  f->window = vt_window_new (NULL);
-  f->panel = child (f->window, VT_TYPE_WINDOW, "recipe_panel");
-  g_signal_connect (f->window, "batch-finished", G_CALLBACK (batch_finished_cb), f);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 900);
-  gtk_window_present (GTK_WINDOW (f->window));
-}
-
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  g_autofree char *presets = NULL;
-
-  f->dir = vt_test_make_tmpdir ();
-  f->in = g_build_filename (f->dir, "in", NULL);
-  f->out = g_build_filename (f->dir, "out", NULL);
-  f->settings = g_settings_new (APP_ID);
-  reset_settings (f->settings);
-  g_settings_set_string (f->settings, "output-folder", f->out);
-  /* each test starts without saved presets */
-  presets = vt_presets_get_user_dir ();
   vt_test_remove_tree (presets);
-  if (GPOINTER_TO_UINT (data) > 0)
-    g_assert_true (vt_sample_write (f->in, GPOINTER_TO_UINT (data), 400, 300, NULL));
-  make_window (f);
 }
 
-static void
-destroy_dialogs (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i - 1);
-      if (ADW_IS_MESSAGE_DIALOG (w))
-        gtk_window_destroy (GTK_WINDOW (w));
-    }
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  destroy_dialogs ();
-  if (f->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (f->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&f->settings);
-  vt_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->in);
-  g_free (f->out);
-}
-
-static void
-set_input (Fixture *f)
-{
-  const char *paths[] = { f->in, NULL };
-  vt_window_set_inputs (f->window, paths);
-}
-
-/* The message dialog now shown, or NULL. */
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (w))
-        return ADW_MESSAGE_DIALOG (w);
-    }
-  return NULL;
-}
-
-static gboolean dialog_shown (Fixture *f) { return find_dialog () != NULL; }
+static const VtWindowOptions options = { 1200, 900, forget_presets };
 
 /* Appends the text of every label under @widget, skipping @skip. */
 static void
@@ -184,7 +45,7 @@ collect_labels (GtkWidget *widget, GtkWidget *skip, GString *text)
 static char *
 toast_text (Fixture *f)
 {
-  AdwToastOverlay *overlay = child (f->window, VT_TYPE_WINDOW, "toast_overlay");
+  AdwToastOverlay *overlay = vt_test_child (f->window, VT_TYPE_WINDOW, "toast_overlay");
   GString *text = g_string_new (NULL);
 
   collect_labels (GTK_WIDGET (overlay), adw_toast_overlay_get_child (overlay), text);
@@ -200,17 +61,17 @@ toast_text (Fixture *f)
 static void
 test_import_all_failed_keeps_folder (Fixture *f, gconstpointer data)
 {
-  AdwWindowTitle *title = child (f->window, VT_TYPE_WINDOW, "window_title");
+  AdwWindowTitle *title = vt_test_child (f->window, VT_TYPE_WINDOW, "window_title");
   g_autofree char *toasts = NULL;
   g_autofree char *rows = NULL;
 
-  set_input (f);
+  vt_test_window_set_input (f);
   g_assert_cmpuint (vt_window_get_n_found (f->window), ==, 3);
   g_assert_true (vt_window_import_links (f->window, "ftp://shop.example/foto.jpg"));
-  spin_until (batch_done, f, 30000);
-  spin_until (not_busy, f, 30000);
-  spin_until (dialog_shown, f, 5000);
-  iterate (200);
+  vt_test_spin_until (vt_test_batch_done, f, 30000);
+  vt_test_spin_until (vt_test_not_busy, f, 30000);
+  vt_test_spin_until (vt_test_dialog_shown, f, 5000);
+  vt_test_iterate (200);
 
   g_assert_cmpuint (vt_window_get_n_found (f->window), ==, 3);
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, f->in);
@@ -219,21 +80,10 @@ test_import_all_failed_keeps_folder (Fixture *f, gconstpointer data)
   g_test_message ("toasts: %s", toasts);
   g_assert_null (strstr (toasts, "done"));
   /* the dialog says why, and names the scheme it refused */
-  rows = vt_test_dialog_rows (find_dialog ());
+  rows = vt_test_dialog_rows (vt_test_find_dialog ());
   g_assert_nonnull (strstr (rows, "“ftp” links cannot be downloaded"));
   f->n_finished = 0;
-  spin_until (batch_done, f, 30000);
-}
-
-static void
-serve_cb (SoupServer *server, SoupServerMessage *msg, const char *path,
-          GHashTable *query, gpointer data)
-{
-  GBytes *jpeg = data;
-
-  soup_server_message_set_status (msg, 200, NULL);
-  soup_server_message_set_response (msg, "image/jpeg", SOUP_MEMORY_COPY,
-                                    g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg));
+  vt_test_spin_until (vt_test_batch_done, f, 30000);
 }
 
 /* A link pasted without "http://" is taken as https; a local server that
@@ -242,16 +92,11 @@ serve_cb (SoupServer *server, SoupServerMessage *msg, const char *path,
 static void
 test_link_without_scheme (Fixture *f, gconstpointer data)
 {
-  g_autoptr(cairo_surface_t) photo = vt_sample_render (2, 400, 300);
-  g_autoptr(GBytes) jpeg = vt_codec_jpeg_encode (photo, 85, FALSE, NULL, NULL);
-  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
-  g_autoptr(GError) error = NULL;
+  VtTestServer server = { 0 };
   g_autofree char *link = NULL;
   g_autofree char *https = NULL;
   g_autofree char *rows = NULL;
   AdwMessageDialog *dialog;
-  GSList *uris;
-  int port;
 
   g_assert_cmpstr ((https = vt_link_normalize ("shop.example/a.jpg")), ==, "https://shop.example/a.jpg");
   g_clear_pointer (&https, g_free);
@@ -261,23 +106,18 @@ test_link_without_scheme (Fixture *f, gconstpointer data)
   g_clear_pointer (&https, g_free);
   g_assert_cmpstr ((https = vt_link_normalize ("ftp://shop.example/a.jpg")), ==, "ftp://shop.example/a.jpg");
 
-  soup_server_add_handler (server, NULL, serve_cb, jpeg, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  port = g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  link = g_strdup_printf ("127.0.0.1:%d/img/bolso-a.jpg", port);
+  vt_test_server_start (&server);
+  link = g_strdup_printf ("127.0.0.1:%d/img/bolso-a.jpg", server.port);
 
   g_assert_true (vt_window_import_links (f->window, link));
-  spin_until (not_busy, f, 60000);
-  spin_until (dialog_shown, f, 5000);
-  dialog = find_dialog ();
+  vt_test_spin_until (vt_test_not_busy, f, 60000);
+  vt_test_spin_until (vt_test_dialog_shown, f, 5000);
+  dialog = vt_test_find_dialog ();
   rows = vt_test_dialog_rows (dialog);
   g_test_message ("%s", rows);
   g_assert_nonnull (strstr (rows, "https://127.0.0.1"));
   g_assert_null (strstr (rows, "Not an http or https link"));
-  soup_server_disconnect (server);
+  vt_test_server_stop (&server);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -289,14 +129,14 @@ static void
 test_quit_question_closes (Fixture *f, gconstpointer data)
 {
   g_settings_set_int (f->settings, "workers", 1);
-  set_input (f);
+  vt_test_window_set_input (f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL));
   gtk_window_close (GTK_WINDOW (f->window));
-  g_assert_nonnull (find_dialog ());
+  g_assert_nonnull (vt_test_find_dialog ());
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.cancel", NULL));
-  spin_until (batch_done, f, 30000);
-  iterate (100);
-  g_assert_null (find_dialog ());
+  vt_test_spin_until (vt_test_batch_done, f, 30000);
+  vt_test_iterate (100);
+  g_assert_null (vt_test_find_dialog ());
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
 }
 
@@ -308,12 +148,12 @@ test_skipped_tiles_show_output (Fixture *f, gconstpointer data)
   GListModel *thumbnails = vt_window_get_thumbnails (f->window);
 
   g_settings_set_boolean (f->settings, "skip-existing", TRUE);
-  set_input (f);
+  vt_test_window_set_input (f);
   for (int round = 0; round < 2; round++)
     {
       f->n_finished = 0;
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL));
-      spin_until (batch_done, f, 60000);
+      vt_test_spin_until (vt_test_batch_done, f, 60000);
     }
   g_assert_cmpuint (g_list_model_get_n_items (thumbnails), ==, 3);
   for (guint i = 0; i < 3; i++)
@@ -392,40 +232,25 @@ test_spanish_tooltips_after_batch (Fixture *f, gconstpointer data)
   g_autofree char *broken = g_build_filename (f->in, "broken.jpg", NULL);
 
   gtk_window_destroy (GTK_WINDOW (f->window));
-  g_setenv ("LANGUAGE", "es", TRUE);
-  if (g_getenv ("VITRINA_TEST_LOCPATH") != NULL)
-    {
-      g_setenv ("LOCPATH", g_getenv ("VITRINA_TEST_LOCPATH"), TRUE);
-      g_assert_nonnull (setlocale (LC_ALL, "es_ES.UTF-8"));
-    }
-  else
-    setlocale (LC_ALL, "C.UTF-8");
-  bindtextdomain (GETTEXT_PACKAGE, vt_application_get_localedir ());
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  vt_test_speak_spanish (vt_application_get_localedir ());
   g_assert_cmpstr (_("Choose a Folder of Photos"), ==, "Elige una carpeta de fotos");
 
   g_assert_true (g_file_set_contents (broken, "not a photo", -1, NULL));
   g_settings_set_boolean (f->settings, "skip-existing", TRUE);
-  make_window (f);
-  set_input (f);
+  vt_test_window_open (f);
+  vt_test_window_set_input (f);
   for (int round = 0; round < 2; round++)
     {
       f->n_finished = 0;
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL));
-      spin_until (batch_done, f, 60000);
+      vt_test_spin_until (vt_test_batch_done, f, 60000);
     }
-  iterate (300);
+  vt_test_iterate (300);
   check_tooltips (GTK_WIDGET (f->window), english);
   for (guint i = 0; i < english->len; i++)
     g_test_message ("English tooltip: %s", (char *) g_ptr_array_index (english, i));
 
-  setlocale (LC_ALL, "C.UTF-8");
-  g_unsetenv ("LOCPATH");
-  if (saved_language != NULL)
-    g_setenv ("LANGUAGE", saved_language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
+  vt_test_speak_default (saved_language);
   g_assert_cmpuint (english->len, ==, 0);
 }
 
@@ -445,7 +270,7 @@ user_preset (const char *name)
 static char *
 saved_titles (Fixture *f)
 {
-  GtkListBox *list = child (f->panel, VT_TYPE_RECIPE_PANEL, "saved_list");
+  GtkListBox *list = vt_test_child (f->panel, VT_TYPE_RECIPE_PANEL, "saved_list");
   GString *text = g_string_new (NULL);
   GtkListBoxRow *row;
 
@@ -458,7 +283,7 @@ saved_titles (Fixture *f)
 static gboolean
 menu_has (Fixture *f, const char *label)
 {
-  GtkMenuButton *button = child (f->panel, VT_TYPE_RECIPE_PANEL, "preset_button");
+  GtkMenuButton *button = vt_test_child (f->panel, VT_TYPE_RECIPE_PANEL, "preset_button");
   GMenuModel *menu = gtk_menu_button_get_menu_model (button);
 
   for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
@@ -543,7 +368,7 @@ test_saved_presets (Fixture *f, gconstpointer data)
 
   /* kept on disk: a new window lists it */
   gtk_window_destroy (GTK_WINDOW (f->window));
-  make_window (f);
+  vt_test_window_open (f);
   g_assert_cmpstr ((titles = saved_titles (f)), ==, "Invierno\n");
 }
 
@@ -574,7 +399,7 @@ test_name_dialog (Fixture *f, gconstpointer data)
   g_autofree char *titles = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "panel.save-preset", NULL));
-  dialog = find_dialog ();
+  dialog = vt_test_find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
   gtk_editable_set_text (dialog_entry (dialog), "a/b");
@@ -587,10 +412,10 @@ test_name_dialog (Fixture *f, gconstpointer data)
   adw_message_dialog_response (dialog, "save");
   g_assert_true (g_file_test (mine, G_FILE_TEST_IS_REGULAR));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate (50);
+  vt_test_iterate (50);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "panel.rename-preset", "s", "Mi tienda"));
-  dialog = find_dialog ();
+  dialog = vt_test_find_dialog ();
   g_assert_cmpstr (gtk_editable_get_text (dialog_entry (dialog)), ==, "Mi tienda");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
   gtk_editable_set_text (dialog_entry (dialog), "Otra");
@@ -616,7 +441,7 @@ wait_for_toast (Fixture *f, const char *text)
         return;
       if (g_get_monotonic_time () > end)
         g_error ("no toast says “%s”; shown: %s", text, toasts);
-      iterate (20);
+      vt_test_iterate (20);
     }
 }
 
@@ -624,9 +449,9 @@ wait_for_toast (Fixture *f, const char *text)
 static void
 test_scaling_one_photo (Fixture *f, gconstpointer data)
 {
-  VtSpeedupChart *chart = child (f->window, VT_TYPE_WINDOW, "chart");
+  VtSpeedupChart *chart = vt_test_child (f->window, VT_TYPE_WINDOW, "chart");
 
-  set_input (f);
+  vt_test_window_set_input (f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.measure-scaling", NULL));
   g_assert_false (vt_window_is_busy (f->window));
   wait_for_toast (f, "needs at least two photos");
@@ -637,7 +462,7 @@ test_scaling_one_photo (Fixture *f, gconstpointer data)
 static void
 test_scaling_all_failed (Fixture *f, gconstpointer data)
 {
-  VtSpeedupChart *chart = child (f->window, VT_TYPE_WINDOW, "chart");
+  VtSpeedupChart *chart = vt_test_child (f->window, VT_TYPE_WINDOW, "chart");
   g_autofree char *toasts = NULL;
 
   g_assert_cmpint (g_mkdir_with_parents (f->in, 0755), ==, 0);
@@ -647,10 +472,10 @@ test_scaling_all_failed (Fixture *f, gconstpointer data)
       g_autofree char *path = g_build_filename (f->in, name, NULL);
       g_assert_true (g_file_set_contents (path, "not a photo", -1, NULL));
     }
-  set_input (f);
+  vt_test_window_set_input (f);
   g_assert_cmpuint (vt_window_get_n_found (f->window), ==, 3);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.measure-scaling", NULL));
-  spin_until (not_busy, f, 60000);
+  vt_test_spin_until (vt_test_not_busy, f, 60000);
   wait_for_toast (f, "No photo of the sample could be prepared");
   toasts = toast_text (f);
   g_assert_null (strstr (toasts, "parallel"));
@@ -671,7 +496,7 @@ joined_ticks (VtSpeedupChart *chart, VtChartAxis axis)
 static void
 test_chart_axes (Fixture *f, gconstpointer data)
 {
-  VtSpeedupChart *chart = child (f->window, VT_TYPE_WINDOW, "chart");
+  VtSpeedupChart *chart = vt_test_child (f->window, VT_TYPE_WINDOW, "chart");
   g_autofree char *x = NULL, *left = NULL, *right = NULL;
 
   vt_speedup_chart_start_scaling (chart, 2);
@@ -695,35 +520,21 @@ test_chart_axes (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  g_autofree char *data_home = g_dir_make_tmp ("vitrina-data-XXXXXX", NULL);
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  if (!vt_test_window_init (&argc, &argv))
+    return 0;
   g_unsetenv ("VITRINA_LOCALEDIR");
+  vt_test_window_set_options (&options);
 
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-
-#define ADD(path, n, func) \
-  g_test_add (path, Fixture, GUINT_TO_POINTER (n), fixture_set_up, func, fixture_tear_down)
-  ADD ("/window/import-all-failed-keeps-folder", 3, test_import_all_failed_keeps_folder);
-  ADD ("/window/link-without-scheme", 0, test_link_without_scheme);
-  ADD ("/window/quit-question-closes", 40, test_quit_question_closes);
-  ADD ("/window/skipped-tiles-show-output", 3, test_skipped_tiles_show_output);
-  ADD ("/window/ctrl-z-undoes-preset", 0, test_ctrl_z_undoes_preset);
-  ADD ("/window/spanish-tooltips-after-batch", 3, test_spanish_tooltips_after_batch);
-  ADD ("/presets/saved", 0, test_saved_presets);
-  ADD ("/presets/name-dialog", 0, test_name_dialog);
-  ADD ("/scaling/one-photo", 1, test_scaling_one_photo);
-  ADD ("/scaling/all-failed", 0, test_scaling_all_failed);
-  ADD ("/scaling/chart-axes", 0, test_chart_axes);
-#undef ADD
-  status = g_test_run ();
-  vt_test_remove_tree (data_home);
-  return status;
+  vt_test_window_add ("/window/import-all-failed-keeps-folder", 3, test_import_all_failed_keeps_folder);
+  vt_test_window_add ("/window/link-without-scheme", 0, test_link_without_scheme);
+  vt_test_window_add ("/window/quit-question-closes", 40, test_quit_question_closes);
+  vt_test_window_add ("/window/skipped-tiles-show-output", 3, test_skipped_tiles_show_output);
+  vt_test_window_add ("/window/ctrl-z-undoes-preset", 0, test_ctrl_z_undoes_preset);
+  vt_test_window_add ("/window/spanish-tooltips-after-batch", 3, test_spanish_tooltips_after_batch);
+  vt_test_window_add ("/presets/saved", 0, test_saved_presets);
+  vt_test_window_add ("/presets/name-dialog", 0, test_name_dialog);
+  vt_test_window_add ("/scaling/one-photo", 1, test_scaling_one_photo);
+  vt_test_window_add ("/scaling/all-failed", 0, test_scaling_all_failed);
+  vt_test_window_add ("/scaling/chart-axes", 0, test_chart_axes);
+  return vt_test_window_run ();
 }

@@ -528,7 +528,7 @@ failure_dialog_shown (Fixture *f)
     {
       g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
       if (ADW_IS_MESSAGE_DIALOG (w) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), "1 Download Failed") == 0)
+          g_strcmp0 (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (w)), "1 Download Failed") == 0)
         {
           gtk_window_destroy (GTK_WINDOW (w));
           return TRUE;

@@ -2,10 +2,14 @@
 /* vt-window-test.c: set-up, waiting and widget look-ups shared by the window tests */
 #include "config.h"
 
+#include <locale.h>
+#include <glib/gi18n.h>
+
 #include "vt-test-utils.h"
 #include "vt-window-test.h"
 
 static char *data_home;
+static const VtWindowOptions *window_options;
 
 /* Starts GTK for a window test, with the user's data folder (where
  * imported presets land) in a temporary one. FALSE, after the TAP line
@@ -55,6 +59,15 @@ vt_test_window_run (void)
   return status;
 }
 
+/* Makes every window of this program as @options say, for a test file
+ * whose tests all need their own size or files; call before
+ * vt_test_window_run(). @options must outlive the run. */
+void
+vt_test_window_set_options (const VtWindowOptions *options)
+{
+  window_options = options;
+}
+
 static void
 reset_settings (GSettings *settings)
 {
@@ -99,9 +112,22 @@ vt_test_window_set_up (VtWindowFixture *f,
   g_settings_set_string (f->settings, "output-folder", f->out);
   if (GPOINTER_TO_UINT (n_photos) > 0)
     g_assert_true (vt_sample_write (f->in, GPOINTER_TO_UINT (n_photos), 400, 300, NULL));
+  if (window_options != NULL && window_options->prepare != NULL)
+    window_options->prepare (f);
 
+  vt_test_window_open (f);
+}
+
+/* Makes and shows f->window as the set-up does: also for a test that
+ * closed its window and wants a new one on the same settings. */
+void
+vt_test_window_open (VtWindowFixture *f)
+{
   f->window = vt_window_new (NULL);
+  f->panel = vt_test_child (f->window, VT_TYPE_WINDOW, "recipe_panel");
   g_signal_connect (f->window, "batch-finished", G_CALLBACK (batch_finished_cb), f);
+  if (window_options != NULL && window_options->width > 0)
+    gtk_window_set_default_size (GTK_WINDOW (f->window), window_options->width, window_options->height);
   gtk_window_present (GTK_WINDOW (f->window));
 }
 
@@ -138,6 +164,12 @@ gboolean
 vt_test_not_busy (VtWindowFixture *f)
 {
   return !vt_window_is_busy (f->window);
+}
+
+gboolean
+vt_test_dialog_shown (VtWindowFixture *f)
+{
+  return vt_test_find_dialog () != NULL;
 }
 
 static gboolean
@@ -261,4 +293,78 @@ vt_test_dialog_rows (AdwMessageDialog *dialog)
   if (extra != NULL)
     collect_rows (extra, text);
   return g_string_free (text, FALSE);
+}
+
+/* Switches this process to Spanish, with the app's catalogues from
+ * @localedir: in the es_ES locale tests/meson.build compiled, where it
+ * could, since newer glibc (Debian 13's) ignores LANGUAGE under C.UTF-8. */
+void
+vt_test_speak_spanish (const char *localedir)
+{
+  g_setenv ("LANGUAGE", "es", TRUE);
+  if (g_getenv ("VITRINA_TEST_LOCPATH") != NULL)
+    {
+      g_setenv ("LOCPATH", g_getenv ("VITRINA_TEST_LOCPATH"), TRUE);
+      g_assert_nonnull (setlocale (LC_ALL, "es_ES.UTF-8"));
+    }
+  else
+    setlocale (LC_ALL, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/* Back from vt_test_speak_spanish() to C.UTF-8 and LANGUAGE @language
+ * (NULL: unset), as the test found them. */
+void
+vt_test_speak_default (const char *language)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_unsetenv ("LOCPATH");
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+}
+
+static void
+serve_cb (SoupServer *server, SoupServerMessage *msg, const char *path,
+          GHashTable *query, gpointer data)
+{
+  GBytes *jpeg = data;
+
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "image/jpeg", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg));
+}
+
+/* Starts @s, a local http server answering every path with one sample photo. */
+void
+vt_test_server_start (VtTestServer *s)
+{
+  g_autoptr(cairo_surface_t) photo = vt_sample_render (2, 400, 300);
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  s->jpeg = vt_codec_jpeg_encode (photo, 85, FALSE, NULL, NULL);
+  s->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (s->server, NULL, serve_cb, s->jpeg, NULL);
+  soup_server_listen_local (s->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (s->server);
+  s->port = g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  s->links = g_strdup_printf ("http://127.0.0.1:%d/img/bolso-a.jpg\nhttp://127.0.0.1:%d/img/bolso-b.jpg\n",
+                              s->port, s->port);
+}
+
+void
+vt_test_server_stop (VtTestServer *s)
+{
+  /* Let the closed connections reach both ends before the server goes. */
+  soup_server_disconnect (s->server);
+  vt_test_iterate (200);
+  g_clear_object (&s->server);
+  g_clear_pointer (&s->jpeg, g_bytes_unref);
+  g_clear_pointer (&s->links, g_free);
 }

@@ -3,22 +3,40 @@
 #pragma once
 
 #include <adwaita.h>
+#include <libsoup/soup.h>
 
+#include "vt-recipe-panel.h"
 #include "vt-window.h"
 
 G_BEGIN_DECLS
 
+/* A local http server answering every path with one sample photo. */
+typedef struct {
+  SoupServer *server;
+  GBytes     *jpeg;
+  int         port;
+  char       *links;   /* two links to it, one a line */
+} VtTestServer;
+
 /* A window on a temporary folder of sample photos (in/) and its output
  * folder (out/), with settings reset to their defaults. */
 typedef struct {
-  char      *dir;
-  char      *in;
-  char      *out;
-  VtWindow  *window;
-  GSettings *settings;
-  guint      n_finished;
-  gboolean   cancelled;
+  char          *dir;
+  char          *in;
+  char          *out;
+  VtWindow      *window;
+  VtRecipePanel *panel;
+  GSettings     *settings;
+  guint          n_finished;
+  gboolean       cancelled;
 } VtWindowFixture;
+
+/* What every window of one test program needs beyond the defaults. */
+typedef struct {
+  int    width;                           /* default size; 0 keeps the natural size */
+  int    height;
+  void (*prepare) (VtWindowFixture *f);   /* after in/ is written, before the window is made */
+} VtWindowOptions;
 
 gboolean          vt_test_window_init      (int              *argc,
                                             char           ***argv);
@@ -26,14 +44,17 @@ void              vt_test_window_add       (const char       *path,
                                             guint             n_photos,
                                             void            (*test) (VtWindowFixture *, gconstpointer));
 int               vt_test_window_run       (void);
+void              vt_test_window_set_options (const VtWindowOptions *options);
 
 void              vt_test_window_set_up    (VtWindowFixture  *f,
                                             gconstpointer     n_photos);
 void              vt_test_window_tear_down (VtWindowFixture  *f,
                                             gconstpointer     data);
+void              vt_test_window_open      (VtWindowFixture  *f);
 void              vt_test_window_set_input (VtWindowFixture  *f);
 gboolean          vt_test_batch_done       (VtWindowFixture  *f);
 gboolean          vt_test_not_busy         (VtWindowFixture  *f);
+gboolean          vt_test_dialog_shown     (VtWindowFixture  *f);
 void              vt_test_spin_until       (gboolean        (*cond) (VtWindowFixture *),
                                             VtWindowFixture  *f,
                                             guint             ms);
@@ -48,5 +69,9 @@ AdwMessageDialog *vt_test_find_dialog      (void);
 char             *vt_test_dialog_rows      (AdwMessageDialog *dialog);
 void              vt_test_destroy_dialogs  (void);
 gboolean          vt_test_is_toplevel      (GtkWindow        *window);
+void              vt_test_speak_spanish    (const char       *localedir);
+void              vt_test_speak_default    (const char       *language);
+void              vt_test_server_start     (VtTestServer     *s);
+void              vt_test_server_stop      (VtTestServer     *s);
 
 G_END_DECLS

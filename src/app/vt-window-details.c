@@ -58,11 +58,14 @@ _vt_window_show_details (VtWindow *self,
 {
   g_autoptr(VtThumbnail) thumbnail = g_list_model_get_item (G_LIST_MODEL (self->thumbnails), position);
   VtResult *result = vt_thumbnail_get_result (thumbnail);
-  g_autofree char *body = describe_result (result);
+  g_autofree char *details = describe_result (result);
+  g_autofree char *body = g_strdup_printf ("%s\n\n%s", vt_thumbnail_get_title (thumbnail), details);
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       vt_thumbnail_get_title (thumbnail), body));
+  /* The photo's name opens the body rather than being the heading, which
+   * libadwaita 1.7 may measure narrower than a long name (see
+   * _vt_window_list_dialog_new()). */
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, body));
   adw_message_dialog_add_responses (dialog, "close", _("_Close"), "preview", _("_Preview"), NULL);
   if (vt_result_get_status (result) == VT_RESULT_DONE)
     adw_message_dialog_add_responses (dialog, "open", _("_Open Folder"), NULL);

@@ -45,6 +45,7 @@ show_failed_downloads (VtWindow  *self,
                        VtFetcher *fetcher)
 {
   guint n_failed = 0;
+  g_autofree char *count = NULL;
   GtkListBox *list;
   GtkWidget *dialog;
 
@@ -53,12 +54,9 @@ show_failed_downloads (VtWindow  *self,
   if (n_failed == 0)
     return;
 
-  /* A short heading: one wider than the dialog makes AdwMessageDialog
-   * measure its large heading below that heading's minimum width. */
-  dialog = _vt_window_list_dialog_new (self, NULL, NULL, &list);
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
-                                     g_dngettext (GETTEXT_PACKAGE, "%u Download Failed",
-                                                  "%u Downloads Failed", n_failed), n_failed);
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Download Failed", "%u Downloads Failed",
+                                        n_failed), n_failed);
+  dialog = _vt_window_list_dialog_new (self, count, &list);
   for (guint i = 0, n = 0; i < vt_fetcher_get_n_downloads (fetcher) && n < 20; i++)
     {
       VtDownload *d = vt_fetcher_get_download (fetcher, i);

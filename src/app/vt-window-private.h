@@ -104,7 +104,6 @@ void      _vt_window_toast_results           (VtWindow      *self,
                                               const char    *message);
 void      _vt_window_show_failed             (VtWindow      *self);
 GtkWidget *_vt_window_list_dialog_new        (VtWindow      *self,
-                                              const char    *heading,
                                               const char    *body,
                                               GtkListBox   **list);
 void      _vt_window_list_dialog_add         (GtkListBox    *list,

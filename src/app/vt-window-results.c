@@ -123,20 +123,21 @@ _vt_window_toast_results (VtWindow   *self,
  * @list: (out): where the dialog's rows go (_vt_window_list_dialog_add())
  *
  * A message dialog whose details are a list, a row for each photo or link.
- * Not its body: a long path or link in the body label sets that label's
- * minimum width, which libadwaita 1.7's AdwMessageDialog then measures
- * below (GTK 4.18 warns, and the text is cut); a row's title ellipsizes
- * and its subtitle wraps anywhere.
+ * Neither a heading nor the body holds them: libadwaita 1.7's
+ * AdwMessageDialog may measure its labels narrower than their minimum
+ * width (GTK 4.18 warns, and the text is cut), which for a heading is its
+ * whole text and for the body its longest word, a path or a link. The body
+ * wraps between words; a row's title ellipsizes and its subtitle wraps
+ * anywhere.
  *
  * Returns: (transfer floating): the dialog, not yet presented
  */
 GtkWidget *
 _vt_window_list_dialog_new (VtWindow    *self,
-                            const char  *heading,
                             const char  *body,
                             GtkListBox **list)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, body);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
   *list = GTK_LIST_BOX (gtk_list_box_new ());
@@ -187,9 +188,6 @@ _vt_window_show_failed (VtWindow *self)
   if (n_failed == 0)
     return;
 
-  /* The count leads the body rather than being a heading: libadwaita 1.7's
-   * AdwMessageDialog measured its large heading below the heading's own
-   * minimum width here (GTK 4.18 warns). */
   g_string_printf (body, g_dngettext (GETTEXT_PACKAGE, "%u Photo Failed", "%u Photos Failed", n_failed),
                    n_failed);
   if (n_failed > MAX_LISTED)
@@ -198,7 +196,7 @@ _vt_window_show_failed (VtWindow *self)
       g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "… and %u more", "… and %u more",
                                                  n_failed - MAX_LISTED), n_failed - MAX_LISTED);
     }
-  dialog = _vt_window_list_dialog_new (self, NULL, body->str, &list);
+  dialog = _vt_window_list_dialog_new (self, body->str, &list);
   for (guint i = 0, n = 0; i < vt_job_get_n_results (self->job) && n < MAX_LISTED; i++)
     {
       VtResult *r = vt_job_get_result (self->job, i);

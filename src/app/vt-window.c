@@ -76,14 +76,17 @@ static gboolean
 vt_window_close_request (GtkWindow *window)
 {
   VtWindow *self = VT_WINDOW (window);
+  g_autofree char *body = NULL;
   GtkWidget *dialog;
 
   if (self->close_confirmed || !vt_window_is_busy (self))
     return GTK_WINDOW_CLASS (vt_window_parent_class)->close_request (window);
 
-  /* A short heading: libadwaita 1.7 measures a longer one below its width. */
-  dialog = adw_message_dialog_new (window, _("Quit Now?"),
-                                   _("The batch is still running. The photos not prepared yet are left undone; those already written stay."));
+  /* No heading: libadwaita 1.7 may measure one narrower than its text
+   * (see _vt_window_list_dialog_new()); the body wraps. */
+  body = g_strdup_printf ("%s\n\n%s", _("Quit Now?"),
+                          _("The batch is still running. The photos not prepared yet are left undone; those already written stay."));
+  dialog = adw_message_dialog_new (window, NULL, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Keep Working"),
                                     "quit", _("_Stop and Quit"), NULL);
