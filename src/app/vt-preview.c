@@ -24,6 +24,7 @@ struct _VtPreview
   VtPreviewer     *previewer;
   GPtrArray       *paths;
   cairo_surface_t *shown;
+  VtFormat         shown_format;
   gboolean         rebuilding;
 
   /* template */
@@ -133,11 +134,20 @@ ready_cb (VtPreviewer     *previewer,
                             cairo_image_surface_get_width (result->after),
                             cairo_image_surface_get_height (result->after),
                             bytes, format, result->render_time / 1000.0);
+  if (result->not_decoded)
+    {
+      g_autofree char *told = g_steal_pointer (&info);
+
+      /* TRANSLATORS: the line above, then why the preview shows the pixels before encoding */
+      info = g_strdup_printf (_("%s · shown before encoding: this computer cannot read %s"),
+                              told, format);
+    }
   gtk_label_set_label (self->info_label, info);
   vt_preview_area_set_textures (self->area, before, after);
 
   g_clear_pointer (&self->shown, cairo_surface_destroy);
   self->shown = cairo_surface_reference (result->after);
+  self->shown_format = result->format;
 }
 
 static void
@@ -256,11 +266,19 @@ vt_preview_get_previewer (VtPreview *self)
   return self->previewer;
 }
 
-/* What the preview shows now, right of the line: the batch's pixels. */
+/* What the preview shows now, right of the line: the file the batch
+ * writes, decoded, as a browser would show it. */
 cairo_surface_t *
 vt_preview_get_shown (VtPreview *self)
 {
   return self->shown;
+}
+
+/* The format of the file vt_preview_get_shown() was decoded from. */
+VtFormat
+vt_preview_get_shown_format (VtPreview *self)
+{
+  return self->shown_format;
 }
 
 const char *
