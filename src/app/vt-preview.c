@@ -167,14 +167,14 @@ zoom_toggled_cb (VtPreview *self)
 }
 
 /* The sizes' names, keeping the size shown when it still exists and
- * starting on the largest one (the one staff look at). */
+ * otherwise showing the largest one (the one staff look at). */
 static void
 rebuild_variants (VtPreview *self)
 {
   guint n = vt_recipe_get_n_variants (self->recipe);
   guint old = gtk_drop_down_get_selected (self->variant_dropdown);
   g_autofree char *old_name = NULL;
-  guint select = 0, best_area = 0;
+  guint largest = 0, best_area = 0, kept = G_MAXUINT;
 
   if (old < g_list_model_get_n_items (G_LIST_MODEL (self->variant_names)))
     old_name = g_strdup (gtk_string_list_get_string (self->variant_names, old));
@@ -187,12 +187,12 @@ rebuild_variants (VtPreview *self)
       const VtVariant *v = vt_recipe_get_variant (self->recipe, i);
 
       gtk_string_list_append (self->variant_names, v->name);
-      if (old_name == NULL && (guint) (v->width * v->height) > best_area)
-        best_area = v->width * v->height, select = i;
+      if ((guint) (v->width * v->height) > best_area)
+        best_area = v->width * v->height, largest = i;
       if (old_name != NULL && g_str_equal (old_name, v->name))
-        select = i;
+        kept = i;
     }
-  gtk_drop_down_set_selected (self->variant_dropdown, select);
+  gtk_drop_down_set_selected (self->variant_dropdown, kept != G_MAXUINT ? kept : largest);
   self->rebuilding = FALSE;
 }
 
