@@ -92,6 +92,46 @@ test_presets_keep_text (Fixture *f, gconstpointer data)
     }
 }
 
+/* Every built-in preset keeps the shop's logo and where the shop put it;
+ * the marketplaces that take no logo on their main photo leave it off
+ * that size. */
+static void
+test_presets_keep_logo (Fixture *f, gconstpointer data)
+{
+  static const char * const no_logo_on_main[] = { "amazon", "ebay", "google-merchant", "mercado-libre", NULL };
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "marca.png", NULL);
+  g_autofree char *logos = vt_recipe_panel_dup_logo_dir ();
+  g_autofree char *copy = g_build_filename (logos, "marca.png", NULL);
+  g_autoptr(cairo_surface_t) logo = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 40, 20);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) presets = vt_presets_list ();
+  VtRecipe *recipe = vt_window_get_recipe (f->window);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (cairo_surface_write_to_png (logo, path), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_true (vt_recipe_panel_set_logo (f->panel, file, &error));
+  g_assert_no_error (error);
+  g_settings_set_enum (f->settings, "logo-position", VT_LOGO_TOP_LEFT);
+  g_settings_set_double (f->settings, "logo-width", 0.4);
+
+  for (guint i = 0; i < presets->len; i++)
+    {
+      VtPreset *preset = g_ptr_array_index (presets, i);
+      g_autofree char *stored = NULL;
+
+      g_assert_true (vt_recipe_panel_load_preset (f->panel, preset->name, &error));
+      g_assert_no_error (error);
+      stored = g_settings_get_string (f->settings, "logo");
+      g_assert_cmpstr (stored, ==, copy);
+      g_assert_cmpint (g_settings_get_enum (f->settings, "logo-position"), ==, VT_LOGO_TOP_LEFT);
+      g_assert_cmpfloat (g_settings_get_double (f->settings, "logo-width"), ==, 0.4);
+      g_assert_true (vt_recipe_get_variant (recipe, 0)->logo ==
+                     !g_strv_contains (no_logo_on_main, preset->name));
+    }
+  vt_test_remove_tree (logos);
+}
+
 static void
 test_undo_remove_size (Fixture *f, gconstpointer data)
 {
@@ -363,6 +403,7 @@ main (int argc, char **argv)
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/panel/preset-keeps-shop-identity", test_preset_keeps_shop_identity);
   ADD ("/panel/presets-keep-text", test_presets_keep_text);
+  ADD ("/panel/presets-keep-logo", test_presets_keep_logo);
   ADD ("/panel/undo-remove-size", test_undo_remove_size);
   ADD ("/panel/undo-remove-filter", test_undo_remove_filter);
   ADD ("/panel/filter-menu", test_filter_menu);

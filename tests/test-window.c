@@ -443,22 +443,25 @@ test_measure_scaling (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
 }
 
-/* What the preview shows equals what the batch renders with the window's
- * current recipe, pixel for pixel. */
+/* What the preview shows equals what the batch writes with the window's
+ * current recipe, decoded, pixel for pixel. */
 static gboolean
 preview_matches_batch (Fixture *f)
 {
   VtPreview *preview = vt_test_child (f->window, VT_TYPE_WINDOW, "preview");
   cairo_surface_t *shown = vt_preview_get_shown (preview);
+  guint variant = vt_preview_get_variant (preview);
   g_autoptr(VtPipeline) pipeline = NULL;
   g_autoptr(cairo_surface_t) photo = NULL;
+  g_autoptr(cairo_surface_t) rendered = NULL;
   g_autoptr(cairo_surface_t) expected = NULL;
 
   if (shown == NULL)
     return FALSE;
   pipeline = vt_pipeline_new (vt_window_get_recipe (f->window));
   photo = vt_pipeline_load (pipeline, vt_preview_get_photo (preview), NULL, NULL);
-  expected = vt_pipeline_render (pipeline, photo, vt_preview_get_variant (preview), NULL, NULL, NULL);
+  rendered = vt_pipeline_render (pipeline, photo, variant, NULL, NULL, NULL);
+  expected = vt_test_as_written (pipeline, rendered, variant, vt_preview_get_shown_format (preview));
   return vt_test_max_diff (shown, expected) == 0;
 }
 

@@ -40,6 +40,24 @@ vt_test_load_file (const char *path)
   return surface;
 }
 
+/* @rendered, a variant from vt_pipeline_render(), encoded in @format as
+ * the batch encodes it, then decoded: what a browser shows of the file. */
+cairo_surface_t *
+vt_test_as_written (VtPipeline      *pipeline,
+                    cairo_surface_t *rendered,
+                    guint            variant,
+                    VtFormat         format)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = vt_pipeline_encode (pipeline, rendered, variant, format, NULL, NULL, NULL, &error);
+  cairo_surface_t *surface;
+
+  g_assert_no_error (error);
+  surface = vt_image_load (bytes, NULL, &error);
+  g_assert_no_error (error);
+  return surface;
+}
+
 guint32
 vt_test_pixel (cairo_surface_t *surface,
                int              x,

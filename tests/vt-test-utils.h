@@ -9,6 +9,10 @@ G_BEGIN_DECLS
 char            *vt_test_fixture_path  (const char      *name);
 cairo_surface_t *vt_test_load_fixture  (const char      *name);
 cairo_surface_t *vt_test_load_file     (const char      *path);
+cairo_surface_t *vt_test_as_written    (VtPipeline      *pipeline,
+                                        cairo_surface_t *rendered,
+                                        guint            variant,
+                                        VtFormat         format);
 guint32          vt_test_pixel         (cairo_surface_t *surface,
                                         int              x,
                                         int              y);

@@ -25,6 +25,7 @@ struct _VtPreview
   VtPreviewer     *previewer;
   GPtrArray       *paths;
   cairo_surface_t *shown;
+  VtFormat         shown_format;
   gboolean         rebuilding;
 
   /* template */
@@ -169,12 +170,21 @@ ready_cb (VtPreviewer     *previewer,
                             cairo_image_surface_get_width (result->after),
                             cairo_image_surface_get_height (result->after),
                             bytes, format, result->render_time / 1000.0);
+  if (result->not_decoded)
+    {
+      g_autofree char *told = g_steal_pointer (&info);
+
+      /* TRANSLATORS: the line above, then why the preview shows the pixels before encoding */
+      info = g_strdup_printf (_("%s · shown before encoding: this computer cannot read %s"),
+                              told, format);
+    }
   gtk_label_set_label (self->info_label, info);
   vt_preview_area_set_textures (self->area, before, after);
   show_verdict (self, result->issues);
 
   g_clear_pointer (&self->shown, cairo_surface_destroy);
   self->shown = cairo_surface_reference (result->after);
+  self->shown_format = result->format;
 }
 
 static void
@@ -195,14 +205,14 @@ zoom_toggled_cb (VtPreview *self)
 }
 
 /* The sizes' names, keeping the size shown when it still exists and
- * starting on the largest one (the one staff look at). */
+ * otherwise showing the largest one (the one staff look at). */
 static void
 rebuild_variants (VtPreview *self)
 {
   guint n = vt_recipe_get_n_variants (self->recipe);
   guint old = gtk_drop_down_get_selected (self->variant_dropdown);
   g_autofree char *old_name = NULL;
-  guint select = 0, best_area = 0;
+  guint largest = 0, best_area = 0, kept = G_MAXUINT;
 
   if (old < g_list_model_get_n_items (G_LIST_MODEL (self->variant_names)))
     old_name = g_strdup (gtk_string_list_get_string (self->variant_names, old));
@@ -215,12 +225,12 @@ rebuild_variants (VtPreview *self)
       const VtVariant *v = vt_recipe_get_variant (self->recipe, i);
 
       gtk_string_list_append (self->variant_names, v->name);
-      if (old_name == NULL && (guint) (v->width * v->height) > best_area)
-        best_area = v->width * v->height, select = i;
+      if ((guint) (v->width * v->height) > best_area)
+        best_area = v->width * v->height, largest = i;
       if (old_name != NULL && g_str_equal (old_name, v->name))
-        select = i;
+        kept = i;
     }
-  gtk_drop_down_set_selected (self->variant_dropdown, select);
+  gtk_drop_down_set_selected (self->variant_dropdown, kept != G_MAXUINT ? kept : largest);
   self->rebuilding = FALSE;
 }
 
@@ -309,11 +319,19 @@ vt_preview_get_previewer (VtPreview *self)
   return self->previewer;
 }
 
-/* What the preview shows now, right of the line: the batch's pixels. */
+/* What the preview shows now, right of the line: the file the batch
+ * writes, decoded, as a browser would show it. */
 cairo_surface_t *
 vt_preview_get_shown (VtPreview *self)
 {
   return self->shown;
+}
+
+/* The format of the file vt_preview_get_shown() was decoded from. */
+VtFormat
+vt_preview_get_shown_format (VtPreview *self)
+{
+  return self->shown_format;
 }
 
 const char *

@@ -21,6 +21,7 @@ void             vt_preview_select_photo (VtPreview         *self,
                                          const char         *path);
 VtPreviewer     *vt_preview_get_previewer (VtPreview        *self);
 cairo_surface_t *vt_preview_get_shown   (VtPreview          *self);
+VtFormat         vt_preview_get_shown_format (VtPreview     *self);
 const char      *vt_preview_get_photo   (VtPreview          *self);
 guint            vt_preview_get_variant (VtPreview          *self);
 GtkLabel        *vt_preview_get_verdict_label (VtPreview    *self);

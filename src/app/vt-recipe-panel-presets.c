@@ -5,7 +5,7 @@
  * all at once (vt_recipe_settings_store()), so the window's recipe, bound to
  * them, takes it whole; the export writes the window's recipe itself. A
  * preset sets how photos are prepared, never whose shop they are for: the
- * shop's watermark text stays, and loading one can be undone.
+ * shop's watermark text and logo stay, and loading one can be undone.
  */
 #define G_LOG_DOMAIN "vt-recipe-panel"
 
@@ -50,15 +50,24 @@ _vt_recipe_panel_presets_refresh (VtRecipePanel *self)
 }
 
 /* The shop's identity is the user's, not the preset's: a marketplace's
- * preset turns the watermark off where it must, but its text stays. */
+ * preset turns the watermark off where it must, but its text stays; and
+ * it takes the logo off the sizes that must go without (logo=no), but the
+ * logo, and where the shop put it, stay. */
 static void
 keep_shop_identity (VtRecipePanel *self,
                     VtRecipe      *preset)
 {
-  g_autofree char *text = NULL;
+  static const char * const identity[] = {
+    "watermark-text", "logo", "logo-position", "logo-width", "logo-opacity", "logo-margin",
+  };
 
-  g_object_get (self->recipe, "watermark-text", &text, NULL);
-  g_object_set (preset, "watermark-text", text, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (identity); i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_object_get_property (G_OBJECT (self->recipe), identity[i], &value);
+      g_object_set_property (G_OBJECT (preset), identity[i], &value);
+    }
 }
 
 static void
@@ -84,7 +93,7 @@ preset_applied (VtRecipePanel *self,
  * @name: a preset's name, as vt_presets_list() gives it
  *
  * Sets every setting of the recipe from the preset, but the shop's
- * watermark text; a toast offers to undo it.
+ * watermark text and logo; a toast offers to undo it.
  */
 gboolean
 vt_recipe_panel_load_preset (VtRecipePanel  *self,

@@ -8,7 +8,8 @@
  * Work is kept between requests: the decoded photo (per file and decode
  * size) and the resized variant (per file and output size), so a changed
  * filter or watermark setting re-runs only the steps after resizing, and a
- * changed quality only the encoder's.
+ * changed quality only the encoder's (and the decoder's, which reads the
+ * encoded bytes back so that the result shows the format's own pixels).
  *
  * Threading: the caches belong to the worker thread alone (the pool has
  * one thread); `latest` and the cancellable are touched on the main thread
@@ -127,6 +128,29 @@ cached_resized (VtPreviewer   *self,
   return self->cache.resized;
 }
 
+/* The encoded file read back, as a browser would show it: a low WebP or
+ * AVIF quality shows its blur and blocks before a single photo is written.
+ * A machine may write a format it cannot read (libavif without libheif's
+ * AV1 decoder): then @finished, the pixels before encoding, still tell
+ * most of the story, and the bytes all of it. */
+static void
+decode_encoded (VtPreviewResult  *result,
+                GBytes           *encoded,
+                cairo_surface_t **finished)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  result->after = vt_image_load (encoded, NULL, &error);
+  result->decode_time = g_get_monotonic_time () - start;
+  if (result->after == NULL)
+    {
+      g_debug ("Showing the preview before encoding: %s", error->message);
+      result->after = g_steal_pointer (finished);
+      result->not_decoded = TRUE;
+    }
+}
+
 static VtPreviewResult *
 render (VtPreviewer   *self,
         Request       *r,
@@ -135,6 +159,7 @@ render (VtPreviewer   *self,
 {
   g_autoptr(VtPreviewResult) result = g_new0 (VtPreviewResult, 1);
   g_autoptr(GBytes) encoded = NULL;
+  g_autoptr(cairo_surface_t) finished = NULL;
   cairo_surface_t *photo, *resized;
   gint64 start = g_get_monotonic_time ();
 
@@ -143,12 +168,13 @@ render (VtPreviewer   *self,
     return NULL;
 
   result->before = cairo_surface_reference (resized);
-  result->after = vt_image_copy (resized);
-  vt_pipeline_finish (r->pipeline, result->after, r->variant, NULL);
-  encoded = vt_pipeline_encode (r->pipeline, result->after, r->variant, r->format,
+  finished = vt_image_copy (resized);
+  vt_pipeline_finish (r->pipeline, finished, r->variant, NULL);
+  encoded = vt_pipeline_encode (r->pipeline, finished, r->variant, r->format,
                                 NULL, &result->quality, NULL, error);
-  if (encoded == NULL)
+  if (encoded == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+  decode_encoded (result, encoded, &finished);
   result->format = r->format;
   result->jpeg_bytes = g_bytes_get_size (encoded);
   if (r->rules != NULL &&

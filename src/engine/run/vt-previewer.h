@@ -12,11 +12,13 @@ G_BEGIN_DECLS
 
 typedef struct {
   cairo_surface_t *before;      /* the variant resized, nothing else */
-  cairo_surface_t *after;       /* what the batch encodes */
+  cairo_surface_t *after;       /* the file the batch writes, in @format, decoded */
   gsize            jpeg_bytes;  /* its size as the batch writes it, in @format */
   int              quality;     /* the recipe's, or the size budget's */
   VtFormat         format;      /* the format asked for */
   gint64           render_time; /* µs of work for this request */
+  gint64           decode_time; /* µs of it spent decoding the encoded bytes */
+  gboolean         not_decoded; /* @after is the pixels before encoding: no decoder */
   guint            serial;
   /* (nullable) VtPreflightIssue: the channel's verdict (vt_previewer_set_rules())
    * when the size shown is its main photo */
