@@ -278,6 +278,31 @@ test_long_error_fits (Fixture *f, gconstpointer data)
   vt_test_remove_tree (dir);
 }
 
+/* A photo with a very long file name, chosen in the preview: the name is
+ * shortened, and the window can still be made narrow. */
+static void
+test_long_name_fits (Fixture *f, gconstpointer data)
+{
+  VtPreview *preview = child (f->window, "preview");
+  g_autofree char *dir = vt_test_make_tmpdir ();
+  g_autofree char *sample = g_build_filename (dir, "product-0001.jpg", NULL);
+  g_autofree char *stem = g_strnfill (150, 'z');
+  g_autofree char *name = g_strconcat (stem, ".jpg", NULL);
+  g_autofree char *photo = g_build_filename (dir, name, NULL);
+  const char *photos[] = { photo, NULL };
+  int min_width;
+
+  g_assert_true (vt_sample_write (dir, 1, 400, 300, NULL));
+  g_assert_cmpint (g_rename (sample, photo), ==, 0);
+  adw_view_stack_set_visible_child_name (child (f->window, "view_stack"), "preview");
+  vt_preview_set_photos (preview, photos);
+  vt_preview_select_photo (preview, photo);
+  iterate (300);
+  gtk_widget_measure (GTK_WIDGET (preview), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_assert_cmpint (min_width, <, 600);
+  vt_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -293,5 +318,6 @@ main (int argc, char **argv)
   g_test_add ("/window-modern/narrow-window", Fixture, NULL, fixture_set_up, test_narrow_window, fixture_tear_down);
   g_test_add ("/window-modern/about", Fixture, NULL, fixture_set_up, test_about, fixture_tear_down);
   g_test_add ("/window-modern/long-error-fits", Fixture, NULL, fixture_set_up, test_long_error_fits, fixture_tear_down);
+  g_test_add ("/window-modern/long-name-fits", Fixture, NULL, fixture_set_up, test_long_name_fits, fixture_tear_down);
   return g_test_run ();
 }
