@@ -402,6 +402,44 @@ test_process_full_disk (void)
   vt_test_remove_tree (dir);
 }
 
+/* --skip-existing after the recipe changed makes every photo again, and
+ * says why once; with the same recipe it skips them all. */
+static void
+test_skip_existing_recipe_changed (void)
+{
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
+  g_autofree char *in = g_build_filename (dir, "in", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *report = g_build_filename (dir, "report.json", NULL);
+  const char *notice = "The recipe changed since these outputs were made: every photo is made again\n";
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(VtTestRun) first = { 0 };
+  g_auto(VtTestRun) changed = { 0 };
+  g_auto(VtTestRun) same = { 0 };
+  JsonObject *o;
+
+  g_assert_true (vt_sample_write (in, 3, 400, 300, NULL));
+  run_cli (&first, NULL, "process", in, "-o", out, "--skip-existing", "--quiet", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_null (strstr (first.out, notice));
+
+  run_cli (&changed, NULL, "process", in, "-o", out, "--skip-existing", "--quality", "40", "--quiet",
+           "--report", report, NULL);
+  g_assert_cmpint (changed.status, ==, 0);
+  g_assert_cmpuint (count_occurrences (changed.out, notice), ==, 1);
+  o = load_report (parser, report);
+  g_assert_cmpint (json_object_get_int_member (o, "skipped"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (o, "done"), ==, 3);
+
+  run_cli (&same, NULL, "process", in, "-o", out, "--skip-existing", "--quality", "40", "--quiet",
+           "--report", report, NULL);
+  g_assert_cmpint (same.status, ==, 0);
+  g_assert_null (strstr (same.out, notice));
+  o = load_report (parser, report);
+  g_assert_cmpint (json_object_get_int_member (o, "skipped"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (o, "done"), ==, 0);
+}
+
 /* A speedup is printed only where it means something: several photos done
  * by several workers, never for one photo. */
 static void
@@ -443,5 +481,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/bench-json", test_bench_json);
   g_test_add_func ("/cli/bench-full-disk", test_bench_full_disk);
   g_test_add_func ("/cli/process-full-disk", test_process_full_disk);
+  g_test_add_func ("/cli/skip-existing-recipe-changed", test_skip_existing_recipe_changed);
   return g_test_run ();
 }

@@ -328,6 +328,90 @@ test_skip_existing (Fixture *f, gconstpointer data)
   g_assert_true (g_file_test (gone, G_FILE_TEST_IS_REGULAR));
 }
 
+static VtJob *
+run_skipping (const char *in, const char *out, VtRecipe *recipe, guint workers)
+{
+  const char *paths[] = { in, NULL };
+  g_autoptr(GError) error = NULL;
+  VtJob *job = vt_job_new (recipe, out);
+
+  vt_job_set_n_workers (job, workers);
+  vt_job_set_skip_existing (job, TRUE);
+  vt_job_add_paths (job, paths, FALSE);
+  vt_job_run_sync (job, &error);
+  g_assert_no_error (error);
+  return job;
+}
+
+static GBytes *
+read_output (const char *out)
+{
+  g_autofree char *path = g_build_filename (out, "large", "product-0002.jpg", NULL);
+  g_autofree char *data = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_bytes_new_take (g_steal_pointer (&data), len);
+}
+
+/* The output folder records its recipe: the same recipe (whatever the
+ * worker count) skips every photo again; another one makes every photo
+ * again, and says so. */
+static void
+test_skip_existing_recipe_changed (Fixture *f, gconstpointer data)
+{
+  g_autoptr(VtRecipe) recipe = vt_recipe_new ();
+  g_autoptr(VtJob) first = run_skipping (f->in, f->out, recipe, 1);
+  g_autoptr(VtJob) same = run_skipping (f->in, f->out, recipe, 8);
+  g_autoptr(GBytes) before = read_output (f->out);
+  g_autoptr(VtJob) changed = NULL;
+  g_autoptr(VtJob) again = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  g_assert_cmpuint (vt_job_get_stats (first)->n_done, ==, 4);
+  g_assert_false (vt_job_get_recipe_changed (first));
+  g_assert_cmpuint (vt_job_get_stats (same)->n_skipped, ==, 4);
+  g_assert_false (vt_job_get_recipe_changed (same));
+
+  g_object_set (recipe, "quality", 40, NULL);
+  changed = run_skipping (f->in, f->out, recipe, 4);
+  g_assert_true (vt_job_get_recipe_changed (changed));
+  g_assert_cmpuint (vt_job_get_stats (changed)->n_skipped, ==, 0);
+  g_assert_cmpuint (vt_job_get_stats (changed)->n_done, ==, 4);
+  after = read_output (f->out);
+  g_assert_false (g_bytes_equal (before, after));
+  g_assert_cmpuint (g_bytes_get_size (after), <, g_bytes_get_size (before));
+
+  /* the folder now records the new recipe */
+  again = run_skipping (f->in, f->out, recipe, 4);
+  g_assert_false (vt_job_get_recipe_changed (again));
+  g_assert_cmpuint (vt_job_get_stats (again)->n_skipped, ==, 4);
+}
+
+/* Outputs made before folders recorded their recipe (or by hand) are
+ * still skipped, whatever the recipe: an interrupted run can be finished. */
+static void
+test_skip_existing_without_stamp (Fixture *f, gconstpointer data)
+{
+  g_autoptr(VtRecipe) recipe = vt_recipe_new ();
+  g_autoptr(VtJob) first = run_skipping (f->in, f->out, recipe, 4);
+  g_autofree char *stamp = g_build_filename (f->out, VT_JOB_RECIPE_STAMP, NULL);
+  g_autoptr(GBytes) before = read_output (f->out);
+  g_autoptr(VtJob) again = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  g_assert_true (g_file_test (stamp, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (g_unlink (stamp), ==, 0);
+  g_object_set (recipe, "quality", 40, NULL);
+  again = run_skipping (f->in, f->out, recipe, 4);
+  g_assert_false (vt_job_get_recipe_changed (again));
+  g_assert_cmpuint (vt_job_get_stats (again)->n_skipped, ==, 4);
+  after = read_output (f->out);
+  g_assert_true (g_bytes_equal (before, after));
+  /* and the stamp is back, for the next run */
+  g_assert_true (g_file_test (stamp, G_FILE_TEST_IS_REGULAR));
+}
+
 /* An output folder that cannot be made fails the job before any work. */
 static void
 test_unwritable_output (Fixture *f, gconstpointer data)
@@ -416,6 +500,8 @@ main (int argc, char **argv)
   ADD ("/job/never-overwrites-input", 1, test_never_overwrites_input);
   ADD ("/job/output-inside-input", 4, test_output_inside_input);
   ADD ("/job/skip-existing", 4, test_skip_existing);
+  ADD ("/job/skip-existing-recipe-changed", 4, test_skip_existing_recipe_changed);
+  ADD ("/job/skip-existing-without-stamp", 4, test_skip_existing_without_stamp);
   ADD ("/job/unwritable-output", 2, test_unwritable_output);
 #undef ADD
   g_test_add_func ("/job/computes-one-photo-per-core", test_computes_one_photo_per_core);

@@ -75,6 +75,15 @@ test_batch (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL));
   vt_test_spin_until (vt_test_batch_done, f, 60000);
   g_assert_cmpuint (vt_job_get_stats (vt_window_get_last_job (f->window))->n_skipped, ==, 12);
+
+  /* Once the recipe changes, nothing is done already. */
+  g_object_set (vt_window_get_recipe (f->window), "quality", 40, NULL);
+  f->n_finished = 0;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL));
+  vt_test_spin_until (vt_test_batch_done, f, 60000);
+  g_assert_true (vt_job_get_recipe_changed (vt_window_get_last_job (f->window)));
+  g_assert_cmpuint (vt_job_get_stats (vt_window_get_last_job (f->window))->n_skipped, ==, 0);
+  g_assert_cmpuint (vt_job_get_stats (vt_window_get_last_job (f->window))->n_done, ==, 12);
 }
 
 /* Cancelled while the workers are at it. The cancel comes before the main

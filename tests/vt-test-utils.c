@@ -186,6 +186,8 @@ list_into (GPtrArray  *out,
   while (dir && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *child = g_build_filename (dir_path, name, NULL);
+      if (g_str_equal (name, VT_JOB_RECIPE_STAMP))
+        continue;
       if (g_file_test (child, G_FILE_TEST_IS_DIR))
         list_into (out, child);
       else
@@ -200,7 +202,8 @@ compare_paths (gconstpointer a,
   return g_strcmp0 (*(char * const *) a, *(char * const *) b);
 }
 
-/* Every file under @dir, recursively, sorted. */
+/* Every file under @dir, recursively, sorted; a job's recipe stamp is
+ * not one of its outputs, so it is left out. */
 GPtrArray *
 vt_test_list_files (const char *dir)
 {

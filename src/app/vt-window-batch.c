@@ -208,6 +208,8 @@ _vt_window_start_batch (VtWindow *self,
       return FALSE;
     }
 
+  if (vt_job_get_recipe_changed (self->job))
+    _vt_window_toast (self, _("The recipe changed since these outputs were made: every photo is made again"));
   g_list_store_remove_all (self->thumbnails);
   _vt_window_hide_results (self);
   self->n_seen = 0;

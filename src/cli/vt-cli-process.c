@@ -343,6 +343,8 @@ run (Options  *o,
     }
   g_source_remove (sigint);
   g_clear_pointer (&progress, vt_cli_progress_free);
+  if (vt_job_get_recipe_changed (job))
+    g_print ("%s\n", _("The recipe changed since these outputs were made: every photo is made again"));
   if (fetcher != NULL)
     vt_cli_print_fetch_summary (fetcher);
   vt_cli_print_summary (job);

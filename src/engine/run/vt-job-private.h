@@ -6,6 +6,7 @@
  * vt-job-stats.c    the figures gathered as results arrive, and the stop
  * vt-job-worker.c   the workers: read a photo, hand it to a core, post it
  * vt-job-rules.c    a channel's rules, checked on each main photo written
+ * vt-job-stamp.c    the recipe recorded in the output folder, for skip-existing
  * vt-core-pool.c    the cores: one compute thread per core, within the
  *                   pixel budget (vt-pixel-budget.c)
  *
@@ -51,6 +52,7 @@ struct _VtJob
   guint          n_cores;
   gint64         start_time;
   gboolean       skip_existing;
+  gboolean       recipe_changed;   /* outputs of another recipe: skip none */
   gboolean       keep_thumbnails;
   gboolean       background;
   VtRules       *rules;            /* nullable: checked on each main photo */
@@ -94,6 +96,9 @@ gboolean vt_job_plan_outputs (VtJob     *self,
 gboolean vt_job_plan_result  (VtJob     *self,
                               VtResult  *result,
                               GError   **error);
+
+/* vt-job-stamp.c, main thread */
+void     vt_job_stamp_output (VtJob     *self);
 
 /* vt-job-worker.c, the workers' GThreadPool function */
 void     vt_job_worker_func  (gpointer   data,

@@ -185,7 +185,7 @@ vt_job_worker_func (gpointer data,
     vt_result_set_status (result, VT_RESULT_NOT_STARTED, NULL);
   else if (g_cancellable_is_cancelled (self->cancellable))
     vt_result_set_status (result, VT_RESULT_CANCELLED, NULL);
-  else if (self->skip_existing && all_outputs_exist (result))
+  else if (self->skip_existing && !self->recipe_changed && all_outputs_exist (result))
     {
       vt_result_set_status (result, VT_RESULT_SKIPPED, NULL);
       if (self->keep_thumbnails)

@@ -406,6 +406,7 @@ vt_job_start (VtJob   *self,
   self->pipeline = vt_pipeline_new (self->recipe);
   if (!vt_pipeline_check (self->pipeline, error) || !vt_job_plan_outputs (self, error))
     return FALSE;
+  vt_job_stamp_output (self);
 
   self->pool = g_thread_pool_new (vt_job_worker_func, self, self->n_workers, TRUE, error);
   if (self->pool == NULL)

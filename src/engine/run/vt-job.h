@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 
 #define VT_JOB_DEFAULT_WORKERS 8
 
+/* In the output folder's root: the recipe its outputs were made with */
+#define VT_JOB_RECIPE_STAMP ".vitrina.recipe"
+
 typedef struct {
   guint   n_inputs;
   guint   n_done;
@@ -63,6 +66,7 @@ gboolean          vt_job_run_sync            (VtJob              *self,
                                               GError            **error);
 const VtJobStats *vt_job_get_stats           (VtJob              *self);
 const GError     *vt_job_get_stop_error      (VtJob              *self);
+gboolean          vt_job_get_recipe_changed  (VtJob              *self);
 gboolean          vt_job_error_stops         (const GError       *error);
 double            vt_job_stats_get_rate      (const VtJobStats   *stats);
 double            vt_job_stats_get_speedup   (const VtJobStats   *stats);
