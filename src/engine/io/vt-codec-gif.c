@@ -50,9 +50,9 @@ skip_sub_blocks (const guint8 *data,
   return i < len ? i + 1 : len;
 }
 
-/* The offset of the next frame's descriptor from @i, or 0 when there is
- * none or the blocks before it cannot be walked (left to GdkPixbuf to
- * name). */
+/* The offset of the next frame's descriptor from @i, or 0 at the trailer
+ * or the end. A byte that starts no block is passed over, as GdkPixbuf's
+ * loader does, so that this walk meets every frame the loader will. */
 static gsize
 next_frame (const guint8 *data,
             gsize         len,
@@ -62,10 +62,14 @@ next_frame (const guint8 *data,
     {
       if (data[i] == 0x2C)
         return i + 10 <= len ? i : 0;
-      if (data[i] != 0x21 || i + 2 > len)
+      if (data[i] == 0x3B)
         return 0;
-      /* An extension: its label, then sub-blocks up to an empty one. */
-      i = skip_sub_blocks (data, len, i + 2);
+      if (data[i] != 0x21)
+        i++;
+      else if (i + 2 > len)
+        return 0;
+      else  /* an extension: its label, then sub-blocks up to an empty one */
+        i = skip_sub_blocks (data, len, i + 2);
     }
   return 0;
 }
