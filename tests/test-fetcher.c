@@ -188,7 +188,8 @@ test_outcomes (void)
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     g_string_append_printf (list, "%s%s\n", s.base, paths[i]);
   g_string_append (list, "ftp://example.invalid/photo.jpg\n");
-  g_assert_cmpuint (vt_fetcher_add_list (fetcher, list->str), ==, G_N_ELEMENTS (paths) + 1);
+  g_string_append (list, "https://\nhttp:///nohost.jpg\n");
+  g_assert_cmpuint (vt_fetcher_add_list (fetcher, list->str), ==, G_N_ELEMENTS (paths) + 3);
 
   /* a file already there is never overwritten */
   {
@@ -212,6 +213,8 @@ test_outcomes (void)
   assert_failed (fetcher, "/stall.jpg", "timed out");
   g_assert_cmpuint (vt_download_get_attempts (find (fetcher, "/stall.jpg")), ==, 2);
   assert_failed (fetcher, "photo.jpg", "Not an http or https link");
+  assert_failed (fetcher, "https://", "names no server");
+  assert_failed (fetcher, "/nohost.jpg", "names no server");
 
   /* exactly these files, each a whole image, nothing partial or hidden left */
   files = vt_test_list_files (dir);

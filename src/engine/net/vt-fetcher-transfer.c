@@ -313,11 +313,19 @@ vt_fetcher_begin (VtFetcher  *self,
                              _("Not an http or https link: “%s” links cannot be downloaded"), scheme));
       return;
     }
-  if (uri == NULL || scheme == NULL || g_uri_get_host (uri) == NULL)
+  if (uri == NULL || scheme == NULL)
     {
       vt_fetcher_complete (self, download, VT_DOWNLOAD_FAILED,
                 g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                                      _("Not an http or https link")));
+      return;
+    }
+  /* "https://" parses with an empty host, which libsoup refuses to send. */
+  if (g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    {
+      vt_fetcher_complete (self, download, VT_DOWNLOAD_FAILED,
+                g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                                     _("Not a whole link: it names no server")));
       return;
     }
 
