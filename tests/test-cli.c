@@ -93,8 +93,7 @@ test_process_with_a_bad_photo (void)
   g_assert_nonnull (strstr (r.err, "notes.jpg: Not a photo"));
   g_assert_nonnull (strstr (r.out, "3 done, 1 failed"));
   g_assert_true (g_file_test (large, G_FILE_TEST_IS_REGULAR));
-  g_assert_true (json_parser_load_from_file (parser, report, NULL));
-
+  vt_test_load_report (parser, report);
 }
 
 static guint
@@ -143,9 +142,7 @@ test_killed_then_resumed (void)
   run_cli (&again, NULL, "process", in, "-o", out, "--skip-existing", "--report", report, NULL);
   g_assert_cmpint (again.status, ==, 0);
   g_assert_cmpuint (count_jpegs (out), ==, 120);
-  g_assert_true (json_parser_load_from_file (parser, report, NULL));
-  g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)),
-                                               "skipped"), >, 0);
+  g_assert_cmpint (json_object_get_int_member (vt_test_load_report (parser, report), "skipped"), >, 0);
 }
 
 static void
@@ -235,11 +232,10 @@ test_names_and_budget (void)
   g_assert_cmpint (r.status, ==, 0);
   assert_jpeg_size (small, 150, 113);
   g_assert_true (g_file_test (large, G_FILE_TEST_IS_REGULAR));
-  g_assert_true (json_parser_load_from_file (parser, report, NULL));
   output = json_array_get_object_element (
              json_object_get_array_member (
                json_array_get_object_element (
-                 json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "inputs"),
+                 json_object_get_array_member (vt_test_load_report (parser, report), "inputs"),
                  0),
                "outputs"),
              1);
@@ -329,14 +325,6 @@ count_occurrences (const char *text,
   return n;
 }
 
-static JsonObject *
-load_report (JsonParser *parser,
-             const char *path)
-{
-  g_assert_true (json_parser_load_from_file (parser, path, NULL));
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
 /* A batch that fills its disk stops at the first photo that no longer
  * fits, says so once, naming the folder, and counts the photos it did not
  * start, in the summary and the report; with room made, the same command
@@ -371,7 +359,7 @@ test_process_full_disk (void)
   g_assert_nonnull (strstr (r.err, stopped));
   g_assert_nonnull (strstr (r.out, " not started\n"));
 
-  o = load_report (parser, report);
+  o = vt_test_load_report (parser, report);
   n_not_started = json_object_get_int_member (o, "not_started");
   n_done = json_object_get_int_member (o, "done");
   g_assert_cmpint (n_not_started, >, 0);
@@ -391,7 +379,7 @@ test_process_full_disk (void)
   g_assert_cmpint (again.status, ==, 0);
   g_assert_null (strstr (again.err, "No space left"));
   g_assert_null (strstr (again.err, "Stopped"));
-  o = load_report (parser, report);
+  o = vt_test_load_report (parser, report);
   g_assert_cmpint (json_object_get_int_member (o, "skipped"), ==, n_done);
   g_assert_cmpint (json_object_get_int_member (o, "done") + n_done, ==, 24);
   g_assert_cmpint (json_object_get_int_member (o, "not_started"), ==, 0);
@@ -427,7 +415,7 @@ test_skip_existing_recipe_changed (void)
            "--report", report, NULL);
   g_assert_cmpint (changed.status, ==, 0);
   g_assert_cmpuint (count_occurrences (changed.out, notice), ==, 1);
-  o = load_report (parser, report);
+  o = vt_test_load_report (parser, report);
   g_assert_cmpint (json_object_get_int_member (o, "skipped"), ==, 0);
   g_assert_cmpint (json_object_get_int_member (o, "done"), ==, 3);
 
@@ -435,7 +423,7 @@ test_skip_existing_recipe_changed (void)
            "--report", report, NULL);
   g_assert_cmpint (same.status, ==, 0);
   g_assert_null (strstr (same.out, notice));
-  o = load_report (parser, report);
+  o = vt_test_load_report (parser, report);
   g_assert_cmpint (json_object_get_int_member (o, "skipped"), ==, 3);
   g_assert_cmpint (json_object_get_int_member (o, "done"), ==, 0);
 }

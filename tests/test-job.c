@@ -141,8 +141,8 @@ test_bad_photos_among_good (Fixture *f, gconstpointer data)
     }
 
   g_assert_true (vt_report_write (job, report, &error));
-  g_assert_true (json_parser_load_from_file (parser, report, &error));
-  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_no_error (error);
+  root = vt_test_load_report (parser, report);
   g_assert_cmpint (json_object_get_int_member (root, "failed"), ==, 2);
   inputs = json_object_get_array_member (root, "inputs");
   g_assert_cmpuint (json_array_get_length (inputs), ==, 6);

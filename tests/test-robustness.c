@@ -7,11 +7,8 @@
  */
 #include "config.h"
 
-#include <setjmp.h>
-#include <stdio.h>
 #include <string.h>
 #include <glib/gstdio.h>
-#include <jpeglib.h>
 
 #include "vt-test-utils.h"
 
@@ -60,28 +57,9 @@ static void
 write_arithmetic_jpeg (const char *dir, const char *name)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  struct jpeg_compress_struct c;
-  struct jpeg_error_mgr err;
-  guint8 row[64 * 3];
-  FILE *f = fopen (path, "wb");
+  VtTestLibjpeg spec = { 64, 48, { 200, 40, 40 }, 0, TRUE, NULL };
 
-  for (int i = 0; i < 64 * 3; i += 3)
-    row[i] = 200, row[i + 1] = 40, row[i + 2] = 40;
-  c.err = jpeg_std_error (&err);
-  jpeg_create_compress (&c);
-  jpeg_stdio_dest (&c, f);
-  c.image_width = 64, c.image_height = 48, c.input_components = 3, c.in_color_space = JCS_RGB;
-  jpeg_set_defaults (&c);
-  c.arith_code = TRUE;
-  jpeg_start_compress (&c, TRUE);
-  while (c.next_scanline < c.image_height)
-    {
-      JSAMPROW r = row;
-      jpeg_write_scanlines (&c, &r, 1);
-    }
-  jpeg_finish_compress (&c);
-  jpeg_destroy_compress (&c);
-  fclose (f);
+  vt_test_write_libjpeg (path, &spec);
 }
 
 /* A real 16×16 JPEG whose SOF0 is rewritten to claim 65500×65500. */

@@ -11,17 +11,6 @@
 /* vitrina-cli with @env (NAME, VALUE pairs) added, and @input on stdin. */
 #define run_cli(r, env, input, ...) vt_test_run ((r), (env), (input), vt_test_cli_path (), __VA_ARGS__)
 
-static JsonObject *
-load_report (JsonParser *parser,
-             const char *path)
-{
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_file (parser, path, &error);
-  g_assert_no_error (error);
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
 /* A batch with two photos that want the same output name. */
 static char *
 make_batch (const char *dir)
@@ -151,7 +140,7 @@ test_three_shards (void)
       g_ptr_array_add (reports, report);
       run_cli (&s, envs[k], NULL, "process", in, "-o", parts, options[k], "--report", report, "-w", "2", NULL);
       g_assert_cmpint (s.status, ==, 0);
-      m = load_report (parser, report);
+      m = vt_test_load_report (parser, report);
       g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (m, "shard"), "index"), ==, k);
       g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (m, "shard"), "count"), ==, 3);
       n_inputs += json_array_get_length (json_object_get_array_member (m, "inputs"));
@@ -174,8 +163,8 @@ test_three_shards (void)
              "-o", merged, NULL);
     vt_assert_run (&s, 0, "Merged 3 reports: 12 photos, 12 done, 0 failed", NULL);
   }
-  m = load_report (parser, merged);
-  w = load_report (whole_parser, whole_report);
+  m = vt_test_load_report (parser, merged);
+  w = vt_test_load_report (whole_parser, whole_report);
   for (const char * const *c = (const char * const []) { "photos", "done", "failed", "bytes_written", NULL }; *c; c++)
     g_assert_cmpint (json_object_get_int_member (m, *c), ==, json_object_get_int_member (w, *c));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (m, "inputs")), ==, 12);
@@ -225,7 +214,7 @@ test_files_from (void)
   vt_assert_run (&r, 1, NULL, "gone.jpg");
   g_assert_nonnull (strstr (r.err, "No such file"));
   g_assert_nonnull (strstr (r.out, "3 photos: 2 done, 1 failed"));
-  rep = load_report (parser, report);
+  rep = vt_test_load_report (parser, report);
   g_assert_cmpint (json_object_get_int_member (rep, "failed"), ==, 1);
 
   run_cli (&s, NULL, text, "process", "-o", out, "--files-from", "-", "--skip-existing", NULL);

@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "vt-studio.h"
+#include "vt-test-utils.h"
 
 static void
 product_path (cairo_t            *cr,
@@ -218,4 +219,23 @@ vt_studio_is_outside (cairo_surface_t *coverage,
       if (coverage_at (coverage, i, j) != 0)
         return FALSE;
   return TRUE;
+}
+
+/* A 2600 × 2000 shot in @path as JPEG q90: a tall product of @shape and
+ * @colour, further right the larger @seed is. */
+void
+vt_studio_write_shot (const char    *path,
+                      guint32        seed,
+                      guint32        colour,
+                      VtStudioShape  shape)
+{
+  VtStudioShot shot = VT_STUDIO_SHOT_INIT (2600, 2000);
+  g_autoptr(cairo_surface_t) photo = NULL;
+
+  shot.seed = seed;
+  shot.colour = colour;
+  shot.shape = shape;
+  shot.product = (cairo_rectangle_int_t) { 300 + 200 * seed, 100, 1300, 1800 };
+  photo = vt_studio_render (&shot, NULL);
+  vt_test_write_jpeg (photo, 90, path);
 }

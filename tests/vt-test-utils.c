@@ -3,10 +3,11 @@
 #include "config.h"
 
 #include <math.h>
-
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gstdio.h>
+#include <jpeglib.h>
 
 #include "vt-test-utils.h"
 
@@ -25,6 +26,66 @@ vt_test_load_fixture (const char *name)
 }
 
 /* Decodes @path, which must be a photo. */
+/* @surface as JPEG at @quality in @path. */
+void
+vt_test_write_jpeg (cairo_surface_t *surface,
+                    int              quality,
+                    const char      *path)
+{
+  g_autoptr(GBytes) jpeg = vt_codec_jpeg_encode (surface, quality, FALSE, NULL, NULL);
+
+  g_assert_nonnull (jpeg);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg), NULL));
+}
+
+void
+vt_test_write_libjpeg (const char          *path,
+                       const VtTestLibjpeg *spec)
+{
+  struct jpeg_compress_struct c;
+  struct jpeg_error_mgr err;
+  g_autofree guint8 *row = g_new (guint8, spec->width * 3);
+  FILE *f = fopen (path, "wb");
+
+  g_assert_nonnull (f);
+  for (int i = 0; i < spec->width * 3; i++)
+    row[i] = spec->rgb[i % 3];
+  c.err = jpeg_std_error (&err);
+  jpeg_create_compress (&c);
+  jpeg_stdio_dest (&c, f);
+  c.image_width = spec->width, c.image_height = spec->height;
+  c.input_components = 3, c.in_color_space = JCS_RGB;
+  jpeg_set_defaults (&c);
+  if (spec->quality > 0)
+    jpeg_set_quality (&c, spec->quality, TRUE);
+  c.arith_code = spec->arithmetic;
+  jpeg_start_compress (&c, TRUE);
+  if (spec->icc != NULL)
+    jpeg_write_icc_profile (&c, g_bytes_get_data (spec->icc, NULL), g_bytes_get_size (spec->icc));
+  while (c.next_scanline < c.image_height)
+    {
+      JSAMPROW r = row;
+      jpeg_write_scanlines (&c, &r, 1);
+    }
+  jpeg_finish_compress (&c);
+  jpeg_destroy_compress (&c);
+  g_assert_cmpint (fclose (f), ==, 0);
+}
+
+/* The JSON object in @path (a batch's report), which must parse; it lives
+ * as long as @parser. */
+JsonObject *
+vt_test_load_report (JsonParser *parser,
+                     const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
 cairo_surface_t *
 vt_test_load_file (const char *path)
 {

@@ -13,6 +13,22 @@ cairo_surface_t *vt_test_as_written    (VtPipeline      *pipeline,
                                         cairo_surface_t *rendered,
                                         guint            variant,
                                         VtFormat         format);
+void             vt_test_write_jpeg    (cairo_surface_t *surface,
+                                        int              quality,
+                                        const char      *path);
+/* A flat JPEG written by libjpeg itself, with what the engine's encoder
+ * does not offer. */
+typedef struct {
+  int           width;
+  int           height;
+  guint8        rgb[3];
+  int           quality;      /* 0: libjpeg's default */
+  gboolean      arithmetic;   /* arithmetic coding instead of Huffman */
+  GBytes       *icc;          /* an ICC profile to embed, or NULL */
+} VtTestLibjpeg;
+
+void             vt_test_write_libjpeg (const char          *path,
+                                        const VtTestLibjpeg *spec);
 guint32          vt_test_pixel         (cairo_surface_t *surface,
                                         int              x,
                                         int              y);
@@ -42,6 +58,8 @@ void             vt_test_grow_small_disk    (const char *dir,
                                              guint       kib);
 void             vt_test_unmount_small_disk (const char *dir);
 const char      *vt_test_cli_path      (void);
+JsonObject      *vt_test_load_report   (JsonParser      *parser,
+                                        const char      *path);
 
 /* A temporary folder: sample photos in in/, an out/ folder to come and a
  * red 20 × 10 SVG logo, for the tests of formats and logos. */
