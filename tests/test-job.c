@@ -161,53 +161,18 @@ test_bad_photos_among_good (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_failed, ==, 2);
 }
 
-typedef struct {
-  GThread  *main_thread;
-  guint     n_results;
-  guint     n_finished;
-  gboolean  cancelled;
-  gboolean  cancel_on_first;
-} Events;
-
-static void
-result_cb (VtJob *job, VtResult *result, Events *ev)
-{
-  g_assert_true (g_thread_self () == ev->main_thread);
-  g_assert_cmpuint (ev->n_finished, ==, 0);
-  g_assert_cmpint (vt_result_get_status (result), !=, VT_RESULT_PENDING);
-  ev->n_results++;
-  if (ev->cancel_on_first)
-    vt_job_cancel (job);
-}
-
-static void
-finished_cb (VtJob *job, gboolean cancelled, Events *ev)
-{
-  g_assert_true (g_thread_self () == ev->main_thread);
-  ev->n_finished++;
-  ev->cancelled = cancelled;
-}
-
 static VtJob *
-run_with_events (Fixture *f, Events *ev, guint workers)
+run_with_events (Fixture *f, VtTestEvents *ev, guint workers)
 {
-  const char *paths[] = { f->in, NULL };
   g_autoptr(VtRecipe) recipe = vt_recipe_new ();
-  VtJob *job = vt_job_new (recipe, f->out);
 
-  ev->main_thread = g_thread_self ();
-  vt_job_set_n_workers (job, workers);
-  vt_job_add_paths (job, paths, FALSE);
-  g_signal_connect (job, "result", G_CALLBACK (result_cb), ev);
-  g_signal_connect (job, "finished", G_CALLBACK (finished_cb), ev);
-  g_assert_true (vt_job_run_sync (job, NULL));
-  return job;
+  return vt_test_run_job (recipe, f->in, f->out, workers, FALSE, ev);
 }
 
 static void
 test_events_on_main_thread (Fixture *f, gconstpointer data)
 {
-  Events ev = { 0 };
+  VtTestEvents ev = { 0 };
   g_autoptr(VtJob) job = run_with_events (f, &ev, 8);
 
   g_assert_cmpuint (ev.n_results, ==, 4);
@@ -218,7 +183,7 @@ test_events_on_main_thread (Fixture *f, gconstpointer data)
 static void
 test_cancel_mid_batch (Fixture *f, gconstpointer data)
 {
-  Events ev = { .cancel_on_first = TRUE };
+  VtTestEvents ev = { .cancel_on_first = TRUE };
   g_autoptr(VtJob) job = run_with_events (f, &ev, 2);
   const VtJobStats *s = vt_job_get_stats (job);
 

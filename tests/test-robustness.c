@@ -247,41 +247,6 @@ test_corpus (void)
   g_assert_cmpuint (n_done, ==, G_N_ELEMENTS (cases) - 7);
 }
 
-typedef struct {
-  guint    n_results;
-  guint    n_finished;
-  gboolean cancelled;
-} Events;
-
-static void
-count_result_cb (VtJob *job, VtResult *result, Events *ev)
-{
-  ev->n_results++;
-}
-
-static void
-count_finished_cb (VtJob *job, gboolean cancelled, Events *ev)
-{
-  ev->n_finished++;
-  ev->cancelled = cancelled;
-}
-
-static VtJob *
-run_job (VtRecipe *recipe, const char *in, const char *out, guint n_workers,
-         gboolean skip_existing, Events *ev)
-{
-  const char *paths[] = { in, NULL };
-  VtJob *job = vt_job_new (recipe, out);
-
-  vt_job_set_n_workers (job, n_workers);
-  vt_job_set_skip_existing (job, skip_existing);
-  vt_job_add_paths (job, paths, FALSE);
-  g_signal_connect (job, "result", G_CALLBACK (count_result_cb), ev);
-  g_signal_connect (job, "finished", G_CALLBACK (count_finished_cb), ev);
-  g_assert_true (vt_job_run_sync (job, NULL));
-  return job;
-}
-
 /* A small disk fills up mid-batch: the first photo that no longer fits
  * fails with the reason and stops the job, every photo after it is not
  * started (neither failed nor cancelled), nothing partial is left, what
@@ -298,7 +263,7 @@ test_full_disk_with (guint n_workers)
   g_autoptr(VtRecipe) recipe = vt_recipe_new ();
   const VtJobStats *s;
   const GError *stop;
-  Events ev = { 0 };
+  VtTestEvents ev = { 0 };
   guint n_full = 0, n_done;
 
   if (!vt_test_mount_small_disk (mnt, 400))
@@ -307,7 +272,7 @@ test_full_disk_with (guint n_workers)
       return;
     }
   g_assert_true (vt_sample_write (in, 12, 800, 600, NULL));
-  job = run_job (recipe, in, mnt, n_workers, FALSE, &ev);
+  job = vt_test_run_job (recipe, in, mnt, n_workers, FALSE, &ev);
 
   for (guint i = 0; i < vt_job_get_n_results (job); i++)
     {
@@ -347,7 +312,7 @@ test_full_disk_with (guint n_workers)
   g_clear_object (&job);
   vt_test_grow_small_disk (mnt, 16 * 1024);
   memset (&ev, 0, sizeof ev);
-  job = run_job (recipe, in, mnt, n_workers, TRUE, &ev);
+  job = vt_test_run_job (recipe, in, mnt, n_workers, TRUE, &ev);
   s = vt_job_get_stats (job);
   g_assert_null (vt_job_get_stop_error (job));
   g_assert_cmpuint (s->n_failed, ==, 0);

@@ -12,25 +12,16 @@
 
 typedef VtWindowFixture Fixture;
 
-/* Two photos, two sizes, neither filters nor a text watermark. */
+/* Two sizes, neither filters nor a text watermark. */
 static void
-fixture_set_up (Fixture *f, gconstpointer data)
+prepare_recipe (Fixture *f)
 {
-  vt_test_window_set_up (f, GUINT_TO_POINTER (2));
   g_settings_set_string (f->settings, "sizes", "small=200x200,big=300x300");
   g_settings_set_string (f->settings, "filters", "");
   g_settings_set_boolean (f->settings, "watermark", FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 1000);
 }
 
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  g_autofree char *logos = vt_recipe_panel_dup_logo_dir ();
-
-  vt_test_window_tear_down (f, data);
-  vt_test_remove_tree (logos);
-}
+static const VtWindowOptions options = { 1280, 1000, prepare_recipe, 0 };
 
 static GtkWidget *
 size_row (Fixture *f, int index)
@@ -282,12 +273,10 @@ main (int argc, char **argv)
   if (!vt_test_window_init (&argc, &argv))
     return 0;
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/window-formats/webp-row", test_webp_row);
-  ADD ("/window-formats/preview-low-webp", test_preview_low_webp);
-  ADD ("/window-formats/logo-copied-and-drawn", test_logo_copied_and_drawn);
-  ADD ("/window-formats/logo-not-an-image", test_logo_not_an_image);
-#undef ADD
+  vt_test_window_set_options (&options);
+  vt_test_window_add ("/window-formats/webp-row", 2, test_webp_row);
+  vt_test_window_add ("/window-formats/preview-low-webp", 2, test_preview_low_webp);
+  vt_test_window_add ("/window-formats/logo-copied-and-drawn", 2, test_logo_copied_and_drawn);
+  vt_test_window_add ("/window-formats/logo-not-an-image", 2, test_logo_not_an_image);
   return vt_test_window_run ();
 }

@@ -13,29 +13,9 @@
 #include "vt-test-utils.h"
 #include "vt-window-test.h"
 
-typedef struct {
-  VtWindow      *window;
-  VtRecipePanel *panel;
-  GSettings     *settings;
-} Fixture;
+typedef VtWindowFixture Fixture;
 
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  f->settings = vt_test_settings_new ();
-  f->window = vt_window_new (NULL);
-  f->panel = vt_test_child (f->window, VT_TYPE_WINDOW, "recipe_panel");
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 900);
-  gtk_window_present (GTK_WINDOW (f->window));
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  vt_test_drain ();
-  g_clear_object (&f->settings);
-}
+static const VtWindowOptions options = { 1200, 900, NULL, 0 };
 
 static gboolean
 any_size_watermarked (VtRecipe *recipe)
@@ -399,18 +379,16 @@ main (int argc, char **argv)
   if (!vt_test_window_init (&argc, &argv))
     return 0;
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/panel/preset-keeps-shop-identity", test_preset_keeps_shop_identity);
-  ADD ("/panel/presets-keep-text", test_presets_keep_text);
-  ADD ("/panel/presets-keep-logo", test_presets_keep_logo);
-  ADD ("/panel/undo-remove-size", test_undo_remove_size);
-  ADD ("/panel/undo-remove-filter", test_undo_remove_filter);
-  ADD ("/panel/filter-menu", test_filter_menu);
-  ADD ("/panel/plain-words", test_plain_words);
-  ADD ("/panel/scroll-over-field", test_scroll_over_field);
-  ADD ("/panel/narrow-window", test_narrow_window);
-#undef ADD
+  vt_test_window_set_options (&options);
+  vt_test_window_add ("/panel/preset-keeps-shop-identity", 0, test_preset_keeps_shop_identity);
+  vt_test_window_add ("/panel/presets-keep-text", 0, test_presets_keep_text);
+  vt_test_window_add ("/panel/presets-keep-logo", 0, test_presets_keep_logo);
+  vt_test_window_add ("/panel/undo-remove-size", 0, test_undo_remove_size);
+  vt_test_window_add ("/panel/undo-remove-filter", 0, test_undo_remove_filter);
+  vt_test_window_add ("/panel/filter-menu", 0, test_filter_menu);
+  vt_test_window_add ("/panel/plain-words", 0, test_plain_words);
+  vt_test_window_add ("/panel/scroll-over-field", 0, test_scroll_over_field);
+  vt_test_window_add ("/panel/narrow-window", 0, test_narrow_window);
   g_test_add_func ("/panel/spanish", test_spanish);
   return vt_test_window_run ();
 }

@@ -86,6 +86,52 @@ vt_test_load_report (JsonParser *parser,
   return json_node_get_object (json_parser_get_root (parser));
 }
 
+static void
+job_result_cb (VtJob        *job,
+               VtResult     *result,
+               VtTestEvents *ev)
+{
+  g_assert_true (g_thread_self () == ev->main_thread);
+  g_assert_cmpuint (ev->n_finished, ==, 0);
+  g_assert_cmpint (vt_result_get_status (result), !=, VT_RESULT_PENDING);
+  ev->n_results++;
+  if (ev->cancel_on_first)
+    vt_job_cancel (job);
+}
+
+static void
+job_finished_cb (VtJob        *job,
+                 gboolean      cancelled,
+                 VtTestEvents *ev)
+{
+  g_assert_true (g_thread_self () == ev->main_thread);
+  ev->n_finished++;
+  ev->cancelled = cancelled;
+}
+
+/* Runs the photos in @in through @recipe into @out, to the end, counting
+ * what the job says in @ev. */
+VtJob *
+vt_test_run_job (VtRecipe     *recipe,
+                 const char   *in,
+                 const char   *out,
+                 guint         n_workers,
+                 gboolean      skip_existing,
+                 VtTestEvents *ev)
+{
+  const char *paths[] = { in, NULL };
+  VtJob *job = vt_job_new (recipe, out);
+
+  ev->main_thread = g_thread_self ();
+  vt_job_set_n_workers (job, n_workers);
+  vt_job_set_skip_existing (job, skip_existing);
+  vt_job_add_paths (job, paths, FALSE);
+  g_signal_connect (job, "result", G_CALLBACK (job_result_cb), ev);
+  g_signal_connect (job, "finished", G_CALLBACK (job_finished_cb), ev);
+  g_assert_true (vt_job_run_sync (job, NULL));
+  return job;
+}
+
 cairo_surface_t *
 vt_test_load_file (const char *path)
 {

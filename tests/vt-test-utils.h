@@ -61,6 +61,23 @@ const char      *vt_test_cli_path      (void);
 JsonObject      *vt_test_load_report   (JsonParser      *parser,
                                         const char      *path);
 
+/* What a job run by vt_test_run_job() told its handlers, each of which
+ * checks it runs on the main thread and that no result comes after the end. */
+typedef struct {
+  GThread  *main_thread;
+  guint     n_results;
+  guint     n_finished;
+  gboolean  cancelled;
+  gboolean  cancel_on_first;   /* cancel the job at its first result */
+} VtTestEvents;
+
+VtJob           *vt_test_run_job       (VtRecipe        *recipe,
+                                        const char      *in,
+                                        const char      *out,
+                                        guint            n_workers,
+                                        gboolean         skip_existing,
+                                        VtTestEvents    *ev);
+
 /* A temporary folder: sample photos in in/, an out/ folder to come and a
  * red 20 × 10 SVG logo, for the tests of formats and logos. */
 typedef struct {
