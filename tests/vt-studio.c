@@ -193,6 +193,21 @@ coverage_at (cairo_surface_t *coverage,
   return cairo_image_surface_get_data (coverage)[(gsize) y * cairo_image_surface_get_stride (coverage) + x];
 }
 
+/* Whether every pixel within @margin of (x, y) has coverage @value. */
+static gboolean
+all_around (cairo_surface_t *coverage,
+            int              x,
+            int              y,
+            int              margin,
+            guint8           value)
+{
+  for (int j = y - margin; j <= y + margin; j++)
+    for (int i = x - margin; i <= x + margin; i++)
+      if (coverage_at (coverage, i, j) != value)
+        return FALSE;
+  return TRUE;
+}
+
 /* Whether every pixel within @margin of (x, y) is wholly product. */
 gboolean
 vt_studio_is_inside (cairo_surface_t *coverage,
@@ -200,11 +215,7 @@ vt_studio_is_inside (cairo_surface_t *coverage,
                      int              y,
                      int              margin)
 {
-  for (int j = y - margin; j <= y + margin; j++)
-    for (int i = x - margin; i <= x + margin; i++)
-      if (coverage_at (coverage, i, j) != 255)
-        return FALSE;
-  return TRUE;
+  return all_around (coverage, x, y, margin, 255);
 }
 
 /* Whether no pixel within @margin of (x, y) is any product. */
@@ -214,11 +225,7 @@ vt_studio_is_outside (cairo_surface_t *coverage,
                       int              y,
                       int              margin)
 {
-  for (int j = y - margin; j <= y + margin; j++)
-    for (int i = x - margin; i <= x + margin; i++)
-      if (coverage_at (coverage, i, j) != 0)
-        return FALSE;
-  return TRUE;
+  return all_around (coverage, x, y, margin, 0);
 }
 
 /* A 2600 × 2000 shot in @path as JPEG q90: a tall product of @shape and

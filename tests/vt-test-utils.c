@@ -389,11 +389,11 @@ vt_test_cli_path (void)
 }
 
 /* Two photos of @photo_width × @photo_height. */
-void
-vt_test_logo_folder_set_up (VtTestLogoFolder *f,
-                            int               photo_width,
-                            int               photo_height)
+static void
+logo_folder_set_up (VtTestLogoFolder *f,
+                    gconstpointer     size)
 {
+  guint packed = GPOINTER_TO_UINT (size);
   g_autoptr(GError) error = NULL;
 
   f->dir = vt_test_make_tmpdir ();
@@ -403,18 +403,34 @@ vt_test_logo_folder_set_up (VtTestLogoFolder *f,
   g_file_set_contents (f->logo, "<svg xmlns='http://www.w3.org/2000/svg' width='20' height='10'>"
                        "<rect width='20' height='10' fill='#f00'/></svg>", -1, &error);
   g_assert_no_error (error);
-  vt_sample_write (f->in, 2, photo_width, photo_height, &error);
+  vt_sample_write (f->in, 2, packed >> 16, packed & 0xFFFF, &error);
   g_assert_no_error (error);
 }
 
-void
-vt_test_logo_folder_tear_down (VtTestLogoFolder *f,
-                               gconstpointer     data)
+static void
+logo_folder_tear_down (VtTestLogoFolder *f,
+                       gconstpointer     data)
 {
   g_clear_pointer (&f->dir, vt_test_dir_free);
   g_free (f->in);
   g_free (f->out);
   g_free (f->logo);
+}
+
+/* Adds @test, run on a logo folder whose two sample photos are
+ * @photo_width × @photo_height (each under 65536). */
+void
+vt_test_logo_folder_add (const char  *path,
+                         int          photo_width,
+                         int          photo_height,
+                         void       (*test) (VtTestLogoFolder *, gconstpointer))
+{
+  g_assert_true (photo_width > 0 && photo_width <= 0xFFFF && photo_height > 0 && photo_height <= 0xFFFF);
+  g_test_add_vtable (path, sizeof (VtTestLogoFolder),
+                     GUINT_TO_POINTER ((guint) photo_width << 16 | (guint) photo_height),
+                     (GTestFixtureFunc) logo_folder_set_up,
+                     (GTestFixtureFunc) test,
+                     (GTestFixtureFunc) logo_folder_tear_down);
 }
 
 void

@@ -87,11 +87,10 @@ typedef struct {
   char *logo;
 } VtTestLogoFolder;
 
-void             vt_test_logo_folder_set_up    (VtTestLogoFolder *f,
-                                                int               photo_width,
-                                                int               photo_height);
-void             vt_test_logo_folder_tear_down (VtTestLogoFolder *f,
-                                                gconstpointer     data);
+void             vt_test_logo_folder_add (const char  *path,
+                                          int          photo_width,
+                                          int          photo_height,
+                                          void       (*test) (VtTestLogoFolder *, gconstpointer));
 
 /* What a command run by vt_test_run() said and how it ended. */
 typedef struct {
