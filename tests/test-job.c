@@ -7,29 +7,7 @@
 
 #include "vt-test-utils.h"
 
-typedef struct {
-  char *dir;
-  char *in;
-  char *out;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  f->dir = vt_test_make_tmpdir ();
-  f->in = g_build_filename (f->dir, "in", NULL);
-  f->out = g_build_filename (f->dir, "out", NULL);
-  g_assert_true (vt_sample_write (f->in, GPOINTER_TO_UINT (data), 320, 240, NULL));
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  vt_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->in);
-  g_free (f->out);
-}
+typedef VtTestFolders Fixture;
 
 static void
 copy_fixture (const char *name, const char *dir, const char *as)
@@ -454,7 +432,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, n, func) \
-  g_test_add (path, Fixture, GUINT_TO_POINTER (n), fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, GUINT_TO_POINTER (n), vt_test_folders_set_up, func, vt_test_folders_tear_down)
   ADD ("/job/default-recipe-outputs", 4, test_default_recipe_outputs);
   ADD ("/job/worker-count-invariance", 8, test_worker_count_invariance);
   ADD ("/job/bad-photos-among-good", 4, test_bad_photos_among_good);

@@ -11,11 +11,10 @@
 /* vitrina-cli with @env (NAME, VALUE pairs) added, and @input on stdin. */
 #define run_cli(r, env, input, ...) vt_test_run ((r), (env), (input), vt_test_cli_path (), __VA_ARGS__)
 
-/* A batch with two photos that want the same output name. */
-static char *
-make_batch (const char *dir)
+/* In @in, a batch with two photos that want the same output name. */
+static void
+write_batch (const char *in)
 {
-  g_autofree char *in = g_build_filename (dir, "in", NULL);
   g_autofree char *first = g_build_filename (in, "product-0001.jpg", NULL);
   g_autofree char *second = g_build_filename (in, "product-0002.jpg", NULL);
   g_autofree char *jpg = g_build_filename (in, "belt.jpg", NULL);
@@ -31,30 +30,13 @@ make_batch (const char *dir)
   g_clear_pointer (&data, g_free);
   g_assert_true (g_file_get_contents (second, &data, &size, NULL));
   g_assert_true (g_file_set_contents (png, data, size, NULL));
-  return g_steal_pointer (&in);
-}
-
-/* A temporary folder with make_batch()'s photos in in/ and an out/ to come. */
-typedef struct {
-  char *dir;
-  char *in;
-  char *out;
-} Batch;
-
-static void
-batch_set_up (Batch *f, gconstpointer data)
-{
-  f->dir = vt_test_make_tmpdir ();
-  f->in = make_batch (f->dir);
-  f->out = g_build_filename (f->dir, "out", NULL);
 }
 
 static void
-batch_tear_down (Batch *f, gconstpointer data)
+batch_set_up (VtTestFolders *f, gconstpointer data)
 {
-  g_clear_pointer (&f->dir, vt_test_dir_free);
-  g_free (f->in);
-  g_free (f->out);
+  vt_test_folders_set_up (f, NULL);
+  write_batch (f->in);
 }
 
 static void
@@ -131,7 +113,7 @@ test_bad_values (void)
 /* Three shards, told their part in the three ways a batch engine can,
  * write what one run writes, each photo once; the merged report adds up. */
 static void
-test_three_shards (Batch *f, gconstpointer data)
+test_three_shards (VtTestFolders *f, gconstpointer data)
 {
   g_autofree char *whole = g_build_filename (f->dir, "whole", NULL);
   g_autofree char *parts = g_build_filename (f->dir, "parts", NULL);
@@ -194,7 +176,7 @@ test_three_shards (Batch *f, gconstpointer data)
 
 /* Of one photo in eight shards, seven are empty: not an error. */
 static void
-test_empty_shard (Batch *f, gconstpointer data)
+test_empty_shard (VtTestFolders *f, gconstpointer data)
 {
   g_autofree char *photo = g_build_filename (f->in, "product-0003.jpg", NULL);
   guint n_done = 0;
@@ -213,7 +195,7 @@ test_empty_shard (Batch *f, gconstpointer data)
 }
 
 static void
-test_files_from (Batch *f, gconstpointer data)
+test_files_from (VtTestFolders *f, gconstpointer data)
 {
   g_autofree char *list = g_build_filename (f->dir, "list.txt", NULL);
   g_autofree char *report = g_build_filename (f->dir, "report.json", NULL);
@@ -254,7 +236,7 @@ write_shard_report (const char *in,
 }
 
 static void
-test_merge_errors (Batch *f, gconstpointer data)
+test_merge_errors (VtTestFolders *f, gconstpointer data)
 {
   g_autofree char *a = g_build_filename (f->dir, "a.json", NULL);
   g_autofree char *b = g_build_filename (f->dir, "b.json", NULL);
@@ -356,10 +338,10 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/shard/group-key", test_group_key);
   g_test_add_func ("/shard/bad-values", test_bad_values);
-  g_test_add ("/shard/three-shards", Batch, NULL, batch_set_up, test_three_shards, batch_tear_down);
-  g_test_add ("/shard/empty-shard", Batch, NULL, batch_set_up, test_empty_shard, batch_tear_down);
-  g_test_add ("/shard/files-from", Batch, NULL, batch_set_up, test_files_from, batch_tear_down);
-  g_test_add ("/shard/merge-errors", Batch, NULL, batch_set_up, test_merge_errors, batch_tear_down);
+  g_test_add ("/shard/three-shards", VtTestFolders, NULL, batch_set_up, test_three_shards, vt_test_folders_tear_down);
+  g_test_add ("/shard/empty-shard", VtTestFolders, NULL, batch_set_up, test_empty_shard, vt_test_folders_tear_down);
+  g_test_add ("/shard/files-from", VtTestFolders, NULL, batch_set_up, test_files_from, vt_test_folders_tear_down);
+  g_test_add ("/shard/merge-errors", VtTestFolders, NULL, batch_set_up, test_merge_errors, vt_test_folders_tear_down);
   g_test_add_func ("/shard/spanish", test_spanish);
   g_test_add_func ("/shard/merge-compliance", test_merge_compliance);
   return g_test_run ();

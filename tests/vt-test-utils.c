@@ -388,6 +388,30 @@ vt_test_cli_path (void)
   return path;
 }
 
+/* Writes @n_photos (GUINT_TO_POINTER) samples of 320 × 240 in in/, where
+ * there are any; in/ is not made otherwise. */
+void
+vt_test_folders_set_up (VtTestFolders *f,
+                        gconstpointer  n_photos)
+{
+  f->dir = vt_test_make_tmpdir ();
+  f->in = g_build_filename (f->dir, "in", NULL);
+  f->out = g_build_filename (f->dir, "out", NULL);
+  f->report = g_build_filename (f->dir, "report.json", NULL);
+  if (GPOINTER_TO_UINT (n_photos) > 0)
+    g_assert_true (vt_sample_write (f->in, GPOINTER_TO_UINT (n_photos), 320, 240, NULL));
+}
+
+void
+vt_test_folders_tear_down (VtTestFolders *f,
+                           gconstpointer  data)
+{
+  g_clear_pointer (&f->dir, vt_test_dir_free);
+  g_free (f->in);
+  g_free (f->out);
+  g_free (f->report);
+}
+
 /* Two photos of @photo_width × @photo_height. */
 static void
 logo_folder_set_up (VtTestLogoFolder *f,

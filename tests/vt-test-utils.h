@@ -78,6 +78,20 @@ VtJob           *vt_test_run_job       (VtRecipe        *recipe,
                                         gboolean         skip_existing,
                                         VtTestEvents    *ev);
 
+/* A temporary folder for a batch: its photos in in/, its outputs in out/
+ * and its report; for g_test_add() with GUINT_TO_POINTER (n_photos). */
+typedef struct {
+  char *dir;
+  char *in;
+  char *out;
+  char *report;
+} VtTestFolders;
+
+void             vt_test_folders_set_up    (VtTestFolders *f,
+                                            gconstpointer  n_photos);
+void             vt_test_folders_tear_down (VtTestFolders *f,
+                                            gconstpointer  data);
+
 /* A temporary folder: sample photos in in/, an out/ folder to come and a
  * red 20 × 10 SVG logo, for the tests of formats and logos. */
 typedef struct {
