@@ -12,16 +12,6 @@
 #define run_check(r, ...) vt_test_run ((r), NULL, NULL, vt_test_cli_path (), "check", __VA_ARGS__)
 #define run_process(r, ...) vt_test_run ((r), NULL, NULL, vt_test_cli_path (), "process", __VA_ARGS__)
 
-/* @photo as JPEG q90 in @path. */
-static void
-write_jpeg (cairo_surface_t *photo,
-            const char      *path)
-{
-  g_autoptr(GBytes) jpeg = vt_codec_jpeg_encode (photo, 90, FALSE, NULL, NULL);
-
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg), NULL));
-}
-
 /* White, 2000 × 2000, a product spanning @share percent across. */
 static void
 write_main_photo (const char *path,
@@ -37,7 +27,7 @@ write_main_photo (const char *path,
   cairo_arc (cr, 1000, 1000, side / 2, 0, 2 * G_PI);
   cairo_fill (cr);
   cairo_destroy (cr);
-  write_jpeg (surface, path);
+  vt_test_write_jpeg (surface, 90, path);
 }
 
 static void
@@ -83,20 +73,13 @@ test_check_usage (void)
   g_assert_cmpint (no_photos.status, ==, 2);
 }
 
+/* Alternately a bottle and a box, as @seed is odd or even. */
 static void
 write_studio_shot (const char *path,
                    guint32     seed,
                    guint32     colour)
 {
-  VtStudioShot shot = VT_STUDIO_SHOT_INIT (2600, 2000);
-  g_autoptr(cairo_surface_t) photo = NULL;
-
-  shot.seed = seed;
-  shot.colour = colour;
-  shot.shape = seed % 2 ? VT_STUDIO_BOTTLE : VT_STUDIO_BOX;
-  shot.product = (cairo_rectangle_int_t) { 300 + 200 * seed, 100, 1300, 1800 };
-  photo = vt_studio_render (&shot, NULL);
-  write_jpeg (photo, path);
+  vt_studio_write_shot (path, seed, colour, seed % 2 ? VT_STUDIO_BOTTLE : VT_STUDIO_BOX);
 }
 
 /* The issue's aim: off-white, off-centre studio shots through the Amazon
@@ -188,7 +171,6 @@ test_report_compliance (void)
   g_autofree char *white = g_build_filename (in, "white.jpg", NULL);
   g_auto(VtTestRun) process = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
   JsonObject *report, *summary, *good, *bad, *failed;
   JsonArray *passed, *fails;
 
@@ -197,9 +179,7 @@ test_report_compliance (void)
   write_studio_shot (white, 3, 0xFBFBF8);
   run_process (&process, in, "-o", out, "--preset", "amazon", "--quiet", "--report", report_path, NULL);
   g_assert_cmpint (process.status, ==, 0);
-  g_assert_true (json_parser_load_from_file (parser, report_path, &error));
-  g_assert_no_error (error);
-  report = json_node_get_object (json_parser_get_root (parser));
+  report = vt_test_load_report (parser, report_path);
 
   summary = json_object_get_object_member (report, "compliance");
   g_assert_nonnull (summary);

@@ -10,13 +10,6 @@
 
 typedef VtTestLogoFolder Fixture;
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  vt_test_logo_folder_set_up (f, 640, 480);
-}
-
 /* vitrina-cli process IN -o OUT, quietly, then the test's own arguments. */
 #define PROCESS(run, f, ...) \
   vt_test_run ((run), NULL, NULL, vt_test_cli_path (), "process", "--quiet", (f)->in, \
@@ -132,13 +125,10 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   vt_engine_init ();
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, vt_test_logo_folder_tear_down)
-  ADD ("/cli-formats/every-format-with-logo", test_every_format_with_logo);
-  ADD ("/cli-formats/sizes-format", test_sizes_format);
-  ADD ("/cli-formats/usage-errors", test_usage_errors);
-  ADD ("/cli-formats/missing-logo", test_missing_logo);
-#undef ADD
+  vt_test_logo_folder_add ("/cli-formats/every-format-with-logo", 640, 480, test_every_format_with_logo);
+  vt_test_logo_folder_add ("/cli-formats/sizes-format", 640, 480, test_sizes_format);
+  vt_test_logo_folder_add ("/cli-formats/usage-errors", 640, 480, test_usage_errors);
+  vt_test_logo_folder_add ("/cli-formats/missing-logo", 640, 480, test_missing_logo);
 
   return g_test_run ();
 }

@@ -70,31 +70,26 @@ test_help_lists_every_option (void)
 }
 
 static void
-test_process_with_a_bad_photo (void)
+test_process_with_a_bad_photo (VtTestFolders *f, gconstpointer data)
 {
-  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
-  g_autofree char *in = g_build_filename (dir, "in", NULL);
-  g_autofree char *out = g_build_filename (dir, "out", NULL);
-  g_autofree char *report = g_build_filename (dir, "report.json", NULL);
-  g_autofree char *bad = g_build_filename (in, "notes.jpg", NULL);
-  g_autofree char *large = g_build_filename (out, "large", "product-0003.jpg", NULL);
+  g_autofree char *bad = g_build_filename (f->in, "notes.jpg", NULL);
+  g_autofree char *large = g_build_filename (f->out, "large", "product-0003.jpg", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_auto(VtTestRun) gen = { 0 };
   g_auto(VtTestRun) r = { 0 };
 
-  run_cli (&gen, NULL, "generate", "--count", "3", "--size", "400x300", in, NULL);
+  run_cli (&gen, NULL, "generate", "--count", "3", "--size", "400x300", f->in, NULL);
   g_assert_cmpint (gen.status, ==, 0);
   g_assert_true (g_file_set_contents (bad, "not a photo\n", -1, NULL));
 
-  run_cli (&r, NULL, "process", in, "-o", out, "--workers", "2", "--quality", "80",
-           "--unsharp", "1.5,120,2", "--watermark", "© Mi Tienda", "--report", report, NULL);
+  run_cli (&r, NULL, "process", f->in, "-o", f->out, "--workers", "2", "--quality", "80",
+           "--unsharp", "1.5,120,2", "--watermark", "© Mi Tienda", "--report", f->report, NULL);
   g_assert_cmpint (r.status, ==, 1);
   /* the bad file is named, with a reason, and the rest was done */
   g_assert_nonnull (strstr (r.err, "notes.jpg: Not a photo"));
   g_assert_nonnull (strstr (r.out, "3 done, 1 failed"));
   g_assert_true (g_file_test (large, G_FILE_TEST_IS_REGULAR));
-  g_assert_true (json_parser_load_from_file (parser, report, NULL));
-
+  vt_test_load_report (parser, f->report);
 }
 
 static guint
@@ -112,13 +107,9 @@ count_jpegs (const char *dir)
 /* SIGKILL mid-batch leaves only whole files under final names; the same
  * command with --skip-existing then does only what is missing. */
 static void
-test_killed_then_resumed (void)
+test_killed_then_resumed (VtTestFolders *f, gconstpointer data)
 {
-  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
-  g_autofree char *in = g_build_filename (dir, "in", NULL);
-  g_autofree char *out = g_build_filename (dir, "out", NULL);
-  g_autofree char *report = g_build_filename (dir, "report.json", NULL);
-  const char *argv[] = { vt_test_cli_path (), "process", in, "-o", out, "--workers", "2", "--quiet", NULL };
+  const char *argv[] = { vt_test_cli_path (), "process", f->in, "-o", f->out, "--workers", "2", "--quiet", NULL };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_auto(VtTestRun) again = { 0 };
   g_autoptr(GError) error = NULL;
@@ -126,26 +117,24 @@ test_killed_then_resumed (void)
   GPid pid;
   int status;
 
-  g_assert_true (vt_sample_write (in, 40, 800, 600, NULL));
+  g_assert_true (vt_sample_write (f->in, 40, 800, 600, NULL));
   g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
                  NULL, NULL, &pid, &error);
   g_assert_no_error (error);
-  while (count_jpegs (out) < 10 && g_get_monotonic_time () < deadline)
+  while (count_jpegs (f->out) < 10 && g_get_monotonic_time () < deadline)
     g_usleep (5000);
   kill (pid, SIGKILL);
   waitpid (pid, &status, 0);
   g_assert_true (WIFSIGNALED (status));
-  g_assert_cmpuint (count_jpegs (out), <, 120);
+  g_assert_cmpuint (count_jpegs (f->out), <, 120);
 
   /* an unfinished temporary file may remain: hidden, never an output */
-  vt_test_assert_whole_outputs (out, TRUE);
+  vt_test_assert_whole_outputs (f->out, TRUE);
 
-  run_cli (&again, NULL, "process", in, "-o", out, "--skip-existing", "--report", report, NULL);
+  run_cli (&again, NULL, "process", f->in, "-o", f->out, "--skip-existing", "--report", f->report, NULL);
   g_assert_cmpint (again.status, ==, 0);
-  g_assert_cmpuint (count_jpegs (out), ==, 120);
-  g_assert_true (json_parser_load_from_file (parser, report, NULL));
-  g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)),
-                                               "skipped"), >, 0);
+  g_assert_cmpuint (count_jpegs (f->out), ==, 120);
+  g_assert_cmpint (json_object_get_int_member (vt_test_load_report (parser, f->report), "skipped"), >, 0);
 }
 
 static void
@@ -177,35 +166,32 @@ assert_jpeg_size (const char *path,
 /* Built-in presets by name, the user's saved beside them, small photos
  * flagged before the run. */
 static void
-test_presets (void)
+test_presets (VtTestFolders *f, gconstpointer data)
 {
-  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
-  g_autofree char *in = g_build_filename (dir, "in", NULL);
-  g_autofree char *out = g_build_filename (dir, "out", NULL);
-  g_autofree char *mine = g_build_filename (dir, "mine", NULL);
-  g_autofree char *main_size = g_build_filename (out, "main", "product-0001.jpg", NULL);
+  g_autofree char *mine = g_build_filename (f->dir, "mine", NULL);
+  g_autofree char *main_size = g_build_filename (f->out, "main", "product-0001.jpg", NULL);
   g_autofree char *banner = g_build_filename (mine, "banner", "product-0002.jpg", NULL);
-  const char *env[] = { "XDG_DATA_HOME", dir, NULL };
+  const char *env[] = { "XDG_DATA_HOME", f->dir, NULL };
   g_auto(VtTestRun) list = { 0 }, ml = { 0 }, save = { 0 }, again = { 0 };
 
-  g_assert_true (vt_sample_write (in, 2, 800, 600, NULL));
+  g_assert_true (vt_sample_write (f->in, 2, 800, 600, NULL));
 
   run_cli (&list, env, "process", "--list-presets", NULL);
   vt_assert_run (&list, 0, "mercado-libre", NULL);
   g_assert_nonnull (strstr (list.out, "amazon"));
 
   /* Mercado Libre: 1200 × 1200 on white, and 800 × 600 photos are too small */
-  run_cli (&ml, env, "process", in, "-o", out, "--preset", "mercado-libre", NULL);
+  run_cli (&ml, env, "process", f->in, "-o", f->out, "--preset", "mercado-libre", NULL);
   g_assert_cmpint (ml.status, ==, 0);
   assert_jpeg_size (main_size, 1200, 1200);
   g_assert_nonnull (strstr (ml.err, "product-0001.jpg is 800 × 600, smaller than the size “main”"));
   g_assert_nonnull (strstr (ml.out, "2 photos are smaller than a size they were made for"));
 
   /* saved, listed and used by name */
-  run_cli (&save, env, "process", "-o", out, "-s", "banner=300x100:fit=fill", "--filter", "greyscale",
+  run_cli (&save, env, "process", "-o", f->out, "-s", "banner=300x100:fit=fill", "--filter", "greyscale",
            "--save-preset", "mine", NULL);
   g_assert_cmpint (save.status, ==, 0);
-  run_cli (&again, env, "process", in, "-o", mine, "--preset", "mine", "--quiet", NULL);
+  run_cli (&again, env, "process", f->in, "-o", mine, "--preset", "mine", "--quiet", NULL);
   g_assert_cmpint (again.status, ==, 0);
   assert_jpeg_size (banner, 300, 100);
   g_assert_null (strstr (again.out, "smaller"));
@@ -213,33 +199,28 @@ test_presets (void)
 
 /* Name templates with web-safe names, and a size budget in the report. */
 static void
-test_names_and_budget (void)
+test_names_and_budget (VtTestFolders *f, gconstpointer data)
 {
-  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
-  g_autofree char *in = g_build_filename (dir, "in", NULL);
-  g_autofree char *out = g_build_filename (dir, "out", NULL);
-  g_autofree char *report = g_build_filename (dir, "report.json", NULL);
-  g_autofree char *sample = g_build_filename (in, "product-0001.jpg", NULL);
-  g_autofree char *shop_name = g_build_filename (in, "Zapatilla Roja Ñandú.JPG", NULL);
-  g_autofree char *small = g_build_filename (out, "zapatilla-roja-nandu-150x150.jpg", NULL);
-  g_autofree char *large = g_build_filename (out, "zapatilla-roja-nandu-600x600.jpg", NULL);
+  g_autofree char *sample = g_build_filename (f->in, "product-0001.jpg", NULL);
+  g_autofree char *shop_name = g_build_filename (f->in, "Zapatilla Roja Ñandú.JPG", NULL);
+  g_autofree char *small = g_build_filename (f->out, "zapatilla-roja-nandu-150x150.jpg", NULL);
+  g_autofree char *large = g_build_filename (f->out, "zapatilla-roja-nandu-600x600.jpg", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_auto(VtTestRun) r = { 0 };
   JsonObject *output;
 
-  g_assert_true (vt_sample_write (in, 1, 800, 600, NULL));
+  g_assert_true (vt_sample_write (f->in, 1, 800, 600, NULL));
   g_assert_cmpint (g_rename (sample, shop_name), ==, 0);
 
-  run_cli (&r, NULL, "process", in, "-o", out, "-s", "thumb=150x150,large=600x600:max-kb=20",
-           "--name-template", "{stem}-{width}x{height}", "--web-safe-names", "--report", report, NULL);
+  run_cli (&r, NULL, "process", f->in, "-o", f->out, "-s", "thumb=150x150,large=600x600:max-kb=20",
+           "--name-template", "{stem}-{width}x{height}", "--web-safe-names", "--report", f->report, NULL);
   g_assert_cmpint (r.status, ==, 0);
   assert_jpeg_size (small, 150, 113);
   g_assert_true (g_file_test (large, G_FILE_TEST_IS_REGULAR));
-  g_assert_true (json_parser_load_from_file (parser, report, NULL));
   output = json_array_get_object_element (
              json_object_get_array_member (
                json_array_get_object_element (
-                 json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "inputs"),
+                 json_object_get_array_member (vt_test_load_report (parser, f->report), "inputs"),
                  0),
                "outputs"),
              1);
@@ -329,14 +310,6 @@ count_occurrences (const char *text,
   return n;
 }
 
-static JsonObject *
-load_report (JsonParser *parser,
-             const char *path)
-{
-  g_assert_true (json_parser_load_from_file (parser, path, NULL));
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
 /* A batch that fills its disk stops at the first photo that no longer
  * fits, says so once, naming the folder, and counts the photos it did not
  * start, in the summary and the report; with room made, the same command
@@ -371,7 +344,7 @@ test_process_full_disk (void)
   g_assert_nonnull (strstr (r.err, stopped));
   g_assert_nonnull (strstr (r.out, " not started\n"));
 
-  o = load_report (parser, report);
+  o = vt_test_load_report (parser, report);
   n_not_started = json_object_get_int_member (o, "not_started");
   n_done = json_object_get_int_member (o, "done");
   g_assert_cmpint (n_not_started, >, 0);
@@ -391,7 +364,7 @@ test_process_full_disk (void)
   g_assert_cmpint (again.status, ==, 0);
   g_assert_null (strstr (again.err, "No space left"));
   g_assert_null (strstr (again.err, "Stopped"));
-  o = load_report (parser, report);
+  o = vt_test_load_report (parser, report);
   g_assert_cmpint (json_object_get_int_member (o, "skipped"), ==, n_done);
   g_assert_cmpint (json_object_get_int_member (o, "done") + n_done, ==, 24);
   g_assert_cmpint (json_object_get_int_member (o, "not_started"), ==, 0);
@@ -405,12 +378,8 @@ test_process_full_disk (void)
 /* --skip-existing after the recipe changed makes every photo again, and
  * says why once; with the same recipe it skips them all. */
 static void
-test_skip_existing_recipe_changed (void)
+test_skip_existing_recipe_changed (VtTestFolders *f, gconstpointer data)
 {
-  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
-  g_autofree char *in = g_build_filename (dir, "in", NULL);
-  g_autofree char *out = g_build_filename (dir, "out", NULL);
-  g_autofree char *report = g_build_filename (dir, "report.json", NULL);
   const char *notice = "The recipe changed since these outputs were made: every photo is made again\n";
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_auto(VtTestRun) first = { 0 };
@@ -418,24 +387,24 @@ test_skip_existing_recipe_changed (void)
   g_auto(VtTestRun) same = { 0 };
   JsonObject *o;
 
-  g_assert_true (vt_sample_write (in, 3, 400, 300, NULL));
-  run_cli (&first, NULL, "process", in, "-o", out, "--skip-existing", "--quiet", NULL);
+  g_assert_true (vt_sample_write (f->in, 3, 400, 300, NULL));
+  run_cli (&first, NULL, "process", f->in, "-o", f->out, "--skip-existing", "--quiet", NULL);
   g_assert_cmpint (first.status, ==, 0);
   g_assert_null (strstr (first.out, notice));
 
-  run_cli (&changed, NULL, "process", in, "-o", out, "--skip-existing", "--quality", "40", "--quiet",
-           "--report", report, NULL);
+  run_cli (&changed, NULL, "process", f->in, "-o", f->out, "--skip-existing", "--quality", "40", "--quiet",
+           "--report", f->report, NULL);
   g_assert_cmpint (changed.status, ==, 0);
   g_assert_cmpuint (count_occurrences (changed.out, notice), ==, 1);
-  o = load_report (parser, report);
+  o = vt_test_load_report (parser, f->report);
   g_assert_cmpint (json_object_get_int_member (o, "skipped"), ==, 0);
   g_assert_cmpint (json_object_get_int_member (o, "done"), ==, 3);
 
-  run_cli (&same, NULL, "process", in, "-o", out, "--skip-existing", "--quality", "40", "--quiet",
-           "--report", report, NULL);
+  run_cli (&same, NULL, "process", f->in, "-o", f->out, "--skip-existing", "--quality", "40", "--quiet",
+           "--report", f->report, NULL);
   g_assert_cmpint (same.status, ==, 0);
   g_assert_null (strstr (same.out, notice));
-  o = load_report (parser, report);
+  o = vt_test_load_report (parser, f->report);
   g_assert_cmpint (json_object_get_int_member (o, "skipped"), ==, 3);
   g_assert_cmpint (json_object_get_int_member (o, "done"), ==, 0);
 }
@@ -473,14 +442,14 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/speedup-only-when-meaningful", test_speedup_only_when_meaningful);
   g_test_add_func ("/cli/help-lists-every-option", test_help_lists_every_option);
-  g_test_add_func ("/cli/process-with-a-bad-photo", test_process_with_a_bad_photo);
-  g_test_add_func ("/cli/killed-then-resumed", test_killed_then_resumed);
+  g_test_add ("/cli/process-with-a-bad-photo", VtTestFolders, NULL, vt_test_folders_set_up, test_process_with_a_bad_photo, vt_test_folders_tear_down);
+  g_test_add ("/cli/killed-then-resumed", VtTestFolders, NULL, vt_test_folders_set_up, test_killed_then_resumed, vt_test_folders_tear_down);
   g_test_add_func ("/cli/spanish", test_spanish);
-  g_test_add_func ("/cli/presets", test_presets);
-  g_test_add_func ("/cli/names-and-budget", test_names_and_budget);
+  g_test_add ("/cli/presets", VtTestFolders, NULL, vt_test_folders_set_up, test_presets, vt_test_folders_tear_down);
+  g_test_add ("/cli/names-and-budget", VtTestFolders, NULL, vt_test_folders_set_up, test_names_and_budget, vt_test_folders_tear_down);
   g_test_add_func ("/cli/bench-json", test_bench_json);
   g_test_add_func ("/cli/bench-full-disk", test_bench_full_disk);
   g_test_add_func ("/cli/process-full-disk", test_process_full_disk);
-  g_test_add_func ("/cli/skip-existing-recipe-changed", test_skip_existing_recipe_changed);
+  g_test_add ("/cli/skip-existing-recipe-changed", VtTestFolders, NULL, vt_test_folders_set_up, test_skip_existing_recipe_changed, vt_test_folders_tear_down);
   return g_test_run ();
 }

@@ -34,45 +34,37 @@ test_exif_orientation (void)
   vt_assert_rgb (img, 16, 56, 20, 20, 220, 12);
 }
 
+/* Inputs whose decoded pixels are known: CMYK and grey converted to RGB,
+ * alpha laid over white, and the type taken from the bytes, not the name
+ * (a PNG named .jpg, a palette PNG). */
+typedef struct {
+  const char *name;
+  int         x;
+  int         y;
+  int         r;
+  int         g;
+  int         b;
+  int         tolerance;
+} KnownPixel;
+
+static const KnownPixel known_pixels[] = {
+  { "cmyk.jpg", 24, 16, 200, 40, 40, 10 },
+  { "grey.jpg", 24, 16, 100, 100, 100, 2 },
+  { "alpha.png", 5, 10, 0, 0, 255, 0 },
+  { "alpha.png", 30, 10, 255, 255, 255, 0 },
+  { "really-a-png.jpg", 10, 10, 10, 200, 10, 0 },
+  { "palette.png", 10, 10, 10, 200, 10, 4 },
+};
+
 static void
-test_cmyk_and_grey (void)
+test_known_pixel (gconstpointer data)
 {
+  const KnownPixel *k = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(cairo_surface_t) cmyk = load ("cmyk.jpg", NULL, &error);
-  g_autoptr(cairo_surface_t) grey = NULL;
+  g_autoptr(cairo_surface_t) img = load (k->name, NULL, &error);
 
   g_assert_no_error (error);
-  vt_assert_rgb (cmyk, 24, 16, 200, 40, 40, 10);
-
-  grey = load ("grey.jpg", NULL, &error);
-  g_assert_no_error (error);
-  vt_assert_rgb (grey, 24, 16, 100, 100, 100, 2);
-}
-
-static void
-test_png_alpha_over_white (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(cairo_surface_t) img = load ("alpha.png", NULL, &error);
-
-  g_assert_no_error (error);
-  vt_assert_rgb (img, 5, 10, 0, 0, 255, 0);
-  vt_assert_rgb (img, 30, 10, 255, 255, 255, 0);
-}
-
-/* The type comes from the bytes: a PNG named .jpg, a palette PNG. */
-static void
-test_sniffed_not_named (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(cairo_surface_t) a = load ("really-a-png.jpg", NULL, &error);
-  g_autoptr(cairo_surface_t) b = NULL;
-
-  g_assert_no_error (error);
-  vt_assert_rgb (a, 10, 10, 10, 200, 10, 0);
-  b = load ("palette.png", NULL, &error);
-  g_assert_no_error (error);
-  vt_assert_rgb (b, 10, 10, 10, 200, 10, 4);
+  vt_assert_rgb (img, k->x, k->y, k->r, k->g, k->b, k->tolerance);
 }
 
 static void
@@ -302,9 +294,13 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/codec/exif-orientation", test_exif_orientation);
-  g_test_add_func ("/codec/cmyk-and-grey", test_cmyk_and_grey);
-  g_test_add_func ("/codec/png-alpha-over-white", test_png_alpha_over_white);
-  g_test_add_func ("/codec/sniffed-not-named", test_sniffed_not_named);
+  for (guint i = 0; i < G_N_ELEMENTS (known_pixels); i++)
+    {
+      const KnownPixel *k = &known_pixels[i];
+      g_autofree char *path = g_strdup_printf ("/codec/known-pixel/%s-%d-%d", k->name, k->x, k->y);
+
+      g_test_add_data_func (path, k, test_known_pixel);
+    }
   g_test_add_func ("/codec/bad-inputs", test_bad_inputs);
   g_test_add_func ("/codec/fuzz-corpus", test_fuzz_corpus);
   g_test_add_func ("/codec/pixel-limit", test_pixel_limit);

@@ -2,8 +2,6 @@
 /* test-color.c: photos tagged Adobe RGB come out sRGB; sRGB ones untouched */
 #include "config.h"
 
-#include <stdio.h>
-#include <jpeglib.h>
 #include <lcms2.h>
 
 #include "vt-test-utils.h"
@@ -52,33 +50,11 @@ static char *
 write_tagged_jpeg (const char *dir, GBytes *profile)
 {
   char *path = g_build_filename (dir, "tagged.jpg", NULL);
-  struct jpeg_compress_struct c;
-  struct jpeg_error_mgr err;
-  guint8 row[32 * 3];
-  FILE *f = fopen (path, "wb");
+  VtTestLibjpeg spec = { 32, 32, { COLOUR[0], COLOUR[1], COLOUR[2] }, 100, FALSE, profile };
 
-  for (int i = 0; i < 32 * 3; i++)
-    row[i] = COLOUR[i % 3];
-  c.err = jpeg_std_error (&err);
-  jpeg_create_compress (&c);
-  jpeg_stdio_dest (&c, f);
-  c.image_width = 32, c.image_height = 32, c.input_components = 3, c.in_color_space = JCS_RGB;
-  jpeg_set_defaults (&c);
-  jpeg_set_quality (&c, 100, TRUE);
-  jpeg_start_compress (&c, TRUE);
-  if (profile != NULL)
-    jpeg_write_icc_profile (&c, g_bytes_get_data (profile, NULL), g_bytes_get_size (profile));
-  while (c.next_scanline < c.image_height)
-    {
-      JSAMPROW r = row;
-      jpeg_write_scanlines (&c, &r, 1);
-    }
-  jpeg_finish_compress (&c);
-  jpeg_destroy_compress (&c);
-  fclose (f);
+  vt_test_write_libjpeg (path, &spec);
   return path;
 }
-
 
 static void
 test_adobe_rgb_converted (void)

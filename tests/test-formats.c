@@ -10,13 +10,6 @@
 
 typedef VtTestLogoFolder Fixture;
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  vt_test_logo_folder_set_up (f, 800, 600);
-}
-
 static VtJob *
 run_job (Fixture  *f,
          VtRecipe *recipe)
@@ -222,14 +215,11 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   vt_engine_init ();
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, vt_test_logo_folder_tear_down)
-  ADD ("/formats/every-format", test_every_format);
-  ADD ("/formats/budget-every-format", test_budget_every_format);
-  ADD ("/formats/logo-per-size", test_logo_per_size);
-  ADD ("/formats/bad-logo-stops-job", test_bad_logo_stops_job);
-  ADD ("/formats/recipe-file", test_recipe_file);
-#undef ADD
+  vt_test_logo_folder_add ("/formats/every-format", 800, 600, test_every_format);
+  vt_test_logo_folder_add ("/formats/budget-every-format", 800, 600, test_budget_every_format);
+  vt_test_logo_folder_add ("/formats/logo-per-size", 800, 600, test_logo_per_size);
+  vt_test_logo_folder_add ("/formats/bad-logo-stops-job", 800, 600, test_bad_logo_stops_job);
+  vt_test_logo_folder_add ("/formats/recipe-file", 800, 600, test_recipe_file);
   g_test_add_func ("/formats/bad-format-option", test_bad_format_option);
 
   return g_test_run ();

@@ -7,29 +7,7 @@
 
 #include "vt-test-utils.h"
 
-typedef struct {
-  char *dir;
-  char *in;
-  char *out;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  f->dir = vt_test_make_tmpdir ();
-  f->in = g_build_filename (f->dir, "in", NULL);
-  f->out = g_build_filename (f->dir, "out", NULL);
-  g_assert_true (vt_sample_write (f->in, GPOINTER_TO_UINT (data), 320, 240, NULL));
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  vt_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->in);
-  g_free (f->out);
-}
+typedef VtTestFolders Fixture;
 
 static void
 copy_fixture (const char *name, const char *dir, const char *as)
@@ -141,8 +119,8 @@ test_bad_photos_among_good (Fixture *f, gconstpointer data)
     }
 
   g_assert_true (vt_report_write (job, report, &error));
-  g_assert_true (json_parser_load_from_file (parser, report, &error));
-  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_no_error (error);
+  root = vt_test_load_report (parser, report);
   g_assert_cmpint (json_object_get_int_member (root, "failed"), ==, 2);
   inputs = json_object_get_array_member (root, "inputs");
   g_assert_cmpuint (json_array_get_length (inputs), ==, 6);
@@ -161,53 +139,18 @@ test_bad_photos_among_good (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_failed, ==, 2);
 }
 
-typedef struct {
-  GThread  *main_thread;
-  guint     n_results;
-  guint     n_finished;
-  gboolean  cancelled;
-  gboolean  cancel_on_first;
-} Events;
-
-static void
-result_cb (VtJob *job, VtResult *result, Events *ev)
-{
-  g_assert_true (g_thread_self () == ev->main_thread);
-  g_assert_cmpuint (ev->n_finished, ==, 0);
-  g_assert_cmpint (vt_result_get_status (result), !=, VT_RESULT_PENDING);
-  ev->n_results++;
-  if (ev->cancel_on_first)
-    vt_job_cancel (job);
-}
-
-static void
-finished_cb (VtJob *job, gboolean cancelled, Events *ev)
-{
-  g_assert_true (g_thread_self () == ev->main_thread);
-  ev->n_finished++;
-  ev->cancelled = cancelled;
-}
-
 static VtJob *
-run_with_events (Fixture *f, Events *ev, guint workers)
+run_with_events (Fixture *f, VtTestEvents *ev, guint workers)
 {
-  const char *paths[] = { f->in, NULL };
   g_autoptr(VtRecipe) recipe = vt_recipe_new ();
-  VtJob *job = vt_job_new (recipe, f->out);
 
-  ev->main_thread = g_thread_self ();
-  vt_job_set_n_workers (job, workers);
-  vt_job_add_paths (job, paths, FALSE);
-  g_signal_connect (job, "result", G_CALLBACK (result_cb), ev);
-  g_signal_connect (job, "finished", G_CALLBACK (finished_cb), ev);
-  g_assert_true (vt_job_run_sync (job, NULL));
-  return job;
+  return vt_test_run_job (recipe, f->in, f->out, workers, FALSE, ev);
 }
 
 static void
 test_events_on_main_thread (Fixture *f, gconstpointer data)
 {
-  Events ev = { 0 };
+  VtTestEvents ev = { 0 };
   g_autoptr(VtJob) job = run_with_events (f, &ev, 8);
 
   g_assert_cmpuint (ev.n_results, ==, 4);
@@ -218,7 +161,7 @@ test_events_on_main_thread (Fixture *f, gconstpointer data)
 static void
 test_cancel_mid_batch (Fixture *f, gconstpointer data)
 {
-  Events ev = { .cancel_on_first = TRUE };
+  VtTestEvents ev = { .cancel_on_first = TRUE };
   g_autoptr(VtJob) job = run_with_events (f, &ev, 2);
   const VtJobStats *s = vt_job_get_stats (job);
 
@@ -489,7 +432,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, n, func) \
-  g_test_add (path, Fixture, GUINT_TO_POINTER (n), fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, GUINT_TO_POINTER (n), vt_test_folders_set_up, func, vt_test_folders_tear_down)
   ADD ("/job/default-recipe-outputs", 4, test_default_recipe_outputs);
   ADD ("/job/worker-count-invariance", 8, test_worker_count_invariance);
   ADD ("/job/bad-photos-among-good", 4, test_bad_photos_among_good);

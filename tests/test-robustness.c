@@ -7,11 +7,8 @@
  */
 #include "config.h"
 
-#include <setjmp.h>
-#include <stdio.h>
 #include <string.h>
 #include <glib/gstdio.h>
-#include <jpeglib.h>
 
 #include "vt-test-utils.h"
 
@@ -60,28 +57,9 @@ static void
 write_arithmetic_jpeg (const char *dir, const char *name)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  struct jpeg_compress_struct c;
-  struct jpeg_error_mgr err;
-  guint8 row[64 * 3];
-  FILE *f = fopen (path, "wb");
+  VtTestLibjpeg spec = { 64, 48, { 200, 40, 40 }, 0, TRUE, NULL };
 
-  for (int i = 0; i < 64 * 3; i += 3)
-    row[i] = 200, row[i + 1] = 40, row[i + 2] = 40;
-  c.err = jpeg_std_error (&err);
-  jpeg_create_compress (&c);
-  jpeg_stdio_dest (&c, f);
-  c.image_width = 64, c.image_height = 48, c.input_components = 3, c.in_color_space = JCS_RGB;
-  jpeg_set_defaults (&c);
-  c.arith_code = TRUE;
-  jpeg_start_compress (&c, TRUE);
-  while (c.next_scanline < c.image_height)
-    {
-      JSAMPROW r = row;
-      jpeg_write_scanlines (&c, &r, 1);
-    }
-  jpeg_finish_compress (&c);
-  jpeg_destroy_compress (&c);
-  fclose (f);
+  vt_test_write_libjpeg (path, &spec);
 }
 
 /* A real 16×16 JPEG whose SOF0 is rewritten to claim 65500×65500. */
@@ -269,41 +247,6 @@ test_corpus (void)
   g_assert_cmpuint (n_done, ==, G_N_ELEMENTS (cases) - 7);
 }
 
-typedef struct {
-  guint    n_results;
-  guint    n_finished;
-  gboolean cancelled;
-} Events;
-
-static void
-count_result_cb (VtJob *job, VtResult *result, Events *ev)
-{
-  ev->n_results++;
-}
-
-static void
-count_finished_cb (VtJob *job, gboolean cancelled, Events *ev)
-{
-  ev->n_finished++;
-  ev->cancelled = cancelled;
-}
-
-static VtJob *
-run_job (VtRecipe *recipe, const char *in, const char *out, guint n_workers,
-         gboolean skip_existing, Events *ev)
-{
-  const char *paths[] = { in, NULL };
-  VtJob *job = vt_job_new (recipe, out);
-
-  vt_job_set_n_workers (job, n_workers);
-  vt_job_set_skip_existing (job, skip_existing);
-  vt_job_add_paths (job, paths, FALSE);
-  g_signal_connect (job, "result", G_CALLBACK (count_result_cb), ev);
-  g_signal_connect (job, "finished", G_CALLBACK (count_finished_cb), ev);
-  g_assert_true (vt_job_run_sync (job, NULL));
-  return job;
-}
-
 /* A small disk fills up mid-batch: the first photo that no longer fits
  * fails with the reason and stops the job, every photo after it is not
  * started (neither failed nor cancelled), nothing partial is left, what
@@ -320,7 +263,7 @@ test_full_disk_with (guint n_workers)
   g_autoptr(VtRecipe) recipe = vt_recipe_new ();
   const VtJobStats *s;
   const GError *stop;
-  Events ev = { 0 };
+  VtTestEvents ev = { 0 };
   guint n_full = 0, n_done;
 
   if (!vt_test_mount_small_disk (mnt, 400))
@@ -329,7 +272,7 @@ test_full_disk_with (guint n_workers)
       return;
     }
   g_assert_true (vt_sample_write (in, 12, 800, 600, NULL));
-  job = run_job (recipe, in, mnt, n_workers, FALSE, &ev);
+  job = vt_test_run_job (recipe, in, mnt, n_workers, FALSE, &ev);
 
   for (guint i = 0; i < vt_job_get_n_results (job); i++)
     {
@@ -369,7 +312,7 @@ test_full_disk_with (guint n_workers)
   g_clear_object (&job);
   vt_test_grow_small_disk (mnt, 16 * 1024);
   memset (&ev, 0, sizeof ev);
-  job = run_job (recipe, in, mnt, n_workers, TRUE, &ev);
+  job = vt_test_run_job (recipe, in, mnt, n_workers, TRUE, &ev);
   s = vt_job_get_stats (job);
   g_assert_null (vt_job_get_stop_error (job));
   g_assert_cmpuint (s->n_failed, ==, 0);

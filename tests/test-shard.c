@@ -11,22 +11,10 @@
 /* vitrina-cli with @env (NAME, VALUE pairs) added, and @input on stdin. */
 #define run_cli(r, env, input, ...) vt_test_run ((r), (env), (input), vt_test_cli_path (), __VA_ARGS__)
 
-static JsonObject *
-load_report (JsonParser *parser,
-             const char *path)
+/* In @in, a batch with two photos that want the same output name. */
+static void
+write_batch (const char *in)
 {
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_file (parser, path, &error);
-  g_assert_no_error (error);
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
-/* A batch with two photos that want the same output name. */
-static char *
-make_batch (const char *dir)
-{
-  g_autofree char *in = g_build_filename (dir, "in", NULL);
   g_autofree char *first = g_build_filename (in, "product-0001.jpg", NULL);
   g_autofree char *second = g_build_filename (in, "product-0002.jpg", NULL);
   g_autofree char *jpg = g_build_filename (in, "belt.jpg", NULL);
@@ -42,7 +30,13 @@ make_batch (const char *dir)
   g_clear_pointer (&data, g_free);
   g_assert_true (g_file_get_contents (second, &data, &size, NULL));
   g_assert_true (g_file_set_contents (png, data, size, NULL));
-  return g_steal_pointer (&in);
+}
+
+static void
+batch_set_up (VtTestFolders *f, gconstpointer data)
+{
+  vt_test_folders_set_up (f, NULL);
+  write_batch (f->in);
 }
 
 static void
@@ -119,14 +113,12 @@ test_bad_values (void)
 /* Three shards, told their part in the three ways a batch engine can,
  * write what one run writes, each photo once; the merged report adds up. */
 static void
-test_three_shards (void)
+test_three_shards (VtTestFolders *f, gconstpointer data)
 {
-  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
-  g_autofree char *in = make_batch (dir);
-  g_autofree char *whole = g_build_filename (dir, "whole", NULL);
-  g_autofree char *parts = g_build_filename (dir, "parts", NULL);
-  g_autofree char *merged = g_build_filename (dir, "merged.json", NULL);
-  g_autofree char *whole_report = g_build_filename (dir, "whole.json", NULL);
+  g_autofree char *whole = g_build_filename (f->dir, "whole", NULL);
+  g_autofree char *parts = g_build_filename (f->dir, "parts", NULL);
+  g_autofree char *merged = g_build_filename (f->dir, "merged.json", NULL);
+  g_autofree char *whole_report = g_build_filename (f->dir, "whole.json", NULL);
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -141,7 +133,7 @@ test_three_shards (void)
   guint n_inputs = 0;
   g_auto(VtTestRun) r = { 0 };
 
-  run_cli (&r, NULL, NULL, "process", in, "-o", whole, "--report", whole_report, "-w", "2", NULL);
+  run_cli (&r, NULL, NULL, "process", f->in, "-o", whole, "--report", whole_report, "-w", "2", NULL);
   g_assert_cmpint (r.status, ==, 0);
   for (guint k = 0; k < 3; k++)
     {
@@ -149,9 +141,9 @@ test_three_shards (void)
       char *report = g_strdup_printf ("%s/reports/shard-%u.json", parts, k);
 
       g_ptr_array_add (reports, report);
-      run_cli (&s, envs[k], NULL, "process", in, "-o", parts, options[k], "--report", report, "-w", "2", NULL);
+      run_cli (&s, envs[k], NULL, "process", f->in, "-o", parts, options[k], "--report", report, "-w", "2", NULL);
       g_assert_cmpint (s.status, ==, 0);
-      m = load_report (parser, report);
+      m = vt_test_load_report (parser, report);
       g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (m, "shard"), "index"), ==, k);
       g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (m, "shard"), "count"), ==, 3);
       n_inputs += json_array_get_length (json_object_get_array_member (m, "inputs"));
@@ -174,8 +166,8 @@ test_three_shards (void)
              "-o", merged, NULL);
     vt_assert_run (&s, 0, "Merged 3 reports: 12 photos, 12 done, 0 failed", NULL);
   }
-  m = load_report (parser, merged);
-  w = load_report (whole_parser, whole_report);
+  m = vt_test_load_report (parser, merged);
+  w = vt_test_load_report (whole_parser, whole_report);
   for (const char * const *c = (const char * const []) { "photos", "done", "failed", "bytes_written", NULL }; *c; c++)
     g_assert_cmpint (json_object_get_int_member (m, *c), ==, json_object_get_int_member (w, *c));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (m, "inputs")), ==, 12);
@@ -184,12 +176,9 @@ test_three_shards (void)
 
 /* Of one photo in eight shards, seven are empty: not an error. */
 static void
-test_empty_shard (void)
+test_empty_shard (VtTestFolders *f, gconstpointer data)
 {
-  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
-  g_autofree char *in = make_batch (dir);
-  g_autofree char *photo = g_build_filename (in, "product-0003.jpg", NULL);
-  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *photo = g_build_filename (f->in, "product-0003.jpg", NULL);
   guint n_done = 0;
 
   for (guint k = 0; k < 8; k++)
@@ -197,7 +186,7 @@ test_empty_shard (void)
       g_autofree char *shard = g_strdup_printf ("%u/8", k);
       g_auto(VtTestRun) r = { 0 };
 
-      run_cli (&r, NULL, NULL, "process", photo, "-o", out, "--shard", shard, NULL);
+      run_cli (&r, NULL, NULL, "process", photo, "-o", f->out, "--shard", shard, NULL);
       g_assert_cmpint (r.status, ==, 0);
       n_done += strstr (r.out, "1 photo: 1 done") != NULL;
       g_assert_true (strstr (r.out, "1 photo: 1 done") != NULL || strstr (r.out, "0 photos") != NULL);
@@ -206,14 +195,11 @@ test_empty_shard (void)
 }
 
 static void
-test_files_from (void)
+test_files_from (VtTestFolders *f, gconstpointer data)
 {
-  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
-  g_autofree char *in = make_batch (dir);
-  g_autofree char *out = g_build_filename (dir, "out", NULL);
-  g_autofree char *list = g_build_filename (dir, "list.txt", NULL);
-  g_autofree char *report = g_build_filename (dir, "report.json", NULL);
-  g_autofree char *text = g_strdup_printf ("%s/product-0001.jpg\r\n\n%s/gone.jpg\n%s/belt.png\n", in, in, in);
+  g_autofree char *list = g_build_filename (f->dir, "list.txt", NULL);
+  g_autofree char *report = g_build_filename (f->dir, "report.json", NULL);
+  g_autofree char *text = g_strdup_printf ("%s/product-0001.jpg\r\n\n%s/gone.jpg\n%s/belt.png\n", f->in, f->in, f->in);
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *rep;
   g_auto(VtTestRun) r = { 0 };
@@ -221,17 +207,17 @@ test_files_from (void)
   g_auto(VtTestRun) u = { 0 };
 
   g_assert_true (g_file_set_contents (list, text, -1, NULL));
-  run_cli (&r, NULL, NULL, "process", "-o", out, "--files-from", list, "--report", report, NULL);
+  run_cli (&r, NULL, NULL, "process", "-o", f->out, "--files-from", list, "--report", report, NULL);
   vt_assert_run (&r, 1, NULL, "gone.jpg");
   g_assert_nonnull (strstr (r.err, "No such file"));
   g_assert_nonnull (strstr (r.out, "3 photos: 2 done, 1 failed"));
-  rep = load_report (parser, report);
+  rep = vt_test_load_report (parser, report);
   g_assert_cmpint (json_object_get_int_member (rep, "failed"), ==, 1);
 
-  run_cli (&s, NULL, text, "process", "-o", out, "--files-from", "-", "--skip-existing", NULL);
+  run_cli (&s, NULL, text, "process", "-o", f->out, "--files-from", "-", "--skip-existing", NULL);
   vt_assert_run (&s, 1, "3 photos: 0 done, 1 failed, 2 skipped", NULL);
 
-  run_cli (&u, NULL, NULL, "process", "-o", out, "--files-from", "no-such-list.txt", NULL);
+  run_cli (&u, NULL, NULL, "process", "-o", f->out, "--files-from", "no-such-list.txt", NULL);
   vt_assert_run (&u, 1, NULL, "cannot read the list of photos no-such-list.txt");
 }
 
@@ -250,17 +236,14 @@ write_shard_report (const char *in,
 }
 
 static void
-test_merge_errors (void)
+test_merge_errors (VtTestFolders *f, gconstpointer data)
 {
-  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
-  g_autofree char *in = make_batch (dir);
-  g_autofree char *out = g_build_filename (dir, "out", NULL);
-  g_autofree char *a = g_build_filename (dir, "a.json", NULL);
-  g_autofree char *b = g_build_filename (dir, "b.json", NULL);
-  g_autofree char *c = g_build_filename (dir, "c.json", NULL);
-  g_autofree char *d = g_build_filename (dir, "d.json", NULL);
-  g_autofree char *old = g_build_filename (dir, "old.json", NULL);
-  g_autofree char *merged = g_build_filename (dir, "merged.json", NULL);
+  g_autofree char *a = g_build_filename (f->dir, "a.json", NULL);
+  g_autofree char *b = g_build_filename (f->dir, "b.json", NULL);
+  g_autofree char *c = g_build_filename (f->dir, "c.json", NULL);
+  g_autofree char *d = g_build_filename (f->dir, "d.json", NULL);
+  g_autofree char *old = g_build_filename (f->dir, "old.json", NULL);
+  g_autofree char *merged = g_build_filename (f->dir, "merged.json", NULL);
   const struct {
     const char *reports[3];
     const char *message;
@@ -270,13 +253,13 @@ test_merge_errors (void)
     { { a, a }, "are both shard 0 of 2: the shards overlap" },
     { { a }, "The report of shard 1 of 2 is missing" },
     { { a, old }, "does not say its recipe and shard" },
-    { { a, in }, "Cannot read the report" },
+    { { a, f->in }, "Cannot read the report" },
   };
 
-  write_shard_report (in, out, "0/2", a, "85");
-  write_shard_report (in, out, "1/2", b, "85");
-  write_shard_report (in, out, "1/2", c, "60");
-  write_shard_report (in, out, "1/3", d, "85");
+  write_shard_report (f->in, f->out, "0/2", a, "85");
+  write_shard_report (f->in, f->out, "1/2", b, "85");
+  write_shard_report (f->in, f->out, "1/2", c, "60");
+  write_shard_report (f->in, f->out, "1/3", d, "85");
   g_assert_true (g_file_set_contents (old, "{ \"vitrina\": \"0.1.0\", \"inputs\": [] }", -1, NULL));
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -355,10 +338,10 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/shard/group-key", test_group_key);
   g_test_add_func ("/shard/bad-values", test_bad_values);
-  g_test_add_func ("/shard/three-shards", test_three_shards);
-  g_test_add_func ("/shard/empty-shard", test_empty_shard);
-  g_test_add_func ("/shard/files-from", test_files_from);
-  g_test_add_func ("/shard/merge-errors", test_merge_errors);
+  g_test_add ("/shard/three-shards", VtTestFolders, NULL, batch_set_up, test_three_shards, vt_test_folders_tear_down);
+  g_test_add ("/shard/empty-shard", VtTestFolders, NULL, batch_set_up, test_empty_shard, vt_test_folders_tear_down);
+  g_test_add ("/shard/files-from", VtTestFolders, NULL, batch_set_up, test_files_from, vt_test_folders_tear_down);
+  g_test_add ("/shard/merge-errors", VtTestFolders, NULL, batch_set_up, test_merge_errors, vt_test_folders_tear_down);
   g_test_add_func ("/shard/spanish", test_spanish);
   g_test_add_func ("/shard/merge-compliance", test_merge_compliance);
   return g_test_run ();

@@ -12,25 +12,16 @@
 
 typedef VtWindowFixture Fixture;
 
-/* Two photos, two sizes, neither filters nor a text watermark. */
+/* Two sizes, neither filters nor a text watermark. */
 static void
-fixture_set_up (Fixture *f, gconstpointer data)
+prepare_recipe (Fixture *f)
 {
-  vt_test_window_set_up (f, GUINT_TO_POINTER (2));
   g_settings_set_string (f->settings, "sizes", "small=200x200,big=300x300");
   g_settings_set_string (f->settings, "filters", "");
   g_settings_set_boolean (f->settings, "watermark", FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 1000);
 }
 
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  g_autofree char *logos = vt_recipe_panel_dup_logo_dir ();
-
-  vt_test_window_tear_down (f, data);
-  vt_test_remove_tree (logos);
-}
+static const VtWindowOptions options = { 1280, 1000, prepare_recipe, 0 };
 
 static GtkWidget *
 size_row (Fixture *f, int index)
@@ -65,52 +56,23 @@ count_files (const char *dir, const char *suffix)
   return n;
 }
 
-/* Where the tests are run by hand with VT_TEST_SCREENSHOTS=DIR, the
- * window as the test left it. */
+/* What the preview's line under the photo must say: what the wait looks for. */
+static const char *want;
+
+static gboolean
+preview_says (Fixture *f)
+{
+  VtPreview *preview = vt_test_child (f->window, VT_TYPE_WINDOW, "preview");
+  GtkLabel *info = vt_test_child (preview, VT_TYPE_PREVIEW, "info_label");
+
+  return strstr (gtk_label_get_label (info), want) != NULL;
+}
+
 static void
-maybe_save_screenshot (Fixture *f, const char *name)
+wait_for_preview_to_say (Fixture *f, const char *text)
 {
-  const char *dir = g_getenv ("VT_TEST_SCREENSHOTS");
-  GtkWidget *widget = GTK_WIDGET (f->window);
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-
-  if (dir == NULL)
-    return;
-  /* let the window draw itself first */
-  for (gint64 until = g_get_monotonic_time () + 500 * 1000; g_get_monotonic_time () < until;)
-    g_main_context_iteration (NULL, FALSE);
-  w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
-}
-
-static gboolean
-preview_says_png (Fixture *f)
-{
-  VtPreview *preview = vt_test_child (f->window, VT_TYPE_WINDOW, "preview");
-  GtkLabel *info = vt_test_child (preview, VT_TYPE_PREVIEW, "info_label");
-
-  return strstr (gtk_label_get_label (info), " as PNG, without loss ") != NULL;
-}
-
-static gboolean
-preview_says_webp (Fixture *f)
-{
-  VtPreview *preview = vt_test_child (f->window, VT_TYPE_WINDOW, "preview");
-  GtkLabel *info = vt_test_child (preview, VT_TYPE_PREVIEW, "info_label");
-
-  return strstr (gtk_label_get_label (info), " as WebP at quality 70 ") != NULL;
+  want = text;
+  vt_test_spin_until (preview_says, f, 30000);
 }
 
 /* Choosing WebP on a size row writes that size, and only it, as WebP,
@@ -158,23 +120,14 @@ test_webp_row (Fixture *f, gconstpointer data)
   g_assert_cmpint (cairo_image_surface_get_height (decoded), ==, 225);
 
   /* the preview, on the largest size, reports the WebP file */
-  vt_test_spin_until (preview_says_webp, f, 30000);
+  wait_for_preview_to_say (f, " as WebP at quality 70 ");
   adw_view_stack_set_visible_child_name (vt_test_child (f->window, VT_TYPE_WINDOW, "view_stack"), "preview");
-  maybe_save_screenshot (f, "formats-webp.png");
+  vt_test_window_screenshot (f, "formats-webp.png");
 
   /* a lossless format has no quality to speak of */
   gtk_toggle_button_set_active (vt_test_child (big, VT_TYPE_SIZE_ROW, "png_toggle"), TRUE);
   gtk_toggle_button_set_active (vt_test_child (big, VT_TYPE_SIZE_ROW, "webp_toggle"), FALSE);
-  vt_test_spin_until (preview_says_png, f, 30000);
-}
-
-static gboolean
-preview_says_webp_5 (Fixture *f)
-{
-  VtPreview *preview = vt_test_child (f->window, VT_TYPE_WINDOW, "preview");
-  GtkLabel *info = vt_test_child (preview, VT_TYPE_PREVIEW, "info_label");
-
-  return strstr (gtk_label_get_label (info), " as WebP at quality 5 ") != NULL;
+  wait_for_preview_to_say (f, " as PNG, without loss ");
 }
 
 /* At WebP quality 5 the preview shows WebP's blur and blocks: far from
@@ -197,7 +150,7 @@ test_preview_low_webp (Fixture *f, gconstpointer data)
                                             VT_TYPE_RECIPE_PANEL, "webp_quality"), 5);
   run_batch (f);
 
-  vt_test_spin_until (preview_says_webp_5, f, 30000);
+  wait_for_preview_to_say (f, " as WebP at quality 5 ");
   g_assert_true (g_str_has_suffix (vt_preview_get_photo (preview), "product-0001.jpg"));
   g_assert_cmpuint (vt_preview_get_variant (preview), ==, 1);
   g_assert_cmpint (vt_preview_get_shown_format (preview), ==, VT_FORMAT_WEBP);
@@ -211,7 +164,7 @@ test_preview_low_webp (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (vt_test_psnr (shown, written), >=, 45);
 
   adw_view_stack_set_visible_child_name (vt_test_child (f->window, VT_TYPE_WINDOW, "view_stack"), "preview");
-  maybe_save_screenshot (f, "preview-webp-5.png");
+  vt_test_window_screenshot (f, "preview-webp-5.png");
 }
 
 /* A plain green logo, a colour the sample photos never have. */
@@ -286,7 +239,7 @@ test_logo_copied_and_drawn (Fixture *f, gconstpointer data)
   g_assert_cmpint ((vt_test_pixel (photo, 100, 75) >> 8) & 0xff, <, 200);
   adw_expander_row_set_expanded (vt_test_child (panel, VT_TYPE_RECIPE_PANEL, "logo_row"), TRUE);
   adw_view_stack_set_visible_child_name (vt_test_child (f->window, VT_TYPE_WINDOW, "view_stack"), "preview");
-  maybe_save_screenshot (f, "formats-logo.png");
+  vt_test_window_screenshot (f, "formats-logo.png");
 }
 
 /* A file that is not an image is named with the reason, and the recipe
@@ -320,12 +273,10 @@ main (int argc, char **argv)
   if (!vt_test_window_init (&argc, &argv))
     return 0;
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/window-formats/webp-row", test_webp_row);
-  ADD ("/window-formats/preview-low-webp", test_preview_low_webp);
-  ADD ("/window-formats/logo-copied-and-drawn", test_logo_copied_and_drawn);
-  ADD ("/window-formats/logo-not-an-image", test_logo_not_an_image);
-#undef ADD
+  vt_test_window_set_options (&options);
+  vt_test_window_add ("/window-formats/webp-row", 2, test_webp_row);
+  vt_test_window_add ("/window-formats/preview-low-webp", 2, test_preview_low_webp);
+  vt_test_window_add ("/window-formats/logo-copied-and-drawn", 2, test_logo_copied_and_drawn);
+  vt_test_window_add ("/window-formats/logo-not-an-image", 2, test_logo_not_an_image);
   return vt_test_window_run ();
 }

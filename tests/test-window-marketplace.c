@@ -18,23 +18,6 @@ typedef VtWindowFixture Fixture;
 static const char *want;
 static guint rendered;
 
-static void
-write_studio_shot (const char *path,
-                   guint32     seed,
-                   guint32     colour)
-{
-  VtStudioShot shot = VT_STUDIO_SHOT_INIT (2600, 2000);
-  g_autoptr(cairo_surface_t) photo = NULL;
-  g_autoptr(GBytes) jpeg = NULL;
-
-  shot.seed = seed;
-  shot.colour = colour;
-  shot.product = (cairo_rectangle_int_t) { 300 + 200 * seed, 100, 1300, 1800 };
-  photo = vt_studio_render (&shot, NULL);
-  jpeg = vt_codec_jpeg_encode (photo, 90, FALSE, NULL, NULL);
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg), NULL));
-}
-
 /* In in/: a dark product on off-white paper, which Amazon passes, and a
  * white product on white paper, left alone, so it fails. */
 static void
@@ -44,8 +27,8 @@ write_photos (Fixture *f)
   g_autofree char *white = g_build_filename (f->in, "b-white.jpg", NULL);
 
   g_assert_cmpint (g_mkdir (f->in, 0755), ==, 0);
-  write_studio_shot (good, 1, 0x3A5F8C);
-  write_studio_shot (white, 2, 0xFBFBF8);
+  vt_studio_write_shot (good, 1, 0x3A5F8C, VT_STUDIO_BOX);
+  vt_studio_write_shot (white, 2, 0xFBFBF8, VT_STUDIO_BOX);
 }
 
 static const VtWindowOptions options = { 1280, 900, write_photos };
@@ -63,32 +46,6 @@ load_preset (Fixture *f, const char *name)
 
   g_assert_true (vt_recipe_panel_load_preset (f->panel, name, &error));
   g_assert_no_error (error);
-}
-
-/* Saves what the window shows to $VT_TEST_SCREENSHOT_DIR, when set, for a
- * person to look at. */
-static void
-save_screenshot (Fixture *f, const char *name)
-{
-  const char *dir = g_getenv ("VT_TEST_SCREENSHOT_DIR");
-  GtkWidget *widget = GTK_WIDGET (f->window);
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-
-  if (dir == NULL)
-    return;
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
 }
 
 static VtThumbnail *
@@ -143,7 +100,7 @@ test_tile_badges (Fixture *f, gconstpointer data)
   vt_test_window_set_input (f);
   load_preset (f, "amazon");
   run_batch (f);
-  save_screenshot (f, "marketplace-tiles.png");
+  vt_test_window_screenshot (f, "marketplace-tiles.png");
 
   good = find_thumbnail (f, "a-good.jpg");
   g_assert_true (vt_thumbnail_get_checked (good));
@@ -227,7 +184,7 @@ test_preview_verdict (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (gtk_label_get_label (label), "not pure white"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "warning"));
   vt_test_iterate (300);
-  save_screenshot (f, "marketplace-preview.png");
+  vt_test_window_screenshot (f, "marketplace-preview.png");
 
   /* the thumbnail size is not the channel's main photo */
   wait_for_render (f);

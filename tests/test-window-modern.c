@@ -15,18 +15,17 @@
 #include "vt-preview.h"
 #include "vt-sample.h"
 #include "vt-test-utils.h"
-#include "vt-window.h"
+#include "vt-window-test.h"
 
-typedef struct {
-  VtWindow *window;
-} Fixture;
+typedef VtWindowFixture Fixture;
+
+/* A window of 1180 × 780, settled, on an empty folder. */
+static const VtWindowOptions options = { 1180, 780, NULL, 300 };
 
 static gpointer
-child (gpointer widget, const char *name)
+child (Fixture *f, const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), VT_TYPE_WINDOW, name);
-  g_assert_nonnull (object);
-  return object;
+  return vt_test_child (f->window, VT_TYPE_WINDOW, name);
 }
 
 /* The first widget of @type under @root, depth first. */
@@ -46,20 +45,10 @@ find_descendant (GtkWidget *root,
 }
 
 static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static void
 resize (Fixture *f, int width, int height)
 {
   gtk_window_set_default_size (GTK_WINDOW (f->window), width, height);
-  iterate (600);
+  vt_test_iterate (600);
   /* the window's own margins (its client-side shadow) come off the size */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, width);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), >, width - 40);
@@ -77,23 +66,6 @@ inside_window (Fixture *f, gpointer widget)
          bounds.origin.x + bounds.size.width <= gtk_widget_get_width (GTK_WIDGET (f->window));
 }
 
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  f->window = vt_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1180, 780);
-  gtk_window_present (GTK_WINDOW (f->window));
-  iterate (300);
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 #if ADW_CHECK_VERSION (1, 4, 0)
 /* The header bar is a top bar of an AdwToolbarView; below 1100 sp a
  * breakpoint collapses the side bar into an overlay the header's toggle
@@ -105,9 +77,9 @@ test_narrow_window (Fixture *f, gconstpointer data)
   GtkWidget *window = GTK_WIDGET (f->window);
   GtkWidget *header = find_descendant (window, ADW_TYPE_HEADER_BAR);
   AdwOverlaySplitView *split = find_descendant (window, ADW_TYPE_OVERLAY_SPLIT_VIEW);
-  GtkToggleButton *toggle = child (f->window, "flap_button");
-  GtkWidget *panel = child (f->window, "recipe_panel");
-  GtkWidget *chart = child (f->window, "chart");
+  GtkToggleButton *toggle = child (f, "flap_button");
+  GtkWidget *panel = child (f, "recipe_panel");
+  GtkWidget *chart = child (f, "chart");
 
   g_assert_nonnull (split);
   g_assert_nonnull (gtk_widget_get_ancestor (header, ADW_TYPE_TOOLBAR_VIEW));
@@ -136,9 +108,9 @@ test_narrow_window (Fixture *f, gconstpointer data)
   g_assert_false (gtk_toggle_button_get_active (toggle));
   gtk_toggle_button_set_active (toggle, TRUE);
   g_assert_true (adw_overlay_split_view_get_show_sidebar (split));
-  iterate (600);
+  vt_test_iterate (600);
   g_assert_true (inside_window (f, panel));
-  g_assert_true (inside_window (f, child (f->window, "start_button")));
+  g_assert_true (inside_window (f, child (f, "start_button")));
   gtk_toggle_button_set_active (toggle, FALSE);
   g_assert_false (adw_overlay_split_view_get_show_sidebar (split));
 
@@ -154,18 +126,18 @@ test_narrow_window (Fixture *f, gconstpointer data)
     g_assert_cmpint (min_width, >, 0);
     g_assert_cmpint (min_height, >, 0);
     resize (f, min_width, min_height);
-    g_assert_true (inside_window (f, child (f->window, "start_button")));
+    g_assert_true (inside_window (f, child (f, "start_button")));
 
     g_assert_true (vt_sample_write (dir, 3, 640, 480, NULL));
     vt_window_set_inputs (f->window, inputs);
-    iterate (800);
+    vt_test_iterate (800);
     g_assert_cmpuint (vt_window_get_n_found (f->window), ==, 3);
-    g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f->window, "stack")), ==, "batch");
-    g_assert_true (inside_window (f, child (f->window, "grid_view")));
-    adw_view_stack_set_visible_child_name (child (f->window, "view_stack"), "preview");
-    iterate (800);
-    g_assert_true (inside_window (f, child (f->window, "preview")));
-    adw_view_stack_set_visible_child_name (child (f->window, "view_stack"), "batch");
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f, "stack")), ==, "batch");
+    g_assert_true (inside_window (f, child (f, "grid_view")));
+    adw_view_stack_set_visible_child_name (child (f, "view_stack"), "preview");
+    vt_test_iterate (800);
+    g_assert_true (inside_window (f, child (f, "preview")));
+    adw_view_stack_set_visible_child_name (child (f, "view_stack"), "batch");
     vt_test_remove_tree (dir);
   }
 
@@ -184,8 +156,8 @@ test_narrow_window (Fixture *f, gconstpointer data)
 {
   GtkWidget *window = GTK_WIDGET (f->window);
   GtkWidget *header = find_descendant (window, ADW_TYPE_HEADER_BAR);
-  AdwFlap *flap = child (f->window, "flap");
-  GtkToggleButton *toggle = child (f->window, "flap_button");
+  AdwFlap *flap = child (f, "flap");
+  GtkToggleButton *toggle = child (f, "flap_button");
 
   g_assert_true (GTK_IS_BOX (gtk_widget_get_parent (header)));
   g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (flap), window));
@@ -197,8 +169,8 @@ test_narrow_window (Fixture *f, gconstpointer data)
   g_assert_false (gtk_toggle_button_get_active (toggle));
   gtk_toggle_button_set_active (toggle, TRUE);
   g_assert_true (adw_flap_get_reveal_flap (flap));
-  iterate (600);
-  g_assert_true (inside_window (f, child (f->window, "recipe_panel")));
+  vt_test_iterate (600);
+  g_assert_true (inside_window (f, child (f, "recipe_panel")));
   gtk_toggle_button_set_active (toggle, FALSE);
   g_assert_false (adw_flap_get_reveal_flap (flap));
 }
@@ -213,14 +185,14 @@ test_about (Fixture *f, gconstpointer data)
   AdwDialog *dialog;
 
   vt_application_show_about (GTK_WINDOW (f->window));
-  iterate (300);
+  vt_test_iterate (300);
   dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
   g_assert_true (ADW_IS_ABOUT_DIALOG (dialog));
   g_assert_cmpstr (adw_about_dialog_get_application_name (ADW_ABOUT_DIALOG (dialog)), ==, "Vitrina");
   g_assert_cmpstr (adw_about_dialog_get_version (ADW_ABOUT_DIALOG (dialog)), ==, PACKAGE_VERSION);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, n_toplevels);
   g_assert_true (adw_dialog_close (dialog));
-  iterate (300);
+  vt_test_iterate (300);
   g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window)));
 }
 #else
@@ -232,7 +204,7 @@ test_about (Fixture *f, gconstpointer data)
   AdwAboutWindow *about = NULL;
 
   vt_application_show_about (GTK_WINDOW (f->window));
-  iterate (300);
+  vt_test_iterate (300);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
@@ -253,8 +225,8 @@ test_about (Fixture *f, gconstpointer data)
 static void
 test_long_error_fits (Fixture *f, gconstpointer data)
 {
-  VtPreview *preview = child (f->window, "preview");
-  GtkLabel *info = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (preview), VT_TYPE_PREVIEW, "info_label"));
+  VtPreview *preview = child (f, "preview");
+  GtkLabel *info = vt_test_child (preview, VT_TYPE_PREVIEW, "info_label");
   g_autofree char *dir = vt_test_make_tmpdir ();
   g_autofree char *name = g_strnfill (120, 'x');
   g_autofree char *folder = g_build_filename (dir, name, NULL);
@@ -266,13 +238,13 @@ test_long_error_fits (Fixture *f, gconstpointer data)
 
   /* a folder where a photo was expected, as a partial download can leave */
   g_assert_cmpint (g_mkdir_with_parents (photo, 0755), ==, 0);
-  adw_view_stack_set_visible_child_name (child (f->window, "view_stack"), "preview");
+  adw_view_stack_set_visible_child_name (child (f, "view_stack"), "preview");
   vt_preview_set_photos (preview, photos);
   vt_preview_select_photo (preview, photo);
   while (g_str_equal (gtk_label_get_label (info), before) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
   g_assert_nonnull (strstr (gtk_label_get_label (info), name));
-  iterate (300);
+  vt_test_iterate (300);
   gtk_widget_measure (GTK_WIDGET (preview), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
   g_assert_cmpint (min_width, <, 600);
   vt_test_remove_tree (dir);
@@ -283,7 +255,7 @@ test_long_error_fits (Fixture *f, gconstpointer data)
 static void
 test_long_name_fits (Fixture *f, gconstpointer data)
 {
-  VtPreview *preview = child (f->window, "preview");
+  VtPreview *preview = child (f, "preview");
   g_autofree char *dir = vt_test_make_tmpdir ();
   g_autofree char *sample = g_build_filename (dir, "product-0001.jpg", NULL);
   g_autofree char *stem = g_strnfill (150, 'z');
@@ -294,10 +266,10 @@ test_long_name_fits (Fixture *f, gconstpointer data)
 
   g_assert_true (vt_sample_write (dir, 1, 400, 300, NULL));
   g_assert_cmpint (g_rename (sample, photo), ==, 0);
-  adw_view_stack_set_visible_child_name (child (f->window, "view_stack"), "preview");
+  adw_view_stack_set_visible_child_name (child (f, "view_stack"), "preview");
   vt_preview_set_photos (preview, photos);
   vt_preview_select_photo (preview, photo);
-  iterate (300);
+  vt_test_iterate (300);
   gtk_widget_measure (GTK_WIDGET (preview), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
   g_assert_cmpint (min_width, <, 600);
   vt_test_remove_tree (dir);
@@ -306,18 +278,13 @@ test_long_name_fits (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
+  if (!vt_test_window_init (&argc, &argv))
+    return 0;
 
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-
-  g_test_add ("/window-modern/narrow-window", Fixture, NULL, fixture_set_up, test_narrow_window, fixture_tear_down);
-  g_test_add ("/window-modern/about", Fixture, NULL, fixture_set_up, test_about, fixture_tear_down);
-  g_test_add ("/window-modern/long-error-fits", Fixture, NULL, fixture_set_up, test_long_error_fits, fixture_tear_down);
-  g_test_add ("/window-modern/long-name-fits", Fixture, NULL, fixture_set_up, test_long_name_fits, fixture_tear_down);
-  return g_test_run ();
+  vt_test_window_set_options (&options);
+  vt_test_window_add ("/window-modern/narrow-window", 0, test_narrow_window);
+  vt_test_window_add ("/window-modern/about", 0, test_about);
+  vt_test_window_add ("/window-modern/long-error-fits", 0, test_long_error_fits);
+  vt_test_window_add ("/window-modern/long-name-fits", 0, test_long_name_fits);
+  return vt_test_window_run ();
 }

@@ -13,29 +13,9 @@
 #include "vt-test-utils.h"
 #include "vt-window-test.h"
 
-typedef struct {
-  VtWindow      *window;
-  VtRecipePanel *panel;
-  GSettings     *settings;
-} Fixture;
+typedef VtWindowFixture Fixture;
 
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  f->settings = vt_test_settings_new ();
-  f->window = vt_window_new (NULL);
-  f->panel = vt_test_child (f->window, VT_TYPE_WINDOW, "recipe_panel");
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 900);
-  gtk_window_present (GTK_WINDOW (f->window));
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  vt_test_drain ();
-  g_clear_object (&f->settings);
-}
+static const VtWindowOptions options = { 1200, 900, NULL, 0 };
 
 static gboolean
 any_size_watermarked (VtRecipe *recipe)
@@ -305,24 +285,23 @@ side_bar (GtkWidget *widget)
 #endif
 }
 
+/* A boolean property of the side bar: an AdwOverlaySplitView's on
+ * libadwaita 1.4 and later, an AdwFlap's before. */
 static gboolean
-side_bar_folded (GObject *side_bar)
+side_bar_get (GObject    *side_bar,
+              const char *split_view_property,
+              const char *flap_property)
 {
-#if ADW_CHECK_VERSION (1, 4, 0)
-  return adw_overlay_split_view_get_collapsed (ADW_OVERLAY_SPLIT_VIEW (side_bar));
-#else
-  return adw_flap_get_folded (ADW_FLAP (side_bar));
-#endif
-}
+  gboolean value = FALSE;
 
-static gboolean
-side_bar_shown (GObject *side_bar)
-{
 #if ADW_CHECK_VERSION (1, 4, 0)
-  return adw_overlay_split_view_get_show_sidebar (ADW_OVERLAY_SPLIT_VIEW (side_bar));
+  g_assert_true (ADW_IS_OVERLAY_SPLIT_VIEW (side_bar));
+  g_object_get (side_bar, split_view_property, &value, NULL);
 #else
-  return adw_flap_get_reveal_flap (ADW_FLAP (side_bar));
+  g_assert_true (ADW_IS_FLAP (side_bar));
+  g_object_get (side_bar, flap_property, &value, NULL);
 #endif
+  return value;
 }
 
 /* The window fits a 1024 × 600 netbook: the side bar folds over the
@@ -347,10 +326,10 @@ test_narrow_window (Fixture *f, gconstpointer data)
   vt_test_iterate (800);
   g_assert_cmpint (gtk_widget_get_width (window), <=, 1024);
   g_assert_nonnull (flap);
-  g_assert_true (side_bar_folded (flap));
+  g_assert_true (side_bar_get (flap, "collapsed", "folded"));
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (toggle)));
   gtk_toggle_button_set_active (toggle, TRUE);
-  g_assert_true (side_bar_shown (flap));
+  g_assert_true (side_bar_get (flap, "show-sidebar", "reveal-flap"));
   for (guint i = 0; i < 3; i++)
     {
       const char *ids[] = { "start_button", "recipe_panel", "window_title" };
@@ -363,7 +342,7 @@ test_narrow_window (Fixture *f, gconstpointer data)
       g_assert_cmpfloat (bounds.origin.x, >=, 0);
     }
   gtk_toggle_button_set_active (toggle, FALSE);
-  g_assert_false (side_bar_shown (flap));
+  g_assert_false (side_bar_get (flap, "show-sidebar", "reveal-flap"));
 }
 
 /* Run from the build folder, the window finds the build's catalogues. */
@@ -399,18 +378,16 @@ main (int argc, char **argv)
   if (!vt_test_window_init (&argc, &argv))
     return 0;
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/panel/preset-keeps-shop-identity", test_preset_keeps_shop_identity);
-  ADD ("/panel/presets-keep-text", test_presets_keep_text);
-  ADD ("/panel/presets-keep-logo", test_presets_keep_logo);
-  ADD ("/panel/undo-remove-size", test_undo_remove_size);
-  ADD ("/panel/undo-remove-filter", test_undo_remove_filter);
-  ADD ("/panel/filter-menu", test_filter_menu);
-  ADD ("/panel/plain-words", test_plain_words);
-  ADD ("/panel/scroll-over-field", test_scroll_over_field);
-  ADD ("/panel/narrow-window", test_narrow_window);
-#undef ADD
+  vt_test_window_set_options (&options);
+  vt_test_window_add ("/panel/preset-keeps-shop-identity", 0, test_preset_keeps_shop_identity);
+  vt_test_window_add ("/panel/presets-keep-text", 0, test_presets_keep_text);
+  vt_test_window_add ("/panel/presets-keep-logo", 0, test_presets_keep_logo);
+  vt_test_window_add ("/panel/undo-remove-size", 0, test_undo_remove_size);
+  vt_test_window_add ("/panel/undo-remove-filter", 0, test_undo_remove_filter);
+  vt_test_window_add ("/panel/filter-menu", 0, test_filter_menu);
+  vt_test_window_add ("/panel/plain-words", 0, test_plain_words);
+  vt_test_window_add ("/panel/scroll-over-field", 0, test_scroll_over_field);
+  vt_test_window_add ("/panel/narrow-window", 0, test_narrow_window);
   g_test_add_func ("/panel/spanish", test_spanish);
   return vt_test_window_run ();
 }

@@ -8,33 +8,20 @@
 #include "vt-test-utils.h"
 #include "vt-preview.h"
 #include "vt-recipe-panel.h"
-#include "vt-window.h"
+#include "vt-window-test.h"
 
+/* Lets the window settle for @ms, then writes @widget to @dest/@name. */
 static void
-save_png (GtkWidget  *widget,
-          const char *path)
+shoot (GtkWidget  *widget,
+       guint       ms,
+       const char *dest,
+       const char *name)
 {
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (dest, name, NULL);
 
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  gdk_texture_save_to_png (texture, path);
-  g_print ("wrote %s (%d×%d)\n", path, w, h);
-}
-
-static void
-settle (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
+  vt_test_iterate (ms);
+  vt_test_save_png (widget, path);
+  g_print ("wrote %s (%d×%d)\n", path, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
 }
 
 static void
@@ -53,15 +40,6 @@ main (int argc, char **argv)
   const char *paths[] = { in, NULL };
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-  g_autofree char *p1 = g_build_filename (dest, "empty.png", NULL);
-  g_autofree char *p2 = g_build_filename (dest, "running.png", NULL);
-  g_autofree char *p3 = g_build_filename (dest, "finished.png", NULL);
-  g_autofree char *p4 = g_build_filename (dest, "preview.png", NULL);
-  g_autofree char *p5 = g_build_filename (dest, "recipe.png", NULL);
-  g_autofree char *p6 = g_build_filename (dest, "narrow.png", NULL);
-  g_autofree char *p7 = g_build_filename (dest, "narrow-recipe.png", NULL);
-  g_autofree char *p8 = g_build_filename (dest, "preset-name.png", NULL);
-  g_autofree char *p9 = g_build_filename (dest, "scaling.png", NULL);
   g_autofree char *data_home = g_build_filename (dir, "data", NULL);
   VtRecipePanel *panel;
   VtPreview *preview;
@@ -86,76 +64,55 @@ main (int argc, char **argv)
   g_signal_connect (window, "batch-finished", G_CALLBACK (finished_cb), &done);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  settle (800);
-  save_png (GTK_WIDGET (window), p1);
+  shoot (GTK_WIDGET (window), 800, dest, "empty.png");
 
   vt_window_set_inputs (window, paths);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL);
   while (g_list_model_get_n_items (vt_window_get_thumbnails (window)) < 60)
     g_main_context_iteration (NULL, TRUE);
-  settle (300);
-  save_png (GTK_WIDGET (window), p2);
+  shoot (GTK_WIDGET (window), 300, dest, "running.png");
 
   while (!done)
     g_main_context_iteration (NULL, TRUE);
-  settle (800);
-  save_png (GTK_WIDGET (window), p3);
+  shoot (GTK_WIDGET (window), 800, dest, "finished.png");
 
-  preview = VT_PREVIEW (gtk_widget_get_template_child (GTK_WIDGET (window), VT_TYPE_WINDOW, "preview"));
-  adw_view_stack_set_visible_child_name (
-    ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), VT_TYPE_WINDOW, "view_stack")),
-    "preview");
+  preview = vt_test_child (window, VT_TYPE_WINDOW, "preview");
+  adw_view_stack_set_visible_child_name (vt_test_child (window, VT_TYPE_WINDOW, "view_stack"), "preview");
   while (vt_preview_get_shown (preview) == NULL)
     g_main_context_iteration (NULL, TRUE);
-  settle (500);
-  save_png (GTK_WIDGET (window), p4);
+  shoot (GTK_WIDGET (window), 500, dest, "preview.png");
 
   /* two presets of the shop's own, then a marketplace preset: padded
    * squares, and the photos too small for them */
-  panel = VT_RECIPE_PANEL (gtk_widget_get_template_child (GTK_WIDGET (window), VT_TYPE_WINDOW, "recipe_panel"));
+  panel = vt_test_child (window, VT_TYPE_WINDOW, "recipe_panel");
   vt_recipe_panel_save_preset (panel, "Mi tienda", NULL);
   vt_recipe_panel_save_preset (panel, "Rebajas de verano", NULL);
   gtk_widget_activate_action (GTK_WIDGET (panel), "panel.load-preset", "s", "mercado-libre");
-  settle (1500);
-  save_png (GTK_WIDGET (window), p5);
+  shoot (GTK_WIDGET (window), 1500, dest, "recipe.png");
 
   /* naming a preset: the reason a name cannot be used, as it is typed */
   gtk_widget_activate_action (GTK_WIDGET (panel), "panel.save-preset", NULL);
   {
-    GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-    g_autoptr(GtkWidget) dialog = NULL;
+    GtkWidget *dialog = GTK_WIDGET (vt_test_find_dialog ());
 
-    for (guint i = 0; dialog == NULL; i++)
-      {
-        g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
-        if (ADW_IS_MESSAGE_DIALOG (w))
-          dialog = g_steal_pointer (&w);
-      }
     gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (
                              adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)))), "Rebajas de verano");
-    settle (800);
-    save_png (dialog, p8);
+    shoot (dialog, 800, dest, "preset-name.png");
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
 
   /* Measure Scaling: speedup against workers, numbered axes */
-  adw_view_stack_set_visible_child_name (
-    ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), VT_TYPE_WINDOW, "view_stack")),
-    "batch");
+  adw_view_stack_set_visible_child_name (vt_test_child (window, VT_TYPE_WINDOW, "view_stack"), "batch");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.measure-scaling", NULL);
   while (vt_window_is_busy (window))
     g_main_context_iteration (NULL, TRUE);
-  settle (800);
-  save_png (GTK_WIDGET (window), p9);
+  shoot (GTK_WIDGET (window), 800, dest, "scaling.png");
 
   /* a 1024 × 600 netbook: the recipe folds away, and the header shows it */
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
-  settle (1000);
-  save_png (GTK_WIDGET (window), p6);
-  gtk_toggle_button_set_active (
-    GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window), VT_TYPE_WINDOW, "flap_button")), TRUE);
-  settle (1000);
-  save_png (GTK_WIDGET (window), p7);
+  shoot (GTK_WIDGET (window), 1000, dest, "narrow.png");
+  gtk_toggle_button_set_active (vt_test_child (window, VT_TYPE_WINDOW, "flap_button"), TRUE);
+  shoot (GTK_WIDGET (window), 1000, dest, "narrow-recipe.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
   vt_test_remove_tree (dir);

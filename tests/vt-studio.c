@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "vt-studio.h"
+#include "vt-test-utils.h"
 
 static void
 product_path (cairo_t            *cr,
@@ -192,6 +193,21 @@ coverage_at (cairo_surface_t *coverage,
   return cairo_image_surface_get_data (coverage)[(gsize) y * cairo_image_surface_get_stride (coverage) + x];
 }
 
+/* Whether every pixel within @margin of (x, y) has coverage @value. */
+static gboolean
+all_around (cairo_surface_t *coverage,
+            int              x,
+            int              y,
+            int              margin,
+            guint8           value)
+{
+  for (int j = y - margin; j <= y + margin; j++)
+    for (int i = x - margin; i <= x + margin; i++)
+      if (coverage_at (coverage, i, j) != value)
+        return FALSE;
+  return TRUE;
+}
+
 /* Whether every pixel within @margin of (x, y) is wholly product. */
 gboolean
 vt_studio_is_inside (cairo_surface_t *coverage,
@@ -199,11 +215,7 @@ vt_studio_is_inside (cairo_surface_t *coverage,
                      int              y,
                      int              margin)
 {
-  for (int j = y - margin; j <= y + margin; j++)
-    for (int i = x - margin; i <= x + margin; i++)
-      if (coverage_at (coverage, i, j) != 255)
-        return FALSE;
-  return TRUE;
+  return all_around (coverage, x, y, margin, 255);
 }
 
 /* Whether no pixel within @margin of (x, y) is any product. */
@@ -213,9 +225,24 @@ vt_studio_is_outside (cairo_surface_t *coverage,
                       int              y,
                       int              margin)
 {
-  for (int j = y - margin; j <= y + margin; j++)
-    for (int i = x - margin; i <= x + margin; i++)
-      if (coverage_at (coverage, i, j) != 0)
-        return FALSE;
-  return TRUE;
+  return all_around (coverage, x, y, margin, 0);
+}
+
+/* A 2600 × 2000 shot in @path as JPEG q90: a tall product of @shape and
+ * @colour, further right the larger @seed is. */
+void
+vt_studio_write_shot (const char    *path,
+                      guint32        seed,
+                      guint32        colour,
+                      VtStudioShape  shape)
+{
+  VtStudioShot shot = VT_STUDIO_SHOT_INIT (2600, 2000);
+  g_autoptr(cairo_surface_t) photo = NULL;
+
+  shot.seed = seed;
+  shot.colour = colour;
+  shot.shape = shape;
+  shot.product = (cairo_rectangle_int_t) { 300 + 200 * seed, 100, 1300, 1800 };
+  photo = vt_studio_render (&shot, NULL);
+  vt_test_write_jpeg (photo, 90, path);
 }

@@ -31,6 +31,10 @@ typedef struct {
 
 cairo_surface_t *vt_studio_render (const VtStudioShot *shot,
                                    cairo_surface_t   **coverage);
+void             vt_studio_write_shot (const char     *path,
+                                       guint32         seed,
+                                       guint32         colour,
+                                       VtStudioShape   shape);
 gboolean         vt_studio_is_inside (cairo_surface_t *coverage,
                                       int              x,
                                       int              y,

@@ -3,10 +3,11 @@
 #include "config.h"
 
 #include <math.h>
-
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gstdio.h>
+#include <jpeglib.h>
 
 #include "vt-test-utils.h"
 
@@ -25,6 +26,112 @@ vt_test_load_fixture (const char *name)
 }
 
 /* Decodes @path, which must be a photo. */
+/* @surface as JPEG at @quality in @path. */
+void
+vt_test_write_jpeg (cairo_surface_t *surface,
+                    int              quality,
+                    const char      *path)
+{
+  g_autoptr(GBytes) jpeg = vt_codec_jpeg_encode (surface, quality, FALSE, NULL, NULL);
+
+  g_assert_nonnull (jpeg);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg), NULL));
+}
+
+void
+vt_test_write_libjpeg (const char          *path,
+                       const VtTestLibjpeg *spec)
+{
+  struct jpeg_compress_struct c;
+  struct jpeg_error_mgr err;
+  g_autofree guint8 *row = g_new (guint8, spec->width * 3);
+  FILE *f = fopen (path, "wb");
+
+  g_assert_nonnull (f);
+  for (int i = 0; i < spec->width * 3; i++)
+    row[i] = spec->rgb[i % 3];
+  c.err = jpeg_std_error (&err);
+  jpeg_create_compress (&c);
+  jpeg_stdio_dest (&c, f);
+  c.image_width = spec->width, c.image_height = spec->height;
+  c.input_components = 3, c.in_color_space = JCS_RGB;
+  jpeg_set_defaults (&c);
+  if (spec->quality > 0)
+    jpeg_set_quality (&c, spec->quality, TRUE);
+  c.arith_code = spec->arithmetic;
+  jpeg_start_compress (&c, TRUE);
+  if (spec->icc != NULL)
+    jpeg_write_icc_profile (&c, g_bytes_get_data (spec->icc, NULL), g_bytes_get_size (spec->icc));
+  while (c.next_scanline < c.image_height)
+    {
+      JSAMPROW r = row;
+      jpeg_write_scanlines (&c, &r, 1);
+    }
+  jpeg_finish_compress (&c);
+  jpeg_destroy_compress (&c);
+  g_assert_cmpint (fclose (f), ==, 0);
+}
+
+/* The JSON object in @path (a batch's report), which must parse; it lives
+ * as long as @parser. */
+JsonObject *
+vt_test_load_report (JsonParser *parser,
+                     const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static void
+job_result_cb (VtJob        *job,
+               VtResult     *result,
+               VtTestEvents *ev)
+{
+  g_assert_true (g_thread_self () == ev->main_thread);
+  g_assert_cmpuint (ev->n_finished, ==, 0);
+  g_assert_cmpint (vt_result_get_status (result), !=, VT_RESULT_PENDING);
+  ev->n_results++;
+  if (ev->cancel_on_first)
+    vt_job_cancel (job);
+}
+
+static void
+job_finished_cb (VtJob        *job,
+                 gboolean      cancelled,
+                 VtTestEvents *ev)
+{
+  g_assert_true (g_thread_self () == ev->main_thread);
+  ev->n_finished++;
+  ev->cancelled = cancelled;
+}
+
+/* Runs the photos in @in through @recipe into @out, to the end, counting
+ * what the job says in @ev. */
+VtJob *
+vt_test_run_job (VtRecipe     *recipe,
+                 const char   *in,
+                 const char   *out,
+                 guint         n_workers,
+                 gboolean      skip_existing,
+                 VtTestEvents *ev)
+{
+  const char *paths[] = { in, NULL };
+  VtJob *job = vt_job_new (recipe, out);
+
+  ev->main_thread = g_thread_self ();
+  vt_job_set_n_workers (job, n_workers);
+  vt_job_set_skip_existing (job, skip_existing);
+  vt_job_add_paths (job, paths, FALSE);
+  g_signal_connect (job, "result", G_CALLBACK (job_result_cb), ev);
+  g_signal_connect (job, "finished", G_CALLBACK (job_finished_cb), ev);
+  g_assert_true (vt_job_run_sync (job, NULL));
+  return job;
+}
+
 cairo_surface_t *
 vt_test_load_file (const char *path)
 {
@@ -281,12 +388,36 @@ vt_test_cli_path (void)
   return path;
 }
 
-/* Two photos of @photo_width × @photo_height. */
+/* Writes @n_photos (GUINT_TO_POINTER) samples of 320 × 240 in in/, where
+ * there are any; in/ is not made otherwise. */
 void
-vt_test_logo_folder_set_up (VtTestLogoFolder *f,
-                            int               photo_width,
-                            int               photo_height)
+vt_test_folders_set_up (VtTestFolders *f,
+                        gconstpointer  n_photos)
 {
+  f->dir = vt_test_make_tmpdir ();
+  f->in = g_build_filename (f->dir, "in", NULL);
+  f->out = g_build_filename (f->dir, "out", NULL);
+  f->report = g_build_filename (f->dir, "report.json", NULL);
+  if (GPOINTER_TO_UINT (n_photos) > 0)
+    g_assert_true (vt_sample_write (f->in, GPOINTER_TO_UINT (n_photos), 320, 240, NULL));
+}
+
+void
+vt_test_folders_tear_down (VtTestFolders *f,
+                           gconstpointer  data)
+{
+  g_clear_pointer (&f->dir, vt_test_dir_free);
+  g_free (f->in);
+  g_free (f->out);
+  g_free (f->report);
+}
+
+/* Two photos of @photo_width × @photo_height. */
+static void
+logo_folder_set_up (VtTestLogoFolder *f,
+                    gconstpointer     size)
+{
+  guint packed = GPOINTER_TO_UINT (size);
   g_autoptr(GError) error = NULL;
 
   f->dir = vt_test_make_tmpdir ();
@@ -296,18 +427,34 @@ vt_test_logo_folder_set_up (VtTestLogoFolder *f,
   g_file_set_contents (f->logo, "<svg xmlns='http://www.w3.org/2000/svg' width='20' height='10'>"
                        "<rect width='20' height='10' fill='#f00'/></svg>", -1, &error);
   g_assert_no_error (error);
-  vt_sample_write (f->in, 2, photo_width, photo_height, &error);
+  vt_sample_write (f->in, 2, packed >> 16, packed & 0xFFFF, &error);
   g_assert_no_error (error);
 }
 
-void
-vt_test_logo_folder_tear_down (VtTestLogoFolder *f,
-                               gconstpointer     data)
+static void
+logo_folder_tear_down (VtTestLogoFolder *f,
+                       gconstpointer     data)
 {
   g_clear_pointer (&f->dir, vt_test_dir_free);
   g_free (f->in);
   g_free (f->out);
   g_free (f->logo);
+}
+
+/* Adds @test, run on a logo folder whose two sample photos are
+ * @photo_width × @photo_height (each under 65536). */
+void
+vt_test_logo_folder_add (const char  *path,
+                         int          photo_width,
+                         int          photo_height,
+                         void       (*test) (VtTestLogoFolder *, gconstpointer))
+{
+  g_assert_true (photo_width > 0 && photo_width <= 0xFFFF && photo_height > 0 && photo_height <= 0xFFFF);
+  g_test_add_vtable (path, sizeof (VtTestLogoFolder),
+                     GUINT_TO_POINTER ((guint) photo_width << 16 | (guint) photo_height),
+                     (GTestFixtureFunc) logo_folder_set_up,
+                     (GTestFixtureFunc) test,
+                     (GTestFixtureFunc) logo_folder_tear_down);
 }
 
 void

@@ -13,6 +13,22 @@ cairo_surface_t *vt_test_as_written    (VtPipeline      *pipeline,
                                         cairo_surface_t *rendered,
                                         guint            variant,
                                         VtFormat         format);
+void             vt_test_write_jpeg    (cairo_surface_t *surface,
+                                        int              quality,
+                                        const char      *path);
+/* A flat JPEG written by libjpeg itself, with what the engine's encoder
+ * does not offer. */
+typedef struct {
+  int           width;
+  int           height;
+  guint8        rgb[3];
+  int           quality;      /* 0: libjpeg's default */
+  gboolean      arithmetic;   /* arithmetic coding instead of Huffman */
+  GBytes       *icc;          /* an ICC profile to embed, or NULL */
+} VtTestLibjpeg;
+
+void             vt_test_write_libjpeg (const char          *path,
+                                        const VtTestLibjpeg *spec);
 guint32          vt_test_pixel         (cairo_surface_t *surface,
                                         int              x,
                                         int              y);
@@ -42,6 +58,39 @@ void             vt_test_grow_small_disk    (const char *dir,
                                              guint       kib);
 void             vt_test_unmount_small_disk (const char *dir);
 const char      *vt_test_cli_path      (void);
+JsonObject      *vt_test_load_report   (JsonParser      *parser,
+                                        const char      *path);
+
+/* What a job run by vt_test_run_job() told its handlers, each of which
+ * checks it runs on the main thread and that no result comes after the end. */
+typedef struct {
+  GThread  *main_thread;
+  guint     n_results;
+  guint     n_finished;
+  gboolean  cancelled;
+  gboolean  cancel_on_first;   /* cancel the job at its first result */
+} VtTestEvents;
+
+VtJob           *vt_test_run_job       (VtRecipe        *recipe,
+                                        const char      *in,
+                                        const char      *out,
+                                        guint            n_workers,
+                                        gboolean         skip_existing,
+                                        VtTestEvents    *ev);
+
+/* A temporary folder for a batch: its photos in in/, its outputs in out/
+ * and its report; for g_test_add() with GUINT_TO_POINTER (n_photos). */
+typedef struct {
+  char *dir;
+  char *in;
+  char *out;
+  char *report;
+} VtTestFolders;
+
+void             vt_test_folders_set_up    (VtTestFolders *f,
+                                            gconstpointer  n_photos);
+void             vt_test_folders_tear_down (VtTestFolders *f,
+                                            gconstpointer  data);
 
 /* A temporary folder: sample photos in in/, an out/ folder to come and a
  * red 20 × 10 SVG logo, for the tests of formats and logos. */
@@ -52,11 +101,10 @@ typedef struct {
   char *logo;
 } VtTestLogoFolder;
 
-void             vt_test_logo_folder_set_up    (VtTestLogoFolder *f,
-                                                int               photo_width,
-                                                int               photo_height);
-void             vt_test_logo_folder_tear_down (VtTestLogoFolder *f,
-                                                gconstpointer     data);
+void             vt_test_logo_folder_add (const char  *path,
+                                          int          photo_width,
+                                          int          photo_height,
+                                          void       (*test) (VtTestLogoFolder *, gconstpointer));
 
 /* What a command run by vt_test_run() said and how it ended. */
 typedef struct {

@@ -129,6 +129,8 @@ vt_test_window_open (VtWindowFixture *f)
   if (window_options != NULL && window_options->width > 0)
     gtk_window_set_default_size (GTK_WINDOW (f->window), window_options->width, window_options->height);
   gtk_window_present (GTK_WINDOW (f->window));
+  if (window_options != NULL && window_options->settle_ms > 0)
+    vt_test_iterate (window_options->settle_ms);
 }
 
 /* A test that closed the window itself sets f->window to NULL. */
@@ -170,6 +172,41 @@ gboolean
 vt_test_dialog_shown (VtWindowFixture *f)
 {
   return vt_test_find_dialog () != NULL;
+}
+
+/* Writes what @widget shows, as it is drawn now, to the PNG file @path. */
+void
+vt_test_save_png (GtkWidget  *widget,
+                  const char *path)
+{
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Where the tests are run by hand with VT_TEST_SCREENSHOT_DIR=DIR, saves
+ * the window as the test left it there as @name, for a person to look at. */
+void
+vt_test_window_screenshot (VtWindowFixture *f,
+                           const char      *name)
+{
+  const char *dir = g_getenv ("VT_TEST_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  /* let the window draw itself first */
+  vt_test_iterate (500);
+  path = g_build_filename (dir, name, NULL);
+  vt_test_save_png (GTK_WIDGET (f->window), path);
 }
 
 static gboolean

@@ -36,6 +36,7 @@ typedef struct {
   int    width;                           /* default size; 0 keeps the natural size */
   int    height;
   void (*prepare) (VtWindowFixture *f);   /* after in/ is written, before the window is made */
+  guint  settle_ms;                       /* main loop time after the window is shown */
 } VtWindowOptions;
 
 gboolean          vt_test_window_init      (int              *argc,
@@ -55,6 +56,10 @@ void              vt_test_window_set_input (VtWindowFixture  *f);
 gboolean          vt_test_batch_done       (VtWindowFixture  *f);
 gboolean          vt_test_not_busy         (VtWindowFixture  *f);
 gboolean          vt_test_dialog_shown     (VtWindowFixture  *f);
+void              vt_test_save_png         (GtkWidget        *widget,
+                                            const char       *path);
+void              vt_test_window_screenshot (VtWindowFixture *f,
+                                             const char      *name);
 void              vt_test_spin_until       (gboolean        (*cond) (VtWindowFixture *),
                                             VtWindowFixture  *f,
                                             guint             ms);

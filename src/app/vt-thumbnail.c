@@ -47,6 +47,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+#define READABLE (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS)
+
 /**
  * vt_texture_new_for_surface:
  *
@@ -101,10 +103,10 @@ vt_thumbnail_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_TITLE:
-      g_value_set_string (value, self->title);
+      g_value_set_string (value, vt_thumbnail_get_title (self));
       break;
     case PROP_TEXTURE:
-      g_value_set_object (value, self->texture);
+      g_value_set_object (value, vt_thumbnail_get_texture (self));
       break;
     case PROP_ERROR:
       g_value_set_string (value, vt_thumbnail_get_error (self));
@@ -119,16 +121,16 @@ vt_thumbnail_get_property (GObject    *object,
       g_value_take_string (value, vt_thumbnail_dup_tooltip (self));
       break;
     case PROP_CHECKED:
-      g_value_set_boolean (value, self->checked);
+      g_value_set_boolean (value, vt_thumbnail_get_checked (self));
       break;
     case PROP_COMPLIES:
-      g_value_set_boolean (value, self->checked && self->complies);
+      g_value_set_boolean (value, vt_thumbnail_get_complies (self));
       break;
     case PROP_BREAKS_RULES:
-      g_value_set_boolean (value, self->checked && !self->complies);
+      g_value_set_boolean (value, vt_thumbnail_get_checked (self) && !self->complies);
       break;
     case PROP_VERDICT:
-      g_value_set_string (value, self->verdict);
+      g_value_set_string (value, vt_thumbnail_get_verdict (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -143,28 +145,19 @@ vt_thumbnail_class_init (VtThumbnailClass *klass)
   object_class->finalize = vt_thumbnail_finalize;
   object_class->get_property = vt_thumbnail_get_property;
 
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TEXTURE] =
-    g_param_spec_object ("texture", NULL, NULL, GDK_TYPE_TEXTURE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ERROR] =
-    g_param_spec_string ("error", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_FAILED] =
-    g_param_spec_boolean ("failed", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* All read-only: a thumbnail is made whole from its result. */
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, READABLE);
+  properties[PROP_TEXTURE] = g_param_spec_object ("texture", NULL, NULL, GDK_TYPE_TEXTURE, READABLE);
+  properties[PROP_ERROR] = g_param_spec_string ("error", NULL, NULL, NULL, READABLE);
+  properties[PROP_FAILED] = g_param_spec_boolean ("failed", NULL, NULL, FALSE, READABLE);
   /* Skipped photos have no new thumbnail: the cell says why it is empty. */
-  properties[PROP_SKIPPED] =
-    g_param_spec_boolean ("skipped", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TOOLTIP] =
-    g_param_spec_string ("tooltip", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SKIPPED] = g_param_spec_boolean ("skipped", NULL, NULL, FALSE, READABLE);
+  properties[PROP_TOOLTIP] = g_param_spec_string ("tooltip", NULL, NULL, NULL, READABLE);
   /* The badge of a channel's verdict (vt_thumbnail_new() with rules) */
-  properties[PROP_CHECKED] =
-    g_param_spec_boolean ("checked", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_COMPLIES] =
-    g_param_spec_boolean ("complies", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BREAKS_RULES] =
-    g_param_spec_boolean ("breaks-rules", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_VERDICT] =
-    g_param_spec_string ("verdict", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHECKED] = g_param_spec_boolean ("checked", NULL, NULL, FALSE, READABLE);
+  properties[PROP_COMPLIES] = g_param_spec_boolean ("complies", NULL, NULL, FALSE, READABLE);
+  properties[PROP_BREAKS_RULES] = g_param_spec_boolean ("breaks-rules", NULL, NULL, FALSE, READABLE);
+  properties[PROP_VERDICT] = g_param_spec_string ("verdict", NULL, NULL, NULL, READABLE);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

@@ -51,14 +51,6 @@ start_action (GtkWidget  *widget,
 }
 
 static void
-show_failed_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  _vt_window_show_failed (VT_WINDOW (widget));
-}
-
-static void
 cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -74,14 +66,6 @@ cancel_action (GtkWidget  *widget,
 }
 
 static void
-measure_scaling_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  _vt_window_measure_scaling (VT_WINDOW (widget));
-}
-
-static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -92,12 +76,24 @@ undo_action (GtkWidget  *widget,
     _vt_window_toast (self, _("Nothing to undo"));
 }
 
+/* The actions that only hand over to one controller. */
+static const struct {
+  const char *name;
+  void      (*run) (VtWindow *self);
+} forwarded[] = {
+  { "win.show-failed", _vt_window_show_failed },
+  { "win.measure-scaling", _vt_window_measure_scaling },
+  { "win.import-links", _vt_window_show_import_dialog },
+};
+
 static void
-import_links_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+forwarded_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  _vt_window_show_import_dialog (VT_WINDOW (widget));
+  for (guint i = 0; i < G_N_ELEMENTS (forwarded); i++)
+    if (g_str_equal (action_name, forwarded[i].name))
+      forwarded[i].run (VT_WINDOW (widget));
 }
 
 /* Enables each action for the state the window is in. */
@@ -130,10 +126,9 @@ _vt_window_class_actions_init (VtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-output", NULL, open_output_action);
   gtk_widget_class_install_action (widget_class, "win.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
-  gtk_widget_class_install_action (widget_class, "win.show-failed", NULL, show_failed_action);
-  gtk_widget_class_install_action (widget_class, "win.measure-scaling", NULL, measure_scaling_action);
-  gtk_widget_class_install_action (widget_class, "win.import-links", NULL, import_links_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  for (guint i = 0; i < G_N_ELEMENTS (forwarded); i++)
+    gtk_widget_class_install_action (widget_class, forwarded[i].name, NULL, forwarded_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.choose-input", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

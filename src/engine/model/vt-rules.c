@@ -92,42 +92,26 @@ vt_rules_list_channels (void)
   return sorted;
 }
 
-/* A whole number of at least 0, or 0 when the key is absent. */
+/* A whole number of at least 0 or, where @flag, true or false; 0 (FALSE)
+ * when the key is absent. */
 static gboolean
-read_count (GKeyFile    *key_file,
-            const char  *key,
-            int         *value,
-            GError     **error)
+read_key (GKeyFile    *key_file,
+          const char  *key,
+          gboolean     flag,
+          int         *value,
+          GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
 
   *value = 0;
   if (!g_key_file_has_key (key_file, GROUP, key, NULL))
     return TRUE;
-  *value = g_key_file_get_integer (key_file, GROUP, key, &local_error);
+  *value = flag ? g_key_file_get_boolean (key_file, GROUP, key, &local_error)
+                : g_key_file_get_integer (key_file, GROUP, key, &local_error);
   if (local_error == NULL && *value >= 0)
     return TRUE;
   g_set_error (error, VT_RECIPE_ERROR, VT_RECIPE_ERROR_INVALID,
-               _("“%s” must be a whole number of 0 or more"), key);
-  return FALSE;
-}
-
-static gboolean
-read_flag (GKeyFile    *key_file,
-           const char  *key,
-           gboolean    *value,
-           GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  *value = FALSE;
-  if (!g_key_file_has_key (key_file, GROUP, key, NULL))
-    return TRUE;
-  *value = g_key_file_get_boolean (key_file, GROUP, key, &local_error);
-  if (local_error == NULL)
-    return TRUE;
-  g_set_error (error, VT_RECIPE_ERROR, VT_RECIPE_ERROR_INVALID,
-               _("“%s” must be true or false"), key);
+               flag ? _("“%s” must be true or false") : _("“%s” must be a whole number of 0 or more"), key);
   return FALSE;
 }
 
@@ -161,15 +145,15 @@ read_rule_set (GKeyFile   *key_file,
 {
   int fill = 0, file_mb = 0;
 
-  if (!read_count (key_file, "min-longest-side", &set->min_longest_side, error) ||
-      !read_count (key_file, "min-shortest-side", &set->min_shortest_side, error) ||
-      !read_count (key_file, "max-longest-side", &set->max_longest_side, error) ||
-      !read_count (key_file, "advised-longest-side", &set->advised_longest_side, error) ||
-      !read_count (key_file, "min-fill", &fill, error) ||
-      !read_count (key_file, "max-file-mb", &file_mb, error) ||
-      !read_flag (key_file, "advised-square", &set->advised_square, error) ||
-      !read_flag (key_file, "white-background", &set->white_background, error) ||
-      !read_flag (key_file, "no-watermark", &set->no_watermark, error))
+  if (!read_key (key_file, "min-longest-side", FALSE, &set->min_longest_side, error) ||
+      !read_key (key_file, "min-shortest-side", FALSE, &set->min_shortest_side, error) ||
+      !read_key (key_file, "max-longest-side", FALSE, &set->max_longest_side, error) ||
+      !read_key (key_file, "advised-longest-side", FALSE, &set->advised_longest_side, error) ||
+      !read_key (key_file, "min-fill", FALSE, &fill, error) ||
+      !read_key (key_file, "max-file-mb", FALSE, &file_mb, error) ||
+      !read_key (key_file, "advised-square", TRUE, &set->advised_square, error) ||
+      !read_key (key_file, "white-background", TRUE, &set->white_background, error) ||
+      !read_key (key_file, "no-watermark", TRUE, &set->no_watermark, error))
     return FALSE;
   if (fill > 100)
     {

@@ -119,16 +119,16 @@ parse_variant_option (VtVariant   *v,
     v->fit = e;
   else if (g_str_equal (key, "background"))
     return parse_colour (value, &v->background);
-  else if (g_str_equal (key, "watermark") && (g_str_equal (value, "yes") || g_str_equal (value, "no")))
-    v->watermark = g_str_equal (value, "yes");
+  else if (g_str_equal (key, "watermark"))
+    return parse_yes_no (value, &v->watermark);
   else if (g_str_equal (key, "sharpen") && parse_number (value, 0, 4, &number))
     v->sharpen = number;
   else if (g_str_equal (key, "max-kb") && parse_number (value, 0, 1000000, &number) && number == (int) number)
     v->max_kb = (int) number;
   else if (g_str_equal (key, "format"))
     return vt_format_mask_from_string (value, "+", &v->formats, NULL);
-  else if (g_str_equal (key, "logo") && (g_str_equal (value, "yes") || g_str_equal (value, "no")))
-    v->logo = g_str_equal (value, "yes");
+  else if (g_str_equal (key, "logo"))
+    return parse_yes_no (value, &v->logo);
   else
     return parse_product_option (v, key, value);
   return TRUE;

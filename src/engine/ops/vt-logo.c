@@ -8,8 +8,8 @@
  * own pixels.
  *
  * Thread contract: immutable after construction except for the overlay
- * cache, which is guarded by `lock`. vt_logo_apply() runs concurrently on
- * every worker; each call draws only into its own surface.
+ * cache, which locks itself (vt-overlay-cache.c). vt_logo_apply() runs
+ * concurrently on every worker; each call draws only into its own surface.
  */
 #define G_LOG_DOMAIN "vt-logo"
 
@@ -21,7 +21,7 @@
 
 #include "vt-image.h"
 #include "vt-logo.h"
-#include "vt-tsan.h"
+#include "vt-overlay-cache.h"
 
 G_DEFINE_QUARK (vt-logo-error-quark, vt_logo_error)
 
@@ -53,9 +53,8 @@ struct _VtLogo
   double          margin;
   double          opacity;
 
-  /* shared, under lock: "W×H" → rendered overlay (cairo_surface_t) */
-  GMutex          lock;
-  GHashTable     *overlays;
+  /* shared by the workers: one overlay per output size */
+  VtOverlayCache  overlays;
 };
 
 G_DEFINE_FINAL_TYPE (VtLogo, vt_logo, G_TYPE_OBJECT)
@@ -67,8 +66,7 @@ vt_logo_finalize (GObject *object)
 
   g_clear_pointer (&self->file, g_bytes_unref);
   g_clear_object (&self->bitmap);
-  g_clear_pointer (&self->overlays, g_hash_table_unref);
-  g_mutex_clear (&self->lock);
+  vt_overlay_cache_clear (&self->overlays);
 
   G_OBJECT_CLASS (vt_logo_parent_class)->finalize (object);
 }
@@ -82,9 +80,7 @@ vt_logo_class_init (VtLogoClass *klass)
 static void
 vt_logo_init (VtLogo *self)
 {
-  g_mutex_init (&self->lock);
-  self->overlays = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                          (GDestroyNotify) cairo_surface_destroy);
+  vt_overlay_cache_init (&self->overlays);
 }
 
 gboolean
@@ -364,10 +360,11 @@ render_pixbuf (VtLogo *self,
 }
 
 static cairo_surface_t *
-render_overlay (VtLogo *self,
-                int     width,
-                int     height)
+render_overlay (gpointer owner,
+                int      width,
+                int      height)
 {
+  VtLogo *self = owner;
   cairo_rectangle_int_t rect;
   g_autoptr(GdkPixbuf) pixbuf = NULL;
 
@@ -378,27 +375,6 @@ render_overlay (VtLogo *self,
   if (pixbuf == NULL)
     return NULL;
   return surface_from_pixbuf (pixbuf);
-}
-
-static cairo_surface_t *
-lookup_overlay (VtLogo *self,
-                int     width,
-                int     height)
-{
-  gint64 key = (gint64) width << 32 | (guint32) height;
-  cairo_surface_t *overlay;
-
-  vt_mutex_lock (&self->lock);
-  if (!g_hash_table_lookup_extended (self->overlays, &key, NULL, (gpointer *) &overlay))
-    {
-      overlay = render_overlay (self, width, height);
-      g_hash_table_insert (self->overlays, g_memdup2 (&key, sizeof key), overlay);
-    }
-  if (overlay != NULL)
-    cairo_surface_reference (overlay);
-  vt_mutex_unlock (&self->lock);
-
-  return overlay;
 }
 
 /**
@@ -416,20 +392,16 @@ vt_logo_apply (VtLogo          *self,
   int height = cairo_image_surface_get_height (surface);
   g_autoptr(cairo_surface_t) overlay = NULL;
   cairo_rectangle_int_t rect;
-  cairo_t *cr;
 
   g_return_if_fail (VT_IS_LOGO (self));
 
   if (self->opacity <= 0)
     return;
-  overlay = lookup_overlay (self, width, height);
+  overlay = vt_overlay_cache_lookup (&self->overlays, width, height,
+                                     render_overlay, self);
   if (overlay == NULL)
     return;
   vt_logo_get_placement (self, width, height, &rect);
 
-  cr = cairo_create (surface);
-  cairo_set_source_surface (cr, overlay, rect.x, rect.y);
-  cairo_paint_with_alpha (cr, self->opacity);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  vt_overlay_paint (surface, overlay, rect.x, rect.y, self->opacity);
 }

@@ -2,8 +2,9 @@
 /* vt-watermark.c: a text mark, laid out once per output size and composited
  *
  * Thread contract: immutable after construction except for the overlay
- * cache, which is guarded by `lock`. vt_watermark_apply() runs concurrently
- * on every worker; each call draws only into its own surface.
+ * cache, which locks itself (vt-overlay-cache.c). vt_watermark_apply()
+ * runs concurrently on every worker; each call draws only into its own
+ * surface.
  */
 #define G_LOG_DOMAIN "vt-watermark"
 
@@ -14,7 +15,7 @@
 
 #include "vt-image.h"
 #include "vt-watermark.h"
-#include "vt-tsan.h"
+#include "vt-overlay-cache.h"
 
 G_DEFINE_ENUM_TYPE (VtWatermarkPosition, vt_watermark_position,
   G_DEFINE_ENUM_VALUE (VT_WATERMARK_BOTTOM_RIGHT, "bottom-right"),
@@ -36,9 +37,8 @@ struct _VtWatermark
   double               size;      /* font height as a fraction of the shorter side */
   VtWatermarkPosition  position;
 
-  /* shared, under lock: "W×H" → rendered overlay (cairo_surface_t) */
-  GMutex               lock;
-  GHashTable          *overlays;
+  /* shared by the workers: one overlay per output size */
+  VtOverlayCache       overlays;
 };
 
 G_DEFINE_FINAL_TYPE (VtWatermark, vt_watermark, G_TYPE_OBJECT)
@@ -49,8 +49,7 @@ vt_watermark_finalize (GObject *object)
   VtWatermark *self = VT_WATERMARK (object);
 
   g_clear_pointer (&self->text, g_free);
-  g_clear_pointer (&self->overlays, g_hash_table_unref);
-  g_mutex_clear (&self->lock);
+  vt_overlay_cache_clear (&self->overlays);
 
   G_OBJECT_CLASS (vt_watermark_parent_class)->finalize (object);
 }
@@ -64,9 +63,7 @@ vt_watermark_class_init (VtWatermarkClass *klass)
 static void
 vt_watermark_init (VtWatermark *self)
 {
-  g_mutex_init (&self->lock);
-  self->overlays = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                          (GDestroyNotify) cairo_surface_destroy);
+  vt_overlay_cache_init (&self->overlays);
 }
 
 VtWatermark *
@@ -112,10 +109,11 @@ create_layout (cairo_t *cr,
 
 /* White text with a soft dark outline, so it reads on light and dark photos. */
 static cairo_surface_t *
-render_overlay (VtWatermark *self,
-                int          width,
-                int          height)
+render_overlay (gpointer owner,
+                int      width,
+                int      height)
 {
+  VtWatermark *self = owner;
   int font_px = MAX (MIN_FONT_PX, (int) lround (MIN (width, height) * self->size));
   cairo_surface_t *probe = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cairo_t *cr = cairo_create (probe);
@@ -142,27 +140,6 @@ render_overlay (VtWatermark *self,
   cairo_fill (cr);
   cairo_destroy (cr);
   cairo_surface_flush (overlay);
-
-  return overlay;
-}
-
-static cairo_surface_t *
-lookup_overlay (VtWatermark *self,
-                int          width,
-                int          height)
-{
-  gint64 key = (gint64) width << 32 | (guint32) height;
-  cairo_surface_t *overlay;
-
-  vt_mutex_lock (&self->lock);
-  overlay = g_hash_table_lookup (self->overlays, &key);
-  if (overlay == NULL)
-    {
-      overlay = render_overlay (self, width, height);
-      g_hash_table_insert (self->overlays, g_memdup2 (&key, sizeof key), overlay);
-    }
-  cairo_surface_reference (overlay);
-  vt_mutex_unlock (&self->lock);
 
   return overlay;
 }
@@ -204,21 +181,17 @@ vt_watermark_apply (VtWatermark     *self,
   int height = cairo_image_surface_get_height (surface);
   g_autoptr(cairo_surface_t) overlay = NULL;
   int ow, oh, x, y;
-  cairo_t *cr;
 
   g_return_if_fail (VT_IS_WATERMARK (self));
 
   if (self->text[0] == '\0' || self->opacity <= 0)
     return;
 
-  overlay = lookup_overlay (self, width, height);
+  overlay = vt_overlay_cache_lookup (&self->overlays, width, height,
+                                     render_overlay, self);
   ow = cairo_image_surface_get_width (overlay);
   oh = cairo_image_surface_get_height (overlay);
   place (self->position, width, height, ow, oh, MAX (2, MIN (width, height) / 40), &x, &y);
 
-  cr = cairo_create (surface);
-  cairo_set_source_surface (cr, overlay, x, y);
-  cairo_paint_with_alpha (cr, self->opacity);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  vt_overlay_paint (surface, overlay, x, y, self->opacity);
 }
