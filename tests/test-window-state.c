@@ -156,6 +156,65 @@ save_png (GtkWidget *widget, const char *name)
   g_test_message ("wrote %s", path);
 }
 
+/* Whether @widget is shown whole inside @area, in @area's coordinates. */
+static gboolean
+lies_inside (gpointer widget, gpointer area)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (widget), GTK_WIDGET (area), &bounds))
+    return FALSE;
+  return bounds.origin.y >= 0 && bounds.size.height > 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (GTK_WIDGET (area));
+}
+
+/* Debian 12's layout in a window 700 px tall, after a batch (the results
+ * shown too): the window stays that tall, and the batch page scrolls
+ * rather than growing past it, so everything on it can be reached. */
+static void
+test_fits_700_tall (Fixture *f, gconstpointer data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  GtkWidget *view_stack = vt_test_child (f->window, VT_TYPE_WINDOW, "view_stack");
+  GtkWidget *results = vt_test_child (f->window, VT_TYPE_WINDOW, "results_box");
+  GtkWidget *grid = vt_test_child (f->window, VT_TYPE_WINDOW, "grid_view");
+  GtkWidget *scrolled, *viewport;
+  const char * const parts[] = { "found_label", "progress_bar", "results_box", "chart", "efficiency_value" };
+  int min_height;
+
+  vt_test_window_set_input (f);
+  g_assert_true (start (f));
+  vt_test_spin_until (vt_test_batch_done, f, 60000);
+  vt_test_iterate (500);
+  save_png (window, "window-700.png");
+  g_assert_true (gtk_widget_get_visible (results));
+
+  gtk_widget_measure (window, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (window),
+                      &min_height, NULL, NULL, NULL);
+  /* nothing on the page makes the window taller than a 1024 × 600
+   * netbook's screen, less its panel */
+  g_assert_cmpint (min_height, <=, 560);
+  g_assert_cmpint (gtk_widget_get_height (window), <=, WINDOW_HEIGHT);
+
+  /* the page's figures scroll, inside the page */
+  scrolled = gtk_widget_get_ancestor (results, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scrolled);
+  g_assert_true (gtk_widget_is_ancestor (scrolled, view_stack));
+  g_assert_true (lies_inside (scrolled, window));
+  viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  /* at 700 px they still fit whole: none is scrolled out of sight */
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      GtkWidget *part = vt_test_child (f->window, VT_TYPE_WINDOW, parts[i]);
+
+      g_assert_true (gtk_widget_is_ancestor (part, viewport));
+      g_assert_true (lies_inside (part, viewport));
+    }
+  /* and the photos still have room below them */
+  g_assert_true (lies_inside (grid, window));
+  g_assert_cmpint (gtk_widget_get_height (grid), >=, 100);
+}
+
 /* Import from Links is a dialog with its title in the body, not a heading
  * (libadwaita 1.7 mis-measures headings), and still the one the menu opens. */
 static void
@@ -188,6 +247,7 @@ main (int argc, char **argv)
   vt_test_window_add ("/window-state/recipe-locked-while-running", 40, test_recipe_locked_while_running);
   vt_test_window_add ("/window-state/cancelling", 40, test_cancelling);
   vt_test_window_add ("/window-state/table-cleared-at-start", 3, test_table_cleared_at_start);
+  vt_test_window_add ("/window-state/fits-700-tall", 3, test_fits_700_tall);
   vt_test_window_add ("/window-state/import-dialog-has-no-heading", 0, test_import_dialog_has_no_heading);
   return vt_test_window_run ();
 }
