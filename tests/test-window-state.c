@@ -32,11 +32,14 @@ test_recipe_locked_while_running (Fixture *f, gconstpointer data)
   GtkLabel *note_label = vt_test_child (f->window, VT_TYPE_WINDOW, "recipe_note_label");
   VtRecipe *recipe = vt_window_get_recipe (f->window);
   g_autofree char *sizes = NULL;
+  int width;
 
   g_settings_set_int (f->settings, "workers", 1);
   vt_test_window_set_input (f);
   g_assert_true (gtk_widget_is_sensitive (panel));
   g_assert_false (gtk_widget_get_visible (note));
+  vt_test_iterate (300);
+  width = gtk_widget_get_width (panel);
 
   /* an undoable change, made before the batch */
   g_assert_true (vt_recipe_panel_load_preset (f->panel, "amazon", NULL));
@@ -49,6 +52,10 @@ test_recipe_locked_while_running (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (gtk_label_get_label (note_label), "when the batch ends"));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   g_assert_cmpstr (vt_recipe_get_sizes (recipe), ==, sizes);
+  /* the note does not widen the side bar */
+  vt_test_iterate (300);
+  g_assert_true (vt_window_is_busy (f->window));
+  g_assert_cmpint (gtk_widget_get_width (panel), ==, width);
 
   vt_test_spin_until (vt_test_batch_done, f, 60000);
   g_assert_true (gtk_widget_is_sensitive (panel));
@@ -132,11 +139,13 @@ test_table_cleared_at_start (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_label_get_label (photos), ==, "3");
 }
 
+/* A PNG of @widget in $VT_TEST_SCREENSHOT_DIR, when that is set, to look
+ * at what a test checked. */
 static void
 save_png (GtkWidget *widget, const char *name)
 {
   const char *dir = g_getenv ("VT_TEST_SCREENSHOT_DIR");
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  int w, h;
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
@@ -145,10 +154,14 @@ save_png (GtkWidget *widget, const char *name)
 
   if (dir == NULL)
     return;
+  gtk_test_widget_wait_for_draw (widget);
+  w = gtk_widget_get_width (widget);
+  h = gtk_widget_get_height (widget);
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, w, h);
   node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, w, h));
   path = g_build_filename (dir, name, NULL);
