@@ -61,7 +61,16 @@ vt_import_dialog_class_init (VtImportDialogClass *klass)
 static void
 vt_import_dialog_init (VtImportDialog *self)
 {
+  g_autofree char *body = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* No heading: libadwaita 1.7 may measure one narrower than its text, as
+   * for the window's other dialogs; the title opens the body instead. */
+  body = g_strdup_printf ("%s\n\n%s", _("Import Photos from Links"),
+                          _("Paste the links your supplier sent, one per line, or open a list. "
+                            "The photos are downloaded into the output folder, in “originals”, "
+                            "and prepared as they arrive."));
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
 }
 
 VtImportDialog *

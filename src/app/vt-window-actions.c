@@ -57,12 +57,19 @@ cancel_action (GtkWidget  *widget,
 {
   VtWindow *self = VT_WINDOW (widget);
 
+  if (!vt_window_is_busy (self))
+    return;
   if (self->fetcher != NULL)
     vt_fetcher_cancel (self->fetcher);
   if (self->job != NULL && vt_job_is_running (self->job))
     vt_job_cancel (self->job);
   if (self->scaling != NULL)
     vt_scaling_cancel (self->scaling);
+  /* The photos in progress still finish: until they have, the window says
+   * it is stopping, and Cancel is not offered again. */
+  self->cancelling = TRUE;
+  _vt_window_update_actions (self);
+  _vt_window_show_progress (self);
 }
 
 static void
@@ -103,14 +110,23 @@ _vt_window_update_actions (VtWindow *self)
   gboolean busy = vt_window_is_busy (self);
   gboolean ready = vt_window_get_n_found (self) > 0;
 
+  /* Once everything has stopped, a cancelled batch is over. */
+  if (!busy)
+    self->cancelling = FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start", ready && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.measure-scaling", ready && !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel", busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel", busy && !self->cancelling);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-input", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-output", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-links", !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), busy);
+  gtk_button_set_label (self->cancel_button, self->cancelling ? _("Cancelling…") : _("_Cancel"));
   gtk_widget_set_visible (GTK_WIDGET (self->start_button), !busy);
+  /* The batch works from its own copy of the recipe: editing it now would
+   * look like changing the batch. The note says when it can be edited. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->recipe_panel), !busy);
+  gtk_widget_set_visible (self->recipe_note, busy);
   /* "Stop the batch and quit?" means nothing once the batch has ended. */
   if (!busy && self->close_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->close_dialog));

@@ -21,15 +21,49 @@
  * per photo would spend most of every frame on layout. */
 #define SHOW_INTERVAL_MS 100
 
+/* After Cancel: the photos that are over, and no time left to promise,
+ * since the cancelled ones arrive too but were never made. */
 static void
-show_progress (VtWindow *self)
+show_stopping (VtWindow *self)
 {
+  const VtJobStats *s = vt_job_get_stats (self->job);
   guint total = vt_job_get_n_results (self->job);
-  double elapsed = (g_get_monotonic_time () - self->start_time) / 1e6;
-  double rate = elapsed > 0 ? self->n_seen / elapsed : 0;
-  int left = rate > 0 ? (int) ((total - self->n_seen) / rate + 0.5) : 0;
+  guint over = s->n_done + s->n_failed + s->n_skipped;
   g_autofree char *text = NULL;
 
+  /* TRANSLATORS: photos done (prepared, skipped or failed) of the batch's
+   * photos, while the workers finish the photos in progress */
+  text = g_strdup_printf (_("Cancelling… %u of %u done"), over, total);
+  gtk_progress_bar_set_fraction (self->progress_bar, total ? (double) over / total : 1.0);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+}
+
+/**
+ * _vt_window_show_progress:
+ *
+ * The bar of the running batch: how far it is and how long is left, or,
+ * once cancelled, that it is stopping.
+ */
+void
+_vt_window_show_progress (VtWindow *self)
+{
+  guint total;
+  double elapsed, rate;
+  int left;
+  g_autofree char *text = NULL;
+
+  if (self->job == NULL || !vt_job_is_running (self->job))
+    return;
+  if (self->cancelling)
+    {
+      show_stopping (self);
+      return;
+    }
+
+  total = vt_job_get_n_results (self->job);
+  elapsed = (g_get_monotonic_time () - self->start_time) / 1e6;
+  rate = elapsed > 0 ? self->n_seen / elapsed : 0;
+  left = rate > 0 ? (int) ((total - self->n_seen) / rate + 0.5) : 0;
   /* TRANSLATORS: done / total · photos per second · minutes:seconds left */
   text = g_strdup_printf (_("%u / %u · %.1f photos/s · %d:%02d left"),
                           self->n_seen, total, rate, left / 60, left % 60);
@@ -44,7 +78,7 @@ show_arrivals (VtWindow *self)
   g_list_store_splice (self->thumbnails, g_list_model_get_n_items (G_LIST_MODEL (self->thumbnails)),
                        0, self->arrived->pdata, self->arrived->len);
   g_ptr_array_set_size (self->arrived, 0);
-  show_progress (self);
+  _vt_window_show_progress (self);
 }
 
 static gboolean
@@ -89,6 +123,18 @@ set_value (GtkLabel   *label,
 {
   g_autofree char *text = g_strdup_printf (format, value);
   gtk_label_set_label (label, text);
+}
+
+/* A new batch's figures are not known yet: the last one's must not stand
+ * for them. */
+static void
+clear_table (VtWindow *self)
+{
+  GtkLabel *values[] = { self->photos_value, self->sequential_value, self->parallel_value,
+                         self->speedup_value, self->efficiency_value };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    gtk_label_set_label (values[i], "—");
 }
 
 static void
@@ -212,11 +258,12 @@ _vt_window_start_batch (VtWindow *self,
     _vt_window_toast (self, _("The recipe changed since these outputs were made: every photo is made again"));
   g_list_store_remove_all (self->thumbnails);
   _vt_window_hide_results (self);
+  clear_table (self);
   self->n_seen = 0;
   self->busy_time = 0;
   self->start_time = self->last_sample = g_get_monotonic_time ();
   vt_speedup_chart_start_run (self->chart, workers, g_get_num_processors ());
-  show_progress (self);
+  _vt_window_show_progress (self);
   _vt_window_update_actions (self);
   return TRUE;
 }

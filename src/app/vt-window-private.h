@@ -40,6 +40,7 @@ struct _VtWindow
   gint64                start_time;
   gint64                last_sample;
   gint64                busy_time;
+  gboolean              cancelling;      /* Cancel pressed; the workers still stopping */
   gboolean              close_confirmed; /* quitting mid-batch was confirmed */
   GtkWidget            *close_dialog;    /* asking to quit mid-batch; weak */
 
@@ -49,6 +50,7 @@ struct _VtWindow
   GtkButton            *start_button;
   GtkButton            *cancel_button;
   VtRecipePanel        *recipe_panel;
+  GtkWidget            *recipe_note;
   GtkStack             *stack;
   GtkLabel             *found_label;
   GtkLabel             *output_label;
@@ -95,6 +97,7 @@ void      _vt_window_open_folder             (VtWindow      *self,
 /* vt-window-batch.c */
 gboolean  _vt_window_start_batch             (VtWindow      *self,
                                               gboolean       open);
+void      _vt_window_show_progress           (VtWindow      *self);
 
 /* vt-window-results.c */
 void      _vt_window_hide_results            (VtWindow      *self);

@@ -170,6 +170,8 @@ vt_window_class_init (VtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VtWindow, start_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, recipe_panel);
+  gtk_widget_class_bind_template_child (widget_class, VtWindow, recipe_note);
+  gtk_widget_class_bind_template_child_full (widget_class, "recipe_note_label", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, VtWindow, stack);
   /* The chrome that adapts to a narrow window; only vt-window-adaptive.c
    * and the tests need these. */
