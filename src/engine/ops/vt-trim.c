@@ -309,6 +309,12 @@ vt_backdrop_distance_row (const guint8 *row,
     }
 }
 
+static gboolean
+is_level (const VtBackdrop *b)
+{
+  return b->dy[0] == 0 && b->dy[1] == 0 && b->dy[2] == 0;
+}
+
 VT_HOT static int
 count_row (const guint8 *distance,
            int           width,
@@ -377,7 +383,10 @@ vt_trim_find (cairo_surface_t *surface,
   distance = g_malloc (w);
   for (int y = 0; y < h; y++)
     {
-      vt_backdrop_row (&trim->backdrop, y, expected);
+      /* A backdrop with no slope down the photo, such as a whitened one,
+       * is the same colour on every row */
+      if (y == 0 || !is_level (&trim->backdrop))
+        vt_backdrop_row (&trim->backdrop, y, expected);
       vt_backdrop_distance_row (data + (gsize) y * stride, expected, w, distance);
       rows[y] = count_row (distance, w, (guint8) MIN (levels, 255.0), columns);
     }
