@@ -123,6 +123,82 @@ test_amazon_studio (void)
   g_assert_nonnull (strstr (fail.out, "2 of 3 photos pass"));
 }
 
+/* Real photographs on paper (tests/fixtures/README.md): studio shots
+ * with the product off-centre, a soft shadow and the paper's grain. */
+static const char * const real_studio[] = { "real-avocado-studio.jpg", "real-ginger-studio.jpg" };
+
+static void
+copy_fixture (const char *name,
+              const char *dir)
+{
+  g_autofree char *from = vt_test_fixture_path (name);
+  g_autofree char *to = g_build_filename (dir, name, NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (to, contents, length, NULL));
+}
+
+/* The smallest box holding every pixel of @photo that is not #FFFFFF. */
+static cairo_rectangle_int_t
+not_white_box (cairo_surface_t *photo)
+{
+  int w = vt_image_get_width (photo), h = vt_image_get_height (photo);
+  int left = w, right = -1, top = h, bottom = -1;
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      if (vt_test_pixel (photo, x, y) != 0xFFFFFF)
+        {
+          left = MIN (left, x);
+          right = MAX (right, x);
+          top = MIN (top, y);
+          bottom = MAX (bottom, y);
+        }
+  g_assert_cmpint (right, >=, left);
+  return (cairo_rectangle_int_t) { left, top, right - left + 1, bottom - top + 1 };
+}
+
+/* The issue's aim on real photographs: the Amazon preset turns each into
+ * a 2000 × 2000 square, pure white all around the product, the product
+ * centred with its longer side at 85 % of the side; check passes them. */
+static void
+test_amazon_real_studio (void)
+{
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
+  g_autofree char *in = g_build_filename (dir, "studio", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *main_dir = g_build_filename (out, "main", NULL);
+  g_auto(VtTestRun) process = { 0 }, pass = { 0 };
+
+  g_assert_cmpint (g_mkdir (in, 0755), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (real_studio); i++)
+    copy_fixture (real_studio[i], in);
+  run_process (&process, in, "-o", out, "--preset", "amazon", "--quiet", NULL);
+  vt_assert_run (&process, 0, "2 of 2 main photos pass the rules of Amazon", NULL);
+  g_assert_null (strstr (process.out, "not whitened"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (real_studio); i++)
+    {
+      g_autofree char *path = g_build_filename (main_dir, real_studio[i], NULL);
+      g_autoptr(cairo_surface_t) written = vt_test_load_file (path);
+      cairo_rectangle_int_t box;
+
+      g_test_message ("%s", real_studio[i]);
+      g_assert_cmpint (vt_image_get_width (written), ==, 2000);
+      g_assert_cmpint (vt_image_get_height (written), ==, 2000);
+      box = not_white_box (written);
+      /* the product's longer side at 85 % ± 1.5 %, centred within 1 % */
+      g_assert_cmpint (MAX (box.width, box.height), >=, 1670);
+      g_assert_cmpint (MAX (box.width, box.height), <=, 1730);
+      g_assert_cmpint (ABS (2 * box.x + box.width - 2000), <=, 40);
+      g_assert_cmpint (ABS (2 * box.y + box.height - 2000), <=, 40);
+    }
+  run_check (&pass, "--preset", "amazon", main_dir, NULL);
+  vt_assert_run (&pass, 0, "2 of 2 photos pass the rules of Amazon", NULL);
+}
+
 static JsonObject *
 find_output (JsonObject *report,
              const char *input_name,
@@ -217,6 +293,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/check/verdicts", test_check_verdicts);
   g_test_add_func ("/cli/check/usage", test_check_usage);
   g_test_add_func ("/cli/check/amazon-studio", test_amazon_studio);
+  g_test_add_func ("/cli/check/amazon-real-studio", test_amazon_real_studio);
   g_test_add_func ("/cli/check/report-compliance", test_report_compliance);
   return g_test_run ();
 }

@@ -212,6 +212,23 @@ test_ctrl_z_undoes_preset (Fixture *f, gconstpointer data)
   g_assert_cmpstr (vt_recipe_get_sizes (recipe), ==, sizes_before);
 }
 
+/* The channel a preset brings is not in the recipe, yet undo takes it back
+ * too: the tiles stop judging the photos by the channel's rules. */
+static void
+test_ctrl_z_undoes_channel (Fixture *f, gconstpointer data)
+{
+  g_autofree char *channel = NULL;
+
+  g_settings_set_string (f->settings, "channel", "ebay");
+  g_assert_true (vt_recipe_panel_load_preset (f->panel, "amazon", NULL));
+  channel = g_settings_get_string (f->settings, "channel");
+  g_assert_cmpstr (channel, ==, "amazon");
+  g_clear_pointer (&channel, g_free);
+  g_assert_true (press_ctrl (GTK_WIDGET (f->window), GDK_KEY_z));
+  channel = g_settings_get_string (f->settings, "channel");
+  g_assert_cmpstr (channel, ==, "ebay");
+}
+
 /* Every tooltip still in Spanish after a batch (prepared, skipped and
  * failed photos) run in Spanish: none is an English original. */
 static void
@@ -531,6 +548,7 @@ main (int argc, char **argv)
   vt_test_window_add ("/window/quit-question-closes", 40, test_quit_question_closes);
   vt_test_window_add ("/window/skipped-tiles-show-output", 3, test_skipped_tiles_show_output);
   vt_test_window_add ("/window/ctrl-z-undoes-preset", 0, test_ctrl_z_undoes_preset);
+  vt_test_window_add ("/window/ctrl-z-undoes-channel", 0, test_ctrl_z_undoes_channel);
   vt_test_window_add ("/window/spanish-tooltips-after-batch", 3, test_spanish_tooltips_after_batch);
   vt_test_window_add ("/presets/saved", 0, test_saved_presets);
   vt_test_window_add ("/presets/name-dialog", 0, test_name_dialog);

@@ -81,11 +81,12 @@ preset_applied (VtRecipePanel *self,
   g_autoptr(VtRules) rules = vt_rules_load (name, NULL);
 
   keep_shop_identity (self, preset);
+  /* Before the channel changes, so that undo brings that back too */
+  _vt_recipe_panel_offer_undo (self, before, message);
   vt_recipe_settings_store (self->settings, preset);
   /* A channel's preset brings its rules; any other preset leaves none */
   g_settings_set_string (self->settings, "channel", rules != NULL ? name : "");
   adw_action_row_set_subtitle (self->preset_row, subtitle);
-  _vt_recipe_panel_offer_undo (self, before, message);
 }
 
 /**

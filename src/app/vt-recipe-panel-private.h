@@ -20,6 +20,7 @@ struct _VtRecipePanel
   VtRecipe       *recipe;    /* the window's, which the batch runs */
   GSettings      *settings;  /* for the job's options and the presets */
   VtRecipe       *undo;      /* the recipe before the last undoable change */
+  char           *undo_channel;     /* and the channel then, not in the recipe */
   char           *deleted_name;     /* the user's preset last deleted, */
   GBytes         *deleted_contents; /* kept for the toast's Undo */
 

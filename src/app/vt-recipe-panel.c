@@ -69,8 +69,9 @@ undo_toast_clicked_cb (VtRecipePanel *self)
   vt_recipe_panel_undo (self);
 }
 
-/* Keeps @before, the recipe as it was, and says @message in a toast whose
- * Undo button brings @before back. Only the last change can be undone. */
+/* Keeps @before, the recipe as it was, with the channel as it is now, and
+ * says @message in a toast whose Undo button brings both back. Only the
+ * last change can be undone. */
 void
 _vt_recipe_panel_offer_undo (VtRecipePanel *self,
                              VtRecipe      *before,
@@ -80,6 +81,8 @@ _vt_recipe_panel_offer_undo (VtRecipePanel *self,
   AdwToast *toast;
 
   g_set_object (&self->undo, before);
+  g_free (self->undo_channel);
+  self->undo_channel = g_settings_get_string (self->settings, "channel");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.undo", TRUE);
   if (overlay == NULL)
     return;
@@ -110,6 +113,7 @@ vt_recipe_panel_undo (VtRecipePanel *self)
   if (before == NULL)
     return FALSE;
   vt_recipe_settings_store (self->settings, before);
+  g_settings_set_string (self->settings, "channel", self->undo_channel);
   adw_action_row_set_subtitle (self->preset_row, _("Start from a shop’s or marketplace’s recipe"));
   return TRUE;
 }
@@ -327,6 +331,7 @@ vt_recipe_panel_dispose (GObject *object)
   g_clear_object (&self->recipe);
   g_clear_object (&self->settings);
   g_clear_object (&self->undo);
+  g_clear_pointer (&self->undo_channel, g_free);
   g_clear_pointer (&self->deleted_name, g_free);
   g_clear_pointer (&self->deleted_contents, g_bytes_unref);
 

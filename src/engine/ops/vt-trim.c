@@ -45,7 +45,7 @@ vt_trim_tolerance_levels (double percent)
 }
 
 static void
-take_sample (GArray          *samples,
+take_sample (Sample          *sample,
              cairo_surface_t *surface,
              int              x,
              int              y)
@@ -60,7 +60,7 @@ take_sample (GArray          *samples,
     0,
   };
 
-  g_array_append_val (samples, s);
+  *sample = s;
 }
 
 static GArray *
@@ -71,22 +71,28 @@ sample_border (cairo_surface_t *surface)
   int depth = CLAMP (MIN (w, h) / 100, 1, RING_MAX_DEPTH);
   int step_x = MAX (1, w / RING_MAX_ALONG), step_y = MAX (1, h / RING_MAX_ALONG);
   GArray *samples = g_array_new (FALSE, FALSE, sizeof (Sample));
+  Sample *s;
+  gsize n = 0;
 
   depth = MIN (depth, MIN (w, h) / 2);
   depth = MAX (depth, 1);
+  /* At most this many; written in place, then cut to those taken */
+  g_array_set_size (samples, 2 * depth * ((w + step_x - 1) / step_x + (h + step_y - 1) / step_y));
+  s = &g_array_index (samples, Sample, 0);
   for (int d = 0; d < depth; d++)
     {
       for (int x = 0; x < w; x += step_x)
         {
-          take_sample (samples, surface, x, d);
-          take_sample (samples, surface, x, h - 1 - d);
+          take_sample (&s[n++], surface, x, d);
+          take_sample (&s[n++], surface, x, h - 1 - d);
         }
       for (int y = depth; y < h - depth; y += step_y)
         {
-          take_sample (samples, surface, d, y);
-          take_sample (samples, surface, w - 1 - d, y);
+          take_sample (&s[n++], surface, d, y);
+          take_sample (&s[n++], surface, w - 1 - d, y);
         }
     }
+  g_array_set_size (samples, n);
   return samples;
 }
 
@@ -303,6 +309,12 @@ vt_backdrop_distance_row (const guint8 *row,
     }
 }
 
+static gboolean
+is_level (const VtBackdrop *b)
+{
+  return b->dy[0] == 0 && b->dy[1] == 0 && b->dy[2] == 0;
+}
+
 VT_HOT static int
 count_row (const guint8 *distance,
            int           width,
@@ -371,7 +383,10 @@ vt_trim_find (cairo_surface_t *surface,
   distance = g_malloc (w);
   for (int y = 0; y < h; y++)
     {
-      vt_backdrop_row (&trim->backdrop, y, expected);
+      /* A backdrop with no slope down the photo, such as a whitened one,
+       * is the same colour on every row */
+      if (y == 0 || !is_level (&trim->backdrop))
+        vt_backdrop_row (&trim->backdrop, y, expected);
       vt_backdrop_distance_row (data + (gsize) y * stride, expected, w, distance);
       rows[y] = count_row (distance, w, (guint8) MIN (levels, 255.0), columns);
     }

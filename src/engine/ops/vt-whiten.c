@@ -34,8 +34,36 @@ typedef struct {
   int      height;
   guint8   tolerance;
   guint8  *distance;   /* per pixel, largest channel difference from the backdrop */
-  guint8  *paper;      /* per pixel, 1 where the fill reached */
+  guint8  *paper;      /* per pixel, PAPER where the fill reached */
 } Map;
+
+/* The paper map's values: during the fill a pixel within the tolerance
+ * not reached yet is OPEN, so that the fill tests one byte per pixel;
+ * after it, only PAPER and 0 are left. */
+enum {
+  PAPER = 1,
+  OPEN = 2,
+};
+
+/* OPEN where @distance is within @tolerance, 0 elsewhere. */
+VT_HOT static void
+open_row (const guint8 *distance,
+          guint8        tolerance,
+          int           width,
+          guint8       *paper)
+{
+  for (int x = 0; x < width; x++)
+    paper[x] = distance[x] <= tolerance ? OPEN : 0;
+}
+
+/* What the fill did not reach is not paper. */
+VT_HOT static void
+close_open (guint8 *paper,
+            gsize   n)
+{
+  for (gsize i = 0; i < n; i++)
+    paper[i] &= PAPER;
+}
 
 static void
 measure_distances (cairo_surface_t  *surface,
@@ -51,6 +79,8 @@ measure_distances (cairo_surface_t  *surface,
       vt_backdrop_row (backdrop, y, expected);
       vt_backdrop_distance_row (data + (gsize) y * stride, expected, map->width,
                                 map->distance + (gsize) y * map->width);
+      open_row (map->distance + (gsize) y * map->width, map->tolerance, map->width,
+                map->paper + (gsize) y * map->width);
     }
 }
 
@@ -58,14 +88,28 @@ static inline gboolean
 fillable (const Map *map,
           gsize      i)
 {
-  return !map->paper[i] && map->distance[i] <= map->tolerance;
+  return map->paper[i] == OPEN;
 }
 
 typedef struct {
   int x, y;
 } Seed;
 
-/* Seeds a run start for each stretch of fillable pixels of row @y in l…r. */
+/* Eight bytes of the paper map, each with OPEN's bit. */
+#define OPEN_BITS (G_GUINT64_CONSTANT (0x0101010101010101) * OPEN)
+
+static inline guint64
+open_bits (const guint8 *p)
+{
+  guint64 word;
+
+  memcpy (&word, p, sizeof word);
+  return word & OPEN_BITS;
+}
+
+/* Seeds a run start for each stretch of fillable pixels of row @y in l…r.
+ * OPEN is the only value with its bit, so eight pixels at a time can be
+ * passed over while none, or all, are open. */
 static void
 push_runs (const Map *map,
            GArray    *stack,
@@ -73,19 +117,25 @@ push_runs (const Map *map,
            int        l,
            int        r)
 {
-  gsize row = (gsize) y * map->width;
-  gboolean in_run = FALSE;
+  const guint8 *p = map->paper + (gsize) y * map->width;
+  int x = l;
 
-  for (int x = l; x <= r; x++)
+  while (x <= r)
     {
-      gboolean ok = fillable (map, row + x);
+      Seed s;
 
-      if (ok && !in_run)
-        {
-          Seed s = { x, y };
-          g_array_append_val (stack, s);
-        }
-      in_run = ok;
+      while (x + 8 <= r + 1 && open_bits (p + x) == 0)
+        x += 8;
+      while (x <= r && p[x] != OPEN)
+        x++;
+      if (x > r)
+        break;
+      s = (Seed) { x, y };
+      g_array_append_val (stack, s);
+      while (x + 8 <= r + 1 && open_bits (p + x) == OPEN_BITS)
+        x += 8;
+      while (x <= r && p[x] == OPEN)
+        x++;
     }
 }
 
@@ -106,9 +156,11 @@ flood (Map    *map,
         continue;
       while (l > 0 && fillable (map, row + l - 1))
         l--;
+      while (r + 8 < map->width && open_bits (map->paper + row + r + 1) == OPEN_BITS)
+        r += 8;
       while (r < map->width - 1 && fillable (map, row + r + 1))
         r++;
-      memset (map->paper + row + l, 1, r - l + 1);
+      memset (map->paper + row + l, PAPER, r - l + 1);
       if (s.y > 0)
         push_runs (map, stack, s.y - 1, l, r);
       if (s.y < map->height - 1)
@@ -129,6 +181,28 @@ fill_from_border (Map *map)
       push_runs (map, stack, y, map->width - 1, map->width - 1);
     }
   flood (map, stack);
+  close_open (map->paper, (gsize) map->width * map->height);
+}
+
+/* Sums of each 4-pixel span of one row into @sum and @paper, a row of
+ * blocks at a time, so that the loop runs along memory. */
+VT_HOT static void
+add_block_row (const Map *map,
+               int        y,
+               int        bw,
+               guint16   *sum,
+               guint8    *paper)
+{
+  const guint8 *d = map->distance + (gsize) y * map->width;
+  const guint8 *p = map->paper + (gsize) y * map->width;
+
+  for (int bx = 0; bx < bw; bx++)
+    {
+      const guint8 *db = d + BLOCK * bx, *pb = p + BLOCK * bx;
+
+      sum[bx] += db[0] + db[1] + db[2] + db[3];
+      paper[bx] += pb[0] + pb[1] + pb[2] + pb[3];
+    }
 }
 
 /* Mean distance of each 4×4 block wholly filled; -1 for the others. */
@@ -138,21 +212,19 @@ block_means (const Map *map,
              int        bh)
 {
   float *means = g_new (float, (gsize) bw * bh);
+  g_autofree guint16 *sum = g_new (guint16, bw);
+  g_autofree guint8 *paper = g_new (guint8, bw);
 
+  G_STATIC_ASSERT (BLOCK == 4);
   for (int by = 0; by < bh; by++)
-    for (int bx = 0; bx < bw; bx++)
-      {
-        int sum = 0, paper = 0;
-
-        for (int y = by * BLOCK; y < (by + 1) * BLOCK; y++)
-          for (int x = bx * BLOCK; x < (bx + 1) * BLOCK; x++)
-            {
-              gsize i = (gsize) y * map->width + x;
-              sum += map->distance[i];
-              paper += map->paper[i];
-            }
-        means[(gsize) by * bw + bx] = paper == BLOCK * BLOCK ? sum / (float) (BLOCK * BLOCK) : -1;
-      }
+    {
+      memset (sum, 0, bw * sizeof *sum);
+      memset (paper, 0, bw);
+      for (int y = by * BLOCK; y < (by + 1) * BLOCK; y++)
+        add_block_row (map, y, bw, sum, paper);
+      for (int bx = 0; bx < bw; bx++)
+        means[(gsize) by * bw + bx] = paper[bx] == BLOCK * BLOCK ? sum[bx] / (float) (BLOCK * BLOCK) : -1;
+    }
   return means;
 }
 
@@ -190,8 +262,9 @@ swallowed_edges (const Map        *map,
   return steps >= MAX (4, (bw + bh) / 25);
 }
 
-/* 1 where a pixel that is not paper touches paper (8 neighbours). */
-VT_HOT static void
+/* 1 where a pixel that is not paper touches paper (8 neighbours).
+ * Returns: whether the row has any such pixel */
+VT_HOT static gboolean
 edge_row (const Map *map,
           int        y,
           guint8    *near,
@@ -201,6 +274,7 @@ edge_row (const Map *map,
   const guint8 *up = y > 0 ? mid - map->width : mid;
   const guint8 *down = y < map->height - 1 ? mid + map->width : mid;
   int w = map->width;
+  guint8 any = 0;
 
   for (int x = 0; x < w; x++)
     near[x] = up[x] | mid[x] | down[x];
@@ -209,6 +283,20 @@ edge_row (const Map *map,
     edge[x] = (mid[x] ^ 1) & (near[x - 1] | near[x] | near[x + 1]);
   if (w > 1)
     edge[w - 1] = (mid[w - 1] ^ 1) & (near[w - 2] | near[w - 1]);
+  for (int x = 0; x < w; x++)
+    any |= edge[x];
+  return any != 0;
+}
+
+/* Paper turns #FFFFFF; a mask of all ones or none per pixel, so that the
+ * loop vectorises. */
+VT_HOT static void
+whiten_row (guint32      *row,
+            const guint8 *paper,
+            int           width)
+{
+  for (int x = 0; x < width; x++)
+    row[x] |= 0u - (guint32) paper[x];
 }
 
 /* The largest distance of a product pixel within two pixels of (x, y). */
@@ -264,14 +352,15 @@ paint (cairo_surface_t  *surface,
       const guint8 *paper = map->paper + (gsize) y * map->width;
       const guint8 *distance = map->distance + (gsize) y * map->width;
 
-      edge_row (map, y, near, edge);
-      vt_backdrop_row (backdrop, y, expected);
-      for (int x = 0; x < map->width; x++)
-        if (edge[x])
-          soften ((guint8 *) (row + x), expected + 4 * x, distance[x],
-                  product_reference (map, x, y));
-      for (int x = 0; x < map->width; x++)
-        row[x] = paper[x] ? 0xFFFFFFFF : row[x];
+      if (edge_row (map, y, near, edge))
+        {
+          vt_backdrop_row (backdrop, y, expected);
+          for (int x = 0; x < map->width; x++)
+            if (edge[x])
+              soften ((guint8 *) (row + x), expected + 4 * x, distance[x],
+                      product_reference (map, x, y));
+        }
+      whiten_row (row, paper, map->width);
     }
   cairo_surface_mark_dirty (surface);
 }
