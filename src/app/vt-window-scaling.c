@@ -45,6 +45,9 @@ scaling_finished_cb (VtScaling *scaling,
                                      : _("Only one photo of the sample could be prepared: "
                                          "scaling needs at least two"));
     }
+  else if (!cancelled &&
+           (message = vt_scaling_explain_slowdown (vt_speedup_chart_get_best_speedup (self->chart), n)) != NULL)
+    _vt_window_toast (self, message);
   else if (!cancelled)
     {
       message = g_strdup_printf (_("Amdahl’s law fits %.0f %% of the work as parallel"),

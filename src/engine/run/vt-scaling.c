@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "vt-inputs.h"
@@ -183,4 +185,44 @@ vt_scaling_get_n_prepared (VtScaling *self)
   g_return_val_if_fail (VT_IS_SCALING (self), 0);
 
   return self->n_prepared;
+}
+
+/* The most workers a measurement runs. */
+guint
+vt_scaling_get_max_workers (void)
+{
+  return worker_counts[G_N_ELEMENTS (worker_counts) - 1];
+}
+
+/**
+ * vt_scaling_explain_slowdown:
+ * @best_speedup: the best speedup of a run with more than one worker, or NAN
+ * @n_photos: the photos each run prepared
+ *
+ * Why more workers were not faster, in words: a speedup below 1 is no
+ * property of the recipe but of the measurement, and a bare "0.9×" or
+ * "0 % parallel" would say the opposite.
+ *
+ * Returns: (transfer full) (nullable): the reason, or %NULL where more
+ *   workers were faster
+ */
+char *
+vt_scaling_explain_slowdown (double best_speedup,
+                             guint  n_photos)
+{
+  guint most = vt_scaling_get_max_workers ();
+
+  if (isnan (best_speedup) || best_speedup >= 1.0)
+    return NULL;
+  if (n_photos < most)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "More workers were not faster (%.2f× at best): %u photo is too few "
+                                         "to share between %u workers. Measure on a folder with more photos.",
+                                         "More workers were not faster (%.2f× at best): %u photos are too few "
+                                         "to share between %u workers. Measure on a folder with more photos.",
+                                         n_photos),
+                            best_speedup, n_photos, most);
+  return g_strdup_printf (_("More workers were not faster (%.2f× at best): the computer was busy with "
+                            "other work while measuring. Close other programs and measure again."),
+                          best_speedup);
 }
