@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-window-chart.c: the real window under Xvfb: the speedup chart's scales and texts */
+/* test-window-chart.c: the real window under Xvfb: the chart's scales and texts, the preview's zoom, failed links */
 #include "config.h"
 
 #include <math.h>
@@ -8,6 +8,7 @@
 
 #include "vt-application.h"
 #include "vt-chart-draw.h"
+#include "vt-preview.h"
 #include "vt-speedup-chart.h"
 #include "vt-test-utils.h"
 #include "vt-window-test.h"
@@ -193,6 +194,54 @@ test_spanish_labels_apart (Fixture *f, gconstpointer data)
   vt_test_speak_default (saved_language);
 }
 
+static gboolean
+preview_shown (Fixture *f)
+{
+  VtPreview *preview = vt_test_child (f->window, VT_TYPE_WINDOW, "preview");
+  VtPreviewArea *area = vt_preview_get_area (preview);
+
+  return vt_preview_get_shown (preview) != NULL && gtk_widget_get_width (GTK_WIDGET (area)) > 0;
+}
+
+/* The zoom button names the scale the photo is drawn at: "100 %" only at
+ * one pixel per pixel, "Fit · N %" while it is fitted to the view. */
+static void
+test_preview_zoom_label (Fixture *f, gconstpointer data)
+{
+  VtPreview *preview = vt_test_child (f->window, VT_TYPE_WINDOW, "preview");
+  AdwViewStack *stack = vt_test_child (f->window, VT_TYPE_WINDOW, "view_stack");
+  GtkToggleButton *zoom = vt_preview_get_zoom_button (preview);
+  VtPreviewArea *area = vt_preview_get_area (preview);
+  g_autofree char *expected = NULL;
+  cairo_surface_t *shown;
+  double scale;
+
+  vt_test_window_set_input (f);
+  adw_view_stack_set_visible_child_name (stack, "preview");
+  vt_test_spin_until (preview_shown, f, 30000);
+  vt_test_iterate (300);
+
+  shown = vt_preview_get_shown (preview);
+  scale = MIN (gtk_widget_get_width (GTK_WIDGET (area)) / (double) cairo_image_surface_get_width (shown),
+               gtk_widget_get_height (GTK_WIDGET (area)) / (double) cairo_image_surface_get_height (shown));
+  g_test_message ("%d × %d shown in %d × %d: %s", cairo_image_surface_get_width (shown),
+                  cairo_image_surface_get_height (shown), gtk_widget_get_width (GTK_WIDGET (area)),
+                  gtk_widget_get_height (GTK_WIDGET (area)), gtk_button_get_label (GTK_BUTTON (zoom)));
+  g_assert_cmpfloat (fabs (scale - 1.0), >, 0.01);
+  g_assert_cmpfloat_with_epsilon (vt_preview_area_get_scale (area), scale, 1e-9);
+  expected = g_strdup_printf ("Fit · %.0f %%", 100 * scale);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (zoom)), ==, expected);
+
+  gtk_toggle_button_set_active (zoom, TRUE);
+  vt_test_iterate (200);
+  g_assert_cmpfloat (vt_preview_area_get_scale (area), ==, 1.0);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (zoom)), ==, "100 %");
+
+  gtk_toggle_button_set_active (zoom, FALSE);
+  vt_test_iterate (200);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (zoom)), ==, expected);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -204,5 +253,6 @@ main (int argc, char **argv)
   vt_test_window_add ("/chart/scaling-parallel-axis", 2, test_scaling_parallel_axis);
   vt_test_window_add ("/chart/slowdown-explained", 2, test_slowdown_explained);
   vt_test_window_add ("/chart/spanish-labels-apart", 2, test_spanish_labels_apart);
+  vt_test_window_add ("/preview/zoom-label", 2, test_preview_zoom_label);
   return vt_test_window_run ();
 }
