@@ -242,6 +242,44 @@ test_preview_zoom_label (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (zoom)), ==, expected);
 }
 
+static GtkLabel *
+find_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkLabel *label = find_label (c, text);
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/* A long failed link is shortened in its middle: its end, the file's
+ * name, stays in sight. */
+static void
+test_failed_link_keeps_file_name (Fixture *f, gconstpointer data)
+{
+  const char *link = "ftp://fotos.tienda.example/catalogo/2026/temporada-de-verano/bolsos-y-carteras/"
+                     "cuero-natural/originales-sin-retocar/bolso-rojo-grande.jpg";
+  AdwMessageDialog *dialog;
+  GtkLabel *title;
+  PangoLayout *layout;
+
+  g_assert_true (vt_window_import_links (f->window, link));
+  vt_test_spin_until (vt_test_dialog_shown, f, 30000);
+  vt_test_iterate (300);
+  dialog = vt_test_find_dialog ();
+  title = find_label (adw_message_dialog_get_extra_child (dialog), link);
+  g_assert_nonnull (title);
+  g_assert_cmpint (gtk_label_get_ellipsize (title), ==, PANGO_ELLIPSIZE_MIDDLE);
+  /* it is shortened indeed: the dialog is narrower than the link */
+  layout = gtk_label_get_layout (title);
+  g_assert_true (pango_layout_is_ellipsized (layout));
+  vt_test_spin_until (vt_test_batch_done, f, 30000);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -254,5 +292,6 @@ main (int argc, char **argv)
   vt_test_window_add ("/chart/slowdown-explained", 2, test_slowdown_explained);
   vt_test_window_add ("/chart/spanish-labels-apart", 2, test_spanish_labels_apart);
   vt_test_window_add ("/preview/zoom-label", 2, test_preview_zoom_label);
+  vt_test_window_add ("/results/failed-link-keeps-file-name", 0, test_failed_link_keeps_file_name);
   return vt_test_window_run ();
 }
