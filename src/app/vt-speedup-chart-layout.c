@@ -89,19 +89,25 @@ _vt_speedup_chart_amdahl_fraction (GArray *points)
   return sxx > 0 ? CLAMP (-sxy / sxx, 0.0, 1.0) : NAN;
 }
 
-/* The best speedup of a run with more than one worker; NAN before one. */
+/* The lowest speedup of a run with more than one worker, and its worker
+ * count in @workers; NAN before there is one. */
 double
-_vt_speedup_chart_best_speedup (GArray *points)
+_vt_speedup_chart_slowest (GArray *points,
+                           guint  *workers)
 {
-  double best = NAN;
+  double slowest = NAN;
 
   for (guint i = 0; i < points->len; i++)
     {
       const Point *p = &g_array_index (points, Point, i);
-      if (p->x > 1 && (isnan (best) || p->parallelism > best))
-        best = p->parallelism;
+      if (p->x > 1 && (isnan (slowest) || p->parallelism < slowest))
+        {
+          slowest = p->parallelism;
+          if (workers != NULL)
+            *workers = p->x;
+        }
     }
-  return best;
+  return slowest;
 }
 
 /* The one line above the plot: what the measurement found, in words. */
@@ -109,20 +115,20 @@ static char *
 dup_caption (VtSpeedupChart *self,
              guint32        *rgb)
 {
-  double best = _vt_speedup_chart_best_speedup (self->points);
+  double slowest = _vt_speedup_chart_slowest (self->points, NULL);
 
   if (self->mode == MODE_LIVE)
     {
       *rgb = PAR_RGB;
       return g_strdup_printf (_("parallelism (ideal: %u workers, %u cores)"), self->n_workers, self->n_cores);
     }
-  if (isnan (best))
+  if (isnan (slowest))
     return NULL;
-  if (best < 1.0)
+  if (slowest < 1.0)
     {
       /* a bare "0 % parallel" would blame the photos for a busy machine */
       *rgb = WARNING_RGB;
-      return g_strdup (_("No faster with more workers: the computer was busy, or too few photos"));
+      return g_strdup (_("Slower with more workers: the computer was busy, or too few photos"));
     }
   *rgb = SHARE_RGB;
   return g_strdup_printf (_("Amdahl fit: %.0f %% parallel"), 100 * _vt_speedup_chart_amdahl_fraction (self->points));

@@ -61,7 +61,8 @@ void    _vt_speedup_chart_compute_frames  (VtSpeedupChart *self,
                                            Frame          *f,
                                            Frame          *right);
 double  _vt_speedup_chart_amdahl_fraction (GArray         *points);
-double  _vt_speedup_chart_best_speedup    (GArray         *points);
+double  _vt_speedup_chart_slowest         (GArray         *points,
+                                           guint          *workers);
 void    _vt_speedup_chart_layout          (VtSpeedupChart *self,
                                            Layout         *l);
 void    _vt_speedup_chart_layout_clear    (Layout         *l);

@@ -143,7 +143,7 @@ draw_shares (VtSpeedupChart *self,
       first = FALSE;
     }
   cairo_stroke (cr);
-  if (!isnan (p) && _vt_speedup_chart_best_speedup (self->points) >= 1.0)
+  if (!isnan (p) && _vt_speedup_chart_slowest (self->points, NULL) >= 1.0)
     draw_hline (cr, &l->right, 100 * p, SHARE_RGB);
 }
 
@@ -339,13 +339,20 @@ vt_speedup_chart_dup_labels (VtSpeedupChart *self)
   return l.labels;
 }
 
-/* The best speedup measured with more than one worker; NAN before one. */
+/**
+ * vt_speedup_chart_get_slowest:
+ * @workers: (out) (optional): the worker count of that run
+ *
+ * Returns: the lowest speedup measured with more than one worker; NAN
+ *   before one was
+ */
 double
-vt_speedup_chart_get_best_speedup (VtSpeedupChart *self)
+vt_speedup_chart_get_slowest (VtSpeedupChart *self,
+                              guint          *workers)
 {
   g_return_val_if_fail (VT_IS_SPEEDUP_CHART (self), NAN);
 
-  return _vt_speedup_chart_best_speedup (self->points);
+  return _vt_speedup_chart_slowest (self->points, workers);
 }
 
 /* The index-th point: seconds and photos/s during a run, or workers and

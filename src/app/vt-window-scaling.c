@@ -31,7 +31,8 @@ scaling_finished_cb (VtScaling *scaling,
                      VtWindow  *self)
 {
   g_autofree char *message = NULL;
-  guint n = vt_scaling_get_n_prepared (scaling);
+  guint n = vt_scaling_get_n_prepared (scaling), workers = 0;
+  double slowest = vt_speedup_chart_get_slowest (self->chart, &workers);
 
   adw_toast_dismiss (g_object_get_data (G_OBJECT (scaling), "vt-toast"));
 
@@ -46,7 +47,7 @@ scaling_finished_cb (VtScaling *scaling,
                                          "scaling needs at least two"));
     }
   else if (!cancelled &&
-           (message = vt_scaling_explain_slowdown (vt_speedup_chart_get_best_speedup (self->chart), n)) != NULL)
+           (message = vt_scaling_explain_slowdown (slowest, workers, n)) != NULL)
     _vt_window_toast (self, message);
   else if (!cancelled)
     {

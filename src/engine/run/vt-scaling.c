@@ -187,42 +187,35 @@ vt_scaling_get_n_prepared (VtScaling *self)
   return self->n_prepared;
 }
 
-/* The most workers a measurement runs. */
-guint
-vt_scaling_get_max_workers (void)
-{
-  return worker_counts[G_N_ELEMENTS (worker_counts) - 1];
-}
-
 /**
  * vt_scaling_explain_slowdown:
- * @best_speedup: the best speedup of a run with more than one worker, or NAN
+ * @speedup: the lowest speedup of a run with more than one worker, or NAN
+ * @workers: that run's worker count
  * @n_photos: the photos each run prepared
  *
- * Why more workers were not faster, in words: a speedup below 1 is no
- * property of the recipe but of the measurement, and a bare "0.9×" or
- * "0 % parallel" would say the opposite.
+ * Why more workers were slower than one, in words: that is no property of
+ * the recipe but of the measurement, and a bare "0.8×" or "0 % parallel"
+ * would say the opposite.
  *
- * Returns: (transfer full) (nullable): the reason, or %NULL where more
- *   workers were faster
+ * Returns: (transfer full) (nullable): the reason, or %NULL where no run
+ *   was slower than one worker
  */
 char *
-vt_scaling_explain_slowdown (double best_speedup,
+vt_scaling_explain_slowdown (double speedup,
+                             guint  workers,
                              guint  n_photos)
 {
-  guint most = vt_scaling_get_max_workers ();
-
-  if (isnan (best_speedup) || best_speedup >= 1.0)
+  if (isnan (speedup) || speedup >= 1.0)
     return NULL;
-  if (n_photos < most)
+  if (n_photos < workers)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "More workers were not faster (%.2f× at best): %u photo is too few "
-                                         "to share between %u workers. Measure on a folder with more photos.",
-                                         "More workers were not faster (%.2f× at best): %u photos are too few "
-                                         "to share between %u workers. Measure on a folder with more photos.",
+                                         "With %u workers it was slower than with one (%.2f×): %u photo is "
+                                         "too few to share between them. Measure on a folder with more photos.",
+                                         "With %u workers it was slower than with one (%.2f×): %u photos are "
+                                         "too few to share between them. Measure on a folder with more photos.",
                                          n_photos),
-                            best_speedup, n_photos, most);
-  return g_strdup_printf (_("More workers were not faster (%.2f× at best): the computer was busy with "
-                            "other work while measuring. Close other programs and measure again."),
-                          best_speedup);
+                            workers, speedup, n_photos);
+  return g_strdup_printf (_("With %u workers it was slower than with one (%.2f×): the computer was busy "
+                            "with other work while measuring. Close other programs and measure again."),
+                          workers, speedup);
 }

@@ -16,8 +16,8 @@ gboolean   vt_scaling_start  (VtScaling          *self,
                               GError            **error);
 void       vt_scaling_cancel (VtScaling          *self);
 guint      vt_scaling_get_n_prepared (VtScaling  *self);
-guint      vt_scaling_get_max_workers (void);
-char      *vt_scaling_explain_slowdown (double   best_speedup,
+char      *vt_scaling_explain_slowdown (double   speedup,
+                                        guint    workers,
                                         guint    n_photos);
 
 G_END_DECLS
