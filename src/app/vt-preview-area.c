@@ -34,26 +34,34 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static double
-compute_scale (VtPreviewArea *self)
+compute_scale (VtPreviewArea *self,
+               double         w,
+               double         h)
 {
-  double w = gtk_widget_get_width (GTK_WIDGET (self));
-  double h = gtk_widget_get_height (GTK_WIDGET (self));
-
   if (self->after == NULL || !self->fit)
     return 1.0;
   return MIN (w / gdk_texture_get_width (self->after), h / gdk_texture_get_height (self->after));
 }
 
-/* Keeps the scale that the zoom button names in step with the drawing. */
+/* Keeps the scale that the zoom button names in step with the drawing,
+ * at the size the widget has, or is being given (@w, @h). */
 static void
-update_scale (VtPreviewArea *self)
+update_scale_for_size (VtPreviewArea *self,
+                       double         w,
+                       double         h)
 {
-  double scale = compute_scale (self);
+  double scale = compute_scale (self, w, h);
 
   if (scale == self->scale)
     return;
   self->scale = scale;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCALE]);
+}
+
+static void
+update_scale (VtPreviewArea *self)
+{
+  update_scale_for_size (self, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)));
 }
 
 static void
@@ -63,7 +71,7 @@ image_rect (VtPreviewArea   *self,
   double w = gtk_widget_get_width (GTK_WIDGET (self));
   double h = gtk_widget_get_height (GTK_WIDGET (self));
   double tw = gdk_texture_get_width (self->after), th = gdk_texture_get_height (self->after);
-  double scale = compute_scale (self);
+  double scale = compute_scale (self, w, h);
 
   graphene_rect_init (rect, (w - tw * scale) / 2, (h - th * scale) / 2, tw * scale, th * scale);
 }
@@ -117,7 +125,7 @@ vt_preview_area_size_allocate (GtkWidget *widget,
                                int        height,
                                int        baseline)
 {
-  update_scale (VT_PREVIEW_AREA (widget));
+  update_scale_for_size (VT_PREVIEW_AREA (widget), width, height);
 }
 
 static void

@@ -212,6 +212,8 @@ update_zoom_label (VtPreview *self)
 
   if (gtk_toggle_button_get_active (self->zoom_button) || vt_preview_get_shown (self) == NULL)
     label = g_strdup (_("100 %"));
+  else if (scale <= 0)
+    label = g_strdup (_("Fit"));   /* not drawn yet: no size to say */
   else
     /* TRANSLATORS: the photo is fitted into the view, drawn at this per cent of its size */
     label = g_strdup_printf (_("Fit · %.0f %%"), 100 * scale);
