@@ -509,8 +509,9 @@ joined_ticks (VtSpeedupChart *chart, VtChartAxis axis)
 }
 
 /* Both charts number their axes at round values: workers 1, 2, 4, 8 and
- * speedups 0–8 after Measure Scaling; seconds, photos/s and, on the right,
- * the parallelism during a batch. */
+ * speedups 0–8 after Measure Scaling, with the parallel share 0–100 % on
+ * the right; seconds, photos/s and, on the right, the parallelism during
+ * a batch. */
 static void
 test_chart_axes (Fixture *f, gconstpointer data)
 {
@@ -522,7 +523,8 @@ test_chart_axes (Fixture *f, gconstpointer data)
   vt_speedup_chart_add_scaling_point (chart, 2, 1.8);
   g_assert_cmpstr ((x = joined_ticks (chart, VT_CHART_AXIS_X)), ==, "1 2 4 8");
   g_assert_cmpstr ((left = joined_ticks (chart, VT_CHART_AXIS_LEFT)), ==, "0 2 4 6 8");
-  g_assert_cmpstr ((right = joined_ticks (chart, VT_CHART_AXIS_RIGHT)), ==, "");
+  /* the share of the work found parallel, in per cent, on its own scale */
+  g_assert_cmpstr ((right = joined_ticks (chart, VT_CHART_AXIS_RIGHT)), ==, "0 20 40 60 80 100");
   g_clear_pointer (&x, g_free);
   g_clear_pointer (&left, g_free);
   g_clear_pointer (&right, g_free);

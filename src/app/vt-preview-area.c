@@ -20,9 +20,49 @@ struct _VtPreviewArea
   GdkTexture *after;
   double      split;   /* 0 … 1 of the image width */
   gboolean    fit;
+  double      scale;   /* of the photo's pixels on screen, as drawn */
 };
 
 G_DEFINE_FINAL_TYPE (VtPreviewArea, vt_preview_area, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SCALE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static double
+compute_scale (VtPreviewArea *self,
+               double         w,
+               double         h)
+{
+  if (self->after == NULL || !self->fit)
+    return 1.0;
+  return MIN (w / gdk_texture_get_width (self->after), h / gdk_texture_get_height (self->after));
+}
+
+/* Keeps the scale that the zoom button names in step with the drawing,
+ * at the size the widget has, or is being given (@w, @h). */
+static void
+update_scale_for_size (VtPreviewArea *self,
+                       double         w,
+                       double         h)
+{
+  double scale = compute_scale (self, w, h);
+
+  if (scale == self->scale)
+    return;
+  self->scale = scale;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCALE]);
+}
+
+static void
+update_scale (VtPreviewArea *self)
+{
+  update_scale_for_size (self, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)));
+}
 
 static void
 image_rect (VtPreviewArea   *self,
@@ -31,7 +71,7 @@ image_rect (VtPreviewArea   *self,
   double w = gtk_widget_get_width (GTK_WIDGET (self));
   double h = gtk_widget_get_height (GTK_WIDGET (self));
   double tw = gdk_texture_get_width (self->after), th = gdk_texture_get_height (self->after);
-  double scale = self->fit ? MIN (w / tw, h / th) : 1.0;
+  double scale = compute_scale (self, w, h);
 
   graphene_rect_init (rect, (w - tw * scale) / 2, (h - th * scale) / 2, tw * scale, th * scale);
 }
@@ -80,6 +120,15 @@ vt_preview_area_measure (GtkWidget      *widget,
 }
 
 static void
+vt_preview_area_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  update_scale_for_size (VT_PREVIEW_AREA (widget), width, height);
+}
+
+static void
 drag_to (VtPreviewArea *self,
          double         x)
 {
@@ -123,13 +172,45 @@ vt_preview_area_dispose (GObject *object)
 }
 
 static void
+vt_preview_area_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  VtPreviewArea *self = VT_PREVIEW_AREA (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCALE:
+      g_value_set_double (value, self->scale);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 vt_preview_area_class_init (VtPreviewAreaClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = vt_preview_area_dispose;
+  object_class->dispose = vt_preview_area_dispose;
+  object_class->get_property = vt_preview_area_get_property;
   widget_class->snapshot = vt_preview_area_snapshot;
   widget_class->measure = vt_preview_area_measure;
+  widget_class->size_allocate = vt_preview_area_size_allocate;
+
+  /**
+   * VtPreviewArea:scale:
+   *
+   * How large the photo's pixels are drawn: 1 at one screen pixel each,
+   * less where the photo is fitted into a smaller view.
+   */
+  properties[PROP_SCALE] =
+    g_param_spec_double ("scale", NULL, NULL, 0, G_MAXDOUBLE, 1.0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_css_name (widget_class, "previewarea");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -141,6 +222,7 @@ vt_preview_area_init (VtPreviewArea *self)
 
   self->split = 0.5;
   self->fit = TRUE;
+  self->scale = 1.0;
   g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
@@ -158,6 +240,7 @@ vt_preview_area_set_textures (VtPreviewArea *self,
 
   g_set_object (&self->before, before);
   g_set_object (&self->after, after);
+  update_scale (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -168,6 +251,7 @@ vt_preview_area_set_fit (VtPreviewArea *self,
   g_return_if_fail (VT_IS_PREVIEW_AREA (self));
 
   self->fit = !!fit;
+  update_scale (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -185,4 +269,12 @@ double
 vt_preview_area_get_split (VtPreviewArea *self)
 {
   return self->split;
+}
+
+double
+vt_preview_area_get_scale (VtPreviewArea *self)
+{
+  g_return_val_if_fail (VT_IS_PREVIEW_AREA (self), 1.0);
+
+  return self->scale;
 }

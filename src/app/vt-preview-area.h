@@ -17,5 +17,6 @@ void   vt_preview_area_set_fit      (VtPreviewArea *self,
 void   vt_preview_area_set_split    (VtPreviewArea *self,
                                      double         split);
 double vt_preview_area_get_split    (VtPreviewArea *self);
+double vt_preview_area_get_scale    (VtPreviewArea *self);
 
 G_END_DECLS

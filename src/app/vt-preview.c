@@ -27,6 +27,7 @@ struct _VtPreview
   cairo_surface_t *shown;
   VtFormat         shown_format;
   gboolean         rebuilding;
+  guint            zoom_label_id;  /* idle that renames the zoom button */
 
   /* template */
   GtkDropDown     *photo_dropdown;
@@ -144,6 +145,8 @@ show_verdict (VtPreview *self,
     }
 }
 
+static void update_zoom_label (VtPreview *self);
+
 static void
 ready_cb (VtPreviewer     *previewer,
           VtPreviewResult *result,
@@ -179,12 +182,12 @@ ready_cb (VtPreviewer     *previewer,
                               told, format);
     }
   gtk_label_set_label (self->info_label, info);
-  vt_preview_area_set_textures (self->area, before, after);
-  show_verdict (self, result->issues);
-
   g_clear_pointer (&self->shown, cairo_surface_destroy);
   self->shown = cairo_surface_reference (result->after);
   self->shown_format = result->format;
+  vt_preview_area_set_textures (self->area, before, after);
+  show_verdict (self, result->issues);
+  update_zoom_label (self);
 }
 
 static void
@@ -193,15 +196,54 @@ failed_cb (VtPreviewer  *previewer,
            VtPreview    *self)
 {
   gtk_label_set_label (self->info_label, error->message);
+  g_clear_pointer (&self->shown, cairo_surface_destroy);
   vt_preview_area_set_textures (self->area, NULL, NULL);
   show_verdict (self, NULL);
-  g_clear_pointer (&self->shown, cairo_surface_destroy);
+  update_zoom_label (self);
+}
+
+/* The zoom button names the scale the photo is shown at: "100 %" only
+ * where a pixel of the photo is a pixel of the screen. */
+static void
+update_zoom_label (VtPreview *self)
+{
+  g_autofree char *label = NULL;
+  double scale = vt_preview_area_get_scale (self->area);
+
+  if (gtk_toggle_button_get_active (self->zoom_button) || vt_preview_get_shown (self) == NULL)
+    label = g_strdup (_("100 %"));
+  else if (scale <= 0)
+    label = g_strdup (_("Fit"));   /* not drawn yet: no size to say */
+  else
+    /* TRANSLATORS: the photo is fitted into the view, drawn at this per cent of its size */
+    label = g_strdup_printf (_("Fit · %.0f %%"), 100 * scale);
+  gtk_button_set_label (GTK_BUTTON (self->zoom_button), label);
+}
+
+static gboolean
+update_zoom_label_idle (gpointer data)
+{
+  VtPreview *self = data;
+
+  self->zoom_label_id = 0;
+  update_zoom_label (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The scale changes as the view is allocated: a new label then would
+ * resize the button in the middle of that allocation, so it waits. */
+static void
+scale_notify_cb (VtPreview *self)
+{
+  if (self->zoom_label_id == 0)
+    self->zoom_label_id = g_idle_add (update_zoom_label_idle, self);
 }
 
 static void
 zoom_toggled_cb (VtPreview *self)
 {
   vt_preview_area_set_fit (self->area, !gtk_toggle_button_get_active (self->zoom_button));
+  update_zoom_label (self);
 }
 
 /* The sizes' names, keeping the size shown when it still exists and
@@ -347,6 +389,18 @@ vt_preview_get_variant (VtPreview *self)
   return gtk_drop_down_get_selected (self->variant_dropdown);
 }
 
+GtkToggleButton *
+vt_preview_get_zoom_button (VtPreview *self)
+{
+  return self->zoom_button;
+}
+
+VtPreviewArea *
+vt_preview_get_area (VtPreview *self)
+{
+  return self->area;
+}
+
 GtkLabel *
 vt_preview_get_verdict_label (VtPreview *self)
 {
@@ -361,6 +415,7 @@ vt_preview_dispose (GObject *object)
 
   if (self->previewer != NULL)
     g_signal_handlers_disconnect_by_data (self->previewer, self);
+  g_clear_handle_id (&self->zoom_label_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), VT_TYPE_PREVIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -407,4 +462,5 @@ vt_preview_init (VtPreview *self)
   self->previewer = vt_previewer_new ();
   g_signal_connect (self->previewer, "ready", G_CALLBACK (ready_cb), self);
   g_signal_connect (self->previewer, "failed", G_CALLBACK (failed_cb), self);
+  g_signal_connect_object (self->area, "notify::scale", G_CALLBACK (scale_notify_cb), self, G_CONNECT_SWAPPED);
 }

@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "vitrina-engine.h"
+#include "vt-preview-area.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,7 @@ VtFormat         vt_preview_get_shown_format (VtPreview     *self);
 const char      *vt_preview_get_photo   (VtPreview          *self);
 guint            vt_preview_get_variant (VtPreview          *self);
 GtkLabel        *vt_preview_get_verdict_label (VtPreview    *self);
+GtkToggleButton *vt_preview_get_zoom_button (VtPreview      *self);
+VtPreviewArea   *vt_preview_get_area    (VtPreview          *self);
 
 G_END_DECLS

@@ -35,5 +35,8 @@ void  vt_speedup_chart_get_point     (VtSpeedupChart *self,
 double vt_speedup_chart_get_amdahl_fraction (VtSpeedupChart *self);
 GStrv vt_speedup_chart_dup_tick_labels (VtSpeedupChart *self,
                                        VtChartAxis     axis);
+GArray *vt_speedup_chart_dup_labels   (VtSpeedupChart *self);
+double vt_speedup_chart_get_slowest  (VtSpeedupChart *self,
+                                      guint          *workers);
 
 G_END_DECLS

@@ -127,8 +127,8 @@ _vt_window_toast_results (VtWindow   *self,
  * AdwMessageDialog may measure its labels narrower than their minimum
  * width (GTK 4.18 warns, and the text is cut), which for a heading is its
  * whole text and for the body its longest word, a path or a link. The body
- * wraps between words; a row's title ellipsizes and its subtitle wraps
- * anywhere.
+ * wraps between words; a row's title is shortened in the middle and its
+ * subtitle wraps anywhere.
  *
  * Returns: (transfer floating): the dialog, not yet presented
  */
@@ -152,17 +152,39 @@ _vt_window_list_dialog_new (VtWindow    *self,
   return dialog;
 }
 
+/* The row's title label: libadwaita 1.2 has no property for where a
+ * title is shortened, and shortens it at its end. */
+static GtkLabel *
+find_title_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "title"))
+    return GTK_LABEL (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkLabel *label = find_title_label (c);
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/* A row per photo or link. Its title is shortened in the middle: the end
+ * of a link or a name is the file, which tells one row from the next. */
 void
 _vt_window_list_dialog_add (GtkListBox *list,
                             const char *title,
                             const char *reason)
 {
   GtkWidget *row = adw_action_row_new ();
+  GtkLabel *title_label;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), reason);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  title_label = find_title_label (row);
+  if (title_label != NULL)
+    gtk_label_set_ellipsize (title_label, PANGO_ELLIPSIZE_MIDDLE);
   gtk_widget_set_tooltip_text (row, title);
   gtk_list_box_append (list, row);
 }

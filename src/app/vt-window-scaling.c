@@ -31,7 +31,8 @@ scaling_finished_cb (VtScaling *scaling,
                      VtWindow  *self)
 {
   g_autofree char *message = NULL;
-  guint n = vt_scaling_get_n_prepared (scaling);
+  guint n = vt_scaling_get_n_prepared (scaling), workers = 0;
+  double slowest = vt_speedup_chart_get_slowest (self->chart, &workers);
 
   adw_toast_dismiss (g_object_get_data (G_OBJECT (scaling), "vt-toast"));
 
@@ -45,6 +46,9 @@ scaling_finished_cb (VtScaling *scaling,
                                      : _("Only one photo of the sample could be prepared: "
                                          "scaling needs at least two"));
     }
+  else if (!cancelled &&
+           (message = vt_scaling_explain_slowdown (slowest, workers, n)) != NULL)
+    _vt_window_toast (self, message);
   else if (!cancelled)
     {
       message = g_strdup_printf (_("Amdahl’s law fits %.0f %% of the work as parallel"),

@@ -77,6 +77,35 @@ reader_size (thandle_t handle)
   return ((Reader *) handle)->len;
 }
 
+/* libtiff's own words name its functions and fields ("TIFFReadDirectory:
+ * Can not read TIFF directory count"); a shop employee gets what they mean
+ * and what to do. The originals go to the debug log. */
+static const struct {
+  const char *clue;
+  const char *reason;
+} tiff_reasons[] = {
+  { "Not a TIFF", N_("it does not start as a TIFF photo does: it is another kind of file, or its start is damaged") },
+  { "bad magic", N_("it does not start as a TIFF photo does: it is another kind of file, or its start is damaged") },
+  { "header", N_("it does not start as a TIFF photo does: it is another kind of file, or its start is damaged") },
+  { "Sorry", N_("it was saved with settings this app cannot read; save it again as an ordinary TIFF or as a JPEG") },
+  { "not implemented", N_("it was saved with settings this app cannot read; save it again as an ordinary TIFF or as a JPEG") },
+  { "not supported", N_("it was saved with settings this app cannot read; save it again as an ordinary TIFF or as a JPEG") },
+  { "Read error", N_("the file ends too early: it was probably not copied or downloaded completely") },
+  { "Seek error", N_("the file ends too early: it was probably not copied or downloaded completely") },
+  { "read", N_("the file ends too early: it was probably not copied or downloaded completely") },
+  { "Premature", N_("the file ends too early: it was probably not copied or downloaded completely") },
+  { "Not enough data", N_("the file ends too early: it was probably not copied or downloaded completely") },
+};
+
+static const char *
+plain_reason (const char *message)
+{
+  for (guint i = 0; message != NULL && i < G_N_ELEMENTS (tiff_reasons); i++)
+    if (strstr (message, tiff_reasons[i].clue) != NULL)
+      return _(tiff_reasons[i].reason);
+  return _("its pixels are damaged, so the photo cannot be shown");
+}
+
 static int
 on_error (TIFF       *tif,
           void       *user_data,
@@ -85,12 +114,11 @@ on_error (TIFF       *tif,
           va_list     ap)
 {
   Reader *r = user_data;
-
   g_autofree char *message = g_strdup_vprintf (fmt, ap);
 
-  /* Some messages start with the name given to TIFFClientOpenExt(). */
+  g_debug ("libtiff error in %s: %s", module ? module : "?", message);
   if (r->message == NULL)
-    r->message = g_strdup (g_str_has_prefix (message, "photo: ") ? message + 7 : message);
+    r->message = g_steal_pointer (&message);
   return 1;
 }
 
@@ -101,7 +129,14 @@ on_warning (TIFF       *tif,
             const char *fmt,
             va_list     ap)
 {
-  return 1;     /* unknown tags and the like: not the user's concern */
+  g_autofree char *message = NULL;
+
+  /* unknown tags and the like: not the user's concern, and the photo reads */
+  if (g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN))
+    return 1;
+  message = g_strdup_vprintf (fmt, ap);
+  g_debug ("libtiff warning in %s: %s", module ? module : "?", message);
+  return 1;
 }
 
 static void
@@ -109,7 +144,7 @@ set_damaged_error (Reader  *r,
                    GError **error)
 {
   g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_CORRUPT, _("Damaged TIFF data: %s"),
-               r->message ? r->message : _("no pixels could be read"));
+               r->message ? plain_reason (r->message) : _("no pixels could be read"));
 }
 
 typedef struct {
@@ -289,8 +324,10 @@ read_rgba (TIFF    *tif,
 
   if (!TIFFRGBAImageOK (tif, message) || !TIFFRGBAImageBegin (&img, tif, 0, message))
     {
+      g_debug ("libtiff cannot read it: %s", message);
       g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_UNKNOWN_TYPE,
-                   _("This kind of TIFF is not supported: %s"), message);
+                   _("This kind of TIFF is not supported: %s"),
+                   _("it was saved with settings this app cannot read; save it again as an ordinary TIFF or as a JPEG"));
       return NULL;
     }
   surface = vt_image_new_uninitialized (width, height, error);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "vt-inputs.h"
@@ -183,4 +185,37 @@ vt_scaling_get_n_prepared (VtScaling *self)
   g_return_val_if_fail (VT_IS_SCALING (self), 0);
 
   return self->n_prepared;
+}
+
+/**
+ * vt_scaling_explain_slowdown:
+ * @speedup: the lowest speedup of a run with more than one worker, or NAN
+ * @workers: that run's worker count
+ * @n_photos: the photos each run prepared
+ *
+ * Why more workers were slower than one, in words: that is no property of
+ * the recipe but of the measurement, and a bare "0.8×" or "0 % parallel"
+ * would say the opposite.
+ *
+ * Returns: (transfer full) (nullable): the reason, or %NULL where no run
+ *   was slower than one worker
+ */
+char *
+vt_scaling_explain_slowdown (double speedup,
+                             guint  workers,
+                             guint  n_photos)
+{
+  if (isnan (speedup) || speedup >= 1.0)
+    return NULL;
+  if (n_photos < workers)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "With %u workers it was slower than with one (%.2f×): %u photo is "
+                                         "too few to share between them. Measure on a folder with more photos.",
+                                         "With %u workers it was slower than with one (%.2f×): %u photos are "
+                                         "too few to share between them. Measure on a folder with more photos.",
+                                         n_photos),
+                            workers, speedup, n_photos);
+  return g_strdup_printf (_("With %u workers it was slower than with one (%.2f×): the computer was busy "
+                            "with other work while measuring. Close other programs and measure again."),
+                          workers, speedup);
 }

@@ -16,5 +16,8 @@ gboolean   vt_scaling_start  (VtScaling          *self,
                               GError            **error);
 void       vt_scaling_cancel (VtScaling          *self);
 guint      vt_scaling_get_n_prepared (VtScaling  *self);
+char      *vt_scaling_explain_slowdown (double   speedup,
+                                        guint    workers,
+                                        guint    n_photos);
 
 G_END_DECLS
