@@ -269,6 +269,52 @@ test_opaque_stays_opaque (void)
   g_assert_cmphex (vt_test_pixel (surface, 0, 0) & 0xFFFFFF, ==, 0xFFFFFF);
 }
 
+static void
+ready_cb (VtPreviewer      *previewer,
+          VtPreviewResult  *result,
+          VtPreviewResult **seen)
+{
+  g_clear_pointer (seen, vt_preview_result_free);
+  *seen = g_new0 (VtPreviewResult, 1);
+  (*seen)->serial = result->serial;
+  (*seen)->before = cairo_surface_reference (result->before);
+  (*seen)->after = cairo_surface_reference (result->after);
+}
+
+/* The preview of a WebP size shows the cut-out's transparency (the window
+ * draws it as such), that of a JPEG size the white it is written on. */
+static void
+test_preview_shows_transparency (void)
+{
+  g_autoptr(VtPreviewer) previewer = vt_previewer_new ();
+  g_autoptr(VtRecipe) recipe = vt_recipe_new ();
+  g_autofree char *path = vt_test_fixture_path ("cutout.png");
+  g_autoptr(VtPreviewResult) seen = NULL;
+  const VtFormat formats[] = { VT_FORMAT_WEBP, VT_FORMAT_JPEG };
+
+  g_assert_true (vt_recipe_set_sizes (recipe, "main=120x120:format=webp+jpeg", NULL));
+  g_signal_connect (previewer, "ready", G_CALLBACK (ready_cb), &seen);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      guint serial = vt_previewer_request_format (previewer, recipe, path, 0, formats[i]);
+      gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+      while (seen == NULL || seen->serial != serial)
+        {
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+          g_main_context_iteration (NULL, TRUE);
+        }
+      if (formats[i] == VT_FORMAT_WEBP)
+        {
+          g_assert_cmphex (argb (seen->after, 0, 0) >> 24, ==, 0);
+          g_assert_cmphex (argb (seen->after, DISC_X, MID_Y) >> 24, ==, 0xFF);
+          g_assert_cmphex (argb (seen->before, 0, 0) >> 24, ==, 0);
+        }
+      else
+        g_assert_cmphex (argb (seen->after, 0, 0), ==, 0xFFFFFFFF);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -279,6 +325,7 @@ main (int    argc,
   g_test_add_func ("/alpha/kept-in-webp-avif-png", test_kept_in_webp_avif_png);
   g_test_add_func ("/alpha/flattened-on-pad-colour", test_flattened_on_pad_colour);
   g_test_add_func ("/alpha/opaque-stays-opaque", test_opaque_stays_opaque);
+  g_test_add_func ("/alpha/preview-shows-transparency", test_preview_shows_transparency);
 
   return g_test_run ();
 }
