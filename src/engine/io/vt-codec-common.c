@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "vt-codec.h"
 #include "vt-color.h"
 #include "vt-metadata.h"
@@ -53,12 +55,28 @@ any_transparent (const guint8 *rgba,
     return FALSE;
   for (int y = 0; y < height; y++)
     {
-      const guint8 *in = rgba + (gsize) y * stride + n_channels - 1;
-      guint all = 255;
+      const guint8 *in = rgba + (gsize) y * stride;
+      guint8 all[4] = { 255, 255, 255, 255 };
 
-      for (int x = 0; x < width; x++)
-        all &= in[x * n_channels];
-      if (all != 255)
+      if (n_channels == 4)
+        {
+          /* Whole pixels ANDed together: a loop the compiler vectorises,
+           * for the opaque photos that pay it on every row. */
+          guint32 word = G_MAXUINT32;
+
+          for (int x = 0; x < width; x++)
+            {
+              guint32 p;
+
+              memcpy (&p, in + 4 * x, 4);
+              word &= p;
+            }
+          memcpy (all, &word, 4);
+        }
+      else
+        for (int x = 0; x < width; x++)
+          all[3] &= in[2 * x + 1];
+      if (all[3] != 255)
         return TRUE;
     }
   return FALSE;
