@@ -53,7 +53,8 @@ static GParamSpec *properties[N_PROPS];
  * vt_texture_new_for_surface:
  *
  * Copies an RGB24 surface into a texture. The unused byte of RGB24 is set
- * to opaque on the way, since GDK reads it as alpha.
+ * to opaque on the way, since GDK reads it as alpha; a cut-out's ARGB32 is
+ * GDK's own premultiplied format, and keeps its transparency.
  */
 GdkTexture *
 vt_texture_new_for_surface (cairo_surface_t *surface)
@@ -63,6 +64,7 @@ vt_texture_new_for_surface (cairo_surface_t *surface)
   int stride = cairo_image_surface_get_stride (surface);
   const guint8 *data;
   guint32 *pixels = g_new (guint32, (gsize) w * h);
+  guint32 opaque = cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32 ? 0 : 0xFF000000u;
   g_autoptr(GBytes) bytes = NULL;
 
   cairo_surface_flush (surface);
@@ -71,7 +73,7 @@ vt_texture_new_for_surface (cairo_surface_t *surface)
     {
       const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
       for (int x = 0; x < w; x++)
-        pixels[(gsize) y * w + x] = row[x] | 0xFF000000u;
+        pixels[(gsize) y * w + x] = row[x] | opaque;
     }
 
   bytes = g_bytes_new_take (pixels, (gsize) w * h * 4);

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "vt-codec.h"
 #include "vt-color.h"
 #include "vt-metadata.h"
@@ -41,12 +43,75 @@ vt_codec_rgba_row (const guint8 *in,
     }
 }
 
+/* Whether any pixel of @rgba is not fully opaque. */
+static gboolean
+any_transparent (const guint8 *rgba,
+                 int           width,
+                 int           height,
+                 gsize         stride,
+                 int           n_channels)
+{
+  if (n_channels != 2 && n_channels != 4)
+    return FALSE;
+  for (int y = 0; y < height; y++)
+    {
+      const guint8 *in = rgba + (gsize) y * stride;
+      guint8 all[4] = { 255, 255, 255, 255 };
+
+      if (n_channels == 4)
+        {
+          /* Whole pixels ANDed together: a loop the compiler vectorises,
+           * for the opaque photos that pay it on every row. */
+          guint32 word = G_MAXUINT32;
+
+          for (int x = 0; x < width; x++)
+            {
+              guint32 p;
+
+              memcpy (&p, in + 4 * x, 4);
+              word &= p;
+            }
+          memcpy (all, &word, 4);
+        }
+      else
+        for (int x = 0; x < width; x++)
+          all[3] &= in[2 * x + 1];
+      if (all[3] != 255)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* One row into an ARGB32 surface's row, premultiplied as pixman rounds. */
+static void
+premultiply_row (const guint8 *in,
+                 guint32      *out,
+                 int           width,
+                 int           n_channels)
+{
+  gboolean grey = n_channels == 2;
+
+  for (int x = 0; x < width; x++, in += n_channels)
+    {
+      guint a = in[n_channels - 1], c[3] = { in[0], grey ? in[0] : in[1], grey ? in[0] : in[2] };
+
+      for (int i = 0; i < 3; i++)
+        {
+          guint t = c[i] * a + 0x80;
+          c[i] = ((t >> 8) + t) >> 8;
+        }
+      out[x] = a << 24 | c[0] << 16 | c[1] << 8 | c[2];
+    }
+}
+
 /**
  * vt_codec_rgba_to_surface:
  * @rgba: rows of 8-bit samples, as vt_codec_rgba_row() takes them
+ * @keep_alpha: keep transparency rather than composite it on white
  *
- * Returns: (transfer full) (nullable): the pixels as an RGB24 surface, or
- * %NULL with @error set
+ * Returns: (transfer full) (nullable): the pixels as an RGB24 surface or,
+ * when @keep_alpha and some pixel is not fully opaque, as a premultiplied
+ * ARGB32 one; %NULL with @error set
  */
 cairo_surface_t *
 vt_codec_rgba_to_surface (const guint8  *rgba,
@@ -54,9 +119,12 @@ vt_codec_rgba_to_surface (const guint8  *rgba,
                           int            height,
                           gsize          stride,
                           int            n_channels,
+                          gboolean       keep_alpha,
                           GError       **error)
 {
-  cairo_surface_t *surface = vt_image_new_uninitialized (width, height, error);
+  gboolean alpha = keep_alpha && any_transparent (rgba, width, height, stride, n_channels);
+  cairo_surface_t *surface = vt_image_new_format (alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24,
+                                                  width, height, error);
   guint8 *out;
   int out_stride;
 
@@ -65,8 +133,15 @@ vt_codec_rgba_to_surface (const guint8  *rgba,
   out = cairo_image_surface_get_data (surface);
   out_stride = cairo_image_surface_get_stride (surface);
   for (int y = 0; y < height; y++)
-    vt_codec_rgba_row (rgba + (gsize) y * stride, (guint32 *) (out + (gsize) y * out_stride),
-                       width, n_channels);
+    {
+      const guint8 *in = rgba + (gsize) y * stride;
+      guint32 *row = (guint32 *) (out + (gsize) y * out_stride);
+
+      if (alpha)
+        premultiply_row (in, row, width, n_channels);
+      else
+        vt_codec_rgba_row (in, row, width, n_channels);
+    }
   cairo_surface_mark_dirty (surface);
   return surface;
 }

@@ -209,7 +209,7 @@ vt_codec_heif_decode (const guint8      *data,
   pixels = heif_image_get_plane_readonly (image, heif_channel_interleaved, &stride);
   surface = vt_codec_rgba_to_surface (pixels, heif_image_get_width (image, heif_channel_interleaved),
                                       heif_image_get_height (image, heif_channel_interleaved),
-                                      stride, alpha ? 4 : 3, error);
+                                      stride, alpha ? 4 : 3, hints->keep_alpha, error);
   if (surface == NULL)
     return NULL;
   icc = read_icc (handle, &icc_len);

@@ -39,11 +39,12 @@ size_prepared_cb (GdkPixbufLoader *loader,
 
 static cairo_surface_t *
 surface_from_pixbuf (GdkPixbuf  *pixbuf,
+                     gboolean    keep_alpha,
                      GError    **error)
 {
   return vt_codec_rgba_to_surface (gdk_pixbuf_read_pixels (pixbuf), gdk_pixbuf_get_width (pixbuf),
                                    gdk_pixbuf_get_height (pixbuf), gdk_pixbuf_get_rowstride (pixbuf),
-                                   gdk_pixbuf_get_n_channels (pixbuf), error);
+                                   gdk_pixbuf_get_n_channels (pixbuf), keep_alpha, error);
 }
 
 static void
@@ -148,7 +149,7 @@ vt_codec_pixbuf_decode (const guint8      *data,
     }
 
   upright = gdk_pixbuf_apply_embedded_orientation (pixbuf);
-  surface = surface_from_pixbuf (upright, error);
+  surface = surface_from_pixbuf (upright, hints->keep_alpha, error);
   if (surface != NULL)
     to_srgb (surface, pixbuf);
   return surface;

@@ -25,6 +25,7 @@ set_damaged_error (GError **error)
  * which libwebp's animation decoder does for us. */
 static cairo_surface_t *
 decode_first_frame (const WebPData  *webp,
+                    gboolean         keep_alpha,
                     GError         **error)
 {
   WebPAnimDecoderOptions options;
@@ -44,12 +45,13 @@ decode_first_frame (const WebPData  *webp,
       return NULL;
     }
   return vt_codec_rgba_to_surface (rgba, info.canvas_width, info.canvas_height,
-                                   (gsize) info.canvas_width * 4, 4, error);
+                                   (gsize) info.canvas_width * 4, 4, keep_alpha, error);
 }
 
 static cairo_surface_t *
 decode_still (const guint8  *data,
               gsize          len,
+              gboolean       keep_alpha,
               GError       **error)
 {
   WebPDecoderConfig config;
@@ -62,7 +64,7 @@ decode_still (const guint8  *data,
     }
 
   /* Opaque photos go straight into the surface, whose BGRX bytes are
-   * libwebp's BGRA; those with alpha through RGBA rows, to go on white. */
+   * libwebp's BGRA; those with alpha through RGBA rows (vt_codec_rgba_to_surface()). */
   if (!config.input.has_alpha)
     {
       surface = vt_image_new_uninitialized (config.input.width, config.input.height, error);
@@ -91,7 +93,7 @@ decode_still (const guint8  *data,
       return NULL;
     }
   surface = vt_codec_rgba_to_surface (config.output.u.RGBA.rgba, config.input.width, config.input.height,
-                                      config.output.u.RGBA.stride, 4, error);
+                                      config.output.u.RGBA.stride, 4, keep_alpha, error);
   WebPFreeDecBuffer (&config.output);
   return surface;
 }
@@ -146,7 +148,8 @@ vt_codec_webp_decode (const guint8      *data,
       return NULL;
     }
 
-  surface = flags & ANIMATION_FLAG ? decode_first_frame (&webp, error) : decode_still (data, len, error);
+  surface = flags & ANIMATION_FLAG ? decode_first_frame (&webp, hints->keep_alpha, error)
+                                   : decode_still (data, len, hints->keep_alpha, error);
   if (surface == NULL)
     return NULL;
 

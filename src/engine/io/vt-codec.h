@@ -35,6 +35,7 @@ cairo_surface_t *vt_codec_rgba_to_surface (const guint8    *rgba,
                                          int                height,
                                          gsize              stride,
                                          int                n_channels,
+                                         gboolean           keep_alpha,
                                          GError           **error);
 void             vt_codec_rgba_row      (const guint8      *in,
                                          guint32           *out,

@@ -174,6 +174,46 @@ buffer_free (Buffer *buffer)
   g_free (buffer);
 }
 
+/* vt_image_new_uninitialized() in @format: RGB24, or premultiplied ARGB32
+ * for a photo with transparency, as Cairo and the resampler want it. */
+cairo_surface_t *
+vt_image_new_format (cairo_format_t   format,
+                     int              width,
+                     int              height,
+                     GError         **error)
+{
+  static const cairo_user_data_key_t buffer_key;
+  cairo_surface_t *surface;
+  int stride;
+  Buffer *buffer;
+
+  if (!check_size (width, height, error))
+    return NULL;
+
+  /* RGB24 and ARGB32 rows are alike in size, so they share the pool. */
+  stride = cairo_format_stride_for_width (format, width);
+  buffer = g_new (Buffer, 1);
+  buffer->size = (gsize) stride * height;
+  buffer->pixels = pool_take (buffer->size);
+  if (buffer->pixels == NULL)
+    {
+      g_free (buffer);
+      set_no_memory_error (width, height, error);
+      return NULL;
+    }
+  surface = cairo_image_surface_create_for_data (buffer->pixels, format, width, height, stride);
+  if (cairo_surface_set_user_data (surface, &buffer_key, buffer,
+                                   (cairo_destroy_func_t) buffer_free) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      buffer_free (buffer);
+      set_no_memory_error (width, height, error);
+      return NULL;
+    }
+
+  return surface;
+}
+
 /**
  * vt_image_new_uninitialized:
  *
@@ -189,36 +229,26 @@ vt_image_new_uninitialized (int      width,
                             int      height,
                             GError **error)
 {
-  static const cairo_user_data_key_t buffer_key;
-  cairo_surface_t *surface;
-  int stride;
-  Buffer *buffer;
+  return vt_image_new_format (CAIRO_FORMAT_RGB24, width, height, error);
+}
 
-  if (!check_size (width, height, error))
-    return NULL;
+/* vt_image_new_uninitialized() for a step that makes a photo from @like:
+ * one with transparency keeps it, an opaque one stays RGB24. */
+cairo_surface_t *
+vt_image_new_like (cairo_surface_t  *like,
+                   int               width,
+                   int               height,
+                   GError          **error)
+{
+  return vt_image_new_format (vt_image_has_alpha (like) ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24,
+                              width, height, error);
+}
 
-  stride = cairo_format_stride_for_width (CAIRO_FORMAT_RGB24, width);
-  buffer = g_new (Buffer, 1);
-  buffer->size = (gsize) stride * height;
-  buffer->pixels = pool_take (buffer->size);
-  if (buffer->pixels == NULL)
-    {
-      g_free (buffer);
-      set_no_memory_error (width, height, error);
-      return NULL;
-    }
-  surface = cairo_image_surface_create_for_data (buffer->pixels, CAIRO_FORMAT_RGB24, width, height,
-                                                 stride);
-  if (cairo_surface_set_user_data (surface, &buffer_key, buffer,
-                                   (cairo_destroy_func_t) buffer_free) != CAIRO_STATUS_SUCCESS)
-    {
-      cairo_surface_destroy (surface);
-      buffer_free (buffer);
-      set_no_memory_error (width, height, error);
-      return NULL;
-    }
-
-  return surface;
+/* Only photos with pixels not fully opaque are ARGB32 (vt_codec_rgba_to_surface()). */
+gboolean
+vt_image_has_alpha (cairo_surface_t *surface)
+{
+  return cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32;
 }
 
 /**
@@ -229,8 +259,8 @@ vt_image_new_uninitialized (int      width,
 cairo_surface_t *
 vt_image_copy (cairo_surface_t *surface)
 {
-  cairo_surface_t *copy = vt_image_new_uninitialized (cairo_image_surface_get_width (surface),
-                                                      cairo_image_surface_get_height (surface), NULL);
+  cairo_surface_t *copy = vt_image_new_like (surface, cairo_image_surface_get_width (surface),
+                                             cairo_image_surface_get_height (surface), NULL);
   cairo_t *cr;
 
   if (copy == NULL)
@@ -298,8 +328,8 @@ vt_image_orient (cairo_surface_t *surface,
   if (!orientation_matrix (orientation, w, h, &m))
     return g_steal_pointer (&owned);
 
-  upright = orientation >= 5 ? vt_image_new_uninitialized (h, w, NULL)
-                              : vt_image_new_uninitialized (w, h, NULL);
+  upright = orientation >= 5 ? vt_image_new_like (surface, h, w, NULL)
+                              : vt_image_new_like (surface, w, h, NULL);
   if (upright == NULL)
     return g_steal_pointer (&owned);
 

@@ -46,6 +46,7 @@ typedef struct {
   gboolean cover;        /* the photo must cover the box, not fit inside it */
   gboolean keep_exif;    /* attach the EXIF block (vt_metadata_get()) */
   guint64  max_pixels;
+  gboolean keep_alpha;   /* a photo with transparency stays ARGB32, not on white */
 } VtLoadHints;
 
 GQuark           vt_image_error_quark       (void);
@@ -59,6 +60,15 @@ cairo_surface_t *vt_image_new               (int                width,
 cairo_surface_t *vt_image_new_uninitialized (int                width,
                                              int                height,
                                              GError           **error);
+cairo_surface_t *vt_image_new_like          (cairo_surface_t   *like,
+                                             int                width,
+                                             int                height,
+                                             GError           **error);
+cairo_surface_t *vt_image_new_format        (cairo_format_t     format,
+                                             int                width,
+                                             int                height,
+                                             GError           **error);
+gboolean         vt_image_has_alpha         (cairo_surface_t   *surface);
 cairo_surface_t *vt_image_copy              (cairo_surface_t   *surface);
 GBytes          *vt_image_read              (const char        *path,
                                              GError           **error);

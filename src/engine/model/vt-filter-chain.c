@@ -17,6 +17,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "vt-alpha.h"
 #include "vt-filter-chain.h"
 #include "vt-filters.h"
 #include "vt-image.h"
@@ -275,22 +276,12 @@ sharpen (cairo_surface_t *surface,
   vt_filters_convolve3 (surface, kernel);
 }
 
-/**
- * vt_filter_apply:
- * @strength: how much of a sharpening filter to apply (1 as written, 0 not
- *   at all); other filters ignore it
- *
- * Runs @filter on @surface in place.
- */
-void
-vt_filter_apply (const VtFilter  *filter,
-                 cairo_surface_t *surface,
-                 double           strength)
+static void
+apply (const VtFilter  *filter,
+       cairo_surface_t *surface,
+       double           strength)
 {
   const double *p = filter->params;
-
-  if (vt_filter_kind_get_info (filter->kind)->sharpening && strength <= 0)
-    return;
 
   switch (filter->kind)
     {
@@ -311,4 +302,55 @@ vt_filter_apply (const VtFilter  *filter,
     case VT_FILTER_LANCZOS_ROUND_TRIP: lanczos_round_trip (surface, p[0]); break;
     case VT_N_FILTER_KINDS: g_assert_not_reached ();
     }
+}
+
+/* Blurs average premultiplied pixels, alpha with colour, as they should;
+ * the kernels with negative weights would give a transparent pixel colour
+ * (or change where the product's edge is), so they keep alpha as it was;
+ * the per-pixel filters are about colour as seen, so straight colour. */
+static VtAlphaMode
+alpha_mode (VtFilterKind kind)
+{
+  switch (kind)
+    {
+    case VT_FILTER_GAUSSIAN:
+    case VT_FILTER_BOX_BLUR:
+    case VT_FILTER_LANCZOS_ROUND_TRIP:
+      return VT_ALPHA_AS_IS;
+    case VT_FILTER_SHARPEN:
+    case VT_FILTER_UNSHARP:
+    case VT_FILTER_EDGE_ENHANCE:
+    case VT_FILTER_EDGE_ENHANCE_MORE:
+      return VT_ALPHA_PREMULTIPLIED;
+    default:
+      return VT_ALPHA_STRAIGHT;
+    }
+}
+
+/**
+ * vt_filter_apply:
+ * @surface: RGB24, or premultiplied ARGB32 for a photo with transparency
+ * @strength: how much of a sharpening filter to apply (1 as written, 0 not
+ *   at all); other filters ignore it
+ *
+ * Runs @filter on @surface in place.
+ */
+void
+vt_filter_apply (const VtFilter  *filter,
+                 cairo_surface_t *surface,
+                 double           strength)
+{
+  VtAlphaMode mode;
+  guint8 *alpha;
+
+  if (vt_filter_kind_get_info (filter->kind)->sharpening && strength <= 0)
+    return;
+  if (!vt_image_has_alpha (surface) || (mode = alpha_mode (filter->kind)) == VT_ALPHA_AS_IS)
+    {
+      apply (filter, surface, strength);
+      return;
+    }
+  alpha = vt_alpha_detach (surface, mode);
+  apply (filter, surface, strength);
+  vt_alpha_attach (surface, alpha, mode);
 }

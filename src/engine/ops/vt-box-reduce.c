@@ -115,7 +115,7 @@ vt_box_reduce (cairo_surface_t  *source,
   int in_stride = cairo_image_surface_get_stride (source);
   const guint8 *in = cairo_image_surface_get_data (source);
   int w = (src_w + fx - 1) / fx, h = (src_h + fy - 1) / fy;
-  cairo_surface_t *out = vt_image_new_uninitialized (w, h, error);
+  cairo_surface_t *out = vt_image_new_like (source, w, h, error);
   g_autofree guint32 *acc = NULL;
 
   if (out == NULL)

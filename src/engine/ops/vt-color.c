@@ -14,11 +14,13 @@
 
 #include "vt-color.h"
 
-/* CAIRO_FORMAT_RGB24 in memory order */
+/* CAIRO_FORMAT_RGB24 in memory order, and ARGB32's premultiplied colour */
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN
 # define CAIRO_LCMS TYPE_BGRA_8
+# define CAIRO_LCMS_PREMUL TYPE_BGRA_8_PREMUL
 #else
 # define CAIRO_LCMS TYPE_ARGB_8
+# define CAIRO_LCMS_PREMUL TYPE_ARGB_8_PREMUL
 #endif
 
 
@@ -69,7 +71,12 @@ vt_color_to_srgb (cairo_surface_t *surface,
     goto done;
 
   out = cmsCreate_sRGBProfileTHR (ctx);
-  transform = cmsCreateTransformTHR (ctx, in, CAIRO_LCMS, out, CAIRO_LCMS, INTENT_PERCEPTUAL, 0);
+  /* lcms converts premultiplied colour as the straight colour it stands for. */
+  if (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32)
+    transform = cmsCreateTransformTHR (ctx, in, CAIRO_LCMS_PREMUL, out, CAIRO_LCMS_PREMUL,
+                                       INTENT_PERCEPTUAL, cmsFLAGS_COPY_ALPHA);
+  else
+    transform = cmsCreateTransformTHR (ctx, in, CAIRO_LCMS, out, CAIRO_LCMS, INTENT_PERCEPTUAL, 0);
   if (transform == NULL)
     goto done;
 

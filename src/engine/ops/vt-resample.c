@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "vt-alpha.h"
 #include "vt-image.h"
 #include "vt-kernel.h"
 #include "vt-pixels.h"
@@ -51,7 +52,7 @@ pass_columns (cairo_surface_t  *src,
               GError          **error)
 {
   g_autoptr(cairo_surface_t) dst =
-    vt_image_new_uninitialized (cairo_image_surface_get_width (src), height, error);
+    vt_image_new_like (src, cairo_image_surface_get_width (src), height, error);
   VtPixels in = vt_pixels_of_rows (src, 0, cairo_image_surface_get_height (src));
   g_autoptr(VtKernel) k = NULL;
   VtPixels out;
@@ -132,7 +133,7 @@ pass_rows (cairo_surface_t  *src,
            GError          **error)
 {
   int height = cairo_image_surface_get_height (src);
-  g_autoptr(cairo_surface_t) dst = vt_image_new_uninitialized (width, height, error);
+  g_autoptr(cairo_surface_t) dst = vt_image_new_like (src, width, height, error);
   RowPass pass;
   gboolean ok = TRUE;
 
@@ -169,7 +170,7 @@ pass_both (cairo_surface_t  *src,
            GCancellable     *cancellable,
            GError          **error)
 {
-  g_autoptr(cairo_surface_t) dst = vt_image_new_uninitialized (width, height, error);
+  g_autoptr(cairo_surface_t) dst = vt_image_new_like (src, width, height, error);
   g_autoptr(VtKernel) k = NULL;
   g_autofree gint32 *acc = NULL;
   VtResampleRow resample_row = vt_resample_row_choose ();
@@ -255,12 +256,19 @@ vt_resample (cairo_surface_t  *source,
   gboolean need_h = width != src_w || x0 != 0 || extent_w != src_w;
   gboolean need_v = height != src_h || y0 != 0 || extent_h != src_h;
 
+  cairo_surface_t *out;
+
   if (!need_h && !need_v)
     return vt_image_copy (source);
   if (!need_h)
-    return pass_columns (source, y0, extent_h, height, cancellable, error);
-  if (!need_v)
-    return pass_rows (source, x0, extent_w, width, cancellable, error);
+    out = pass_columns (source, y0, extent_h, height, cancellable, error);
+  else if (!need_v)
+    out = pass_rows (source, x0, extent_w, width, cancellable, error);
+  else
+    out = pass_both (source, x0, extent_w, width, y0, extent_h, height, cancellable, error);
 
-  return pass_both (source, x0, extent_w, width, y0, extent_h, height, cancellable, error);
+  /* Premultiplied, the lobes can leave colour above its alpha. */
+  if (out != NULL && vt_image_has_alpha (out))
+    vt_alpha_clamp (out);
+  return out;
 }

@@ -99,6 +99,8 @@ set_load_hints (VtPipeline *self)
       const VtVariant *v = vt_recipe_get_variant (self->recipe, i);
 
       hints->cover |= v->fit == VT_FIT_FILL;
+      /* A cut-out shows a padded size's colour through, not white. */
+      hints->keep_alpha |= vt_product_keeps_alpha (v) || v->fit == VT_FIT_PAD;
       /* The product may be a small part of the photo: its own pixels, not
        * the photo's, decide whether a size needs enlarging. */
       if (vt_variant_trims (v))
@@ -117,9 +119,9 @@ describe_load (VtPipeline *self)
 {
   g_autofree char *before = vt_filter_chain_to_string (self->before);
 
-  return g_strdup_printf ("%dx%d%s%s %s", self->hints.box_width, self->hints.box_height,
+  return g_strdup_printf ("%dx%d%s%s%s %s", self->hints.box_width, self->hints.box_height,
                           self->hints.cover ? " cover" : "", self->hints.keep_exif ? " exif" : "",
-                          before);
+                          self->hints.keep_alpha ? " alpha" : "", before);
 }
 
 static void

@@ -138,10 +138,13 @@ decode_encoded (VtPreviewResult  *result,
                 GBytes           *encoded,
                 cairo_surface_t **finished)
 {
+  /* A cut-out's transparency shows as the window draws it. */
+  static const VtLoadHints as_written = { .max_pixels = VT_IMAGE_DEFAULT_MAX_PIXELS,
+                                          .keep_alpha = TRUE };
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  result->after = vt_image_load (encoded, NULL, &error);
+  result->after = vt_image_load (encoded, &as_written, &error);
   result->decode_time = g_get_monotonic_time () - start;
   if (result->after == NULL)
     {

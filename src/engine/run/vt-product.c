@@ -5,6 +5,10 @@
  * photo, so they run once per photo, not once per size: the sizes that ask
  * with the same tolerance share one whitened copy and one trimmed box. One
  * VtProduct belongs to the worker doing that photo; it is not shared.
+ *
+ * A photo with transparency (a cut-out) keeps it only in the sizes that can
+ * write it: the others show it on their pad colour, or on white as a shop
+ * page does, and the backdrop a size whitens or trims is that white.
  */
 #define G_LOG_DOMAIN "vt-product"
 
@@ -12,6 +16,7 @@
 
 #include <string.h>
 
+#include "vt-alpha.h"
 #include "vt-fill.h"
 #include "vt-fit.h"
 #include "vt-image.h"
@@ -31,6 +36,7 @@ typedef struct {
 struct _VtProduct
 {
   cairo_surface_t *photo;
+  cairo_surface_t *on_white;     /* a cut-out on white, for whitening and trimming */
   GArray          *prepared;     /* Prepared, one per (whiten, tolerance) asked */
 };
 
@@ -55,8 +61,20 @@ void
 vt_product_free (VtProduct *self)
 {
   g_clear_pointer (&self->photo, cairo_surface_destroy);
+  g_clear_pointer (&self->on_white, cairo_surface_destroy);
   g_clear_pointer (&self->prepared, g_array_unref);
   g_free (self);
+}
+
+/* The photo as whitening and trimming see it: opaque. */
+static cairo_surface_t *
+opaque_photo (VtProduct *self)
+{
+  if (!vt_image_has_alpha (self->photo))
+    return self->photo;
+  if (self->on_white == NULL)
+    self->on_white = vt_alpha_flatten (cairo_surface_reference (self->photo), 0xFFFFFF, NULL);
+  return self->on_white != NULL ? self->on_white : self->photo;
 }
 
 static Prepared *
@@ -75,7 +93,7 @@ find_or_whiten (VtProduct *self,
 
   if (whiten)
     {
-      g_autoptr(cairo_surface_t) copy = vt_image_copy (self->photo);
+      g_autoptr(cairo_surface_t) copy = vt_image_copy (opaque_photo (self));
       VtWhitenResult result = copy != NULL ? vt_whiten (copy, tolerance) : VT_WHITEN_NO_BACKDROP;
 
       fresh.low_contrast = result == VT_WHITEN_LOW_CONTRAST;
@@ -83,7 +101,7 @@ find_or_whiten (VtProduct *self,
         fresh.surface = g_steal_pointer (&copy);
     }
   if (fresh.surface == NULL)
-    fresh.surface = cairo_surface_reference (self->photo);
+    fresh.surface = cairo_surface_reference (opaque_photo (self));
   g_array_append_val (self->prepared, fresh);
   return &g_array_index (self->prepared, Prepared, self->prepared->len - 1);
 }
@@ -135,7 +153,7 @@ vt_product_crop (cairo_surface_t             *surface,
                  const cairo_rectangle_int_t *box,
                  GError                     **error)
 {
-  cairo_surface_t *crop = vt_image_new_uninitialized (box->width, box->height, error);
+  cairo_surface_t *crop = vt_image_new_like (surface, box->width, box->height, error);
   const guint8 *src;
   guint8 *dst;
   int src_stride, dst_stride;
@@ -213,13 +231,33 @@ fit_product (VtProduct        *self,
 }
 
 /**
+ * vt_product_keeps_alpha:
+ *
+ * Returns: whether @variant writes a cut-out's transparency: it has a
+ * format that carries alpha, and neither pads on a colour nor whitens or
+ * trims to a white backdrop
+ */
+gboolean
+vt_product_keeps_alpha (const VtVariant *variant)
+{
+  guint with_alpha = 0;
+
+  for (guint f = 0; f < VT_N_FORMATS; f++)
+    if (vt_format_keeps_alpha (f))
+      with_alpha |= VT_FORMAT_BIT (f);
+  return (variant->formats & with_alpha) != 0 && variant->fit != VT_FIT_PAD &&
+         !variant->whiten && !vt_variant_trims (variant);
+}
+
+/**
  * vt_product_fit:
  * @variant: the size
  * @spare: the photo is not read after this size, which may then work in it
  * @output: (nullable): where to note what preparing the product found
  *
  * The photo put into @variant's box as its fit says, after whitening and
- * trimming when the size asks for them.
+ * trimming when the size asks for them; a cut-out flattened on the size's
+ * pad colour or white unless it keeps its transparency.
  *
  * Returns: (transfer full): a new surface, or %NULL with @error set
  */
@@ -231,7 +269,13 @@ vt_product_fit (VtProduct        *self,
                 GCancellable     *cancellable,
                 GError          **error)
 {
+  cairo_surface_t *out;
+
   if (variant->whiten || vt_variant_trims (variant))
-    return fit_product (self, variant, spare, output, cancellable, error);
-  return fit (variant, self->photo, spare, cancellable, error);
+    out = fit_product (self, variant, spare, output, cancellable, error);
+  else
+    out = fit (variant, self->photo, spare, cancellable, error);
+  if (out != NULL && vt_image_has_alpha (out) && !vt_product_keeps_alpha (variant))
+    out = vt_alpha_flatten (out, variant->fit == VT_FIT_PAD ? variant->background : 0xFFFFFF, error);
+  return out;
 }

@@ -31,6 +31,7 @@ cairo_surface_t *vt_product_fit     (VtProduct             *self,
                                      VtOutput              *output,
                                      GCancellable          *cancellable,
                                      GError               **error);
+gboolean         vt_product_keeps_alpha (const VtVariant *variant);
 cairo_surface_t *vt_product_crop    (cairo_surface_t       *surface,
                                      const cairo_rectangle_int_t *box,
                                      GError               **error);
