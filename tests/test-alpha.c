@@ -186,6 +186,48 @@ test_kept_in_webp_avif_png (void)
                     pixel (&w, DISC_X, MID_Y)[1], pixel (&w, DISC_X, MID_Y)[2], 255, 8);
 }
 
+static int
+compare_int (const int *a,
+             const int *b)
+{
+  return *a - *b;
+}
+
+/* Sharpening does not lighten the cut-out's edge into a halo: along the
+ * disc's rim (opaque pixels beside less opaque ones) the colour stays near
+ * the disc's. What is left is the resampler's ringing at a hard edge,
+ * sharpened as on any opaque edge; counting the transparent pixels as
+ * black made it a halo (median 25, worst 135 levels). */
+static void
+test_sharpened_edge_keeps_colour (void)
+{
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
+  g_autofree char *png = g_build_filename (dir, "out", "main", "cutout.png", NULL);
+  g_autoptr(GArray) offs = g_array_new (FALSE, FALSE, sizeof (int));
+  g_auto(Rgba) p = { 0 };
+
+  process_cutout (dir, "main=120x120", "png");
+  read_pixbuf (png, &p);
+  for (int y = 1; y < p.height - 1; y++)
+    for (int x = 1; x < 70; x++)
+      {
+        const guint8 *c = pixel (&p, x, y);
+        int off;
+
+        if (c[3] != 255 || (pixel (&p, x - 1, y)[3] == 255 && pixel (&p, x + 1, y)[3] == 255 &&
+                            pixel (&p, x, y - 1)[3] == 255 && pixel (&p, x, y + 1)[3] == 255))
+          continue;
+        off = MAX (MAX (ABS (c[0] - 230), ABS (c[1] - 120)), ABS (c[2] - 30));
+        g_array_append_val (offs, off);
+      }
+  g_assert_cmpuint (offs->len, >, 100);
+  g_array_sort (offs, (GCompareFunc) compare_int);
+  g_test_message ("rim: %u pixels, median %d, worst %d levels off", offs->len,
+                  g_array_index (offs, int, offs->len / 2), g_array_index (offs, int, offs->len - 1));
+  g_assert_cmpint (g_array_index (offs, int, offs->len / 2), <=, 12);
+  g_assert_cmpint (g_array_index (offs, int, offs->len - 1), <=, 48);
+}
+
 /* A padded size shows the cut-out on its colour, in every format, padding
  * and transparent pixels alike. */
 static void
@@ -323,6 +365,7 @@ main (int    argc,
   vt_engine_init ();
 
   g_test_add_func ("/alpha/kept-in-webp-avif-png", test_kept_in_webp_avif_png);
+  g_test_add_func ("/alpha/sharpened-edge-keeps-colour", test_sharpened_edge_keeps_colour);
   g_test_add_func ("/alpha/flattened-on-pad-colour", test_flattened_on_pad_colour);
   g_test_add_func ("/alpha/opaque-stays-opaque", test_opaque_stays_opaque);
   g_test_add_func ("/alpha/preview-shows-transparency", test_preview_shows_transparency);

@@ -321,7 +321,7 @@ alpha_mode (VtFilterKind kind)
     case VT_FILTER_UNSHARP:
     case VT_FILTER_EDGE_ENHANCE:
     case VT_FILTER_EDGE_ENHANCE_MORE:
-      return VT_ALPHA_PREMULTIPLIED;
+      return VT_ALPHA_BLED;
     default:
       return VT_ALPHA_STRAIGHT;
     }
@@ -352,5 +352,5 @@ vt_filter_apply (const VtFilter  *filter,
     }
   alpha = vt_alpha_detach (surface, mode);
   apply (filter, surface, strength);
-  vt_alpha_attach (surface, alpha, mode);
+  vt_alpha_attach (surface, alpha);
 }

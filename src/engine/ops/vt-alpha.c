@@ -6,14 +6,17 @@
  * keeps a transparent pixel's (meaningless) colour out of its neighbours.
  * The filters were written for RGB24 and treat the fourth byte like the
  * other three, so here alpha is taken out before such a filter and put
- * back after it: sharpening works on premultiplied colour, and the result
- * is clamped to the pixel's alpha (a transparent pixel stays colourless,
- * whatever the kernel's negative lobes did next to it); the per-pixel tone
- * filters work on straight colour, premultiplied again after.
+ * back after it. The per-pixel tone filters work on straight colour,
+ * premultiplied again after. Sharpening works on straight colour too, with
+ * the colour at the edge first spread a few pixels into the transparent
+ * area: a kernel reaching past the edge then finds the object's colour
+ * there, not black, and does not lighten the edge into a halo.
  */
 #define G_LOG_DOMAIN "vt-alpha"
 
 #include "config.h"
+
+#include <string.h>
 
 #include "vt-alpha.h"
 #include "vt-image.h"
@@ -35,13 +38,73 @@ div_un8 (guint c,
   return MIN ((c * 255 + a / 2) / a, 255u);
 }
 
+/* How far the colour at the edge is spread: past the widest sharpening
+ * kernel the recipes use. */
+#define BLEED_PASSES 8
+/* Below this alpha a pixel's straight colour is mostly rounding error
+ * (divided by a few units), so it takes its neighbours' too. */
+#define BLEED_MIN_ALPHA 64
+
+/* Gives each (nearly) transparent pixel next to a coloured one the mean of
+ * its coloured 4-neighbours, @BLEED_PASSES rings deep. */
+static void
+bleed (guint32      *data,
+       int           width,
+       int           height,
+       int           stride,
+       const guint8 *alpha)
+{
+  gsize n = (gsize) width * height;
+  g_autofree guint8 *filled = g_malloc (n);
+  g_autofree guint8 *next = g_malloc (n);
+  int words = stride / 4;
+
+  for (gsize i = 0; i < n; i++)
+    filled[i] = alpha[i] >= BLEED_MIN_ALPHA;
+  for (int pass = 0; pass < BLEED_PASSES; pass++)
+    {
+      gboolean grew = FALSE;
+
+      memcpy (next, filled, n);
+      for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+          {
+            const int dx[] = { -1, 1, 0, 0 }, dy[] = { 0, 0, -1, 1 };
+            guint r = 0, g = 0, b = 0, count = 0;
+
+            if (filled[(gsize) y * width + x])
+              continue;
+            for (int k = 0; k < 4; k++)
+              {
+                int nx = x + dx[k], ny = y + dy[k];
+                guint32 p;
+
+                if (nx < 0 || ny < 0 || nx >= width || ny >= height || !filled[(gsize) ny * width + nx])
+                  continue;
+                p = data[(gsize) ny * words + nx];
+                r += (p >> 16) & 0xFF, g += (p >> 8) & 0xFF, b += p & 0xFF;
+                count++;
+              }
+            if (count == 0)
+              continue;
+            data[(gsize) y * words + x] = 0xFF000000u | (r / count) << 16 | (g / count) << 8 | (b / count);
+            next[(gsize) y * width + x] = 1;
+            grew = TRUE;
+          }
+      memcpy (filled, next, n);
+      if (!grew)
+        break;
+    }
+}
+
 /**
  * vt_alpha_detach:
  * @surface: an ARGB32 surface, changed in place
  * @mode: how the step about to run treats pixels
  *
  * Makes @surface look opaque to a step written for RGB24: alpha set to 255
- * and, for %VT_ALPHA_STRAIGHT, colour divided by alpha.
+ * and, for %VT_ALPHA_STRAIGHT and %VT_ALPHA_BLED, colour divided by alpha
+ * (and, for the latter, spread into the transparent pixels around).
  *
  * Returns: (transfer full): the alpha plane, for vt_alpha_attach()
  */
@@ -67,7 +130,7 @@ vt_alpha_detach (cairo_surface_t *surface,
           guint a = p >> 24, r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF;
 
           a_row[x] = a;
-          if (mode == VT_ALPHA_STRAIGHT && a != 255)
+          if (a != 255)
             {
               r = a ? div_un8 (r, a) : 0;
               g = a ? div_un8 (g, a) : 0;
@@ -76,6 +139,8 @@ vt_alpha_detach (cairo_surface_t *surface,
           row[x] = 0xFF000000u | r << 16 | g << 8 | b;
         }
     }
+  if (mode == VT_ALPHA_BLED)
+    bleed ((guint32 *) data, width, height, stride, alpha);
   cairo_surface_mark_dirty (surface);
   return alpha;
 }
@@ -83,15 +148,13 @@ vt_alpha_detach (cairo_surface_t *surface,
 /**
  * vt_alpha_attach:
  * @alpha: (transfer full): from vt_alpha_detach() on @surface
- * @mode: as given to vt_alpha_detach()
  *
- * Puts @alpha back into @surface, its colour premultiplied again or, for
- * %VT_ALPHA_PREMULTIPLIED, clamped to it.
+ * Puts @alpha back into @surface and premultiplies its colour again, which
+ * leaves a transparent pixel colourless whatever the step did to it.
  */
 void
 vt_alpha_attach (cairo_surface_t *surface,
-                 guint8          *alpha,
-                 VtAlphaMode      mode)
+                 guint8          *alpha)
 {
   g_autofree guint8 *owned = alpha;
   int width = cairo_image_surface_get_width (surface);
@@ -111,10 +174,7 @@ vt_alpha_attach (cairo_surface_t *surface,
           guint32 p = row[x];
           guint a = a_row[x], r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF;
 
-          if (mode == VT_ALPHA_STRAIGHT)
-            r = mul_un8 (r, a), g = mul_un8 (g, a), b = mul_un8 (b, a);
-          else
-            r = MIN (r, a), g = MIN (g, a), b = MIN (b, a);
+          r = mul_un8 (r, a), g = mul_un8 (g, a), b = mul_un8 (b, a);
           row[x] = (guint32) a << 24 | r << 16 | g << 8 | b;
         }
     }

@@ -10,15 +10,15 @@ G_BEGIN_DECLS
 /* How a step written for opaque pixels is run on one with transparency. */
 typedef enum {
   VT_ALPHA_AS_IS,           /* all four channels alike: averages (blurs, box reduce) */
-  VT_ALPHA_PREMULTIPLIED,   /* on premultiplied colour, alpha kept (sharpening) */
   VT_ALPHA_STRAIGHT,        /* on straight colour, alpha kept (tone, per pixel) */
+  VT_ALPHA_BLED,            /* on straight colour spread into the transparent
+                               pixels around, alpha kept (sharpening) */
 } VtAlphaMode;
 
 guint8          *vt_alpha_detach  (cairo_surface_t *surface,
                                    VtAlphaMode      mode);
 void             vt_alpha_attach  (cairo_surface_t *surface,
-                                   guint8          *alpha,
-                                   VtAlphaMode      mode);
+                                   guint8          *alpha);
 void             vt_alpha_clamp   (cairo_surface_t *surface);
 cairo_surface_t *vt_alpha_flatten (cairo_surface_t *surface,
                                    guint32          background,
