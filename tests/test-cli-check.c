@@ -286,6 +286,31 @@ test_report_compliance (void)
   g_assert_true (holds_string (json_object_get_array_member (bad, "passed"), "too-small"));
 }
 
+/* In Spanish the verb agrees with the photos that pass: "1 de 2 fotos
+ * principales cumple", not "cumplen". */
+static void
+test_main_photos_plural_spanish (void)
+{
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
+  g_autofree char *in = g_build_filename (dir, "studio", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *a = g_build_filename (in, "a.jpg", NULL);
+  g_autofree char *white = g_build_filename (in, "white.jpg", NULL);
+  g_auto(VtTestRun) process = { 0 };
+
+  if (g_getenv ("VITRINA_LOCALEDIR") == NULL)
+    {
+      g_test_skip ("no translations built");
+      return;
+    }
+  g_assert_cmpint (g_mkdir (in, 0755), ==, 0);
+  write_studio_shot (a, 1, 0x3A5F8C);
+  write_studio_shot (white, 3, 0xFBFBF8);
+  vt_test_run (&process, vt_test_spanish_env (), NULL, vt_test_cli_path (), "process", in, "-o", out,
+               "--preset", "amazon", "--quiet", NULL);
+  vt_assert_run (&process, 0, "1 de 2 fotos principales cumple las reglas de Amazon", NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -295,5 +320,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/check/amazon-studio", test_amazon_studio);
   g_test_add_func ("/cli/check/amazon-real-studio", test_amazon_real_studio);
   g_test_add_func ("/cli/check/report-compliance", test_report_compliance);
+  g_test_add_func ("/cli/check/main-photos-plural-spanish", test_main_photos_plural_spanish);
   return g_test_run ();
 }

@@ -249,6 +249,55 @@ test_bad_logos (void)
   assert_refused (big, VT_LOGO_ERROR_TOO_LARGE, "at most 20 MB");
 }
 
+static gboolean
+is_red (cairo_surface_t *s, int x, int y)
+{
+  const guint32 *row = (const guint32 *) (cairo_image_surface_get_data (s) + (gsize) y * cairo_image_surface_get_stride (s));
+  guint32 p = row[x];
+
+  return (p >> 16 & 0xFF) > 200 && (p >> 8 & 0xFF) < 60 && (p & 0xFF) < 60;
+}
+
+static guint
+count_red (cairo_surface_t *s, const cairo_rectangle_int_t *r)
+{
+  guint n = 0;
+
+  for (int y = r->y; y < r->y + r->height; y++)
+    for (int x = r->x; x < r->x + r->width; x++)
+      n += is_red (s, x, y);
+  return n;
+}
+
+/* The default logo and text mark share the bottom-right corner: the logo
+ * stacks above the text, 10 px (half its margin) clear of it, the text
+ * left whole. */
+static void
+test_clear_of_text (void)
+{
+  g_autofree char *path = write_red_png ();
+  g_autoptr(VtLogo) logo = new_logo (path, VT_LOGO_BOTTOM_RIGHT, 20, 100);
+  g_autoptr(VtWatermark) mark = vt_watermark_new ("© Vitrina", 1.0, 0.06, VT_WATERMARK_BOTTOM_RIGHT);
+  g_autoptr(cairo_surface_t) over = grey (800, 600);
+  g_autoptr(cairo_surface_t) clear = grey (800, 600);
+  cairo_rectangle_int_t text, placed;
+
+  g_assert_true (vt_watermark_get_rect (mark, clear, &text));
+  vt_logo_get_placement (logo, 800, 600, &placed);
+  /* without the text to keep clear, the logo covers it */
+  vt_watermark_apply (mark, over);
+  vt_logo_apply (logo, over);
+  g_assert_cmpuint (count_red (over, &text), >, 0);
+
+  vt_watermark_apply (mark, clear);
+  vt_logo_apply_clear_of (logo, clear, &text);
+  g_assert_cmpuint (count_red (clear, &text), ==, 0);
+  g_assert_true (is_red (clear, placed.x + placed.width / 2, text.y - 11));
+  g_assert_false (is_red (clear, placed.x + placed.width / 2, text.y - 9));
+  g_assert_true (is_red (clear, placed.x + placed.width / 2, text.y - 10 - placed.height));
+  g_assert_false (is_red (clear, placed.x + placed.width / 2, text.y - 12 - placed.height));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -264,6 +313,7 @@ main (int argc, char **argv)
   g_test_add_func ("/logo/opacity-on-alpha", test_opacity_on_alpha);
   g_test_add_func ("/logo/svg-rendered-at-size", test_svg_rendered_at_size);
   g_test_add_func ("/logo/bad-logos", test_bad_logos);
+  g_test_add_func ("/logo/clear-of-text", test_clear_of_text);
 
   status = g_test_run ();
   vt_test_remove_tree (tmpdir);

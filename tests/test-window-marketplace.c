@@ -112,12 +112,15 @@ test_tile_badges (Fixture *f, gconstpointer data)
   g_assert_true (vt_thumbnail_get_checked (white));
   g_assert_false (vt_thumbnail_get_complies (white));
   g_assert_nonnull (strstr (vt_thumbnail_get_verdict (white), "not pure white"));
+  /* the tile's short summary: the colour found is for the tooltip */
+  g_assert_null (strstr (vt_thumbnail_get_verdict (white), "(#"));
   g_assert_true (shows_label (grid, vt_thumbnail_get_verdict (white)));
   g_assert_nonnull (strstr (gtk_label_get_label (vt_test_child (f->window, VT_TYPE_WINDOW, "results_label")),
                             "1 of 2 main photos meet Amazon’s rules."));
   g_object_get (white, "tooltip", &tooltip, NULL);
   g_assert_nonnull (strstr (tooltip, "Breaks the channel’s rules:"));
   g_assert_nonnull (strstr (tooltip, "not pure white"));
+  g_assert_nonnull (strstr (tooltip, "(#"));
 }
 
 /* A preset of no channel leaves the tiles without a verdict. */

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vitrina-engine.h"
 #include "vt-application.h"
 #include "vt-window.h"
 
@@ -16,30 +17,15 @@ struct _VtApplication
 
 G_DEFINE_FINAL_TYPE (VtApplication, vt_application, ADW_TYPE_APPLICATION)
 
-/* Whether this program runs from its build folder, where make-believe
- * installed paths (LOCALEDIR, the icon theme) hold nothing of it yet. */
-static gboolean
-is_uninstalled (void)
-{
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-
-  return exe != NULL && g_str_has_prefix (exe, VT_BUILD_ROOT G_DIR_SEPARATOR_S);
-}
-
 /**
  * vt_application_get_localedir:
  *
- * Returns: where the translations are: $VITRINA_LOCALEDIR, else the build
- * folder's compiled catalogues when run from it, else the installed ones
+ * Returns: where the translations are (vt_engine_get_localedir())
  */
 const char *
 vt_application_get_localedir (void)
 {
-  const char *localedir = g_getenv ("VITRINA_LOCALEDIR");
-
-  if (localedir != NULL && *localedir != '\0')
-    return localedir;
-  return is_uninstalled () ? VT_BUILD_ROOT G_DIR_SEPARATOR_S "po" : LOCALEDIR;
+  return vt_engine_get_localedir ();
 }
 
 static VtWindow *
@@ -150,7 +136,7 @@ vt_application_startup (GApplication *app)
   G_APPLICATION_CLASS (vt_application_parent_class)->startup (app);
 
   /* The About window's icon, before the icon is installed. */
-  if (is_uninstalled ())
+  if (vt_engine_is_uninstalled ())
     gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     VT_SOURCE_ROOT G_DIR_SEPARATOR_S "data" G_DIR_SEPARATOR_S "icons");
 

@@ -14,6 +14,7 @@ struct _VtImportDialog
   AdwMessageDialog  parent_instance;
 
   GtkTextView      *links_view;
+  GtkLabel         *problem_label;
 };
 
 G_DEFINE_FINAL_TYPE (VtImportDialog, vt_import_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -99,4 +100,36 @@ vt_import_dialog_set_links (VtImportDialog *self,
                             const char     *links)
 {
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->links_view), links, -1);
+}
+
+/**
+ * vt_import_dialog_set_problem:
+ * @problem: why the links could not be imported, shown above them
+ */
+void
+vt_import_dialog_set_problem (VtImportDialog *self,
+                              const char     *problem)
+{
+  if (self->problem_label == NULL)
+    {
+      GtkWidget *box = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (self));
+
+      self->problem_label = GTK_LABEL (gtk_label_new (NULL));
+      gtk_label_set_wrap (self->problem_label, TRUE);
+      gtk_label_set_xalign (self->problem_label, 0);
+      gtk_widget_add_css_class (GTK_WIDGET (self->problem_label), "error");
+      gtk_box_prepend (GTK_BOX (box), GTK_WIDGET (self->problem_label));
+    }
+  gtk_label_set_label (self->problem_label, problem);
+}
+
+/**
+ * vt_import_dialog_get_problem:
+ *
+ * Returns: (nullable): the reason shown, if any
+ */
+const char *
+vt_import_dialog_get_problem (VtImportDialog *self)
+{
+  return self->problem_label != NULL ? gtk_label_get_label (self->problem_label) : NULL;
 }

@@ -13,5 +13,8 @@ VtImportDialog *vt_import_dialog_new       (GtkWindow      *parent);
 char           *vt_import_dialog_dup_links (VtImportDialog *self);
 void            vt_import_dialog_set_links (VtImportDialog *self,
                                             const char     *links);
+void            vt_import_dialog_set_problem (VtImportDialog *self,
+                                              const char     *problem);
+const char     *vt_import_dialog_get_problem (VtImportDialog *self);
 
 G_END_DECLS

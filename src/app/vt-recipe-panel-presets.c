@@ -70,14 +70,33 @@ keep_shop_identity (VtRecipePanel *self,
     }
 }
 
+/* What the user reads for preset @name: a built-in's translated title (its
+ * description up to the colon, "Mercado Libre"), a saved one's own name. */
+static char *
+dup_preset_title (const char *name)
+{
+  g_autoptr(GPtrArray) presets = vt_presets_list ();
+
+  for (guint i = 0; i < presets->len; i++)
+    {
+      VtPreset *preset = g_ptr_array_index (presets, i);
+      const char *colon = strchr (preset->description, ':');
+
+      if (preset->builtin && g_str_equal (preset->name, name) && colon != NULL)
+        return g_strndup (preset->description, colon - preset->description);
+    }
+  return g_strdup (name);
+}
+
 static void
 preset_applied (VtRecipePanel *self,
                 VtRecipe      *preset,
                 const char    *name)
 {
   g_autoptr(VtRecipe) before = vt_recipe_copy (self->recipe);
-  g_autofree char *subtitle = g_strdup_printf (_("Last loaded: %s"), name);
-  g_autofree char *message = g_strdup_printf (_("Preset “%s” loaded"), name);
+  g_autofree char *title = dup_preset_title (name);
+  g_autofree char *subtitle = g_strdup_printf (_("Last loaded: %s"), title);
+  g_autofree char *message = g_strdup_printf (_("Preset “%s” loaded"), title);
   g_autoptr(VtRules) rules = vt_rules_load (name, NULL);
 
   keep_shop_identity (self, preset);

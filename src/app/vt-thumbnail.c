@@ -169,6 +169,24 @@ vt_thumbnail_init (VtThumbnail *self)
 }
 
 /* The verdict the batch's workers left on the main photo. */
+/* A tile's room for the broken rules: the first without its details in
+ * brackets ("#FFFFFF"…), and how many more; the tooltip lists them all. */
+static char *
+summarize_reasons (const char *reasons)
+{
+  g_auto(GStrv) lines = g_strsplit (reasons, "\n", -1);
+  guint n_more = g_strv_length (lines) - 1;
+  char *details = strstr (lines[0], " (");
+
+  if (details != NULL)
+    *details = '\0';
+  if (n_more == 0)
+    return g_strdup (lines[0]);
+  /* TRANSLATORS: a broken rule, then how many other rules are broken */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, and %u more", "%s, and %u more", n_more),
+                          lines[0], n_more);
+}
+
 static void
 take_verdict (VtThumbnail *self,
               VtRules     *rules)
@@ -185,7 +203,7 @@ take_verdict (VtThumbnail *self,
       if (self->complies)
         self->verdict = g_strdup_printf (_("Meets %s’s rules"), vt_rules_get_title (rules));
       else
-        self->verdict = g_strndup (self->reasons, strcspn (self->reasons, "\n"));
+        self->verdict = summarize_reasons (self->reasons);
       return;
     }
 }

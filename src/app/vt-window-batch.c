@@ -21,6 +21,19 @@
  * per photo would spend most of every frame on layout. */
 #define SHOW_INTERVAL_MS 100
 
+/* Before any batch, rather than GTK's own percentage, whose spacing is
+ * English's in languages GTK has no translation of it for. */
+void
+_vt_window_show_idle_progress (VtWindow *self)
+{
+  g_autofree char *text = NULL;
+
+  /* TRANSLATORS: a percentage; space it as your language does ("%d %%") */
+  text = g_strdup_printf (_("%d%%"), 0);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+}
+
 /* After Cancel: the photos that are over, and no time left to promise,
  * since the cancelled ones arrive too but were never made. */
 static void
@@ -168,7 +181,10 @@ show_final_progress (VtWindow         *self,
   guint over = total - s->n_cancelled - s->n_not_started;
   g_autofree char *text = NULL;
 
-  if (vt_job_get_stop_error (self->job) != NULL)
+  if (total == 0)
+    /* only an import's batch starts with no photos: no link gave one */
+    text = g_strdup (_("No photo downloaded"));
+  else if (vt_job_get_stop_error (self->job) != NULL)
     /* TRANSLATORS: photos done (prepared, skipped or failed) of the batch's photos */
     text = g_strdup_printf (_("%u of %u done, stopped"), over, total);
   else if (cancelled)

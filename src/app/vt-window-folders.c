@@ -21,6 +21,14 @@ _vt_window_dup_output_folder (VtWindow *self)
 
   if (output[0] != '\0')
     return g_steal_pointer (&output);
+  /* After an import the inputs are its originals, inside the output. */
+  if (self->import_output != NULL && self->inputs != NULL && self->inputs[0] != NULL)
+    {
+      g_autofree char *originals = g_build_filename (self->import_output, "originals", NULL);
+
+      if (g_str_equal (self->inputs[0], originals))
+        return g_strdup (self->import_output);
+    }
   /* By default beside the photos, in a folder that is never read back. */
   if (self->inputs != NULL && self->inputs[0] != NULL)
     {

@@ -131,6 +131,12 @@ fetch_finished_cb (VtFetcher *fetcher,
   _vt_window_update_actions (self);
 }
 
+static const char *
+no_output_reason (void)
+{
+  return _("Choose the output folder first: the photos are downloaded into it");
+}
+
 /**
  * vt_window_import_links:
  * @links: one link per line, or a CSV with a "url" column
@@ -144,7 +150,7 @@ gboolean
 vt_window_import_links (VtWindow   *self,
                         const char *links)
 {
-  g_autofree char *output = g_settings_get_string (self->settings, "output-folder");
+  g_autofree char *output = _vt_window_dup_output_folder (self);
   g_autofree char *originals = NULL;
   g_autoptr(VtFetcher) fetcher = NULL;
   g_autoptr(GError) error = NULL;
@@ -154,9 +160,9 @@ vt_window_import_links (VtWindow   *self,
 
   if (vt_window_is_busy (self))
     return FALSE;
-  if (output[0] == '\0')
+  if (output == NULL)
     {
-      _vt_window_toast (self, _("Choose the output folder first: the photos are downloaded into it"));
+      _vt_window_toast (self, no_output_reason ());
       return FALSE;
     }
 
@@ -171,6 +177,10 @@ vt_window_import_links (VtWindow   *self,
   /* The originals folder is the batch's input from now on; the batch stays
    * open for the photos still downloading. */
   paths[0] = originals;
+  /* The default output is beside the inputs, which are now the originals:
+   * the batch keeps writing where the window said it would. */
+  g_free (self->import_output);
+  self->import_output = g_strdup (output);
   g_strfreev (self->inputs_before_import);
   self->inputs_before_import = g_steal_pointer (&self->inputs);
   self->inputs = g_strdupv ((char **) paths);
@@ -203,24 +213,45 @@ vt_window_import_links (VtWindow   *self,
   return TRUE;
 }
 
+static VtImportDialog *show_import_dialog (VtWindow *self);
+
 static void
 import_response_cb (VtImportDialog *dialog,
                     const char     *response,
                     VtWindow       *self)
 {
   g_autofree char *links = NULL;
+  g_autofree char *output = NULL;
 
   if (!g_str_equal (response, "import"))
     return;
   links = vt_import_dialog_dup_links (dialog);
+  output = _vt_window_dup_output_folder (self);
+  /* The dialog closes on any response: with nowhere to download to, it
+   * comes back with what was typed and the reason. */
+  if (output == NULL)
+    {
+      VtImportDialog *again = show_import_dialog (self);
+
+      vt_import_dialog_set_links (again, links);
+      vt_import_dialog_set_problem (again, no_output_reason ());
+      return;
+    }
   vt_window_import_links (self, links);
 }
 
-void
-_vt_window_show_import_dialog (VtWindow *self)
+static VtImportDialog *
+show_import_dialog (VtWindow *self)
 {
   VtImportDialog *dialog = vt_import_dialog_new (GTK_WINDOW (self));
 
   g_signal_connect (dialog, "response", G_CALLBACK (import_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+void
+_vt_window_show_import_dialog (VtWindow *self)
+{
+  show_import_dialog (self);
 }

@@ -26,6 +26,7 @@ struct _VtWindow
   GListStore           *thumbnails;  /* VtThumbnail */
   GStrv                 inputs;
   GStrv                 inputs_before_import; /* given back when no link arrived */
+  char                 *import_output; /* where the last import wrote, when no folder was chosen */
   GStrv                 found;       /* the photos in inputs */
   GCancellable         *small_check; /* counting photos too small for the recipe */
   VtJob                *job;         /* the running or last batch */
@@ -101,6 +102,7 @@ void      _vt_window_show_progress           (VtWindow      *self);
 
 /* vt-window-results.c */
 void      _vt_window_hide_results            (VtWindow      *self);
+void      _vt_window_show_idle_progress      (VtWindow      *self);
 void      _vt_window_show_results            (VtWindow      *self,
                                               gboolean       cancelled);
 void      _vt_window_toast_results           (VtWindow      *self,

@@ -68,8 +68,15 @@ describe_compliance (VtJob *job)
     }
   if (checked == 0)
     return NULL;
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u main photo meets %s’s rules.",
-                                       "%u of %u main photos meet %s’s rules.", checked),
+  if (checked == 1)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u main photo meets %s’s rules.",
+                                         "%u of %u main photos meet %s’s rules.", checked),
+                            passed, checked, vt_rules_get_title (rules));
+  /* TRANSLATORS: photos that meet the rules, of two or more checked; the
+   * form is chosen by the first number, so a verb can agree with it
+   * (Spanish "1 de 12 fotos principales cumple") */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u main photos meet %s’s rules.",
+                                       "%u of %u main photos meet %s’s rules.", passed),
                           passed, checked, vt_rules_get_title (rules));
 }
 
@@ -92,6 +99,15 @@ _vt_window_show_results (VtWindow *self,
 
   if (cancelled)
     g_string_append_printf (text, "%s ", _("Cancelled."));
+  if (s->n_inputs == 0)
+    {
+      /* only an import's batch starts with no photos: no link gave one */
+      g_string_append (text, _("No photo could be downloaded, so none was prepared."));
+      gtk_label_set_label (self->results_label, text->str);
+      gtk_widget_set_visible (GTK_WIDGET (self->failed_button), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->results_box), TRUE);
+      return;
+    }
   g_string_append (text, counts);
   if (compliance != NULL)
     g_string_append_printf (text, " %s", compliance);

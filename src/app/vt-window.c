@@ -138,6 +138,7 @@ vt_window_dispose (GObject *object)
   g_clear_object (&self->thumbnails);
   g_clear_pointer (&self->inputs, g_strfreev);
   g_clear_pointer (&self->inputs_before_import, g_strfreev);
+  g_clear_pointer (&self->import_output, g_free);
   g_clear_pointer (&self->found, g_strfreev);
 
   G_OBJECT_CLASS (vt_window_parent_class)->dispose (object);
@@ -221,6 +222,7 @@ vt_window_init (VtWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _vt_window_adaptive_init (self);
+  _vt_window_show_idle_progress (self);
 
   self->settings = g_settings_new (APP_ID);
   self->recipe = vt_recipe_new ();

@@ -91,11 +91,9 @@ int
 main (int    argc,
       char **argv)
 {
-  const char *localedir = g_getenv ("VITRINA_LOCALEDIR");
-
   vt_engine_init ();
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, vt_engine_get_localedir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -182,8 +182,15 @@ vt_cli_check_outputs (VtJob *job)
           print_issues (o->issues, FALSE);
         }
     }
-  if (n_checked > 0)
+  if (n_checked == 1)
     g_print (g_dngettext (GETTEXT_PACKAGE, "%u of %u main photo passes the rules of %s\n",
                           "%u of %u main photos pass the rules of %s\n", n_checked),
+             n_passed, n_checked, vt_rules_get_title (rules));
+  else if (n_checked > 1)
+    /* TRANSLATORS: photos that pass, of two or more checked; the form is
+     * chosen by the first number, so a verb can agree with it (Spanish
+     * "1 de 12 fotos principales cumple") */
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u of %u main photos pass the rules of %s\n",
+                          "%u of %u main photos pass the rules of %s\n", n_passed),
              n_passed, n_checked, vt_rules_get_title (rules));
 }

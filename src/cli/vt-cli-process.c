@@ -248,14 +248,15 @@ list_presets (void)
 }
 
 /* Before the run: photos too small for a size come out small (or, filled
- * or padded, enlarged); say so now rather than after. Returns how many. */
-static guint
+ * or padded, enlarged); say so now rather than after. Returns their
+ * results' indices, for the summary to count those that were made. */
+static GArray *
 flag_small_photos (VtJob    *job,
                    VtRecipe *recipe,
                    gboolean  quiet)
 {
   g_autoptr(VtPipeline) pipeline = vt_pipeline_new (recipe);
-  guint n = 0;
+  GArray *small = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; i < vt_job_get_n_results (job); i++)
     {
@@ -265,19 +266,26 @@ flag_small_photos (VtJob    *job,
 
       if ((v = vt_pipeline_find_small_variant (pipeline, path, &w, &h)) == NULL)
         continue;
-      n++;
+      g_array_append_val (small, i);
       if (!quiet)
         g_printerr (_("vitrina-cli: %s is %d × %d, smaller than the size “%s” (%d × %d): it will come out small or enlarged\n"),
                     path, w, h, v->name, v->width, v->height);
     }
-  return n;
+  return small;
 }
 
 static void
-print_recipe_warnings (VtJob *job,
-                       guint  n_small)
+print_recipe_warnings (VtJob  *job,
+                       GArray *small)
 {
-  guint n_over = 0;
+  guint n_over = 0, n_small = 0;
+
+  /* A photo cancelled or failed was made for no size. */
+  for (guint i = 0; i < small->len; i++)
+    {
+      VtResult *r = vt_job_get_result (job, g_array_index (small, guint, i));
+      n_small += vt_result_get_status (r) == VT_RESULT_DONE;
+    }
 
   for (guint i = 0; i < vt_job_get_n_results (job); i++)
     {
@@ -312,7 +320,8 @@ run (Options  *o,
   g_autoptr(VtFetcher) fetcher = NULL;
   g_autoptr(GError) error = NULL;
   const VtJobStats *stats;
-  guint sigint, n_small, n_batch;
+  g_autoptr(GArray) small = NULL;
+  guint sigint, n_batch;
 
   vt_job_set_n_workers (job, o->workers);
   vt_job_set_skip_existing (job, o->skip_existing);
@@ -332,7 +341,7 @@ run (Options  *o,
       return VT_CLI_EXIT_FAILED;
     }
 
-  n_small = flag_small_photos (job, recipe, o->quiet);
+  small = flag_small_photos (job, recipe, o->quiet);
   progress = vt_cli_progress_new (job, o->quiet);
   sigint = g_unix_signal_add (SIGINT, interrupt_cb, job);
   if (!vt_job_run_sync (job, &error))
@@ -348,7 +357,7 @@ run (Options  *o,
   if (fetcher != NULL)
     vt_cli_print_fetch_summary (fetcher);
   vt_cli_print_summary (job);
-  print_recipe_warnings (job, n_small);
+  print_recipe_warnings (job, small);
   vt_cli_print_product_notes (job);
   vt_cli_check_outputs (job);
 

@@ -99,7 +99,7 @@ gboolean vt_cli_shard_from_env_cb (const char  *option_name,
 /* The --shard-from-env callback finds the options in its group's data. */
 #define VT_CLI_SHARD_OPTION_ENTRIES(o) \
   { "shard", 0, 0, G_OPTION_ARG_STRING, &(o).shard, N_("Process only the K-th of N parts of the photos (from 0), the same on every host"), N_("K/N") }, \
-  { "shard-from-env", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, vt_cli_shard_from_env_cb, N_("Take the part from the batch engine: SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT, or JOB_COMPLETION_INDEX with the number of tasks N"), N_("[=N]") }, \
+  { "shard-from-env", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, vt_cli_shard_from_env_cb, N_("Take the part from the batch engine: SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT, or JOB_COMPLETION_INDEX with the number of tasks N"), N_("[N]") }, \
   { "files-from", 0, 0, G_OPTION_ARG_FILENAME, &(o).files_from, N_("Also take the photos listed in LIST, one path a line (- for standard input)"), N_("LIST") }
 
 void     vt_cli_shard_options_clear   (VtCliShardOptions *o);

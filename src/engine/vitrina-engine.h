@@ -33,5 +33,7 @@
 #include "vt-watermark.h"
 #include "vt-whiten.h"
 
-void vt_engine_init (void);
+void        vt_engine_init           (void);
+gboolean    vt_engine_is_uninstalled (void);
+const char *vt_engine_get_localedir  (void);
 void vt_remove_tree (const char *path);

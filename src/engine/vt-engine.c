@@ -43,6 +43,36 @@ vt_engine_init (void)
 }
 
 /**
+ * vt_engine_is_uninstalled:
+ *
+ * Returns: whether this program runs from its build folder, where the
+ * installed paths (LOCALEDIR, the icon theme) hold nothing of it yet
+ */
+gboolean
+vt_engine_is_uninstalled (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+
+  return exe != NULL && g_str_has_prefix (exe, VT_BUILD_ROOT G_DIR_SEPARATOR_S);
+}
+
+/**
+ * vt_engine_get_localedir:
+ *
+ * Returns: where the translations are: $VITRINA_LOCALEDIR, else the build
+ * folder's compiled catalogues when run from it, else the installed ones
+ */
+const char *
+vt_engine_get_localedir (void)
+{
+  const char *localedir = g_getenv ("VITRINA_LOCALEDIR");
+
+  if (localedir != NULL && *localedir != '\0')
+    return localedir;
+  return vt_engine_is_uninstalled () ? VT_BUILD_ROOT G_DIR_SEPARATOR_S "po" : LOCALEDIR;
+}
+
+/**
  * vt_remove_tree:
  *
  * Removes @path and everything under it, without following symbolic links;

@@ -388,6 +388,45 @@ void
 vt_logo_apply (VtLogo          *self,
                cairo_surface_t *surface)
 {
+  vt_logo_apply_clear_of (self, surface, NULL);
+}
+
+/* Moves @rect, in the top or bottom row, off @keep_clear when they meet:
+ * above it at the bottom, below it at the top, where the photo has room. */
+static void
+step_aside (VtLogo                      *self,
+            int                          width,
+            int                          height,
+            const cairo_rectangle_int_t *keep_clear,
+            cairo_rectangle_int_t       *rect)
+{
+  int gap = (int) lround (width * self->margin) / 2;
+  int row = self->position / 3;
+  int y = rect->y;
+
+  if (rect->x >= keep_clear->x + keep_clear->width || keep_clear->x >= rect->x + rect->width ||
+      rect->y >= keep_clear->y + keep_clear->height || keep_clear->y >= rect->y + rect->height)
+    return;
+  if (row == 2)
+    y = keep_clear->y - gap - rect->height;
+  else if (row == 0)
+    y = keep_clear->y + keep_clear->height + gap;
+  if (y >= 0 && y + rect->height <= height)
+    rect->y = y;
+}
+
+/**
+ * vt_logo_apply_clear_of:
+ * @keep_clear: (nullable): what the logo must not cover, the text mark
+ *
+ * Composites the logo as vt_logo_apply() does, but stacked beside
+ * @keep_clear (above it in a bottom corner) when it would cover it.
+ */
+void
+vt_logo_apply_clear_of (VtLogo                      *self,
+                        cairo_surface_t             *surface,
+                        const cairo_rectangle_int_t *keep_clear)
+{
   int width = cairo_image_surface_get_width (surface);
   int height = cairo_image_surface_get_height (surface);
   g_autoptr(cairo_surface_t) overlay = NULL;
@@ -402,6 +441,8 @@ vt_logo_apply (VtLogo          *self,
   if (overlay == NULL)
     return;
   vt_logo_get_placement (self, width, height, &rect);
+  if (keep_clear != NULL)
+    step_aside (self, width, height, keep_clear, &rect);
 
   vt_overlay_paint (surface, overlay, rect.x, rect.y, self->opacity);
 }

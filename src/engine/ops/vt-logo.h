@@ -64,5 +64,8 @@ void            vt_logo_get_placement        (VtLogo          *self,
                                               cairo_rectangle_int_t *rect);
 void            vt_logo_apply                (VtLogo          *self,
                                               cairo_surface_t *surface);
+void            vt_logo_apply_clear_of       (VtLogo          *self,
+                                              cairo_surface_t *surface,
+                                              const cairo_rectangle_int_t *keep_clear);
 
 G_END_DECLS

@@ -168,6 +168,34 @@ place (VtWatermarkPosition  position,
 }
 
 /**
+ * vt_watermark_get_rect:
+ * @surface: an output, or one of its size
+ * @rect: (out): where the mark goes on it
+ *
+ * Returns: whether a mark is drawn at all (some text, some opacity)
+ */
+gboolean
+vt_watermark_get_rect (VtWatermark           *self,
+                       cairo_surface_t       *surface,
+                       cairo_rectangle_int_t *rect)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  g_autoptr(cairo_surface_t) overlay = NULL;
+
+  g_return_val_if_fail (VT_IS_WATERMARK (self), FALSE);
+
+  if (self->text[0] == '\0' || self->opacity <= 0)
+    return FALSE;
+  overlay = vt_overlay_cache_lookup (&self->overlays, width, height, render_overlay, self);
+  rect->width = cairo_image_surface_get_width (overlay);
+  rect->height = cairo_image_surface_get_height (overlay);
+  place (self->position, width, height, rect->width, rect->height, MAX (2, MIN (width, height) / 40),
+         &rect->x, &rect->y);
+  return TRUE;
+}
+
+/**
  * vt_watermark_apply:
  *
  * Composites the mark onto @surface. The text is laid out and rasterised
@@ -177,21 +205,14 @@ void
 vt_watermark_apply (VtWatermark     *self,
                     cairo_surface_t *surface)
 {
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
   g_autoptr(cairo_surface_t) overlay = NULL;
-  int ow, oh, x, y;
+  cairo_rectangle_int_t rect;
 
   g_return_if_fail (VT_IS_WATERMARK (self));
 
-  if (self->text[0] == '\0' || self->opacity <= 0)
+  if (!vt_watermark_get_rect (self, surface, &rect))
     return;
-
-  overlay = vt_overlay_cache_lookup (&self->overlays, width, height,
-                                     render_overlay, self);
-  ow = cairo_image_surface_get_width (overlay);
-  oh = cairo_image_surface_get_height (overlay);
-  place (self->position, width, height, ow, oh, MAX (2, MIN (width, height) / 40), &x, &y);
-
-  vt_overlay_paint (surface, overlay, x, y, self->opacity);
+  overlay = vt_overlay_cache_lookup (&self->overlays, cairo_image_surface_get_width (surface),
+                                     cairo_image_surface_get_height (surface), render_overlay, self);
+  vt_overlay_paint (surface, overlay, rect.x, rect.y, self->opacity);
 }

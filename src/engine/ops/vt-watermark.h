@@ -25,6 +25,9 @@ VtWatermark *vt_watermark_new   (const char          *text,
                                  double               opacity,
                                  double               size,
                                  VtWatermarkPosition  position);
+gboolean     vt_watermark_get_rect (VtWatermark           *self,
+                                    cairo_surface_t       *surface,
+                                    cairo_rectangle_int_t *rect);
 void         vt_watermark_apply (VtWatermark         *self,
                                  cairo_surface_t     *surface);
 

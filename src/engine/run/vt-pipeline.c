@@ -329,7 +329,7 @@ vt_pipeline_resize (VtPipeline       *self,
  * @variant: index of the recipe's variant
  *
  * The steps after resizing: the filters, at the size's sharpening strength,
- * then the watermark and the logo where the size has them.
+ * then the watermark and the logo (clear of the text) where the size has them.
  */
 void
 vt_pipeline_finish (VtPipeline      *self,
@@ -338,15 +338,18 @@ vt_pipeline_finish (VtPipeline      *self,
                     VtTimings       *timings)
 {
   const VtVariant *v = vt_recipe_get_variant (self->recipe, variant);
+  gboolean marked = vt_recipe_get_watermark (self->recipe) && v->watermark;
   gint64 t = vt_timings_now ();
+  cairo_rectangle_int_t text;
 
   apply_filters (self->after, resized, v->sharpen);
   stage_end (timings, VT_STAGE_FILTERS, &t);
 
-  if (vt_recipe_get_watermark (self->recipe) && v->watermark)
+  if (marked)
     vt_watermark_apply (self->watermark, resized);
+  marked = marked && vt_watermark_get_rect (self->watermark, resized, &text);
   if (self->logo != NULL && v->logo)
-    vt_logo_apply (self->logo, resized);
+    vt_logo_apply_clear_of (self->logo, resized, marked ? &text : NULL);
   stage_end (timings, VT_STAGE_WATERMARK, &t);
 }
 
