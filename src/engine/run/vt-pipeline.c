@@ -27,8 +27,6 @@
 #include "vt-product.h"
 #include "vt-resize.h"
 
-#define THUMBNAIL_SIDE VT_PIPELINE_THUMBNAIL_SIDE
-
 struct _VtPipeline
 {
   GObject      parent_instance;
@@ -400,7 +398,7 @@ make_thumbnail (cairo_surface_t *variant)
   int w, h;
 
   vt_resize_fit_size (vt_image_get_width (variant), vt_image_get_height (variant),
-                      THUMBNAIL_SIDE, THUMBNAIL_SIDE, &w, &h);
+                      VT_PIPELINE_THUMBNAIL_SIDE, VT_PIPELINE_THUMBNAIL_SIDE, &w, &h);
   if (w == vt_image_get_width (variant) && h == vt_image_get_height (variant))
     return cairo_surface_reference (variant);
   return vt_resize_surface (variant, w, h, NULL, NULL);
