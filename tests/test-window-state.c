@@ -23,12 +23,14 @@ start (Fixture *f)
 }
 
 /* While a batch runs the recipe cannot be edited, and the side bar says
- * why; Ctrl+Z does not change it either. Once the batch ends it can. */
+ * why; Ctrl+Z does not change it either, nor can the photos it runs on
+ * (Include subfolders). Once the batch ends they can. */
 static void
 test_recipe_locked_while_running (Fixture *f, gconstpointer data)
 {
   GtkWidget *panel = GTK_WIDGET (f->panel);
   GtkWidget *note = vt_test_child (f->window, VT_TYPE_WINDOW, "recipe_note");
+  GtkWidget *subfolders = vt_test_child (f->window, VT_TYPE_WINDOW, "subfolders_check");
   GtkLabel *note_label = vt_test_child (f->window, VT_TYPE_WINDOW, "recipe_note_label");
   VtRecipe *recipe = vt_window_get_recipe (f->window);
   g_autofree char *sizes = NULL;
@@ -47,6 +49,7 @@ test_recipe_locked_while_running (Fixture *f, gconstpointer data)
   g_assert_true (start (f));
   g_assert_true (vt_window_is_busy (f->window));
   g_assert_false (gtk_widget_is_sensitive (panel));
+  g_assert_false (gtk_widget_is_sensitive (subfolders));
   g_assert_true (gtk_widget_get_visible (note));
   g_assert_true (gtk_widget_is_drawable (note));
   g_assert_nonnull (strstr (gtk_label_get_label (note_label), "when the batch ends"));
@@ -59,6 +62,7 @@ test_recipe_locked_while_running (Fixture *f, gconstpointer data)
 
   vt_test_spin_until (vt_test_batch_done, f, 60000);
   g_assert_true (gtk_widget_is_sensitive (panel));
+  g_assert_true (gtk_widget_is_sensitive (subfolders));
   g_assert_false (gtk_widget_get_visible (note));
 }
 

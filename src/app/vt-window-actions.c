@@ -126,6 +126,7 @@ _vt_window_update_actions (VtWindow *self)
    * look like changing the batch. The note says when it can be edited. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->recipe_panel), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->subfolders_check), !busy);
   gtk_widget_set_visible (self->recipe_note, busy);
   /* "Stop the batch and quit?" means nothing once the batch has ended. */
   if (!busy && self->close_dialog != NULL)
