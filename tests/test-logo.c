@@ -285,11 +285,11 @@ test_clear_of_text (void)
   g_assert_true (vt_watermark_get_rect (mark, clear, &text));
   vt_logo_get_placement (logo, 800, 600, &placed);
   /* without the text to keep clear, the logo covers it */
-  vt_watermark_apply (mark, over);
+  vt_watermark_apply (mark, over, NULL);
   vt_logo_apply (logo, over);
   g_assert_cmpuint (count_red (over, &text), >, 0);
 
-  vt_watermark_apply (mark, clear);
+  vt_watermark_apply (mark, clear, NULL);
   vt_logo_apply_clear_of (logo, clear, &text);
   g_assert_cmpuint (count_red (clear, &text), ==, 0);
   g_assert_true (is_red (clear, placed.x + placed.width / 2, text.y - 11));

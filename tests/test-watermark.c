@@ -35,7 +35,7 @@ check_corner (VtWatermarkPosition position, gboolean right, gboolean bottom)
   g_autoptr(cairo_surface_t) after = grey (400, 300);
   int cx = right ? 200 : 0, cy = bottom ? 150 : 0;
 
-  vt_watermark_apply (mark, after);
+  vt_watermark_apply (mark, after, NULL);
   /* Something is drawn in the chosen quarter… */
   g_assert_cmpuint (count_changed (before, after, cx, cy, cx + 200, cy + 150), >, 100);
   /* …and nothing anywhere else. */
@@ -62,8 +62,8 @@ test_identical_per_size (void)
   g_autoptr(cairo_surface_t) b = grey (320, 240);
   g_autoptr(cairo_surface_t) plain = grey (320, 240);
 
-  vt_watermark_apply (mark, a);
-  vt_watermark_apply (mark, b);
+  vt_watermark_apply (mark, a, NULL);
+  vt_watermark_apply (mark, b, NULL);
   g_assert_cmpint (vt_test_max_diff (a, b), ==, 0);
   g_assert_cmpuint (count_changed (a, plain, 0, 0, 320, 240), >, 100);
 }
@@ -75,7 +75,7 @@ test_zero_opacity_is_noop (void)
   g_autoptr(cairo_surface_t) a = grey (100, 80);
   g_autoptr(cairo_surface_t) b = grey (100, 80);
 
-  vt_watermark_apply (mark, a);
+  vt_watermark_apply (mark, a, NULL);
   g_assert_cmpint (vt_test_max_diff (a, b), ==, 0);
 }
 

@@ -167,6 +167,29 @@ place (VtWatermarkPosition  position,
   *y = bottom ? height - oh - margin : margin;
 }
 
+/* The overlay for @surface's size and where it goes, or NULL when no
+ * mark is drawn (no text, no opacity, or a failed drawing). */
+static cairo_surface_t *
+lookup_placed (VtWatermark           *self,
+               cairo_surface_t       *surface,
+               cairo_rectangle_int_t *rect)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  cairo_surface_t *overlay;
+
+  if (self->text[0] == '\0' || self->opacity <= 0)
+    return NULL;
+  overlay = vt_overlay_cache_lookup (&self->overlays, width, height, render_overlay, self);
+  if (overlay == NULL)
+    return NULL;
+  rect->width = cairo_image_surface_get_width (overlay);
+  rect->height = cairo_image_surface_get_height (overlay);
+  place (self->position, width, height, rect->width, rect->height, MAX (2, MIN (width, height) / 40),
+         &rect->x, &rect->y);
+  return overlay;
+}
+
 /**
  * vt_watermark_get_rect:
  * @surface: an output, or one of its size
@@ -179,40 +202,38 @@ vt_watermark_get_rect (VtWatermark           *self,
                        cairo_surface_t       *surface,
                        cairo_rectangle_int_t *rect)
 {
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
   g_autoptr(cairo_surface_t) overlay = NULL;
 
   g_return_val_if_fail (VT_IS_WATERMARK (self), FALSE);
 
-  if (self->text[0] == '\0' || self->opacity <= 0)
-    return FALSE;
-  overlay = vt_overlay_cache_lookup (&self->overlays, width, height, render_overlay, self);
-  rect->width = cairo_image_surface_get_width (overlay);
-  rect->height = cairo_image_surface_get_height (overlay);
-  place (self->position, width, height, rect->width, rect->height, MAX (2, MIN (width, height) / 40),
-         &rect->x, &rect->y);
-  return TRUE;
+  overlay = lookup_placed (self, surface, rect);
+  return overlay != NULL;
 }
 
 /**
  * vt_watermark_apply:
+ * @rect: (out) (optional): where the mark went
  *
  * Composites the mark onto @surface. The text is laid out and rasterised
  * only the first time a given output size is seen.
+ *
+ * Returns: whether a mark was drawn
  */
-void
-vt_watermark_apply (VtWatermark     *self,
-                    cairo_surface_t *surface)
+gboolean
+vt_watermark_apply (VtWatermark           *self,
+                    cairo_surface_t       *surface,
+                    cairo_rectangle_int_t *rect)
 {
   g_autoptr(cairo_surface_t) overlay = NULL;
-  cairo_rectangle_int_t rect;
+  cairo_rectangle_int_t placed;
 
-  g_return_if_fail (VT_IS_WATERMARK (self));
+  g_return_val_if_fail (VT_IS_WATERMARK (self), FALSE);
 
-  if (!vt_watermark_get_rect (self, surface, &rect))
-    return;
-  overlay = vt_overlay_cache_lookup (&self->overlays, cairo_image_surface_get_width (surface),
-                                     cairo_image_surface_get_height (surface), render_overlay, self);
-  vt_overlay_paint (surface, overlay, rect.x, rect.y, self->opacity);
+  overlay = lookup_placed (self, surface, &placed);
+  if (overlay == NULL)
+    return FALSE;
+  vt_overlay_paint (surface, overlay, placed.x, placed.y, self->opacity);
+  if (rect != NULL)
+    *rect = placed;
+  return TRUE;
 }

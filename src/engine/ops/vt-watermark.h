@@ -28,7 +28,8 @@ VtWatermark *vt_watermark_new   (const char          *text,
 gboolean     vt_watermark_get_rect (VtWatermark           *self,
                                     cairo_surface_t       *surface,
                                     cairo_rectangle_int_t *rect);
-void         vt_watermark_apply (VtWatermark         *self,
-                                 cairo_surface_t     *surface);
+gboolean     vt_watermark_apply (VtWatermark           *self,
+                                 cairo_surface_t       *surface,
+                                 cairo_rectangle_int_t *rect);
 
 G_END_DECLS

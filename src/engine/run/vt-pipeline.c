@@ -336,16 +336,15 @@ vt_pipeline_finish (VtPipeline      *self,
                     VtTimings       *timings)
 {
   const VtVariant *v = vt_recipe_get_variant (self->recipe, variant);
-  gboolean marked = vt_recipe_get_watermark (self->recipe) && v->watermark;
   gint64 t = vt_timings_now ();
   cairo_rectangle_int_t text;
+  gboolean marked;
 
   apply_filters (self->after, resized, v->sharpen);
   stage_end (timings, VT_STAGE_FILTERS, &t);
 
-  if (marked)
-    vt_watermark_apply (self->watermark, resized);
-  marked = marked && vt_watermark_get_rect (self->watermark, resized, &text);
+  marked = vt_recipe_get_watermark (self->recipe) && v->watermark &&
+           vt_watermark_apply (self->watermark, resized, &text);
   if (self->logo != NULL && v->logo)
     vt_logo_apply_clear_of (self->logo, resized, marked ? &text : NULL);
   stage_end (timings, VT_STAGE_WATERMARK, &t);
