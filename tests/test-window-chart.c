@@ -147,25 +147,31 @@ test_slowdown_explained (Fixture *f, gconstpointer data)
 }
 
 /* On two cores the line "cores" lies just over the speedup 8 workers
- * reached, and during a run the parallelism runs along it: its name goes
- * where it covers no point. */
+ * reached, and during a run the parallelism runs along it: in a chart as
+ * narrow as a netbook's, the line's name goes where it covers no point. */
 static void
 test_labels_clear_of_points (Fixture *f, gconstpointer data)
 {
-  static const double speedups[] = { 1.0, 1.7, 1.8, 1.85 };
-  VtSpeedupChart *chart = vt_test_child (f->window, VT_TYPE_WINDOW, "chart");
+  static const double speedups[] = { 1.0, 1.4, 1.5, 1.5 };
+  VtSpeedupChart *chart = VT_SPEEDUP_CHART (g_object_new (VT_TYPE_SPEEDUP_CHART, NULL));
+  GtkWidget *window = gtk_window_new ();
   g_autoptr(GArray) scaling = NULL;
   g_autoptr(GArray) live = NULL;
   g_autoptr(GArray) points = NULL;
   g_autofree char *texts = NULL;
 
-  vt_test_spin_until (chart_allocated, f, 10000);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (chart));
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 200);
+  gtk_window_present (GTK_WINDOW (window));
+  while (gtk_widget_get_width (GTK_WIDGET (chart)) == 0)
+    g_main_context_iteration (NULL, TRUE);
   vt_speedup_chart_start_scaling (chart, 2);
   add_points (chart, speedups);
   points = vt_speedup_chart_dup_points (chart);
   g_assert_cmpuint (points->len, ==, 7);
   scaling = vt_speedup_chart_dup_labels (chart);
   texts = joined_labels (scaling);
+  g_test_message ("%d px:\n%s", gtk_widget_get_width (GTK_WIDGET (chart)), texts);
   g_assert_nonnull (strstr (texts, "cores\n"));
   assert_labels_apart (chart, scaling);
 
@@ -174,6 +180,7 @@ test_labels_clear_of_points (Fixture *f, gconstpointer data)
     vt_speedup_chart_add_sample (chart, i / 4.0, 120 + i, 1.9);
   live = vt_speedup_chart_dup_labels (chart);
   assert_labels_apart (chart, live);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static gboolean
