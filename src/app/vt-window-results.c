@@ -142,15 +142,25 @@ _vt_window_toast_results (VtWindow   *self,
  * more lines: sized for the first width, the list's last row was cut. Once
  * laid out, the scroller asks for the height its list needs at the width
  * it really has, up to its maximum; it only ever grows, so this settles. */
+static gboolean
+fit_list_idle (gpointer data)
+{
+  GtkScrolledWindow *scrolled = data;
+  double upper = gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (scrolled));
+  int needed = MIN ((int) ceil (upper), MAX_LIST_HEIGHT);
+
+  if (needed > gtk_scrolled_window_get_min_content_height (scrolled))
+    gtk_scrolled_window_set_min_content_height (scrolled, needed);
+  return G_SOURCE_REMOVE;
+}
+
+/* Not from inside the layout that changed the list's height. */
 static void
 fit_list_cb (GtkAdjustment     *adjustment,
              GParamSpec        *pspec,
              GtkScrolledWindow *scrolled)
 {
-  int needed = MIN ((int) ceil (gtk_adjustment_get_upper (adjustment)), MAX_LIST_HEIGHT);
-
-  if (needed > gtk_scrolled_window_get_min_content_height (scrolled))
-    gtk_scrolled_window_set_min_content_height (scrolled, needed);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fit_list_idle, g_object_ref (scrolled), g_object_unref);
 }
 
 /**
