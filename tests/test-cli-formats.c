@@ -81,6 +81,42 @@ test_sizes_format (Fixture       *f,
   assert_file_type (f, "a/product-0001.avif", 4, "ftypavif");
 }
 
+static gboolean
+same_bytes (const char *a,
+            const char *b)
+{
+  g_autofree char *da = NULL, *db = NULL;
+  gsize la, lb;
+
+  g_assert_true (g_file_get_contents (a, &da, &la, NULL));
+  g_assert_true (g_file_get_contents (b, &db, &lb, NULL));
+  return la == lb && memcmp (da, db, la) == 0;
+}
+
+/* Aqua.heic beside Aqua.jpg: the JPEG keeps the plain name, though the
+ * HEIC sorts first; the HEIC's output names its format. */
+static void
+test_own_format_keeps_name (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_auto(VtTestRun) run = { 0 };
+  g_autofree char *jpeg = g_build_filename (f->in, "product-0002.jpg", NULL);
+  g_autofree char *heic = g_build_filename (f->in, "product-0001.heic", NULL);
+  g_autofree char *from_heic = g_build_filename (f->out, "a", "product-0001-heic.jpg", NULL);
+  g_autofree char *from_jpeg = g_build_filename (f->out, "a", "product-0001.jpg", NULL);
+  g_autofree char *twin = g_build_filename (f->out, "a", "product-0002.jpg", NULL);
+  g_autofree char *bytes = NULL;
+  gsize len;
+
+  /* the "HEIC" is product-0002's photo: its output is product-0002's */
+  g_assert_true (g_file_get_contents (jpeg, &bytes, &len, NULL));
+  g_assert_true (g_file_set_contents (heic, bytes, len, NULL));
+  PROCESS (&run, f, "-s", "a=100x100");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (same_bytes (from_heic, twin));
+  g_assert_false (same_bytes (from_jpeg, twin));
+}
+
 static void
 test_usage_errors (Fixture       *f,
                    gconstpointer  data)
@@ -127,6 +163,7 @@ main (int argc, char **argv)
 
   vt_test_logo_folder_add ("/cli-formats/every-format-with-logo", 640, 480, test_every_format_with_logo);
   vt_test_logo_folder_add ("/cli-formats/sizes-format", 640, 480, test_sizes_format);
+  vt_test_logo_folder_add ("/cli-formats/own-format-keeps-name", 640, 480, test_own_format_keeps_name);
   vt_test_logo_folder_add ("/cli-formats/usage-errors", 640, 480, test_usage_errors);
   vt_test_logo_folder_add ("/cli-formats/missing-logo", 640, 480, test_missing_logo);
 

@@ -221,6 +221,29 @@ test_same_stem (Fixture *f, gconstpointer data)
   g_assert_true (g_file_test (second, G_FILE_TEST_IS_REGULAR));
 }
 
+/* A photo already in the output's format keeps its plain name beside one
+ * of another format that sorts first: Aqua.heic does not take Aqua.jpg. */
+static void
+test_own_format_keeps_name (Fixture *f, gconstpointer data)
+{
+  g_autoptr(VtJob) job = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (f->in, 0755), ==, 0);
+  copy_fixture ("orient-6.jpg", f->in, "Aqua.heic");
+  copy_fixture ("exif-1.jpg", f->in, "Aqua.jpg");
+  job = run_job (f->in, f->out, 2);
+  g_assert_cmpuint (vt_job_get_stats (job)->n_done, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      VtResult *result = vt_job_get_result (job, i);
+      gboolean jpeg = g_str_has_suffix (vt_result_get_input (result), ".jpg");
+      g_autofree char *expected = g_build_filename (f->out, "large", jpeg ? "Aqua.jpg" : "Aqua-heic.jpg", NULL);
+
+      g_assert_cmpstr (vt_result_get_output (result, 2)->path, ==, expected);
+      g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
+    }
+}
+
 static void
 test_never_overwrites_input (Fixture *f, gconstpointer data)
 {
@@ -439,6 +462,7 @@ main (int argc, char **argv)
   ADD ("/job/events-on-main-thread", 4, test_events_on_main_thread);
   ADD ("/job/cancel-mid-batch", 40, test_cancel_mid_batch);
   ADD ("/job/same-stem", 4, test_same_stem);
+  ADD ("/job/own-format-keeps-name", 0, test_own_format_keeps_name);
   ADD ("/job/counter-token", 3, test_counter_token);
   ADD ("/job/never-overwrites-input", 1, test_never_overwrites_input);
   ADD ("/job/output-inside-input", 4, test_output_inside_input);

@@ -44,12 +44,14 @@ joined_labels (GArray *labels)
   return g_string_free (text, FALSE);
 }
 
-/* No two texts of @chart touch, and each lies inside it. */
+/* No two texts of @chart touch, each lies inside it, and none covers a
+ * data point. */
 static void
 assert_labels_apart (VtSpeedupChart *chart, GArray *labels)
 {
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (GTK_WIDGET (chart)),
                                                gtk_widget_get_height (GTK_WIDGET (chart)));
+  g_autoptr(GArray) points = vt_speedup_chart_dup_points (chart);
 
   g_assert_cmpuint (labels->len, >, 0);
   for (guint i = 0; i < labels->len; i++)
@@ -64,6 +66,12 @@ assert_labels_apart (VtSpeedupChart *chart, GArray *labels)
           const VtChartLabel *b = &g_array_index (labels, VtChartLabel, j);
           if (graphene_rect_intersection (&a->rect, &b->rect, NULL))
             g_error ("“%s” overlaps “%s”", a->text, b->text);
+        }
+      for (guint j = 0; j < points->len; j++)
+        {
+          const graphene_point_t *p = &g_array_index (points, graphene_point_t, j);
+          if (graphene_rect_contains_point (&a->rect, p))
+            g_error ("“%s” covers the data point at %g,%g", a->text, p->x, p->y);
         }
     }
 }
@@ -136,6 +144,43 @@ test_slowdown_explained (Fixture *f, gconstpointer data)
   fine = vt_scaling_explain_slowdown (1.6, 8, 16);
   g_assert_null (fine);
   g_assert_null (vt_scaling_explain_slowdown (NAN, 8, 16));
+}
+
+/* On two cores the line "cores" lies just over the speedup 8 workers
+ * reached, and during a run the parallelism runs along it: in a chart as
+ * narrow as a netbook's, the line's name goes where it covers no point. */
+static void
+test_labels_clear_of_points (Fixture *f, gconstpointer data)
+{
+  static const double speedups[] = { 1.0, 1.4, 1.5, 1.5 };
+  VtSpeedupChart *chart = VT_SPEEDUP_CHART (g_object_new (VT_TYPE_SPEEDUP_CHART, NULL));
+  GtkWidget *window = gtk_window_new ();
+  g_autoptr(GArray) scaling = NULL;
+  g_autoptr(GArray) live = NULL;
+  g_autoptr(GArray) points = NULL;
+  g_autofree char *texts = NULL;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (chart));
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 200);
+  gtk_window_present (GTK_WINDOW (window));
+  while (gtk_widget_get_width (GTK_WIDGET (chart)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  vt_speedup_chart_start_scaling (chart, 2);
+  add_points (chart, speedups);
+  points = vt_speedup_chart_dup_points (chart);
+  g_assert_cmpuint (points->len, ==, 7);
+  scaling = vt_speedup_chart_dup_labels (chart);
+  texts = joined_labels (scaling);
+  g_test_message ("%d px:\n%s", gtk_widget_get_width (GTK_WIDGET (chart)), texts);
+  g_assert_nonnull (strstr (texts, "cores\n"));
+  assert_labels_apart (chart, scaling);
+
+  vt_speedup_chart_start_run (chart, 8, 2);
+  for (guint i = 1; i <= 40; i++)
+    vt_speedup_chart_add_sample (chart, i / 4.0, 120 + i, 1.9);
+  live = vt_speedup_chart_dup_labels (chart);
+  assert_labels_apart (chart, live);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static gboolean
@@ -299,6 +344,7 @@ main (int argc, char **argv)
   vt_test_window_add ("/chart/scaling-parallel-axis", 2, test_scaling_parallel_axis);
   vt_test_window_add ("/chart/slowdown-explained", 2, test_slowdown_explained);
   vt_test_window_add ("/chart/spanish-labels-apart", 2, test_spanish_labels_apart);
+  vt_test_window_add ("/chart/labels-clear-of-points", 2, test_labels_clear_of_points);
   vt_test_window_add ("/preview/zoom-label", 2, test_preview_zoom_label);
   vt_test_window_add ("/results/failed-link-keeps-file-name", 0, test_failed_link_keeps_file_name);
   return vt_test_window_run ();

@@ -119,6 +119,25 @@ vt_chart_labels_place (GArray     *labels,
   return TRUE;
 }
 
+/**
+ * vt_chart_labels_avoid:
+ * @x, @y: the centre of a mark the chart draws (a data point)
+ * @radius: half its size
+ *
+ * Keeps the texts placed from now on clear of the mark, which goes into
+ * @labels as an entry without text, never drawn.
+ */
+void
+vt_chart_labels_avoid (GArray *labels,
+                       double  x,
+                       double  y,
+                       double  radius)
+{
+  VtChartLabel mark = { NULL, GRAPHENE_RECT_INIT (x - radius, y - radius, 2 * radius, 2 * radius), 0, 0 };
+
+  g_array_append_val (labels, mark);
+}
+
 void
 vt_chart_labels_draw (GArray        *labels,
                       GtkWidget     *widget,
@@ -128,8 +147,11 @@ vt_chart_labels_draw (GArray        *labels,
   for (guint i = 0; i < labels->len; i++)
     {
       const VtChartLabel *label = &g_array_index (labels, VtChartLabel, i);
-      g_autoptr(PangoLayout) layout = label_layout (widget, label->text, label->width);
+      g_autoptr(PangoLayout) layout = NULL;
 
+      if (label->text == NULL)
+        continue;
+      layout = label_layout (widget, label->text, label->width);
       if (label->rgb == VT_CHART_FG)
         gdk_cairo_set_source_rgba (cr, fg);
       else

@@ -9,9 +9,10 @@ G_BEGIN_DECLS
 /* The widget's own text colour, for a VtChartLabel's rgb. */
 #define VT_CHART_FG G_MAXUINT32
 
-/* A text the chart draws, where it lies: what the tests check for overlaps. */
+/* A text the chart draws, where it lies: what the tests check for overlaps.
+ * An entry without text is a mark (a data point) that texts keep clear of. */
 typedef struct {
-  char           *text;
+  char           *text;   /* NULL for a mark */
   graphene_rect_t rect;    /* in widget coordinates */
   double          width;   /* > 0: shortened with an ellipsis to this many pixels */
   guint32         rgb;     /* 0xRRGGBB, or VT_CHART_FG */
@@ -30,6 +31,10 @@ gboolean vt_chart_labels_place       (GArray     *labels,
                                       double      align_y,
                                       double      max_width,
                                       guint32     rgb);
+void     vt_chart_labels_avoid       (GArray     *labels,
+                                      double      x,
+                                      double      y,
+                                      double      radius);
 void     vt_chart_labels_draw        (GArray     *labels,
                                       GtkWidget  *widget,
                                       cairo_t    *cr,

@@ -89,6 +89,13 @@ _vt_speedup_chart_amdahl_fraction (GArray *points)
   return sxx > 0 ? CLAMP (-sxy / sxx, 0.0, 1.0) : NAN;
 }
 
+/* A run's own share of parallel work, in per cent, from its speedup alone. */
+double
+_vt_speedup_chart_share (const Point *point)
+{
+  return 100 * CLAMP ((1 - 1 / MAX (point->parallelism, 1e-6)) / (1 - 1 / point->x), 0.0, 1.0);
+}
+
 /* The lowest speedup of a run with more than one worker, and its worker
  * count in @workers; NAN before there is one. */
 double
@@ -176,8 +183,9 @@ place_ticks (VtSpeedupChart *self,
     }
 }
 
-/* A reference line's name, inside the plot under the line's right end,
- * or above it where that place is taken. */
+/* A reference line's name, inside the plot just under or over the line:
+ * at its right end, else its left end, else its middle, wherever it
+ * covers no data point and no other text. */
 static void
 place_hline_label (VtSpeedupChart *self,
                    Layout         *l,
@@ -186,12 +194,37 @@ place_hline_label (VtSpeedupChart *self,
                    const char     *text,
                    guint32         rgb)
 {
-  double x = f->x0 + f->w - 4;
+  const double anchors[][2] = { { f->x0 + f->w - 4, 1 }, { f->x0 + 4, 0 }, { f->x0 + f->w / 2, 0.5 } };
 
   if (y > f->y_max)
     return;
-  if (!vt_chart_labels_place (l->labels, GTK_WIDGET (self), text, x, fy (f, y) + 2, 1, 0, f->w / 2, rgb))
-    vt_chart_labels_place (l->labels, GTK_WIDGET (self), text, x, fy (f, y) - 2, 1, 1, f->w / 2, rgb);
+  for (guint i = 0; i < G_N_ELEMENTS (anchors); i++)
+    for (int side = 0; side < 2; side++)
+      if (vt_chart_labels_place (l->labels, GTK_WIDGET (self), text, anchors[i][0],
+                                 fy (f, y) + (side ? -4 : 4), anchors[i][1], side, f->w / 2, rgb))
+        return;
+}
+
+/* The data points, which no line's name may cover. */
+static void
+avoid_points (VtSpeedupChart *self,
+              Layout         *l)
+{
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      const Point *p = &g_array_index (self->points, Point, i);
+      double x = fx (&l->f, p->x);
+
+      if (self->mode == MODE_LIVE)
+        {
+          vt_chart_labels_avoid (l->labels, x, fy (&l->f, p->rate), SAMPLE_RADIUS);
+          vt_chart_labels_avoid (l->labels, x, fy (&l->right, p->parallelism), SAMPLE_RADIUS);
+          continue;
+        }
+      vt_chart_labels_avoid (l->labels, x, fy (&l->f, p->parallelism), SPEEDUP_RADIUS);
+      if (p->x > 1)
+        vt_chart_labels_avoid (l->labels, x, fy (&l->right, _vt_speedup_chart_share (p)), SHARE_RADIUS);
+    }
 }
 
 static void
@@ -265,6 +298,7 @@ _vt_speedup_chart_layout (VtSpeedupChart *self,
   caption = dup_caption (self, &caption_rgb);
   if (caption != NULL)
     vt_chart_labels_place (l->labels, widget, caption, width, 0, 1, 0, width, caption_rgb);
+  avoid_points (self, l);
   place_hline_labels (self, l);
 }
 

@@ -15,6 +15,12 @@ G_BEGIN_DECLS
 #define CORES_RGB    0x26a269
 #define WARNING_RGB  0xc64600
 
+/* Half the size of a data point's mark: a speedup's dot, a parallel
+ * share's square, and a sample of a run (its line's half width). */
+#define SPEEDUP_RADIUS 4
+#define SHARE_RADIUS   3
+#define SAMPLE_RADIUS  1
+
 typedef enum {
   MODE_LIVE,
   MODE_SCALING,
@@ -61,6 +67,7 @@ void    _vt_speedup_chart_compute_frames  (VtSpeedupChart *self,
                                            Frame          *f,
                                            Frame          *right);
 double  _vt_speedup_chart_amdahl_fraction (GArray         *points);
+double  _vt_speedup_chart_share           (const Point    *point);
 double  _vt_speedup_chart_slowest         (GArray         *points,
                                            guint          *workers);
 void    _vt_speedup_chart_layout          (VtSpeedupChart *self,

@@ -89,7 +89,7 @@ draw_series (VtSpeedupChart *self,
              guint32         rgb)
 {
   vt_chart_set_source_rgb_hex (cr, rgb, 1.0);
-  cairo_set_line_width (cr, 2);
+  cairo_set_line_width (cr, 2 * SAMPLE_RADIUS);
   for (guint i = 0; i < self->points->len; i++)
     {
       const Point *p = &g_array_index (self->points, Point, i);
@@ -133,8 +133,9 @@ draw_shares (VtSpeedupChart *self,
 
       if (pt->x <= 1)
         continue;
-      share = 100 * CLAMP ((1 - 1 / MAX (pt->parallelism, 1e-6)) / (1 - 1 / pt->x), 0.0, 1.0);
-      cairo_rectangle (cr, fx (&l->f, pt->x) - 3, fy (&l->right, share) - 3, 6, 6);
+      share = _vt_speedup_chart_share (pt);
+      cairo_rectangle (cr, fx (&l->f, pt->x) - SHARE_RADIUS, fy (&l->right, share) - SHARE_RADIUS,
+                       2 * SHARE_RADIUS, 2 * SHARE_RADIUS);
       cairo_fill (cr);
       if (first)
         cairo_move_to (cr, fx (&l->f, pt->x), fy (&l->right, share));
@@ -165,7 +166,7 @@ draw_scaling (VtSpeedupChart *self,
   for (guint i = 0; i < self->points->len; i++)
     {
       const Point *pt = &g_array_index (self->points, Point, i);
-      cairo_arc (cr, fx (&l->f, pt->x), fy (&l->f, pt->parallelism), 4, 0, 2 * G_PI);
+      cairo_arc (cr, fx (&l->f, pt->x), fy (&l->f, pt->parallelism), SPEEDUP_RADIUS, 0, 2 * G_PI);
       cairo_fill (cr);
     }
 }
@@ -331,12 +332,51 @@ vt_speedup_chart_dup_tick_labels (VtSpeedupChart *self,
 GArray *
 vt_speedup_chart_dup_labels (VtSpeedupChart *self)
 {
-  Layout l = { 0 };
+  g_auto(Layout) l = { 0 };
+  GArray *texts = vt_chart_labels_new ();
 
   g_return_val_if_fail (VT_IS_SPEEDUP_CHART (self), NULL);
 
   _vt_speedup_chart_layout (self, &l);
-  return l.labels;
+  for (guint i = 0; i < l.labels->len; i++)
+    {
+      VtChartLabel label = g_array_index (l.labels, VtChartLabel, i);
+
+      if (label.text == NULL)
+        continue;
+      label.text = g_strdup (label.text);
+      g_array_append_val (texts, label);
+    }
+  return texts;
+}
+
+/**
+ * vt_speedup_chart_dup_points:
+ *
+ * The centre of every data point the chart draws at its present size.
+ *
+ * Returns: (transfer full) (element-type graphene_point_t): the points
+ */
+GArray *
+vt_speedup_chart_dup_points (VtSpeedupChart *self)
+{
+  g_auto(Layout) l = { 0 };
+  GArray *points = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+
+  g_return_val_if_fail (VT_IS_SPEEDUP_CHART (self), NULL);
+
+  _vt_speedup_chart_layout (self, &l);
+  for (guint i = 0; i < l.labels->len; i++)
+    {
+      const VtChartLabel *label = &g_array_index (l.labels, VtChartLabel, i);
+      graphene_point_t centre;
+
+      if (label->text != NULL)
+        continue;
+      graphene_rect_get_center (&label->rect, &centre);
+      g_array_append_val (points, centre);
+    }
+  return points;
 }
 
 /**

@@ -36,6 +36,7 @@ double vt_speedup_chart_get_amdahl_fraction (VtSpeedupChart *self);
 GStrv vt_speedup_chart_dup_tick_labels (VtSpeedupChart *self,
                                        VtChartAxis     axis);
 GArray *vt_speedup_chart_dup_labels   (VtSpeedupChart *self);
+GArray *vt_speedup_chart_dup_points   (VtSpeedupChart *self);
 double vt_speedup_chart_get_slowest  (VtSpeedupChart *self,
                                       guint          *workers);
 

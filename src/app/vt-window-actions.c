@@ -110,7 +110,10 @@ _vt_window_update_actions (VtWindow *self)
   gboolean busy = vt_window_is_busy (self);
   gboolean ready = vt_window_get_n_found (self) > 0;
 
-  /* Once everything has stopped, a cancelled batch is over. */
+  /* Once everything has stopped, a cancelled batch is over, and so is the
+   * question about quitting in the middle of it. */
+  if (!busy && self->close_dialog != NULL)
+    _vt_window_settle_close_question (self, self->cancelling);
   if (!busy)
     self->cancelling = FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start", ready && !busy);
@@ -119,18 +122,15 @@ _vt_window_update_actions (VtWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-input", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-output", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-links", !busy);
+  /* Start stays where it is, only disabled: Cancel has a place of its own. */
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), busy);
   gtk_button_set_label (self->cancel_button, self->cancelling ? _("Cancelling…") : _("_Cancel"));
-  gtk_widget_set_visible (GTK_WIDGET (self->start_button), !busy);
   /* The batch works from its own copy of the recipe: editing it now would
    * look like changing the batch. The note says when it can be edited. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->recipe_panel), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->subfolders_check), !busy);
   gtk_widget_set_visible (self->recipe_note, busy);
-  /* "Stop the batch and quit?" means nothing once the batch has ended. */
-  if (!busy && self->close_dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->close_dialog));
 }
 
 void

@@ -16,6 +16,23 @@
 
 #include "vt-window-private.h"
 
+/* Below this height, a 1024 × 600 netbook's, the figures over the photos
+ * (which fit whole in a window 700 px tall) scroll, rather than leave the
+ * photos a sliver: the photos keep room for more than a row of thumbnails. */
+#define SHORT_HEIGHT    680
+#define GRID_MIN_HEIGHT 240
+
+static void
+height_changed_cb (VtWindow *self)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->grid_view), GTK_TYPE_SCROLLED_WINDOW);
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller),
+                                              height > 0 && height < SHORT_HEIGHT ? GRID_MIN_HEIGHT : -1);
+}
+
 #if ADW_CHECK_VERSION (1, 4, 0)
 /* Below this width the recipe (360 px) and the photos no longer sit side
  * by side comfortably: the side bar slides over the photos instead, as the
@@ -103,8 +120,9 @@ adapt_modern (VtWindow        *self,
 /**
  * _vt_window_adaptive_init:
  *
- * Makes the side bar follow the header's toggle, and, on libadwaita 1.4 or
- * newer, puts the window's chrome together from the modern widgets.
+ * Makes the side bar follow the header's toggle, keeps the photos room in
+ * a short window, and, on libadwaita 1.4 or newer, puts the window's
+ * chrome together from the modern widgets.
  */
 void
 _vt_window_adaptive_init (VtWindow *self)
@@ -119,4 +137,7 @@ _vt_window_adaptive_init (VtWindow *self)
   g_object_bind_property (flap, "reveal-flap", flap_button, "active",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 #endif
+  /* GTK keeps the default size that of the window as it is resized. */
+  g_signal_connect (self, "notify::default-height", G_CALLBACK (height_changed_cb), NULL);
+  height_changed_cb (self);
 }

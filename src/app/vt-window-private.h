@@ -78,6 +78,8 @@ void      _vt_window_toast                   (VtWindow      *self,
 void      _vt_window_update_actions          (VtWindow      *self);
 void      _vt_window_emit_batch_finished     (VtWindow      *self,
                                               gboolean       cancelled);
+void      _vt_window_settle_close_question   (VtWindow      *self,
+                                              gboolean       cancelled);
 
 /* vt-window-adaptive.c */
 void      _vt_window_adaptive_init           (VtWindow      *self);

@@ -10,12 +10,15 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n.h>
 
 #include "vt-window-private.h"
 
 /* Photos listed by name in the dialog; the rest are counted. */
 #define MAX_LISTED 30
+/* The tallest the dialog's list grows before it scrolls. */
+#define MAX_LIST_HEIGHT 320
 /* A batch shorter than this ends while the user still looks at it. */
 #define NOTIFY_AFTER_US (20 * G_USEC_PER_SEC)
 
@@ -134,6 +137,32 @@ _vt_window_toast_results (VtWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* libadwaita's message dialog (1.2) measures its extra child at a width
+ * wider than the one it then gives it, where the rows' reasons wrap onto
+ * more lines: sized for the first width, the list's last row was cut. Once
+ * laid out, the scroller asks for the height its list needs at the width
+ * it really has, up to its maximum; it only ever grows, so this settles. */
+static gboolean
+fit_list_idle (gpointer data)
+{
+  GtkScrolledWindow *scrolled = data;
+  double upper = gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (scrolled));
+  int needed = MIN ((int) ceil (upper), MAX_LIST_HEIGHT);
+
+  if (needed > gtk_scrolled_window_get_min_content_height (scrolled))
+    gtk_scrolled_window_set_min_content_height (scrolled, needed);
+  return G_SOURCE_REMOVE;
+}
+
+/* Not from inside the layout that changed the list's height. */
+static void
+fit_list_cb (GtkAdjustment     *adjustment,
+             GParamSpec        *pspec,
+             GtkScrolledWindow *scrolled)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fit_list_idle, g_object_ref (scrolled), g_object_unref);
+}
+
 /**
  * _vt_window_list_dialog_new:
  * @list: (out): where the dialog's rows go (_vt_window_list_dialog_add())
@@ -161,8 +190,10 @@ _vt_window_list_dialog_new (VtWindow    *self,
   gtk_widget_add_css_class (GTK_WIDGET (*list), "boxed-list");
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), MAX_LIST_HEIGHT);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (*list));
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), "notify::upper",
+                           G_CALLBACK (fit_list_cb), scrolled, 0);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"), NULL);
   return dialog;

@@ -70,6 +70,38 @@ close_response_cb (AdwMessageDialog *dialog,
   g_idle_add (close_confirmed_cb, g_object_ref (self));
 }
 
+/**
+ * _vt_window_settle_close_question:
+ * @cancelled: whether the batch was stopped by Cancel
+ *
+ * The batch the quit question spoke of has ended before the answer. Once
+ * Cancel stopped it, the user has dealt with the batch since asking, and
+ * the question goes. A batch that finished on its own leaves the question
+ * up, since the user asked to quit and may still mean it, or may want a
+ * look at the results first (a window that vanished by itself would
+ * surprise): it now says there is nothing left to lose, and its answer
+ * counts as given.
+ */
+void
+_vt_window_settle_close_question (VtWindow *self,
+                                  gboolean  cancelled)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (self->close_dialog);
+  g_autofree char *body = NULL;
+
+  g_clear_weak_pointer (&self->close_dialog);
+  if (cancelled)
+    {
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      return;
+    }
+  body = g_strdup_printf ("%s\n\n%s", _("Quit Now?"),
+                          _("The batch has ended, so quitting leaves nothing undone."));
+  adw_message_dialog_set_body (dialog, body);
+  adw_message_dialog_set_response_label (dialog, "quit", _("_Quit"));
+  adw_message_dialog_set_response_appearance (dialog, "quit", ADW_RESPONSE_DEFAULT);
+}
+
 /* Closing (or Ctrl+Q) while photos are being prepared or downloaded asks
  * first: an unfinished batch is easy to lose by a stray click. */
 static gboolean
@@ -95,7 +127,7 @@ vt_window_close_request (GtkWindow *window)
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
-  /* The question is over when the batch is: see _vt_window_update_actions(). */
+  /* The question changes when the batch ends: see _vt_window_update_actions(). */
   g_clear_weak_pointer (&self->close_dialog);
   g_set_weak_pointer (&self->close_dialog, dialog);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -157,7 +157,27 @@ vt_job_plan_result (VtJob     *self,
   return TRUE;
 }
 
-/* Every output of the photos added before start, and the output folder. */
+/* Whether @input is already in a format the recipe writes. */
+static gboolean
+in_output_format (VtJob      *self,
+                  const char *input)
+{
+  g_autofree char *base = g_path_get_basename (input);
+  const char *dot = strrchr (base, '.');
+  VtFormat format;
+
+  if (dot == NULL || !vt_format_from_string (dot + 1, &format))
+    return FALSE;
+  for (guint v = 0; v < vt_recipe_get_n_variants (self->recipe); v++)
+    if (vt_recipe_get_variant (self->recipe, v)->formats & VT_FORMAT_BIT (format))
+      return TRUE;
+  return FALSE;
+}
+
+/* Every output of the photos added before start, and the output folder.
+ * Where two photos share a name, the one already in an output's format
+ * keeps it, whatever the order of their names: Aqua.jpg stays Aqua.jpg
+ * and Aqua.heic beside it becomes Aqua-heic.jpg. */
 gboolean
 vt_job_plan_outputs (VtJob   *self,
                      GError **error)
@@ -174,9 +194,15 @@ vt_job_plan_outputs (VtJob   *self,
   for (guint i = 0; i < self->results->len; i++)
     g_hash_table_add (self->plan.inputs,
                       g_canonicalize_filename (vt_result_get_input (vt_job_get_result (self, i)), NULL));
-  for (guint i = 0; i < self->results->len; i++)
-    if (!vt_job_plan_result (self, vt_job_get_result (self, i), error))
-      return FALSE;
+  for (int own_format = 1; own_format >= 0; own_format--)
+    for (guint i = 0; i < self->results->len; i++)
+      {
+        VtResult *result = vt_job_get_result (self, i);
+
+        if (in_output_format (self, vt_result_get_input (result)) == own_format &&
+            !vt_job_plan_result (self, result, error))
+          return FALSE;
+      }
   return TRUE;
 }
 
