@@ -1,0 +1,221 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-alpha-pixels.c: a cut-out's pixels through the TIFF reader, colour profiles, tone filters and sharpening */
+#include "config.h"
+
+#include <string.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <tiffio.h>
+
+#include "vitrina-engine.h"
+#include "vt-alpha.h"
+#include "vt-filter-chain.h"
+#include "vt-test-utils.h"
+
+/* Straight RGBA: opaque, half, transparent (with a colour it must lose)
+ * and a quarter opaque. */
+static const guint8 straight[4][4] = {
+  { 200, 30, 30, 255 }, { 40, 80, 220, 128 }, { 90, 90, 90, 0 }, { 250, 200, 10, 64 },
+};
+
+static guint8
+premultiply (guint c,
+             guint a)
+{
+  return (guint8) ((c * a * 2 + 255) / 510);
+}
+
+/* The pixel at @x, @y as the surface holds it, alpha and all. */
+static guint32
+argb_at (cairo_surface_t *surface,
+         int              x,
+         int              y)
+{
+  guint32 colour = vt_test_pixel (surface, x, y), word;
+
+  memcpy (&word, cairo_image_surface_get_data (surface) + (gsize) y * cairo_image_surface_get_stride (surface) + x * 4, 4);
+  return (word & 0xFF000000u) | colour;
+}
+
+static void
+assert_argb_near (guint32 p,
+                  guint   a,
+                  guint   r,
+                  guint   g,
+                  guint   b,
+                  int     tolerance)
+{
+  int got[4] = { p >> 24, (p >> 16) & 0xFF, (p >> 8) & 0xFF, p & 0xFF };
+  int want[4] = { a, r, g, b };
+
+  for (int i = 0; i < 4; i++)
+    if (ABS (got[i] - want[i]) > tolerance)
+      g_error ("pixel %08x; expected %02x%02x%02x%02x within %d", p, a, r, g, b, tolerance);
+}
+
+static cairo_surface_t *
+load (GBytes   *bytes,
+      gboolean  keep_alpha)
+{
+  VtLoadHints hints = { .max_pixels = VT_IMAGE_DEFAULT_MAX_PIXELS, .keep_alpha = keep_alpha };
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface = vt_image_load (bytes, &hints, &error);
+
+  g_assert_no_error (error);
+  return surface;
+}
+
+typedef struct {
+  guint16  photometric;
+  guint16  planar;
+  guint16  bps;
+  guint16  extra;          /* EXTRASAMPLE_ASSOCALPHA or _UNASSALPHA */
+} TiffKind;
+
+/* Four straight RGBA pixels in two rows, as a TIFF of @kind. */
+static GBytes *
+write_tiff (const TiffKind *kind,
+            const guint8    px[4][4])
+{
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "alpha.tif", NULL);
+  gboolean grey = kind->photometric == PHOTOMETRIC_MINISBLACK;
+  int spp = grey ? 2 : 4, bytes = kind->bps / 8;
+  guint16 extra = kind->extra;
+  TIFF *tif = TIFFOpen (path, "w");
+  char *data;
+  gsize len;
+
+  g_assert_nonnull (tif);
+  TIFFSetField (tif, TIFFTAG_IMAGEWIDTH, 4);
+  TIFFSetField (tif, TIFFTAG_IMAGELENGTH, 2);
+  TIFFSetField (tif, TIFFTAG_BITSPERSAMPLE, kind->bps);
+  TIFFSetField (tif, TIFFTAG_SAMPLESPERPIXEL, spp);
+  TIFFSetField (tif, TIFFTAG_PHOTOMETRIC, kind->photometric);
+  TIFFSetField (tif, TIFFTAG_PLANARCONFIG, kind->planar);
+  TIFFSetField (tif, TIFFTAG_EXTRASAMPLES, 1, &extra);
+  TIFFSetField (tif, TIFFTAG_ROWSPERSTRIP, 2);
+  /* A planar file is written plane by plane. */
+  for (int plane = 0; plane < (kind->planar == PLANARCONFIG_SEPARATE ? spp : 1); plane++)
+    for (int y = 0; y < 2; y++)
+      {
+        guint8 row[4 * 4 * 2];
+        int n = 0;
+
+        for (int x = 0; x < 4; x++)
+          for (int s = 0; s < spp; s++)
+            {
+              int c = s == spp - 1 ? 3 : s;
+              guint v = px[x][c];
+
+              if (kind->planar == PLANARCONFIG_SEPARATE && s != plane)
+                continue;
+              if (c < 3 && kind->extra == EXTRASAMPLE_ASSOCALPHA)
+                v = premultiply (v, px[x][3]);
+              if (bytes == 2)
+                ((guint16 *) row)[n++] = (guint16) (v * 257);
+              else
+                row[n++] = (guint8) v;
+            }
+        g_assert_cmpint (TIFFWriteScanline (tif, row, y, plane), ==, 1);
+      }
+  TIFFClose (tif);
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_bytes_new_take (data, len);
+}
+
+/* Each kind of TIFF with alpha keeps it as premultiplied ARGB32 when asked,
+ * whether the file's alpha is associated or not; without keep_alpha it is
+ * on white, as before. */
+static void
+test_tiff_keeps_alpha (void)
+{
+  const TiffKind kinds[] = {
+    { PHOTOMETRIC_RGB, PLANARCONFIG_CONTIG, 8, EXTRASAMPLE_UNASSALPHA },
+    { PHOTOMETRIC_RGB, PLANARCONFIG_CONTIG, 8, EXTRASAMPLE_ASSOCALPHA },
+    { PHOTOMETRIC_RGB, PLANARCONFIG_CONTIG, 16, EXTRASAMPLE_UNASSALPHA },
+    { PHOTOMETRIC_RGB, PLANARCONFIG_CONTIG, 16, EXTRASAMPLE_ASSOCALPHA },
+    { PHOTOMETRIC_RGB, PLANARCONFIG_SEPARATE, 8, EXTRASAMPLE_UNASSALPHA },
+    { PHOTOMETRIC_MINISBLACK, PLANARCONFIG_CONTIG, 8, EXTRASAMPLE_UNASSALPHA },
+    { PHOTOMETRIC_MINISBLACK, PLANARCONFIG_CONTIG, 8, EXTRASAMPLE_ASSOCALPHA },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(GBytes) bytes = write_tiff (&kinds[k], straight);
+      g_autoptr(cairo_surface_t) kept = load (bytes, TRUE);
+      g_autoptr(cairo_surface_t) flat = load (bytes, FALSE);
+      gboolean grey = kinds[k].photometric == PHOTOMETRIC_MINISBLACK;
+
+      g_test_message ("kind %u", k);
+      g_assert_cmpint (cairo_image_surface_get_format (kept), ==, CAIRO_FORMAT_ARGB32);
+      g_assert_cmpint (cairo_image_surface_get_format (flat), ==, CAIRO_FORMAT_RGB24);
+      for (int x = 0; x < 4; x++)
+        {
+          guint a = straight[x][3], r = straight[x][0];
+          guint g = grey ? r : straight[x][1], b = grey ? r : straight[x][2];
+
+          /* Associated alpha stores rounded colour: a unit either way once straight. */
+          assert_argb_near (argb_at (kept, x, 1), a, premultiply (r, a), premultiply (g, a),
+                            premultiply (b, a), 1);
+          assert_argb_near (argb_at (flat, x, 1), 255, premultiply (r, a) + 255 - a,
+                            premultiply (g, a) + 255 - a, premultiply (b, a) + 255 - a, 2);
+        }
+    }
+}
+
+/* A TIFF whose alpha channel is opaque everywhere takes the opaque path. */
+static void
+test_tiff_opaque_alpha (void)
+{
+  TiffKind kind = { PHOTOMETRIC_RGB, PLANARCONFIG_CONTIG, 8, EXTRASAMPLE_UNASSALPHA };
+  guint8 opaque[4][4];
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(cairo_surface_t) surface = NULL;
+
+  memcpy (opaque, straight, sizeof opaque);
+  for (int x = 0; x < 4; x++)
+    opaque[x][3] = 255;
+  bytes = write_tiff (&kind, (const guint8 (*)[4]) opaque);
+  surface = load (bytes, TRUE);
+  g_assert_cmpint (cairo_image_surface_get_format (surface), ==, CAIRO_FORMAT_RGB24);
+  g_assert_cmphex (argb_at (surface, 1, 0), ==, 0xFF2850DC);
+}
+
+/* An extra sample of unspecified meaning is premultiplied alpha, as
+ * libtiff's RGBA interface reads it, whatever the depth. */
+static void
+test_tiff_unspecified_extra (void)
+{
+  const TiffKind kinds[] = {
+    { PHOTOMETRIC_RGB, PLANARCONFIG_CONTIG, 8, EXTRASAMPLE_UNSPECIFIED },
+    { PHOTOMETRIC_RGB, PLANARCONFIG_CONTIG, 16, EXTRASAMPLE_UNSPECIFIED },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(GBytes) bytes = write_tiff (&kinds[k], straight);
+      g_autoptr(cairo_surface_t) kept = load (bytes, TRUE);
+      g_autoptr(cairo_surface_t) flat = load (bytes, FALSE);
+
+      g_test_message ("kind %u", k);
+      g_assert_cmpint (cairo_image_surface_get_format (kept), ==, CAIRO_FORMAT_ARGB32);
+      assert_argb_near (argb_at (kept, 1, 0), 128, 40, 80, 128, 1);
+      g_assert_cmphex (argb_at (kept, 2, 0), ==, 0);
+      assert_argb_near (argb_at (flat, 1, 0), 255, 40 + 127, 80 + 127, 255, 1);
+      assert_argb_near (argb_at (flat, 2, 1), 255, 255, 255, 255, 0);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  vt_engine_init ();
+
+  g_test_add_func ("/alpha-pixels/tiff-keeps-alpha", test_tiff_keeps_alpha);
+  g_test_add_func ("/alpha-pixels/tiff-opaque-alpha", test_tiff_opaque_alpha);
+  g_test_add_func ("/alpha-pixels/tiff-unspecified-extra", test_tiff_unspecified_extra);
+
+  return g_test_run ();
+}
