@@ -206,6 +206,35 @@ test_tiff_unspecified_extra (void)
     }
 }
 
+/* A cut-out PNG in a wide-gamut profile (alpha-adobe-rgb.png: straight
+ * (200, 100, 50) in Adobe RGB at alpha 255, 128, 0 and 64): its colour
+ * converted to sRGB as the same colour opaque is, its alpha untouched. */
+static void
+test_profile_keeps_alpha (void)
+{
+  g_autofree char *path = vt_test_fixture_path ("alpha-adobe-rgb.png");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(cairo_surface_t) surface = NULL;
+  const guint8 alphas[4] = { 255, 128, 0, 64 };
+  guint32 opaque;
+  char *data;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  bytes = g_bytes_new_take (data, len);
+  surface = load (bytes, TRUE);
+  g_assert_cmpint (cairo_image_surface_get_format (surface), ==, CAIRO_FORMAT_ARGB32);
+
+  /* Converted: Adobe RGB's red is more saturated than sRGB's. */
+  opaque = argb_at (surface, 0, 0);
+  g_assert_cmpuint ((opaque >> 16) & 0xFF, >=, 215);
+  g_assert_cmpuint (opaque >> 24, ==, 255);
+  g_assert_cmphex (argb_at (surface, 2, 0), ==, 0);
+  for (int x = 1; x < 4; x += 2)
+    assert_argb_near (argb_at (surface, x, 0), alphas[x], premultiply ((opaque >> 16) & 0xFF, alphas[x]),
+                      premultiply ((opaque >> 8) & 0xFF, alphas[x]), premultiply (opaque & 0xFF, alphas[x]), 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -216,6 +245,7 @@ main (int    argc,
   g_test_add_func ("/alpha-pixels/tiff-keeps-alpha", test_tiff_keeps_alpha);
   g_test_add_func ("/alpha-pixels/tiff-opaque-alpha", test_tiff_opaque_alpha);
   g_test_add_func ("/alpha-pixels/tiff-unspecified-extra", test_tiff_unspecified_extra);
+  g_test_add_func ("/alpha-pixels/profile-keeps-alpha", test_profile_keeps_alpha);
 
   return g_test_run ();
 }
