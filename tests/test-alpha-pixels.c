@@ -235,6 +235,101 @@ test_profile_keeps_alpha (void)
                       premultiply ((opaque >> 8) & 0xFF, alphas[x]), premultiply (opaque & 0xFF, alphas[x]), 1);
 }
 
+/* A 32 × 16 cut-out: a grey ramp from @lo to @hi on the left half, opaque,
+ * and a transparent right half. */
+static cairo_surface_t *
+ramp_cut_out (int lo,
+              int hi)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 32, 16);
+  guint32 *data = (guint32 *) cairo_image_surface_get_data (surface);
+  int words = cairo_image_surface_get_stride (surface) / 4;
+
+  for (int y = 0; y < 16; y++)
+    for (int x = 0; x < 16; x++)
+      {
+        guint v = lo + (hi - lo) * x / 15, tint = MIN (v + y, 255u);
+
+        data[y * words + x] = 0xFF000000u | tint << 16 | v << 8 | (v / 2);
+      }
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
+/* The tone filters judge a cut-out by its pixels, not by its transparent
+ * background: the same result as on the product alone, opaque. */
+static void
+test_tone_ignores_transparent (void)
+{
+  const char *chains[] = { "auto-contrast", "auto-contrast:cutoff=2", "contrast:factor=1.5" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (chains); i++)
+    {
+      g_autoptr(GArray) chain = vt_filter_chain_parse (chains[i], NULL);
+      g_autoptr(cairo_surface_t) cut_out = ramp_cut_out (60, 200);
+      g_autoptr(cairo_surface_t) whole = ramp_cut_out (60, 200);
+      g_autoptr(cairo_surface_t) product = cairo_surface_create_for_rectangle (whole, 0, 0, 16, 16);
+      g_autoptr(cairo_surface_t) alone = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 16, 16);
+      cairo_t *cr = cairo_create (alone);
+
+      cairo_set_source_surface (cr, product, 0, 0);
+      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      vt_filter_chain_apply (chain, cut_out, 1.0);
+      vt_filter_chain_apply (chain, alone, 1.0);
+      for (int y = 0; y < 16; y++)
+        for (int x = 0; x < 16; x++)
+          g_assert_cmphex (argb_at (cut_out, x, y), ==, argb_at (alone, x, y) | 0xFF000000u);
+      g_assert_cmphex (argb_at (cut_out, 20, 3), ==, 0);
+    }
+}
+
+/* A photo's middle as a cut-out, with a soft round edge. */
+static cairo_surface_t *
+photo_cut_out (void)
+{
+  g_autoptr(cairo_surface_t) photo = vt_test_load_fixture ("real-coffee.jpg");
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 160, 120);
+  cairo_t *cr = cairo_create (surface);
+  cairo_pattern_t *edge = cairo_pattern_create_radial (80, 60, 40, 80, 60, 56);
+
+  cairo_pattern_add_color_stop_rgba (edge, 0, 0, 0, 0, 1);
+  cairo_pattern_add_color_stop_rgba (edge, 1, 0, 0, 0, 0);
+  cairo_set_source_surface (cr, photo, -200, -140);
+  cairo_mask (cr, edge);
+  cairo_pattern_destroy (edge);
+  cairo_destroy (cr);
+  return surface;
+}
+
+/* Sharpen, contrast and unsharp on a cut-out: its colour is made straight,
+ * and spread into the transparent pixels, once for the three; premultiplying
+ * and straightening between them would round the colour again, and each
+ * spreading would cost as much as the sharpening. */
+static void
+test_sharpening_straightens_once (void)
+{
+  g_autoptr(GArray) chain = vt_filter_chain_parse ("sharpen;contrast;unsharp:radius=2,percent=150,threshold=3",
+                                                   NULL);
+  g_autoptr(cairo_surface_t) run = photo_cut_out ();
+  g_autoptr(cairo_surface_t) once = photo_cut_out ();
+  guint8 *alpha;
+
+  vt_filter_chain_apply (chain, run, 1.0);
+  alpha = vt_alpha_detach (once, VT_ALPHA_BLED);
+  vt_filters_sharpen (once);
+  vt_filters_contrast (once, 1.2, alpha);
+  vt_filters_unsharp_mask (once, 2, 150, 3);
+  vt_alpha_attach (once, alpha);
+  g_assert_cmpint (vt_test_max_diff (run, once), ==, 0);
+  for (int y = 0; y < 120; y += 7)
+    for (int x = 0; x < 160; x += 5)
+      g_assert_cmphex (argb_at (run, x, y) >> 24, ==, argb_at (once, x, y) >> 24);
+  g_assert_cmphex (argb_at (run, 0, 0), ==, 0);
+  g_assert_cmphex (argb_at (run, 80, 60) >> 24, ==, 0xFF);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -246,6 +341,8 @@ main (int    argc,
   g_test_add_func ("/alpha-pixels/tiff-opaque-alpha", test_tiff_opaque_alpha);
   g_test_add_func ("/alpha-pixels/tiff-unspecified-extra", test_tiff_unspecified_extra);
   g_test_add_func ("/alpha-pixels/profile-keeps-alpha", test_profile_keeps_alpha);
+  g_test_add_func ("/alpha-pixels/tone-ignores-transparent", test_tone_ignores_transparent);
+  g_test_add_func ("/alpha-pixels/sharpening-straightens-once", test_sharpening_straightens_once);
 
   return g_test_run ();
 }
