@@ -117,16 +117,17 @@ assert_rgba_near (const guint8 *p,
              p[0], p[1], p[2], p[3], r, g, b, a, tolerance);
 }
 
-/* vitrina-cli process on the cut-out alone, into @dir/out. */
+/* vitrina-cli process on the fixture @name alone, into @dir/out. */
 static void
-process_cutout (const char *dir,
-                const char *sizes,
-                const char *formats)
+process_fixture (const char *dir,
+                 const char *name,
+                 const char *sizes,
+                 const char *formats)
 {
   g_autofree char *in = g_build_filename (dir, "in", NULL);
   g_autofree char *out = g_build_filename (dir, "out", NULL);
-  g_autofree char *fixture = vt_test_fixture_path ("cutout.png");
-  g_autofree char *copy = g_build_filename (in, "cutout.png", NULL);
+  g_autofree char *fixture = vt_test_fixture_path (name);
+  g_autofree char *copy = g_build_filename (in, name, NULL);
   g_autofree char *data = NULL;
   g_auto(VtTestRun) run = { 0 };
   gsize len;
@@ -137,6 +138,14 @@ process_cutout (const char *dir,
   vt_test_run (&run, NULL, NULL, vt_test_cli_path (), "process", "--quiet", in, "-o", out,
                "-s", sizes, "--format", formats, NULL);
   vt_assert_run (&run, 0, NULL, NULL);
+}
+
+static void
+process_cutout (const char *dir,
+                const char *sizes,
+                const char *formats)
+{
+  process_fixture (dir, "cutout.png", sizes, formats);
 }
 
 /* Transparent corners, an opaque disc, a half-transparent square whose
@@ -184,6 +193,90 @@ test_kept_in_webp_avif_png (void)
   assert_rgba_near (pixel (&j, SQUARE_X, MID_Y), 147, 167, 237, 255, 8);
   assert_rgba_near (pixel (&j, DISC_X, MID_Y), pixel (&w, DISC_X, MID_Y)[0],
                     pixel (&w, DISC_X, MID_Y)[1], pixel (&w, DISC_X, MID_Y)[2], 255, 8);
+}
+
+/* The cut-out's output in @dir with extension @ext, as process_fixture()
+ * wrote it for the size main. */
+static void
+read_output (const char *dir,
+             const char *ext,
+             Rgba       *image)
+{
+  g_autofree char *name = g_strconcat ("cutout.", ext, NULL);
+  g_autofree char *path = g_build_filename (dir, "out", "main", name, NULL);
+
+  if (g_str_equal (ext, "webp"))
+    read_webp (path, image);
+  else
+    read_pixbuf (path, image);
+}
+
+/* How far @image is from @reference: the mean difference of alpha over
+ * all pixels, and of colour over those at least half opaque in both. */
+static void
+mean_differences (const Rgba *image,
+                  const Rgba *reference,
+                  double     *alpha,
+                  double     *colour)
+{
+  guint64 alpha_sum = 0, colour_sum = 0, n_colour = 0;
+  gsize n = (gsize) image->width * image->height;
+
+  g_assert_cmpint (image->width, ==, reference->width);
+  g_assert_cmpint (image->height, ==, reference->height);
+  for (gsize i = 0; i < n; i++)
+    {
+      const guint8 *p = image->rgba + i * 4, *q = reference->rgba + i * 4;
+
+      alpha_sum += ABS (p[3] - q[3]);
+      if (p[3] < 128 || q[3] < 128)
+        continue;
+      for (int c = 0; c < 3; c++)
+        colour_sum += ABS (p[c] - q[c]);
+      n_colour += 3;
+    }
+  *alpha = (double) alpha_sum / n;
+  *colour = (double) colour_sum / MAX (n_colour, 1);
+}
+
+/* HEIC and AVIF cut-outs (cutout.png through heif-enc and avifenc, see
+ * tests/fixtures/README.md) keep their transparency as the PNG does: their
+ * PNG and WebP outputs within a few levels of the PNG's own output, their
+ * JPEG on white. */
+static void
+test_heif_inputs_keep_alpha (void)
+{
+  const char *inputs[] = { "cutout.heic", "cutout.avif" };
+  g_autoptr(VtTestDir) ref_dir = vt_test_make_tmpdir ();
+  g_auto(Rgba) ref = { 0 };
+
+  process_cutout (ref_dir, "main=120x120", "png");
+  read_output (ref_dir, "png", &ref);
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
+      g_auto(Rgba) p = { 0 }, w = { 0 }, j = { 0 };
+      double alpha, colour;
+
+      process_fixture (dir, inputs[i], "main=120x120", "png,webp,jpeg");
+      read_output (dir, "png", &p);
+      read_output (dir, "webp", &w);
+      read_output (dir, "jpg", &j);
+      assert_cut_out (&p, 6);
+      assert_cut_out (&w, 10);
+      mean_differences (&p, &ref, &alpha, &colour);
+      g_test_message ("%s as PNG: alpha %.2f, colour %.2f levels off the PNG's on average",
+                      inputs[i], alpha, colour);
+      g_assert_cmpfloat (alpha, <=, 1.0);
+      g_assert_cmpfloat (colour, <=, 2.0);
+      mean_differences (&w, &ref, &alpha, &colour);
+      g_test_message ("%s as WebP: alpha %.2f, colour %.2f", inputs[i], alpha, colour);
+      g_assert_cmpfloat (alpha, <=, 1.5);
+      g_assert_cmpfloat (colour, <=, 4.0);
+      assert_rgba_near (pixel (&j, 0, 0), 255, 255, 255, 255, 2);
+      assert_rgba_near (pixel (&j, 119, 89), 255, 255, 255, 255, 2);
+      assert_rgba_near (pixel (&j, SQUARE_X, MID_Y), 147, 167, 237, 255, 10);
+    }
 }
 
 static int
@@ -365,6 +458,7 @@ main (int    argc,
   vt_engine_init ();
 
   g_test_add_func ("/alpha/kept-in-webp-avif-png", test_kept_in_webp_avif_png);
+  g_test_add_func ("/alpha/heif-inputs-keep-alpha", test_heif_inputs_keep_alpha);
   g_test_add_func ("/alpha/sharpened-edge-keeps-colour", test_sharpened_edge_keeps_colour);
   g_test_add_func ("/alpha/flattened-on-pad-colour", test_flattened_on_pad_colour);
   g_test_add_func ("/alpha/opaque-stays-opaque", test_opaque_stays_opaque);

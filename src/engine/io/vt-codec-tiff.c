@@ -7,6 +7,10 @@
  * when the file has a profile. Those are read here sample by sample:
  * 16-bit rounded to 8, floats clamped to 0–1, CMYK through its embedded
  * profile. Only the first page of the file is read.
+ *
+ * A photo with transparency keeps it when the recipe asks (the load hint
+ * keep_alpha), as premultiplied ARGB32 whether the file stores its alpha
+ * associated (premultiplied) or not; otherwise it is shown on white.
  */
 #define G_LOG_DOMAIN "vt-codec-tiff"
 
@@ -16,6 +20,7 @@
 #include <glib/gi18n-lib.h>
 #include <tiffio.h>
 
+#include "vt-alpha.h"
 #include "vt-codec.h"
 #include "vt-color.h"
 
@@ -106,36 +111,25 @@ plain_reason (const char *message)
   return _("its pixels are damaged, so the photo cannot be shown");
 }
 
+/* libtiff's errors (@user_data the Reader, which keeps the first) and its
+ * warnings (@user_data %NULL: unknown tags and the like, not the user's
+ * concern, and the photo reads) go to the debug log. */
 static int
-on_error (TIFF       *tif,
-          void       *user_data,
-          const char *module,
-          const char *fmt,
-          va_list     ap)
-{
-  Reader *r = user_data;
-  g_autofree char *message = g_strdup_vprintf (fmt, ap);
-
-  g_debug ("libtiff error in %s: %s", module ? module : "?", message);
-  if (r->message == NULL)
-    r->message = g_steal_pointer (&message);
-  return 1;
-}
-
-static int
-on_warning (TIFF       *tif,
+on_message (TIFF       *tif,
             void       *user_data,
             const char *module,
             const char *fmt,
             va_list     ap)
 {
+  Reader *r = user_data;
   g_autofree char *message = NULL;
 
-  /* unknown tags and the like: not the user's concern, and the photo reads */
-  if (g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN))
+  if (r == NULL && g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN))
     return 1;
   message = g_strdup_vprintf (fmt, ap);
-  g_debug ("libtiff warning in %s: %s", module ? module : "?", message);
+  g_debug ("libtiff %s in %s: %s", r ? "error" : "warning", module ? module : "?", message);
+  if (r != NULL && r->message == NULL)
+    r->message = g_steal_pointer (&message);
   return 1;
 }
 
@@ -150,14 +144,17 @@ set_damaged_error (Reader  *r,
 typedef struct {
   guint16 bps, spp, format, photometric, planar, extra;
   gboolean premultiplied, tiled;
+  gboolean keep_alpha;      /* the file has alpha and the recipe keeps it */
 } Layout;
 
 /* The samples read here rather than by libtiff's RGBA interface. Tiled
  * 8-bit RGB and grey too: the RGBA interface refuses a tile whose byte
  * count is larger than its pixels need, which writers leave and Pillow
- * and tiff2rgba read. */
+ * and tiff2rgba read. And 8-bit with alpha: the RGBA interface gives grey
+ * with alpha as stored, premultiplied or not, and RGB premultiplied,
+ * where the alpha is to be told apart here. */
 static gboolean
-is_deep_or_cmyk (const Layout *l)
+is_read_sample_by_sample (const Layout *l)
 {
   if (l->planar != PLANARCONFIG_CONTIG)
     return FALSE;
@@ -169,7 +166,7 @@ is_deep_or_cmyk (const Layout *l)
     return FALSE;
   if (l->format == SAMPLEFORMAT_IEEEFP)
     return l->bps == 32;
-  return (l->bps == 16 || (l->bps == 8 && l->tiled)) && l->format != SAMPLEFORMAT_INT;
+  return (l->bps == 16 || (l->bps == 8 && (l->tiled || l->extra > 0))) && l->format != SAMPLEFORMAT_INT;
 }
 
 static guint8
@@ -203,7 +200,7 @@ row_to_8bit (const guint8 *row,
   for (int x = 0; x < width; x++)
     for (int c = 0; c < n; c++)
       out[x * n + c] = to_8bit (row, (gsize) x * l->spp + c, l);
-  if (alpha && l->premultiplied)
+  if (alpha && l->premultiplied && !l->keep_alpha)
     for (int x = 0; x < width; x++)
       {
         guint a = out[x * n + colour];
@@ -211,6 +208,33 @@ row_to_8bit (const guint8 *row,
           out[x * n + c] = a ? MIN (255u, out[x * n + c] * 255u / a) : 0;
       }
   return n;
+}
+
+/* Grey or RGB with alpha (@n_channels 2 or 4), straight or premultiplied,
+ * to premultiplied ARGB32; @alpha is room for a row's alpha. */
+static void
+argb_row (const guint8 *in,
+          guint32      *out,
+          int           width,
+          int           n_channels,
+          gboolean      premultiplied,
+          guint8       *alpha)
+{
+  gboolean grey = n_channels == 2;
+
+  for (int x = 0; x < width; x++, in += n_channels)
+    {
+      guint a = in[n_channels - 1], r = in[0], g = grey ? r : in[1], b = grey ? r : in[2];
+
+      alpha[x] = a;
+      /* Premultiplied colour is never above its alpha. */
+      if (premultiplied)
+        out[x] = a << 24 | MIN (r, a) << 16 | MIN (g, a) << 8 | MIN (b, a);
+      else
+        out[x] = 0xFF000000u | r << 16 | g << 8 | b;
+    }
+  if (!premultiplied)
+    vt_alpha_premultiply_row (out, alpha, width);
 }
 
 /* Without a profile, CMYK is inverted as libtiff and Pillow do: a stand-in
@@ -230,6 +254,35 @@ naive_cmyk_row (const guint8 *cmyk,
 }
 
 static cairo_surface_t *
+new_surface (const Layout  *l,
+             int            width,
+             int            height,
+             GError       **error)
+{
+  return vt_image_new_format (l->keep_alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, width, height, error);
+}
+
+/* One stored row into the surface's row @out; @work is room for a row of
+ * 8-bit samples, then its alpha. */
+static void
+store_row (const guint8    *row,
+           guint32         *out,
+           int              width,
+           const Layout    *l,
+           VtCmykTransform *cmyk,
+           guint8          *work)
+{
+  int channels = row_to_8bit (row, work, width, l);
+
+  if (channels == 4 && l->photometric == PHOTOMETRIC_SEPARATED)
+    cmyk ? vt_cmyk_transform_row (cmyk, work, (guint8 *) out, width) : naive_cmyk_row (work, out, width);
+  else if (l->keep_alpha && channels % 2 == 0)
+    argb_row (work, out, width, channels, l->premultiplied, work + (gsize) width * 4);
+  else
+    vt_codec_rgba_row (work, out, width, channels);
+}
+
+static cairo_surface_t *
 read_samples (TIFF          *tif,
               Reader        *r,
               const Layout  *l,
@@ -240,11 +293,11 @@ read_samples (TIFF          *tif,
               GError       **error)
 {
   g_autoptr(VtCmykTransform) cmyk = NULL;
-  g_autoptr(cairo_surface_t) surface = vt_image_new_uninitialized (width, height, error);
+  g_autoptr(cairo_surface_t) surface = new_surface (l, width, height, error);
   gboolean tiled = TIFFIsTiled (tif), failed = FALSE;
   guint32 band = 1, tile_w = 0;
   g_autofree guint8 *rows = NULL, *tile = NULL;
-  g_autofree guint8 *samples8 = g_try_malloc ((gsize) width * 4);
+  g_autofree guint8 *samples8 = g_try_malloc ((gsize) width * 5);
   gsize row_bytes = (gsize) width * l->spp * (l->bps / 8);
 
   if (surface == NULL)
@@ -291,17 +344,9 @@ read_samples (TIFF          *tif,
           return NULL;
         }
       for (guint32 k = 0; k < n; k++)
-        {
-          guint32 *out = (guint32 *) (cairo_image_surface_get_data (surface) +
-                                      (gsize) (y0 + k) * cairo_image_surface_get_stride (surface));
-          int channels = row_to_8bit (rows + k * row_bytes, samples8, width, l);
-
-          if (channels == 4 && l->photometric == PHOTOMETRIC_SEPARATED)
-            cmyk ? vt_cmyk_transform_row (cmyk, samples8, (guint8 *) out, width)
-                 : naive_cmyk_row (samples8, out, width);
-          else
-            vt_codec_rgba_row (samples8, out, width, channels);
-        }
+        store_row (rows + k * row_bytes, (guint32 *) (cairo_image_surface_get_data (surface) +
+                                                      (gsize) (y0 + k) * cairo_image_surface_get_stride (surface)),
+                   width, l, cmyk, samples8);
     }
   cairo_surface_mark_dirty (surface);
   return g_steal_pointer (&surface);
@@ -310,11 +355,12 @@ read_samples (TIFF          *tif,
 /* libtiff's RGBA interface, straight into the surface (both rows of
  * 32-bit pixels), in the stored order: the orientation is turned after. */
 static cairo_surface_t *
-read_rgba (TIFF    *tif,
-           Reader  *r,
-           int      width,
-           int      height,
-           GError **error)
+read_rgba (TIFF          *tif,
+           Reader        *r,
+           const Layout  *l,
+           int            width,
+           int            height,
+           GError       **error)
 {
   g_autoptr(cairo_surface_t) surface = NULL;
   TIFFRGBAImage img;
@@ -330,7 +376,7 @@ read_rgba (TIFF    *tif,
                    _("it was saved with settings this app cannot read; save it again as an ordinary TIFF or as a JPEG"));
       return NULL;
     }
-  surface = vt_image_new_uninitialized (width, height, error);
+  surface = new_surface (l, width, height, error);
   if (surface == NULL)
     {
       TIFFRGBAImageEnd (&img);
@@ -345,12 +391,12 @@ read_rgba (TIFF    *tif,
       set_damaged_error (r, error);
       return NULL;
     }
-  /* ABGR, alpha premultiplied, to xRGB on white. */
+  /* ABGR, alpha premultiplied, to premultiplied ARGB or to xRGB on white. */
   for (gsize i = 0; i < (gsize) width * height; i++)
     {
-      guint a = TIFFGetA (px[i]), white = 255 - a;
+      guint a = TIFFGetA (px[i]), white = l->keep_alpha ? 0 : 255 - a;
 
-      px[i] = 0xFF000000u | MIN (255u, TIFFGetR (px[i]) + white) << 16 |
+      px[i] = (l->keep_alpha ? a : 0xFFu) << 24 | MIN (255u, TIFFGetR (px[i]) + white) << 16 |
               MIN (255u, TIFFGetG (px[i]) + white) << 8 | MIN (255u, TIFFGetB (px[i]) + white);
     }
   cairo_surface_mark_dirty (surface);
@@ -362,8 +408,8 @@ open_tiff (Reader *r)
 {
   g_autoptr(TIFFOpenOptions) options = TIFFOpenOptionsAlloc ();
 
-  TIFFOpenOptionsSetErrorHandlerExtR (options, on_error, r);
-  TIFFOpenOptionsSetWarningHandlerExtR (options, on_warning, r);
+  TIFFOpenOptionsSetErrorHandlerExtR (options, on_message, r);
+  TIFFOpenOptionsSetWarningHandlerExtR (options, on_message, NULL);
   return TIFFClientOpenExt ("photo", "rm", r, reader_read, reader_write, reader_seek, reader_close,
                             reader_size, NULL, NULL, options);
 }
@@ -405,15 +451,21 @@ vt_codec_tiff_decode (const guint8       *data,
   TIFFGetFieldDefaulted (tif, TIFFTAG_ORIENTATION, &orientation);
   TIFFGetFieldDefaulted (tif, TIFFTAG_EXTRASAMPLES, &l.extra, &extra_types);
   l.tiled = TIFFIsTiled (tif);
-  l.premultiplied = l.extra > 0 && extra_types != NULL && extra_types[0] == EXTRASAMPLE_ASSOCALPHA;
+  /* An extra sample of unspecified meaning is premultiplied alpha, as
+   * libtiff's RGBA interface takes it. */
+  l.premultiplied = l.extra > 0 && extra_types != NULL && extra_types[0] != EXTRASAMPLE_UNASSALPHA;
+  l.keep_alpha = hints->keep_alpha && l.extra > 0;
   if (!TIFFGetField (tif, TIFFTAG_PHOTOMETRIC, &l.photometric))
     l.photometric = l.spp >= 3 ? PHOTOMETRIC_RGB : PHOTOMETRIC_MINISBLACK;
   if (!TIFFGetField (tif, TIFFTAG_ICCPROFILE, &icc_len, &icc))
     icc = NULL;
 
-  surface = is_deep_or_cmyk (&l) ? read_samples (tif, &r, &l, width, height, icc, icc_len, error)
-                                 : read_rgba (tif, &r, width, height, error);
+  surface = is_read_sample_by_sample (&l) ? read_samples (tif, &r, &l, width, height, icc, icc_len, error)
+                                          : read_rgba (tif, &r, &l, width, height, error);
   message = r.message;
+  /* An alpha channel with every pixel opaque: the opaque path. */
+  if (surface != NULL && l.keep_alpha && vt_alpha_is_opaque (surface))
+    surface = vt_alpha_flatten (surface, 0xFFFFFF, error);
   if (surface == NULL)
     return NULL;
   /* A CMYK profile has done its work already; vt_color_to_srgb() takes RGB. */

@@ -276,10 +276,12 @@ sharpen (cairo_surface_t *surface,
   vt_filters_convolve3 (surface, kernel);
 }
 
+/* @alpha: the photo's alpha while it is detached, %NULL for an opaque one */
 static void
 apply (const VtFilter  *filter,
        cairo_surface_t *surface,
-       double           strength)
+       double           strength,
+       const guint8    *alpha)
 {
   const double *p = filter->params;
 
@@ -292,9 +294,9 @@ apply (const VtFilter  *filter,
     case VT_FILTER_GAUSSIAN: vt_filters_gaussian_blur (surface, p[0]); break;
     case VT_FILTER_BOX_BLUR: vt_filters_box_blur (surface, p[0]); break;
     case VT_FILTER_BRIGHTNESS: vt_filters_brightness (surface, p[0]); break;
-    case VT_FILTER_CONTRAST: vt_filters_contrast (surface, p[0]); break;
+    case VT_FILTER_CONTRAST: vt_filters_contrast (surface, p[0], alpha); break;
     case VT_FILTER_SATURATION: vt_filters_saturation (surface, p[0]); break;
-    case VT_FILTER_AUTO_CONTRAST: vt_filters_auto_contrast (surface, p[0]); break;
+    case VT_FILTER_AUTO_CONTRAST: vt_filters_auto_contrast (surface, p[0], alpha); break;
     case VT_FILTER_EDGE_ENHANCE: vt_filters_convolve3 (surface, edge_enhance); break;
     case VT_FILTER_EDGE_ENHANCE_MORE: vt_filters_convolve3 (surface, edge_enhance_more); break;
     case VT_FILTER_INVERT: vt_filters_invert (surface); break;
@@ -327,6 +329,70 @@ alpha_mode (VtFilterKind kind)
     }
 }
 
+static gboolean
+is_skipped (const VtFilter *filter,
+            double          strength)
+{
+  return vt_filter_kind_get_info (filter->kind)->sharpening && strength <= 0;
+}
+
+/* Runs @filters[0] on @surface and, on a photo with transparency, the
+ * filters on straight colour after it up to the first blur: alpha is
+ * taken out once for them all and the colour at the edge spread once,
+ * when one of them sharpens. Each premultiplying in between would round
+ * the colour again, and the spreading again would start from that.
+ *
+ * Returns: how many filters were run */
+static guint
+apply_run (const VtFilter  *filters,
+           guint            n,
+           cairo_surface_t *surface,
+           double           strength)
+{
+  VtAlphaMode mode = alpha_mode (filters[0].kind);
+  guint8 *alpha;
+  guint end;
+
+  if (!vt_image_has_alpha (surface) || mode == VT_ALPHA_AS_IS)
+    {
+      apply (&filters[0], surface, strength, NULL);
+      return 1;
+    }
+  for (end = 1; end < n && alpha_mode (filters[end].kind) != VT_ALPHA_AS_IS; end++)
+    if (!is_skipped (&filters[end], strength))
+      mode = MAX (mode, alpha_mode (filters[end].kind));
+  alpha = vt_alpha_detach (surface, mode);
+  for (guint i = 0; i < end; i++)
+    if (!is_skipped (&filters[i], strength))
+      apply (&filters[i], surface, strength, alpha);
+  vt_alpha_attach (surface, alpha);
+  return end;
+}
+
+/**
+ * vt_filter_chain_apply:
+ * @chain: (element-type VtFilter): the filters, in order
+ * @surface: RGB24, or premultiplied ARGB32 for a photo with transparency
+ * @strength: as for vt_filter_apply()
+ *
+ * Runs every filter of @chain on @surface in place, as vt_filter_apply()
+ * one after the other would, save that on a photo with transparency the
+ * colour is made straight once for each run of filters that want it.
+ */
+void
+vt_filter_chain_apply (GArray          *chain,
+                       cairo_surface_t *surface,
+                       double           strength)
+{
+  const VtFilter *filters = (const VtFilter *) chain->data;
+
+  for (guint i = 0; i < chain->len; )
+    if (is_skipped (&filters[i], strength))
+      i++;
+    else
+      i += apply_run (filters + i, chain->len - i, surface, strength);
+}
+
 /**
  * vt_filter_apply:
  * @surface: RGB24, or premultiplied ARGB32 for a photo with transparency
@@ -340,17 +406,6 @@ vt_filter_apply (const VtFilter  *filter,
                  cairo_surface_t *surface,
                  double           strength)
 {
-  VtAlphaMode mode;
-  guint8 *alpha;
-
-  if (vt_filter_kind_get_info (filter->kind)->sharpening && strength <= 0)
-    return;
-  if (!vt_image_has_alpha (surface) || (mode = alpha_mode (filter->kind)) == VT_ALPHA_AS_IS)
-    {
-      apply (filter, surface, strength);
-      return;
-    }
-  alpha = vt_alpha_detach (surface, mode);
-  apply (filter, surface, strength);
-  vt_alpha_attach (surface, alpha);
+  if (!is_skipped (filter, strength))
+    apply_run (filter, 1, surface, strength);
 }

@@ -65,6 +65,9 @@ char               *vt_filter_to_string     (const VtFilter *filter);
 GArray             *vt_filter_chain_parse   (const char     *text,
                                              GError        **error);
 char               *vt_filter_chain_to_string (GArray       *chain);
+void                vt_filter_chain_apply   (GArray         *chain,
+                                             cairo_surface_t *surface,
+                                             double          strength);
 void                vt_filter_apply         (const VtFilter *filter,
                                              cairo_surface_t *surface,
                                              double          strength);

@@ -97,6 +97,81 @@ bleed (guint32      *data,
     }
 }
 
+typedef void (*RowFunc) (guint32 *row,
+                         guint8  *alpha,
+                         int      width);
+
+/* @func on each row of @surface, with that row of @alpha (width bytes a
+ * row) when there is one. */
+static void
+for_each_row (cairo_surface_t *surface,
+              guint8          *alpha,
+              RowFunc          func)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint8 *data;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  for (int y = 0; y < height; y++)
+    func ((guint32 *) (data + (gsize) y * stride), alpha ? alpha + (gsize) y * width : NULL, width);
+  cairo_surface_mark_dirty (surface);
+}
+
+/**
+ * vt_alpha_unpremultiply_row:
+ * @row: premultiplied ARGB32 pixels, changed in place
+ * @alpha: (out caller-allocates): @width bytes, the pixels' alpha
+ *
+ * Leaves straight colour under an alpha of 255 (black where the pixel was
+ * transparent), as a step written for RGB24 or LittleCMS takes it.
+ */
+void
+vt_alpha_unpremultiply_row (guint32 *row,
+                            guint8  *alpha,
+                            int      width)
+{
+  for (int x = 0; x < width; x++)
+    {
+      guint32 p = row[x];
+      guint a = p >> 24, r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF;
+
+      alpha[x] = a;
+      if (a != 255)
+        {
+          r = a ? div_un8 (r, a) : 0;
+          g = a ? div_un8 (g, a) : 0;
+          b = a ? div_un8 (b, a) : 0;
+        }
+      row[x] = 0xFF000000u | r << 16 | g << 8 | b;
+    }
+}
+
+/**
+ * vt_alpha_premultiply_row:
+ * @row: straight colour, changed in place
+ * @alpha: @width bytes, from vt_alpha_unpremultiply_row()
+ *
+ * The reverse of vt_alpha_unpremultiply_row(), exact for colour it left
+ * untouched; a transparent pixel comes out colourless whatever its colour.
+ */
+void
+vt_alpha_premultiply_row (guint32      *row,
+                          const guint8 *alpha,
+                          int           width)
+{
+  for (int x = 0; x < width; x++)
+    {
+      guint32 p = row[x];
+      guint a = alpha[x], r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF;
+
+      r = mul_un8 (r, a), g = mul_un8 (g, a), b = mul_un8 (b, a);
+      row[x] = (guint32) a << 24 | r << 16 | g << 8 | b;
+    }
+}
+
 /**
  * vt_alpha_detach:
  * @surface: an ARGB32 surface, changed in place
@@ -114,35 +189,24 @@ vt_alpha_detach (cairo_surface_t *surface,
 {
   int width = cairo_image_surface_get_width (surface);
   int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  guint8 *data, *alpha = g_malloc ((gsize) width * height);
+  guint8 *alpha = g_malloc ((gsize) width * height);
 
-  cairo_surface_flush (surface);
-  data = cairo_image_surface_get_data (surface);
-  for (int y = 0; y < height; y++)
-    {
-      guint32 *row = (guint32 *) (data + (gsize) y * stride);
-      guint8 *a_row = alpha + (gsize) y * width;
-
-      for (int x = 0; x < width; x++)
-        {
-          guint32 p = row[x];
-          guint a = p >> 24, r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF;
-
-          a_row[x] = a;
-          if (a != 255)
-            {
-              r = a ? div_un8 (r, a) : 0;
-              g = a ? div_un8 (g, a) : 0;
-              b = a ? div_un8 (b, a) : 0;
-            }
-          row[x] = 0xFF000000u | r << 16 | g << 8 | b;
-        }
-    }
+  for_each_row (surface, alpha, vt_alpha_unpremultiply_row);
   if (mode == VT_ALPHA_BLED)
-    bleed ((guint32 *) data, width, height, stride, alpha);
-  cairo_surface_mark_dirty (surface);
+    {
+      bleed ((guint32 *) cairo_image_surface_get_data (surface), width, height,
+             cairo_image_surface_get_stride (surface), alpha);
+      cairo_surface_mark_dirty (surface);
+    }
   return alpha;
+}
+
+static void
+premultiply_row (guint32 *row,
+                 guint8  *alpha,
+                 int      width)
+{
+  vt_alpha_premultiply_row (row, alpha, width);
 }
 
 /**
@@ -157,28 +221,24 @@ vt_alpha_attach (cairo_surface_t *surface,
                  guint8          *alpha)
 {
   g_autofree guint8 *owned = alpha;
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  guint8 *data;
 
-  cairo_surface_flush (surface);
-  data = cairo_image_surface_get_data (surface);
-  for (int y = 0; y < height; y++)
+  for_each_row (surface, alpha, premultiply_row);
+}
+
+static void
+clamp_row (guint32 *row,
+           guint8  *alpha,
+           int      width)
+{
+  for (int x = 0; x < width; x++)
     {
-      guint32 *row = (guint32 *) (data + (gsize) y * stride);
-      const guint8 *a_row = alpha + (gsize) y * width;
+      guint32 p = row[x];
+      guint a = p >> 24;
 
-      for (int x = 0; x < width; x++)
-        {
-          guint32 p = row[x];
-          guint a = a_row[x], r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF;
-
-          r = mul_un8 (r, a), g = mul_un8 (g, a), b = mul_un8 (b, a);
-          row[x] = (guint32) a << 24 | r << 16 | g << 8 | b;
-        }
+      if (a != 255)
+        row[x] = (guint32) a << 24 | MIN ((p >> 16) & 0xFF, a) << 16 |
+                 MIN ((p >> 8) & 0xFF, a) << 8 | MIN (p & 0xFF, a);
     }
-  cairo_surface_mark_dirty (surface);
 }
 
 /* After a step whose kernel has negative lobes (Lanczos): premultiplied
@@ -186,28 +246,49 @@ vt_alpha_attach (cairo_surface_t *surface,
 void
 vt_alpha_clamp (cairo_surface_t *surface)
 {
+  for_each_row (surface, NULL, clamp_row);
+}
+
+/* Whether every pixel of the ARGB32 @surface is opaque. */
+gboolean
+vt_alpha_is_opaque (cairo_surface_t *surface)
+{
   int width = cairo_image_surface_get_width (surface);
   int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  guint8 *data;
 
   cairo_surface_flush (surface);
-  data = cairo_image_surface_get_data (surface);
   for (int y = 0; y < height; y++)
     {
-      guint32 *row = (guint32 *) (data + (gsize) y * stride);
+      const guint32 *row = (const guint32 *) (cairo_image_surface_get_data (surface) +
+                                              (gsize) y * cairo_image_surface_get_stride (surface));
+      guint32 all = G_MAXUINT32;
 
+      /* ANDed together: a loop the compiler vectorises. */
       for (int x = 0; x < width; x++)
-        {
-          guint32 p = row[x];
-          guint a = p >> 24;
-
-          if (a != 255)
-            row[x] = (guint32) a << 24 | MIN ((p >> 16) & 0xFF, a) << 16 |
-                     MIN ((p >> 8) & 0xFF, a) << 8 | MIN (p & 0xFF, a);
-        }
+        all &= row[x];
+      if (all >> 24 != 255)
+        return FALSE;
     }
-  cairo_surface_mark_dirty (surface);
+  return TRUE;
+}
+
+/* Premultiplied @in over the opaque @background, as Cairo's OVER rounds it:
+ * the colour plus the background's share left by alpha. */
+static void
+flatten_row (const guint32 *in,
+             guint32       *out,
+             int            width,
+             guint32        background)
+{
+  for (int x = 0; x < width; x++)
+    {
+      guint32 p = in[x], q = 0xFF000000u;
+      guint left = 255 - (p >> 24);
+
+      for (int shift = 0; shift < 24; shift += 8)
+        q |= MIN (((p >> shift) & 0xFF) + mul_un8 ((background >> shift) & 0xFF, left), 255u) << shift;
+      out[x] = q;
+    }
 }
 
 /**
@@ -228,23 +309,20 @@ vt_alpha_flatten (cairo_surface_t  *surface,
 {
   g_autoptr(cairo_surface_t) owned = surface;
   cairo_surface_t *flat;
-  cairo_t *cr;
+  int height = cairo_image_surface_get_height (surface);
 
   if (!vt_image_has_alpha (surface))
     return g_steal_pointer (&owned);
-  flat = vt_image_new_uninitialized (cairo_image_surface_get_width (surface),
-                                     cairo_image_surface_get_height (surface), error);
+  flat = vt_image_new_uninitialized (cairo_image_surface_get_width (surface), height, error);
   if (flat == NULL)
     return NULL;
-  cr = cairo_create (flat);
-  cairo_set_source_rgb (cr, ((background >> 16) & 0xFF) / 255.0,
-                        ((background >> 8) & 0xFF) / 255.0, (background & 0xFF) / 255.0);
-  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-  cairo_paint (cr);
-  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
-  cairo_set_source_surface (cr, surface, 0, 0);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (flat);
+  cairo_surface_flush (surface);
+  for (int y = 0; y < height; y++)
+    flatten_row ((const guint32 *) (cairo_image_surface_get_data (surface) +
+                                    (gsize) y * cairo_image_surface_get_stride (surface)),
+                 (guint32 *) (cairo_image_surface_get_data (flat) +
+                              (gsize) y * cairo_image_surface_get_stride (flat)),
+                 cairo_image_surface_get_width (surface), background);
+  cairo_surface_mark_dirty (flat);
   return flat;
 }

@@ -12,17 +12,15 @@
 #include <string.h>
 #include <lcms2.h>
 
+#include "vt-alpha.h"
 #include "vt-color.h"
 
-/* CAIRO_FORMAT_RGB24 in memory order, and ARGB32's premultiplied colour */
+/* CAIRO_FORMAT_RGB24 in memory order */
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN
 # define CAIRO_LCMS TYPE_BGRA_8
-# define CAIRO_LCMS_PREMUL TYPE_BGRA_8_PREMUL
 #else
 # define CAIRO_LCMS TYPE_ARGB_8
-# define CAIRO_LCMS_PREMUL TYPE_ARGB_8_PREMUL
 #endif
-
 
 static gboolean
 describes_srgb (cmsHPROFILE profile)
@@ -45,6 +43,31 @@ vt_color_is_srgb_profile (const guint8 *icc,
     cmsCloseProfile (profile);
   cmsDeleteContext (ctx);
   return srgb;
+}
+
+/* A photo with transparency is converted as straight colour, alpha put
+ * back untouched: LittleCMS's own premultiplied 8-bit formats (2.14)
+ * scale the colour wrongly. */
+static void
+convert_rows (cairo_surface_t *surface,
+              cmsHTRANSFORM    transform)
+{
+  int width = cairo_image_surface_get_width (surface);
+  gboolean alpha = cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32;
+  g_autofree guint8 *row_alpha = alpha ? g_malloc (width) : NULL;
+
+  cairo_surface_flush (surface);
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    {
+      guint8 *row = cairo_image_surface_get_data (surface) + (gsize) y * cairo_image_surface_get_stride (surface);
+
+      if (alpha)
+        vt_alpha_unpremultiply_row ((guint32 *) row, row_alpha, width);
+      cmsDoTransform (transform, row, row, width);
+      if (alpha)
+        vt_alpha_premultiply_row ((guint32 *) row, row_alpha, width);
+    }
+  cairo_surface_mark_dirty (surface);
 }
 
 /**
@@ -71,22 +94,10 @@ vt_color_to_srgb (cairo_surface_t *surface,
     goto done;
 
   out = cmsCreate_sRGBProfileTHR (ctx);
-  /* lcms converts premultiplied colour as the straight colour it stands for. */
-  if (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32)
-    transform = cmsCreateTransformTHR (ctx, in, CAIRO_LCMS_PREMUL, out, CAIRO_LCMS_PREMUL,
-                                       INTENT_PERCEPTUAL, cmsFLAGS_COPY_ALPHA);
-  else
-    transform = cmsCreateTransformTHR (ctx, in, CAIRO_LCMS, out, CAIRO_LCMS, INTENT_PERCEPTUAL, 0);
+  transform = cmsCreateTransformTHR (ctx, in, CAIRO_LCMS, out, CAIRO_LCMS, INTENT_PERCEPTUAL, 0);
   if (transform == NULL)
     goto done;
-
-  cairo_surface_flush (surface);
-  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
-    {
-      guint8 *row = cairo_image_surface_get_data (surface) + (gsize) y * cairo_image_surface_get_stride (surface);
-      cmsDoTransform (transform, row, row, cairo_image_surface_get_width (surface));
-    }
-  cairo_surface_mark_dirty (surface);
+  convert_rows (surface, transform);
   converted = TRUE;
 
 done:

@@ -30,11 +30,13 @@ void vt_filters_convolve3    (cairo_surface_t *surface,
 void vt_filters_brightness   (cairo_surface_t *surface,
                               double           factor);
 void vt_filters_contrast     (cairo_surface_t *surface,
-                              double           factor);
+                              double           factor,
+                              const guint8    *weight);
 void vt_filters_saturation   (cairo_surface_t *surface,
                               double           factor);
 void vt_filters_auto_contrast (cairo_surface_t *surface,
-                               double           cutoff);
+                               double           cutoff,
+                               const guint8    *weight);
 void vt_filters_invert       (cairo_surface_t *surface);
 void vt_filters_greyscale    (cairo_surface_t *surface);
 

@@ -2,7 +2,10 @@
 /* vt-tone.c: the point operations: brightness, contrast, saturation, invert and the like
  *
  * Pillow's ImageEnhance, ImageOps.autocontrast, invert and grayscale, byte
- * for byte. RGB24 keeps blue, green, red in bytes 0, 1, 2.
+ * for byte. RGB24 keeps blue, green, red in bytes 0, 1, 2. On a cut-out
+ * the statistics (contrast's mean, auto-contrast's histogram) weigh each
+ * pixel by its alpha: the transparent background, whatever colour it
+ * holds, is not part of the photo.
  */
 #define G_LOG_DOMAIN "vt-filters"
 
@@ -68,22 +71,49 @@ vt_filters_brightness (cairo_surface_t *surface,
   blend_with_level (surface, 0, factor);
 }
 
-/* ImageEnhance.Contrast: towards the photo's mean grey, rounded. */
-void
-vt_filters_contrast (cairo_surface_t *surface,
-                     double           factor)
+/* The histograms of blue, green, red (bytes 0, 1, 2) and luma, each pixel
+ * counted by its alpha in @weight, or once when that is %NULL. */
+static void
+histograms (cairo_surface_t *surface,
+            const guint8    *weight,
+            guint64          h[4][256])
 {
   VtPixels p = vt_pixels_of (surface);
-  guint64 sum = 0;
 
   for (int y = 0; y < p.height; y++)
     {
       const guint8 *row = vt_pixels_row (&p, y);
+      const guint8 *w = weight != NULL ? weight + (gsize) y * p.width : NULL;
+
       for (int x = 0; x < p.width; x++)
-        sum += luma (row + x * 4);
+        {
+          guint share = w != NULL ? w[x] : 1;
+
+          for (int c = 0; c < 3; c++)
+            h[c][row[x * 4 + c]] += share;
+          h[3][luma (row + x * 4)] += share;
+        }
     }
-  blend_with_level (surface, (int) ((double) sum / MAX ((gint64) p.width * p.height, 1) + 0.5),
-                    factor);
+}
+
+/**
+ * vt_filters_contrast:
+ * @weight: (nullable): each pixel's alpha (rows of width bytes), or %NULL
+ *   for an opaque photo
+ *
+ * ImageEnhance.Contrast: towards the photo's mean grey, rounded.
+ */
+void
+vt_filters_contrast (cairo_surface_t *surface,
+                     double           factor,
+                     const guint8    *weight)
+{
+  guint64 h[4][256] = { { 0 } }, sum = 0, total = 0;
+
+  histograms (surface, weight, h);
+  for (int v = 0; v < 256; v++)
+    sum += v * h[3][v], total += h[3][v];
+  blend_with_level (surface, (int) ((double) sum / MAX (total, 1) + 0.5), factor);
 }
 
 /* ImageEnhance.Color: each pixel towards its own grey. */
@@ -145,23 +175,26 @@ histogram_range (guint64  h[256],
     ;
 }
 
-/* ImageOps.autocontrast: each channel stretched to 0…255 on its own. */
+/**
+ * vt_filters_auto_contrast:
+ * @weight: (nullable): each pixel's alpha (rows of width bytes), or %NULL
+ *   for an opaque photo
+ *
+ * ImageOps.autocontrast: each channel stretched to 0…255 on its own. An
+ * opaque pixel weighs 255 in @weight: @cutoff % of the weight is the same
+ * whole pixels as @cutoff % of the count (the rest, under 255, cannot
+ * empty another level), so the product's own pixels decide as they would
+ * alone.
+ */
 void
 vt_filters_auto_contrast (cairo_surface_t *surface,
-                          double           cutoff)
+                          double           cutoff,
+                          const guint8    *weight)
 {
-  VtPixels p = vt_pixels_of (surface);
-  guint64 h[3][256] = { { 0 } };
+  guint64 h[4][256] = { { 0 } };
   guint8 table[3][256];
 
-  for (int y = 0; y < p.height; y++)
-    {
-      const guint8 *row = vt_pixels_row (&p, y);
-      for (int x = 0; x < p.width; x++)
-        for (int c = 0; c < 3; c++)
-          h[c][row[x * 4 + c]]++;
-    }
-
+  histograms (surface, weight, h);
   for (int c = 0; c < 3; c++)
     {
       int lo, hi;

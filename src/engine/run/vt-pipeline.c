@@ -127,8 +127,7 @@ apply_filters (GArray          *filters,
                cairo_surface_t *surface,
                double           strength)
 {
-  for (guint i = 0; i < filters->len; i++)
-    vt_filter_apply (&g_array_index (filters, VtFilter, i), surface, strength);
+  vt_filter_chain_apply (filters, surface, strength);
 }
 
 /**
