@@ -247,11 +247,8 @@ vt_codec_jpeg_decode (const guint8      *data,
   jpeg_save_markers (&cinfo, JPEG_APP0 + 2, 0xFFFF);
   jpeg_read_header (&cinfo, TRUE);
 
-  if ((guint64) cinfo.image_width * cinfo.image_height > hints->max_pixels)
+  if (!vt_codec_check_pixels (cinfo.image_width, cinfo.image_height, hints, error))
     {
-      g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_TOO_LARGE,
-                   _("The photo is %u × %u pixels, above the limit of %u megapixels"),
-                   cinfo.image_width, cinfo.image_height, (guint) (hints->max_pixels / 1000000));
       jpeg_destroy_decompress (&cinfo);
       return NULL;
     }
