@@ -64,11 +64,13 @@ emit_message_cb (j_common_ptr cinfo,
     err->truncated = TRUE;
 }
 
+/* Routes @cinfo's errors into @err and @error; before jpeg_create_*(). */
 static void
-init_error (VtJpegError  *err,
-            GError      **error)
+init_error (VtJpegError   *err,
+            j_common_ptr   cinfo,
+            GError       **error)
 {
-  jpeg_std_error (&err->pub);
+  cinfo->err = jpeg_std_error (&err->pub);
   err->pub.error_exit = fatal_error_cb;
   err->pub.emit_message = emit_message_cb;
   err->error = error;
@@ -226,8 +228,7 @@ vt_codec_jpeg_decode (const guint8      *data,
   unsigned int icc_len = 0;
   int orientation;
 
-  init_error (&err, error);
-  cinfo.err = &err.pub;
+  init_error (&err, (j_common_ptr) &cinfo, error);
   jpeg_create_decompress (&cinfo);
 
   if (sigsetjmp (err.jump, 1))
@@ -329,8 +330,7 @@ vt_codec_jpeg_peek_size (const guint8      *data,
   struct jpeg_decompress_struct cinfo;
   VtJpegError err;
 
-  init_error (&err, NULL);
-  cinfo.err = &err.pub;
+  init_error (&err, (j_common_ptr) &cinfo, NULL);
   jpeg_create_decompress (&cinfo);
   if (sigsetjmp (err.jump, 1))
     {
@@ -372,8 +372,7 @@ vt_codec_jpeg_encode (cairo_surface_t *surface,
   data = cairo_image_surface_get_data (surface);
   stride = cairo_image_surface_get_stride (surface);
 
-  init_error (&err, error);
-  cinfo.err = &err.pub;
+  init_error (&err, (j_common_ptr) &cinfo, error);
   jpeg_create_compress (&cinfo);
 
   if (sigsetjmp (err.jump, 1))
