@@ -46,6 +46,7 @@
 #include "vt-image.h"
 #include "vt-inputs.h"
 #include "vt-job-private.h"
+#include "vt-signal.h"
 #include "vt-tsan.h"
 
 G_DEFINE_FINAL_TYPE (VtJob, vt_job, G_TYPE_OBJECT)
@@ -101,9 +102,7 @@ vt_job_class_init (VtJobClass *klass)
    *
    * Emitted on the job's main context, once per input.
    */
-  signals[SIGNAL_RESULT] =
-    g_signal_new ("result", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, VT_TYPE_RESULT);
+  signals[SIGNAL_RESULT] = vt_signal_new (klass, "result", 1, VT_TYPE_RESULT);
 
   /**
    * VtJob::finished:
@@ -113,9 +112,7 @@ vt_job_class_init (VtJobClass *klass)
    * A job that stopped by itself (vt_job_get_stop_error()) is not
    * cancelled.
    */
-  signals[SIGNAL_FINISHED] =
-    g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+  signals[SIGNAL_FINISHED] = vt_signal_new (klass, "finished", 1, G_TYPE_BOOLEAN);
 }
 
 static void
