@@ -67,19 +67,22 @@ vt_job_finalize (GObject *object)
   g_assert (self->pool == NULL);
   g_assert (self->cores == NULL);
 
+  /* In the struct's order, group by group (vt-job-private.h). */
   g_clear_object (&self->recipe);
+  g_clear_pointer (&self->output_dir, g_free);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_error (&self->stop_error);
+  vt_job_plan_clear (self);
+
+  g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_object (&self->pipeline);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->rules);
   g_clear_pointer (&self->recipe_issues, g_ptr_array_unref);
-  g_clear_pointer (&self->output_dir, g_free);
-  g_clear_pointer (&self->results, g_ptr_array_unref);
-  g_clear_pointer (&self->context, g_main_context_unref);
-  vt_job_plan_clear (self);
+
+  g_mutex_clear (&self->shared.lock);
   g_queue_clear_full (&self->shared.done, g_object_unref);
   g_clear_error (&self->shared.stop_error);
-  g_clear_error (&self->stop_error);
-  g_mutex_clear (&self->shared.lock);
   vt_pixel_budget_clear (&self->budget);
 
   G_OBJECT_CLASS (vt_job_parent_class)->finalize (object);
