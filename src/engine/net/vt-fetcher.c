@@ -273,7 +273,7 @@ vt_fetcher_add_url (VtFetcher  *self,
   g_return_if_fail (VT_IS_FETCHER (self));
   g_return_if_fail (self->start_time == 0);
 
-  g_ptr_array_add (self->downloads, vt_download_new (self->downloads->len, link));
+  g_ptr_array_add (self->downloads, vt_download_new (link));
 }
 
 /**
