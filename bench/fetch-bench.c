@@ -29,7 +29,6 @@ static gboolean
 unpause_cb (gpointer data)
 {
   soup_server_message_unpause (data);
-  g_object_unref (data);
   return G_SOURCE_REMOVE;
 }
 
@@ -49,7 +48,7 @@ handler (SoupServer *server, SoupServerMessage *msg, const char *path,
                                         g_bytes_get_data (s->jpeg, NULL), g_bytes_get_size (s->jpeg));
     }
   soup_server_message_pause (msg);
-  g_source_set_callback (delay, unpause_cb, g_object_ref (msg), NULL);
+  g_source_set_callback (delay, unpause_cb, g_object_ref (msg), g_object_unref);
   g_source_attach (delay, s->context);
   g_source_unref (delay);
 }

@@ -102,6 +102,38 @@ test_pixel_limit (void)
   g_assert_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_TOO_LARGE);
 }
 
+/* Each decoder refuses a photo above the limit itself, in the same words
+ * naming its size (vt_codec_check_pixels()), even when no header check ran
+ * before it. */
+static void
+test_pixel_limit_each_decoder (void)
+{
+  static const struct {
+    const char       *name;
+    cairo_surface_t *(*decode) (const guint8 *, gsize, const VtLoadHints *, GError **);
+    const char       *words;
+  } cases[] = {
+    { "orient-6.jpg", vt_codec_jpeg_decode, "The photo is 64 × 32 pixels, above the limit" },
+    { "alpha.png", vt_codec_pixbuf_decode, "The photo is 40 × 20 pixels, above the limit" },
+    { "corpus/gif-local-palette.gif", vt_codec_pixbuf_decode, "The photo is 48 × 32 pixels, above" },
+    { "corpus/webp-lossy.webp", vt_codec_webp_decode, "The photo is 48 × 32 pixels, above the limit" },
+  };
+  VtLoadHints hints = { .max_pixels = 500 };  /* each photo has 800 or more */
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = vt_test_fixture_path (cases[i].name);
+      g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
+      g_autoptr(GError) error = NULL;
+      cairo_surface_t *img = cases[i].decode ((const guint8 *) g_mapped_file_get_contents (file),
+                                              g_mapped_file_get_length (file), &hints, &error);
+
+      g_assert_null (img);
+      g_assert_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_TOO_LARGE);
+      g_assert_nonnull (strstr (error->message, cases[i].words));
+    }
+}
+
 /* Shrink on load leaves at least twice the final size for the resample
  * (vt-image.h): a 1600×1200 JPEG for a 150×150 box (150×113) is decoded at
  * 1/4 (400×300; 1/8 would leave 200×150, under twice), for a 350×350 box
@@ -304,6 +336,7 @@ main (int argc, char **argv)
   g_test_add_func ("/codec/bad-inputs", test_bad_inputs);
   g_test_add_func ("/codec/fuzz-corpus", test_fuzz_corpus);
   g_test_add_func ("/codec/pixel-limit", test_pixel_limit);
+  g_test_add_func ("/codec/pixel-limit-each-decoder", test_pixel_limit_each_decoder);
   g_test_add_func ("/codec/dct-shrink", test_dct_shrink);
   g_test_add_func ("/codec/dct-shrink-quality", test_dct_shrink_quality);
   g_test_add_func ("/codec/jpeg-quality-and-size", test_jpeg_quality_and_size);

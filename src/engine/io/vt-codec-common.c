@@ -1,14 +1,38 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* vt-codec-common.c: what every decoder but JPEG's does once it has pixels */
+/* vt-codec-common.c: what the decoders share: the pixel limit, and what to do once they have pixels */
 #define G_LOG_DOMAIN "vt-codec"
 
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "vt-codec.h"
 #include "vt-color.h"
 #include "vt-metadata.h"
+
+/**
+ * vt_codec_check_pixels:
+ * @width: the photo's width, as its file gives it
+ * @height: its height
+ *
+ * Returns: %FALSE with @error set when @width × @height pixels are more
+ * than @hints allow
+ */
+gboolean
+vt_codec_check_pixels (guint               width,
+                       guint               height,
+                       const VtLoadHints  *hints,
+                       GError            **error)
+{
+  if ((guint64) width * height <= hints->max_pixels)
+    return TRUE;
+
+  g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_TOO_LARGE,
+               _("The photo is %u × %u pixels, above the limit of %u megapixels"),
+               width, height, (guint) (hints->max_pixels / 1000000));
+  return FALSE;
+}
 
 /**
  * vt_codec_rgba_row:

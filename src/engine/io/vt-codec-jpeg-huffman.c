@@ -57,7 +57,7 @@ typedef struct {
 } Counts;
 
 /* Where each coefficient of a block, stored in natural order, comes in the
- * zig-zag order the symbols follow; and the reverse. */
+ * zig-zag order the symbols follow. */
 static const guint8 zigzag_of[DCTSIZE2] = {
    0,  1,  5,  6, 14, 15, 27, 28,
    2,  4,  7, 13, 16, 26, 29, 42,
@@ -67,17 +67,6 @@ static const guint8 zigzag_of[DCTSIZE2] = {
   20, 22, 33, 38, 46, 51, 55, 60,
   21, 34, 37, 47, 50, 56, 59, 61,
   35, 36, 48, 49, 57, 58, 62, 63,
-};
-
-static const guint8 natural_of[DCTSIZE2] = {
-   0,  1,  8, 16,  9,  2,  3, 10,
-  17, 24, 32, 25, 18, 11,  4,  5,
-  12, 19, 26, 33, 40, 48, 41, 34,
-  27, 20, 13,  6,  7, 14, 21, 28,
-  35, 42, 49, 56, 57, 50, 43, 36,
-  29, 22, 15, 23, 30, 37, 44, 51,
-  58, 59, 52, 45, 38, 31, 39, 46,
-  53, 60, 61, 54, 47, 55, 62, 63,
 };
 
 /* The JPEG "category" of a value: how many bits its magnitude takes. */
@@ -132,9 +121,14 @@ static guint8 controls[2][4][32] __attribute__ ((aligned (32)));
 static void
 make_controls (void)
 {
-  for (int k = 0; k < DCTSIZE2; k++)
-    for (int c = 0; c < 4; c++)
-      controls[k / 32][c][k % 32] = natural_of[k] / 16 == c ? natural_of[k] % 16 : 0x80;
+  /* 0x80 makes vpshufb write a zero: the positions the other quarters fill. */
+  memset (controls, 0x80, sizeof controls);
+  for (int n = 0; n < DCTSIZE2; n++)
+    {
+      int k = zigzag_of[n];
+
+      controls[k / 32][n / 16][k % 32] = n % 16;
+    }
 }
 
 /* Sixteen magnitudes below 2^15 to their categories: each byte's from

@@ -64,11 +64,13 @@ emit_message_cb (j_common_ptr cinfo,
     err->truncated = TRUE;
 }
 
+/* Routes @cinfo's errors into @err and @error; before jpeg_create_*(). */
 static void
-init_error (VtJpegError  *err,
-            GError      **error)
+init_error (VtJpegError   *err,
+            j_common_ptr   cinfo,
+            GError       **error)
 {
-  jpeg_std_error (&err->pub);
+  cinfo->err = jpeg_std_error (&err->pub);
   err->pub.error_exit = fatal_error_cb;
   err->pub.emit_message = emit_message_cb;
   err->error = error;
@@ -226,8 +228,7 @@ vt_codec_jpeg_decode (const guint8      *data,
   unsigned int icc_len = 0;
   int orientation;
 
-  init_error (&err, error);
-  cinfo.err = &err.pub;
+  init_error (&err, (j_common_ptr) &cinfo, error);
   jpeg_create_decompress (&cinfo);
 
   if (sigsetjmp (err.jump, 1))
@@ -247,11 +248,8 @@ vt_codec_jpeg_decode (const guint8      *data,
   jpeg_save_markers (&cinfo, JPEG_APP0 + 2, 0xFFFF);
   jpeg_read_header (&cinfo, TRUE);
 
-  if ((guint64) cinfo.image_width * cinfo.image_height > hints->max_pixels)
+  if (!vt_codec_check_pixels (cinfo.image_width, cinfo.image_height, hints, error))
     {
-      g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_TOO_LARGE,
-                   _("The photo is %u × %u pixels, above the limit of %u megapixels"),
-                   cinfo.image_width, cinfo.image_height, (guint) (hints->max_pixels / 1000000));
       jpeg_destroy_decompress (&cinfo);
       return NULL;
     }
@@ -332,8 +330,7 @@ vt_codec_jpeg_peek_size (const guint8      *data,
   struct jpeg_decompress_struct cinfo;
   VtJpegError err;
 
-  init_error (&err, NULL);
-  cinfo.err = &err.pub;
+  init_error (&err, (j_common_ptr) &cinfo, NULL);
   jpeg_create_decompress (&cinfo);
   if (sigsetjmp (err.jump, 1))
     {
@@ -375,8 +372,7 @@ vt_codec_jpeg_encode (cairo_surface_t *surface,
   data = cairo_image_surface_get_data (surface);
   stride = cairo_image_surface_get_stride (surface);
 
-  init_error (&err, error);
-  cinfo.err = &err.pub;
+  init_error (&err, (j_common_ptr) &cinfo, error);
   jpeg_create_compress (&cinfo);
 
   if (sigsetjmp (err.jump, 1))

@@ -11,69 +11,6 @@
 #include "vt-codec.h"
 #include "vt-color.h"
 
-typedef struct {
-  guint64  max_pixels;
-  int      width;
-  int      height;
-  gboolean too_large;
-} SizeCheck;
-
-static void
-size_prepared_cb (GdkPixbufLoader *loader,
-                  int              width,
-                  int              height,
-                  SizeCheck       *check)
-{
-  check->width = width;
-  check->height = height;
-
-  /* Refuse before the loader allocates what the header claims: a 0×0 size
-   * makes GdkPixbuf's loaders stop right here (gdk_pixbuf_get_file_info()
-   * relies on it), so a lying 100000×100000 PNG costs nothing. */
-  if ((guint64) width * height > check->max_pixels)
-    {
-      check->too_large = TRUE;
-      gdk_pixbuf_loader_set_size (loader, 0, 0);
-    }
-}
-
-static cairo_surface_t *
-surface_from_pixbuf (GdkPixbuf  *pixbuf,
-                     gboolean    keep_alpha,
-                     GError    **error)
-{
-  return vt_codec_rgba_to_surface (gdk_pixbuf_read_pixels (pixbuf), gdk_pixbuf_get_width (pixbuf),
-                                   gdk_pixbuf_get_height (pixbuf), gdk_pixbuf_get_rowstride (pixbuf),
-                                   gdk_pixbuf_get_n_channels (pixbuf), keep_alpha, error);
-}
-
-static void
-set_unknown_type_error (const guint8  *data,
-                        gsize          len,
-                        GError       **error)
-{
-  g_autofree char *type = g_content_type_guess (NULL, data, len, NULL);
-  g_autofree char *description = g_content_type_get_description (type);
-
-  g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_UNKNOWN_TYPE,
-               _("Not a photo in a supported format (it looks like: %s)"), description);
-}
-
-/* The PNG loader hands over the embedded profile, base64-encoded. */
-static void
-to_srgb (cairo_surface_t *surface,
-         GdkPixbuf       *pixbuf)
-{
-  const char *base64 = gdk_pixbuf_get_option (pixbuf, "icc-profile");
-  g_autofree guchar *icc = NULL;
-  gsize len;
-
-  if (base64 == NULL)
-    return;
-  icc = g_base64_decode (base64, &len);
-  vt_color_to_srgb (surface, icc, len);
-}
-
 /* The photo formats handed to GdkPixbuf, judged by their first bytes (WebP,
  * TIFF and HEIF have decoders of their own: vt_image_load()). Its
  * other loaders (BMP, ICO, TGA, …) are not photo formats shops use, and
@@ -91,6 +28,67 @@ loader_type (const guint8 *data,
   return NULL;
 }
 
+static void
+set_unknown_type_error (const guint8  *data,
+                        gsize          len,
+                        GError       **error)
+{
+  g_autofree char *type = g_content_type_guess (NULL, data, len, NULL);
+  g_autofree char *description = g_content_type_get_description (type);
+
+  g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_UNKNOWN_TYPE,
+               _("Not a photo in a supported format (it looks like: %s)"), description);
+}
+
+typedef struct {
+  const VtLoadHints *hints;
+  int                width;
+  int                height;
+  GError            *too_large;
+} SizeCheck;
+
+static void
+size_prepared_cb (GdkPixbufLoader *loader,
+                  int              width,
+                  int              height,
+                  SizeCheck       *check)
+{
+  check->width = width;
+  check->height = height;
+
+  /* Refuse before the loader allocates what the header claims: a 0×0 size
+   * makes GdkPixbuf's loaders stop right here (gdk_pixbuf_get_file_info()
+   * relies on it), so a lying 100000×100000 PNG costs nothing. */
+  if (check->too_large == NULL &&
+      !vt_codec_check_pixels (width, height, check->hints, &check->too_large))
+    gdk_pixbuf_loader_set_size (loader, 0, 0);
+}
+
+static cairo_surface_t *
+surface_from_pixbuf (GdkPixbuf  *pixbuf,
+                     gboolean    keep_alpha,
+                     GError    **error)
+{
+  return vt_codec_rgba_to_surface (gdk_pixbuf_read_pixels (pixbuf), gdk_pixbuf_get_width (pixbuf),
+                                   gdk_pixbuf_get_height (pixbuf), gdk_pixbuf_get_rowstride (pixbuf),
+                                   gdk_pixbuf_get_n_channels (pixbuf), keep_alpha, error);
+}
+
+/* The PNG loader hands over the embedded profile, base64-encoded. */
+static void
+to_srgb (cairo_surface_t *surface,
+         GdkPixbuf       *pixbuf)
+{
+  const char *base64 = gdk_pixbuf_get_option (pixbuf, "icc-profile");
+  g_autofree guchar *icc = NULL;
+  gsize len;
+
+  if (base64 == NULL)
+    return;
+  icc = g_base64_decode (base64, &len);
+  vt_color_to_srgb (surface, icc, len);
+}
+
 cairo_surface_t *
 vt_codec_pixbuf_decode (const guint8      *data,
                         gsize              len,
@@ -102,7 +100,7 @@ vt_codec_pixbuf_decode (const guint8      *data,
   g_autoptr(GdkPixbufLoader) loader = NULL;
   g_autoptr(GdkPixbuf) upright = NULL;
   g_autoptr(GError) local_error = NULL;
-  SizeCheck check = { hints->max_pixels, 0, 0, FALSE };
+  SizeCheck check = { hints, 0, 0, NULL };
   GdkPixbuf *pixbuf;
   cairo_surface_t *surface;
   gboolean ok;
@@ -128,11 +126,9 @@ vt_codec_pixbuf_decode (const guint8      *data,
   /* close() must run even after a failed write, or the loader complains. */
   ok = gdk_pixbuf_loader_close (loader, ok ? &local_error : NULL) && ok;
 
-  if (check.too_large)
+  if (check.too_large != NULL)
     {
-      g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_TOO_LARGE,
-                   _("The photo is %u × %u pixels, above the limit of %u megapixels"),
-                   (guint) check.width, (guint) check.height, (guint) (hints->max_pixels / 1000000));
+      g_propagate_error (error, g_steal_pointer (&check.too_large));
       return NULL;
     }
 

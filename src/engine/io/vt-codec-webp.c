@@ -113,6 +113,25 @@ get_chunk (WebPDemuxer   *demux,
   return found;
 }
 
+/* The colour profile and the EXIF block, from the extended format's chunks
+ * (VP8X) where its flags say it has them, applied as the JPEG decoder
+ * applies them. */
+static cairo_surface_t *
+finish (WebPDemuxer       *demux,
+        cairo_surface_t   *surface,
+        const VtLoadHints *hints)
+{
+  guint32 flags = WebPDemuxGetI (demux, WEBP_FF_FORMAT_FLAGS);
+  g_autoptr(GBytes) exif = NULL;
+  WebPData icc = { NULL, 0 }, exif_chunk;
+
+  if (flags & ICCP_FLAG)
+    get_chunk (demux, "ICCP", &icc);
+  if ((flags & EXIF_FLAG) && get_chunk (demux, "EXIF", &exif_chunk))
+    exif = vt_metadata_new_exif (exif_chunk.bytes, exif_chunk.size);
+  return vt_codec_finish (surface, icc.bytes, icc.size, exif, vt_metadata_get_orientation (exif), hints);
+}
+
 /**
  * vt_codec_webp_decode:
  *
@@ -127,35 +146,20 @@ vt_codec_webp_decode (const guint8      *data,
 {
   WebPData webp = { data, len };
   g_autoptr(WebPDemuxer) demux = WebPDemux (&webp);
-  g_autoptr(GBytes) exif = NULL;
-  WebPData icc = { NULL, 0 }, exif_chunk;
   cairo_surface_t *surface;
-  guint32 flags;
 
   if (demux == NULL)
     {
       set_damaged_error (error);
       return NULL;
     }
-  flags = WebPDemuxGetI (demux, WEBP_FF_FORMAT_FLAGS);
-  if ((guint64) WebPDemuxGetI (demux, WEBP_FF_CANVAS_WIDTH) *
-      WebPDemuxGetI (demux, WEBP_FF_CANVAS_HEIGHT) > hints->max_pixels)
-    {
-      g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_TOO_LARGE,
-                   _("The photo is %u × %u pixels, above the limit of %u megapixels"),
-                   WebPDemuxGetI (demux, WEBP_FF_CANVAS_WIDTH), WebPDemuxGetI (demux, WEBP_FF_CANVAS_HEIGHT),
-                   (guint) (hints->max_pixels / 1000000));
-      return NULL;
-    }
-
-  surface = flags & ANIMATION_FLAG ? decode_first_frame (&webp, hints->keep_alpha, error)
-                                   : decode_still (data, len, hints->keep_alpha, error);
-  if (surface == NULL)
+  if (!vt_codec_check_pixels (WebPDemuxGetI (demux, WEBP_FF_CANVAS_WIDTH),
+                              WebPDemuxGetI (demux, WEBP_FF_CANVAS_HEIGHT), hints, error))
     return NULL;
 
-  if (flags & ICCP_FLAG)
-    get_chunk (demux, "ICCP", &icc);
-  if ((flags & EXIF_FLAG) && get_chunk (demux, "EXIF", &exif_chunk))
-    exif = vt_metadata_new_exif (exif_chunk.bytes, exif_chunk.size);
-  return vt_codec_finish (surface, icc.bytes, icc.size, exif, vt_metadata_get_orientation (exif), hints);
+  if (WebPDemuxGetI (demux, WEBP_FF_FORMAT_FLAGS) & ANIMATION_FLAG)
+    surface = decode_first_frame (&webp, hints->keep_alpha, error);
+  else
+    surface = decode_still (data, len, hints->keep_alpha, error);
+  return surface != NULL ? finish (demux, surface, hints) : NULL;
 }

@@ -26,6 +26,10 @@ cairo_surface_t *vt_codec_pixbuf_decode (const guint8      *data,
                                          GError           **error);
 
 /* The formats read without GdkPixbuf, and what they share. */
+gboolean         vt_codec_check_pixels  (guint              width,
+                                         guint              height,
+                                         const VtLoadHints *hints,
+                                         GError           **error);
 gboolean         vt_codec_header_size   (const guint8      *data,
                                          gsize              len,
                                          int               *width,

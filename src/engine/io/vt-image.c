@@ -438,14 +438,8 @@ check_header (const guint8      *data,
                    (guint) width, (guint) height, (guint) VT_IMAGE_MAX_HEADER_SIDE);
       return FALSE;
     }
-  if (vt_image_sniff (data, len) != VT_IMAGE_TYPE_JPEG && (guint64) width * height > hints->max_pixels)
-    {
-      g_set_error (error, VT_IMAGE_ERROR, VT_IMAGE_ERROR_TOO_LARGE,
-                   _("The photo is %u × %u pixels, above the limit of %u megapixels"),
-                   (guint) width, (guint) height, (guint) (hints->max_pixels / 1000000));
-      return FALSE;
-    }
-  return TRUE;
+  return vt_image_sniff (data, len) == VT_IMAGE_TYPE_JPEG ||
+         vt_codec_check_pixels (width, height, hints, error);
 }
 
 /**

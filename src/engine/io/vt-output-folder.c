@@ -12,6 +12,29 @@
 #include "vt-output-folder.h"
 
 /**
+ * vt_output_folder_make:
+ * @path: a folder to write files into
+ *
+ * Creates @path and its parents where missing.
+ *
+ * Returns: %FALSE with @error set, naming @path, when it cannot be made
+ */
+gboolean
+vt_output_folder_make (const char  *path,
+                       GError     **error)
+{
+  int saved_errno;
+
+  if (g_mkdir_with_parents (path, 0755) == 0)
+    return TRUE;
+
+  saved_errno = errno;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("Cannot create the folder %s: %s"), path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/**
  * vt_output_folder_ensure:
  * @path: a folder to write files into
  *

@@ -6,6 +6,8 @@
 
 G_BEGIN_DECLS
 
+gboolean vt_output_folder_make   (const char  *path,
+                                  GError     **error);
 gboolean vt_output_folder_ensure (const char  *path,
                                   GError     **error);
 

@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "vt-output-folder.h"
 #include "vt-presets.h"
 #include "vt-presets-resources.h"
 #include "vt-tsan.h"
@@ -236,14 +237,7 @@ vt_presets_save (VtRecipe    *recipe,
                    _("“%s” cannot be a preset’s name"), name);
       return NULL;
     }
-  if (g_mkdir_with_parents (dir, 0755) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Cannot create %s: %s"), dir, g_strerror (saved_errno));
-      return NULL;
-    }
-  if (!vt_recipe_save_file (recipe, path, error))
+  if (!vt_output_folder_make (dir, error) || !vt_recipe_save_file (recipe, path, error))
     return NULL;
   return g_steal_pointer (&path);
 }

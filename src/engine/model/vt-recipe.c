@@ -71,28 +71,40 @@ vt_recipe_get_pspec (VtRecipeProp prop_id)
   return properties[prop_id];
 }
 
-/* Stores a parsed setting and its canonical text, notifying only when the
- * text changed. Takes @text and @parsed. */
-static void
-take_parsed (VtRecipe  *self,
-             char     **text_field,
-             GArray   **parsed_field,
-             char      *text,
-             GArray    *parsed,
-             guint      prop_id)
+/* The sizes and the filter chain are kept both as their canonical text and
+ * parsed. Parses @text as the one @prop_id names and keeps both, notifying
+ * only when the text changed; leaves the recipe as it was when @text does
+ * not parse. */
+static gboolean
+set_parsed (VtRecipe      *self,
+            VtRecipeProp   prop_id,
+            const char    *text,
+            GError       **error)
 {
-  if (g_strcmp0 (text, *text_field) == 0)
-    {
-      g_free (text);
-      g_array_unref (parsed);
-      return;
-    }
+  gboolean sizes = prop_id == VT_RECIPE_PROP_SIZES;
+  g_autoptr(GArray) parsed = NULL;
+  g_autofree char *canonical = NULL;
+  char **text_field;
+  GArray **parsed_field;
+
+  g_return_val_if_fail (VT_IS_RECIPE (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  parsed = sizes ? vt_sizes_parse (text, error) : vt_filter_chain_parse (text, error);
+  if (parsed == NULL)
+    return FALSE;
+  canonical = sizes ? vt_sizes_to_string (parsed) : vt_filter_chain_to_string (parsed);
+  text_field = sizes ? &self->sizes : &self->filters;
+  if (g_strcmp0 (canonical, *text_field) == 0)
+    return TRUE;
 
   g_free (*text_field);
-  *text_field = text;
+  *text_field = g_steal_pointer (&canonical);
+  parsed_field = sizes ? &self->variants : &self->chain;
   g_clear_pointer (parsed_field, g_array_unref);
-  *parsed_field = parsed;
+  *parsed_field = g_steal_pointer (&parsed);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  return TRUE;
 }
 
 /**
@@ -107,20 +119,7 @@ vt_recipe_set_sizes (VtRecipe    *self,
                      const char  *sizes,
                      GError     **error)
 {
-  g_autoptr(GArray) variants = NULL;
-  char *canonical;
-
-  g_return_val_if_fail (VT_IS_RECIPE (self), FALSE);
-  g_return_val_if_fail (sizes != NULL, FALSE);
-
-  variants = vt_sizes_parse (sizes, error);
-  if (variants == NULL)
-    return FALSE;
-
-  canonical = vt_sizes_to_string (variants);
-  take_parsed (self, &self->sizes, &self->variants, canonical, g_steal_pointer (&variants),
-               VT_RECIPE_PROP_SIZES);
-  return TRUE;
+  return set_parsed (self, VT_RECIPE_PROP_SIZES, sizes, error);
 }
 
 /**
@@ -159,19 +158,7 @@ vt_recipe_set_filters (VtRecipe    *self,
                        const char  *filters,
                        GError     **error)
 {
-  g_autoptr(GArray) chain = NULL;
-  char *canonical;
-
-  g_return_val_if_fail (VT_IS_RECIPE (self), FALSE);
-  g_return_val_if_fail (filters != NULL, FALSE);
-
-  chain = vt_filter_chain_parse (filters, error);
-  if (chain == NULL)
-    return FALSE;
-  canonical = vt_filter_chain_to_string (chain);
-  take_parsed (self, &self->filters, &self->chain, canonical, g_steal_pointer (&chain),
-               VT_RECIPE_PROP_FILTERS);
-  return TRUE;
+  return set_parsed (self, VT_RECIPE_PROP_FILTERS, filters, error);
 }
 
 const char *

@@ -84,28 +84,18 @@ parse_yes_no (const char *value,
   return TRUE;
 }
 
-/* The options for marketplaces' main photos. */
-static gboolean
-parse_product_option (VtVariant   *v,
-                      const char  *key,
-                      const char  *value)
-{
-  double number;
-
-  if (g_str_equal (key, "trim"))
-    return parse_yes_no (value, &v->trim);
-  if (g_str_equal (key, "whiten"))
-    return parse_yes_no (value, &v->whiten);
-  if (g_str_equal (key, "enlarge"))
-    return parse_yes_no (value, &v->enlarge);
-  if (g_str_equal (key, "fill") && parse_number (value, 1, 100, &number))
-    v->fill = number;
-  else if (g_str_equal (key, "trim-tolerance") && parse_number (value, 0.1, 100, &number))
-    v->tolerance = number;
-  else
-    return FALSE;
-  return TRUE;
-}
+/* The yes/no options, by the field of VtVariant each sets; trim, whiten
+ * and enlarge are for marketplaces' main photos. */
+static const struct {
+  const char *key;
+  gsize       offset;
+} flag_options[] = {
+  { "watermark", G_STRUCT_OFFSET (VtVariant, watermark) },
+  { "logo", G_STRUCT_OFFSET (VtVariant, logo) },
+  { "trim", G_STRUCT_OFFSET (VtVariant, trim) },
+  { "whiten", G_STRUCT_OFFSET (VtVariant, whiten) },
+  { "enlarge", G_STRUCT_OFFSET (VtVariant, enlarge) },
+};
 
 static gboolean
 parse_variant_option (VtVariant   *v,
@@ -115,22 +105,26 @@ parse_variant_option (VtVariant   *v,
   double number;
   int e;
 
+  for (guint i = 0; i < G_N_ELEMENTS (flag_options); i++)
+    if (g_str_equal (key, flag_options[i].key))
+      return parse_yes_no (value, G_STRUCT_MEMBER_P (v, flag_options[i].offset));
+
   if (g_str_equal (key, "fit") && parse_enum (VT_TYPE_FIT, value, &e))
     v->fit = e;
   else if (g_str_equal (key, "background"))
     return parse_colour (value, &v->background);
-  else if (g_str_equal (key, "watermark"))
-    return parse_yes_no (value, &v->watermark);
   else if (g_str_equal (key, "sharpen") && parse_number (value, 0, 4, &number))
     v->sharpen = number;
   else if (g_str_equal (key, "max-kb") && parse_number (value, 0, 1000000, &number) && number == (int) number)
     v->max_kb = (int) number;
   else if (g_str_equal (key, "format"))
     return vt_format_mask_from_string (value, "+", &v->formats, NULL);
-  else if (g_str_equal (key, "logo"))
-    return parse_yes_no (value, &v->logo);
+  else if (g_str_equal (key, "fill") && parse_number (value, 1, 100, &number))
+    v->fill = number;
+  else if (g_str_equal (key, "trim-tolerance") && parse_number (value, 0.1, 100, &number))
+    v->tolerance = number;
   else
-    return parse_product_option (v, key, value);
+    return FALSE;
   return TRUE;
 }
 
@@ -336,12 +330,9 @@ vt_sizes_parse (const char  *sizes,
 char *
 vt_sizes_to_string (GArray *variants)
 {
-  GString *text = g_string_new (NULL);
+  g_auto(GStrv) items = g_new0 (char *, variants->len + 1);
 
   for (guint i = 0; i < variants->len; i++)
-    {
-      g_autofree char *one = vt_variant_to_string (&g_array_index (variants, VtVariant, i));
-      g_string_append_printf (text, "%s%s", i ? "," : "", one);
-    }
-  return g_string_free (text, FALSE);
+    items[i] = vt_variant_to_string (&g_array_index (variants, VtVariant, i));
+  return g_strjoinv (",", items);
 }

@@ -14,7 +14,6 @@ struct _VtDownload
 {
   GObject           parent_instance;
 
-  guint             index;
   char             *url;
   char             *path;
   VtDownloadStatus  status;
@@ -49,17 +48,14 @@ vt_download_init (VtDownload *self)
 }
 
 VtDownload *
-vt_download_new (guint       index,
-                 const char *url)
+vt_download_new (const char *url)
 {
   VtDownload *self = g_object_new (VT_TYPE_DOWNLOAD, NULL);
 
-  self->index = index;
   self->url = g_strdup (url);
   return self;
 }
 
-guint vt_download_get_index (VtDownload *self) { return self->index; }
 const char *vt_download_get_url (VtDownload *self) { return self->url; }
 const char *vt_download_get_path (VtDownload *self) { return self->path; }
 VtDownloadStatus vt_download_get_status (VtDownload *self) { return self->status; }

@@ -17,9 +17,7 @@ typedef enum {
 #define VT_TYPE_DOWNLOAD (vt_download_get_type ())
 G_DECLARE_FINAL_TYPE (VtDownload, vt_download, VT, DOWNLOAD, GObject)
 
-VtDownload       *vt_download_new          (guint             index,
-                                            const char       *url);
-guint             vt_download_get_index    (VtDownload       *self);
+VtDownload       *vt_download_new          (const char       *url);
 const char       *vt_download_get_url      (VtDownload       *self);
 const char       *vt_download_get_path     (VtDownload       *self);
 VtDownloadStatus  vt_download_get_status   (VtDownload       *self);

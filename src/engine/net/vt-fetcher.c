@@ -22,6 +22,7 @@
 #include "vt-fetcher-private.h"
 #include "vt-link-list.h"
 #include "vt-output-folder.h"
+#include "vt-signal.h"
 
 G_DEFINE_FINAL_TYPE (VtFetcher, vt_fetcher, G_TYPE_OBJECT)
 
@@ -195,12 +196,8 @@ vt_fetcher_class_init (VtFetcherClass *klass)
    * VtFetcher::downloaded:
    * @download: a link that is done, failed or cancelled
    */
-  signals[SIGNAL_DOWNLOADED] =
-    g_signal_new ("downloaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, VT_TYPE_DOWNLOAD);
-  signals[SIGNAL_FINISHED] =
-    g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+  signals[SIGNAL_DOWNLOADED] = vt_signal_new (klass, "downloaded", 1, VT_TYPE_DOWNLOAD);
+  signals[SIGNAL_FINISHED] = vt_signal_new (klass, "finished", 1, G_TYPE_BOOLEAN);
 }
 
 static void
@@ -276,7 +273,7 @@ vt_fetcher_add_url (VtFetcher  *self,
   g_return_if_fail (VT_IS_FETCHER (self));
   g_return_if_fail (self->start_time == 0);
 
-  g_ptr_array_add (self->downloads, vt_download_new (self->downloads->len, link));
+  g_ptr_array_add (self->downloads, vt_download_new (link));
 }
 
 /**

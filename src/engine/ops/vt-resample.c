@@ -231,7 +231,11 @@ pass_both (cairo_surface_t  *src,
   return g_steal_pointer (&dst);
 }
 
-/*
+/**
+ * vt_resample:
+ * @region: the part of @source to resample, in its pixels (fractions
+ *   allowed)
+ *
  * Lanczos-3 with the kernel widened by the scale factor when shrinking, so
  * fine patterns average out instead of aliasing. Separable: one pass along
  * the rows, then one down the columns, each rounded to 8 bits. That is
@@ -239,23 +243,24 @@ pass_both (cairo_surface_t  *src,
  * identical to Pillow's (the other order is cheaper for large photos, but
  * differs by a level here and there, which the unsharp mask amplifies).
  * Both passes check @cancellable every 64 rows.
+ *
+ * Returns: (transfer full): a new @width × @height surface, or %NULL when
+ * cancelled or out of memory
  */
 cairo_surface_t *
-vt_resample (cairo_surface_t  *source,
-             double            x0,
-             double            y0,
-             double            extent_w,
-             double            extent_h,
-             int               width,
-             int               height,
-             GCancellable     *cancellable,
-             GError          **error)
+vt_resample (cairo_surface_t          *source,
+             const cairo_rectangle_t  *region,
+             int                       width,
+             int                       height,
+             GCancellable             *cancellable,
+             GError                  **error)
 {
+  double x0 = region->x, extent_w = region->width;
+  double y0 = region->y, extent_h = region->height;
   int src_w = cairo_image_surface_get_width (source);
   int src_h = cairo_image_surface_get_height (source);
   gboolean need_h = width != src_w || x0 != 0 || extent_w != src_w;
   gboolean need_v = height != src_h || y0 != 0 || extent_h != src_h;
-
   cairo_surface_t *out;
 
   if (!need_h && !need_v)

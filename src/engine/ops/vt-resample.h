@@ -7,14 +7,11 @@
 
 G_BEGIN_DECLS
 
-cairo_surface_t *vt_resample (cairo_surface_t  *source,
-                              double            x0,
-                              double            y0,
-                              double            extent_w,
-                              double            extent_h,
-                              int               width,
-                              int               height,
-                              GCancellable     *cancellable,
-                              GError          **error);
+cairo_surface_t *vt_resample (cairo_surface_t          *source,
+                              const cairo_rectangle_t  *region,
+                              int                       width,
+                              int                       height,
+                              GCancellable             *cancellable,
+                              GError                  **error);
 
 G_END_DECLS

@@ -37,13 +37,14 @@ vt_resize_surface (cairo_surface_t *source,
 
   cairo_surface_flush (source);
   if (fx == 1 && fy == 1)
-    return vt_resample (source, 0, 0, src_w, src_h, width, height, cancellable, error);
+    return vt_resample (source, &(cairo_rectangle_t) { 0, 0, src_w, src_h }, width, height,
+                        cancellable, error);
 
   reduced = vt_box_reduce (source, fx, fy, error);
   if (reduced == NULL)
     return NULL;
-  return vt_resample (reduced, 0, 0, (double) src_w / fx, (double) src_h / fy, width, height,
-                   cancellable, error);
+  return vt_resample (reduced, &(cairo_rectangle_t) { 0, 0, (double) src_w / fx, (double) src_h / fy },
+                      width, height, cancellable, error);
 }
 
 /**
@@ -70,6 +71,7 @@ vt_resize_surface_region (cairo_surface_t *source,
                           GError         **error)
 {
   cairo_surface_flush (source);
-  return vt_resample (source, x0, y0, x1 - x0, y1 - y0, width, height, cancellable, error);
+  return vt_resample (source, &(cairo_rectangle_t) { x0, y0, x1 - x0, y1 - y0 }, width, height,
+                      cancellable, error);
 }
 

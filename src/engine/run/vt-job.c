@@ -46,6 +46,7 @@
 #include "vt-image.h"
 #include "vt-inputs.h"
 #include "vt-job-private.h"
+#include "vt-signal.h"
 #include "vt-tsan.h"
 
 G_DEFINE_FINAL_TYPE (VtJob, vt_job, G_TYPE_OBJECT)
@@ -66,19 +67,22 @@ vt_job_finalize (GObject *object)
   g_assert (self->pool == NULL);
   g_assert (self->cores == NULL);
 
+  /* In the struct's order, group by group (vt-job-private.h). */
   g_clear_object (&self->recipe);
+  g_clear_pointer (&self->output_dir, g_free);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_error (&self->stop_error);
+  vt_job_plan_clear (self);
+
+  g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_object (&self->pipeline);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->rules);
   g_clear_pointer (&self->recipe_issues, g_ptr_array_unref);
-  g_clear_pointer (&self->output_dir, g_free);
-  g_clear_pointer (&self->results, g_ptr_array_unref);
-  g_clear_pointer (&self->context, g_main_context_unref);
-  vt_job_plan_clear (self);
+
+  g_mutex_clear (&self->shared.lock);
   g_queue_clear_full (&self->shared.done, g_object_unref);
   g_clear_error (&self->shared.stop_error);
-  g_clear_error (&self->stop_error);
-  g_mutex_clear (&self->shared.lock);
   vt_pixel_budget_clear (&self->budget);
 
   G_OBJECT_CLASS (vt_job_parent_class)->finalize (object);
@@ -101,9 +105,7 @@ vt_job_class_init (VtJobClass *klass)
    *
    * Emitted on the job's main context, once per input.
    */
-  signals[SIGNAL_RESULT] =
-    g_signal_new ("result", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, VT_TYPE_RESULT);
+  signals[SIGNAL_RESULT] = vt_signal_new (klass, "result", 1, VT_TYPE_RESULT);
 
   /**
    * VtJob::finished:
@@ -113,9 +115,7 @@ vt_job_class_init (VtJobClass *klass)
    * A job that stopped by itself (vt_job_get_stop_error()) is not
    * cancelled.
    */
-  signals[SIGNAL_FINISHED] =
-    g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+  signals[SIGNAL_FINISHED] = vt_signal_new (klass, "finished", 1, G_TYPE_BOOLEAN);
 }
 
 static void

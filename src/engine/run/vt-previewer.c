@@ -23,6 +23,7 @@
 #include "vt-pipeline.h"
 #include "vt-preflight.h"
 #include "vt-previewer.h"
+#include "vt-signal.h"
 #include "vt-tsan.h"
 
 struct _VtPreviewer
@@ -371,12 +372,8 @@ vt_previewer_class_init (VtPreviewerClass *klass)
    * VtPreviewer::ready:
    * @result: (type gpointer): a #VtPreviewResult, valid during the emission
    */
-  signals[SIGNAL_READY] =
-    g_signal_new ("ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_POINTER);
-  signals[SIGNAL_FAILED] =
-    g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_ERROR);
+  signals[SIGNAL_READY] = vt_signal_new (klass, "ready", 1, G_TYPE_POINTER);
+  signals[SIGNAL_FAILED] = vt_signal_new (klass, "failed", 1, G_TYPE_ERROR);
 }
 
 static void

@@ -9,12 +9,12 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <math.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
 #include "vt-codec.h"
+#include "vt-output-folder.h"
 #include "vt-sample.h"
 
 static void
@@ -170,13 +170,8 @@ vt_sample_write (const char  *dir,
                  int          height,
                  GError     **error)
 {
-  if (g_mkdir_with_parents (dir, 0755) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Cannot create the folder %s: %s"), dir, g_strerror (saved_errno));
-      return FALSE;
-    }
+  if (!vt_output_folder_make (dir, error))
+    return FALSE;
 
   for (guint i = 1; i <= count; i++)
     {

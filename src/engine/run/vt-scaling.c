@@ -16,6 +16,7 @@
 #include "vt-inputs.h"
 #include "vitrina-engine.h"
 #include "vt-scaling.h"
+#include "vt-signal.h"
 
 static const guint worker_counts[] = { 1, 2, 4, 8 };
 
@@ -69,12 +70,8 @@ vt_scaling_class_init (VtScalingClass *klass)
    * @workers: the worker count of the run that finished
    * @speedup: its wall time against the 1-worker run's
    */
-  signals[SIGNAL_POINT] =
-    g_signal_new ("point", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_DOUBLE);
-  signals[SIGNAL_FINISHED] =
-    g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+  signals[SIGNAL_POINT] = vt_signal_new (klass, "point", 2, G_TYPE_UINT, G_TYPE_DOUBLE);
+  signals[SIGNAL_FINISHED] = vt_signal_new (klass, "finished", 1, G_TYPE_BOOLEAN);
 }
 
 static void
