@@ -8,6 +8,9 @@ G_BEGIN_DECLS
 
 char            *vt_test_fixture_path  (const char      *name);
 cairo_surface_t *vt_test_load_fixture  (const char      *name);
+void             vt_test_copy_fixture  (const char      *name,
+                                        const char      *dir,
+                                        const char      *as);
 cairo_surface_t *vt_test_load_file     (const char      *path);
 cairo_surface_t *vt_test_as_written    (VtPipeline      *pipeline,
                                         cairo_surface_t *rendered,
@@ -77,6 +80,13 @@ VtJob           *vt_test_run_job       (VtRecipe        *recipe,
                                         guint            n_workers,
                                         gboolean         skip_existing,
                                         VtTestEvents    *ev);
+
+void             vt_test_batch_dirs_make (char **dir,
+                                          char **in,
+                                          char **out);
+void             vt_test_batch_dirs_free (char **dir,
+                                          char **in,
+                                          char **out);
 
 /* A temporary folder for a batch: its photos in in/, its outputs in out/
  * and its report; for g_test_add() with GUINT_TO_POINTER (n_photos). */

@@ -105,9 +105,7 @@ void
 vt_test_window_set_up (VtWindowFixture *f,
                        gconstpointer    n_photos)
 {
-  f->dir = vt_test_make_tmpdir ();
-  f->in = g_build_filename (f->dir, "in", NULL);
-  f->out = g_build_filename (f->dir, "out", NULL);
+  vt_test_batch_dirs_make (&f->dir, &f->in, &f->out);
   f->settings = vt_test_settings_new ();
   g_settings_set_string (f->settings, "output-folder", f->out);
   if (GPOINTER_TO_UINT (n_photos) > 0)
@@ -143,9 +141,7 @@ vt_test_window_tear_down (VtWindowFixture *f,
     gtk_window_destroy (GTK_WINDOW (f->window));
   vt_test_drain ();
   g_clear_object (&f->settings);
-  g_clear_pointer (&f->dir, vt_test_dir_free);
-  g_free (f->in);
-  g_free (f->out);
+  vt_test_batch_dirs_free (&f->dir, &f->in, &f->out);
 }
 
 void
