@@ -298,15 +298,13 @@ test_main_photos_plural_spanish (void)
   vt_assert_run (&process, 0, "1 de 2 fotos principales cumple las reglas de Amazon", NULL);
 }
 
-int
-main (int argc, char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/cli/check/verdicts", test_check_verdicts);
-  g_test_add_func ("/cli/check/usage", test_check_usage);
-  g_test_add_func ("/cli/check/amazon-studio", test_amazon_studio);
-  g_test_add_func ("/cli/check/amazon-real-studio", test_amazon_real_studio);
-  g_test_add_func ("/cli/check/report-compliance", test_report_compliance);
-  g_test_add_func ("/cli/check/main-photos-plural-spanish", test_main_photos_plural_spanish);
-  return g_test_run ();
-}
+static const VtTestCase tests[] = {
+  { "/cli/check/verdicts", test_check_verdicts },
+  { "/cli/check/usage", test_check_usage },
+  { "/cli/check/amazon-studio", test_amazon_studio },
+  { "/cli/check/amazon-real-studio", test_amazon_real_studio },
+  { "/cli/check/report-compliance", test_report_compliance },
+  { "/cli/check/main-photos-plural-spanish", test_main_photos_plural_spanish },
+};
+
+VT_TEST_MAIN (tests)

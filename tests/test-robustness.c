@@ -334,12 +334,10 @@ test_full_disk_workers (void)
   test_full_disk_with (8);
 }
 
-int
-main (int argc, char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/robustness/corpus", test_corpus);
-  g_test_add_func ("/robustness/full-disk", test_full_disk);
-  g_test_add_func ("/robustness/full-disk-workers", test_full_disk_workers);
-  return g_test_run ();
-}
+static const VtTestCase tests[] = {
+  { "/robustness/corpus", test_corpus },
+  { "/robustness/full-disk", test_full_disk },
+  { "/robustness/full-disk-workers", test_full_disk_workers },
+};
+
+VT_TEST_MAIN (tests)

@@ -11,6 +11,29 @@
 
 #include "vt-test-utils.h"
 
+/* The main() of a test program: starts the engine as vitrina and
+ * vitrina-cli do, adds @tests and runs them. */
+int
+vt_test_main (int               *argc,
+              char            ***argv,
+              const VtTestCase  *tests,
+              gsize              n_tests)
+{
+  g_test_init (argc, argv, NULL);
+  vt_engine_init ();
+  vt_test_add_funcs (tests, n_tests);
+  return g_test_run ();
+}
+
+/* Adds each of @tests with g_test_add_func(), in order. */
+void
+vt_test_add_funcs (const VtTestCase *tests,
+                   gsize             n_tests)
+{
+  for (gsize i = 0; i < n_tests; i++)
+    g_test_add_func (tests[i].path, tests[i].func);
+}
+
 char *
 vt_test_fixture_path (const char *name)
 {
