@@ -450,19 +450,13 @@ test_preview_shows_transparency (void)
     }
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
-  vt_engine_init ();
+static const VtTestCase tests[] = {
+  { "/alpha/kept-in-webp-avif-png", test_kept_in_webp_avif_png },
+  { "/alpha/heif-inputs-keep-alpha", test_heif_inputs_keep_alpha },
+  { "/alpha/sharpened-edge-keeps-colour", test_sharpened_edge_keeps_colour },
+  { "/alpha/flattened-on-pad-colour", test_flattened_on_pad_colour },
+  { "/alpha/opaque-stays-opaque", test_opaque_stays_opaque },
+  { "/alpha/preview-shows-transparency", test_preview_shows_transparency },
+};
 
-  g_test_add_func ("/alpha/kept-in-webp-avif-png", test_kept_in_webp_avif_png);
-  g_test_add_func ("/alpha/heif-inputs-keep-alpha", test_heif_inputs_keep_alpha);
-  g_test_add_func ("/alpha/sharpened-edge-keeps-colour", test_sharpened_edge_keeps_colour);
-  g_test_add_func ("/alpha/flattened-on-pad-colour", test_flattened_on_pad_colour);
-  g_test_add_func ("/alpha/opaque-stays-opaque", test_opaque_stays_opaque);
-  g_test_add_func ("/alpha/preview-shows-transparency", test_preview_shows_transparency);
-
-  return g_test_run ();
-}
+VT_TEST_MAIN (tests)

@@ -127,19 +127,6 @@ test_amazon_studio (void)
  * with the product off-centre, a soft shadow and the paper's grain. */
 static const char * const real_studio[] = { "real-avocado-studio.jpg", "real-ginger-studio.jpg" };
 
-static void
-copy_fixture (const char *name,
-              const char *dir)
-{
-  g_autofree char *from = vt_test_fixture_path (name);
-  g_autofree char *to = g_build_filename (dir, name, NULL);
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (to, contents, length, NULL));
-}
-
 /* The smallest box holding every pixel of @photo that is not #FFFFFF. */
 static cairo_rectangle_int_t
 not_white_box (cairo_surface_t *photo)
@@ -174,7 +161,7 @@ test_amazon_real_studio (void)
 
   g_assert_cmpint (g_mkdir (in, 0755), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (real_studio); i++)
-    copy_fixture (real_studio[i], in);
+    vt_test_copy_fixture (real_studio[i], in, NULL);
   run_process (&process, in, "-o", out, "--preset", "amazon", "--quiet", NULL);
   vt_assert_run (&process, 0, "2 of 2 main photos pass the rules of Amazon", NULL);
   g_assert_null (strstr (process.out, "not whitened"));
@@ -311,15 +298,13 @@ test_main_photos_plural_spanish (void)
   vt_assert_run (&process, 0, "1 de 2 fotos principales cumple las reglas de Amazon", NULL);
 }
 
-int
-main (int argc, char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/cli/check/verdicts", test_check_verdicts);
-  g_test_add_func ("/cli/check/usage", test_check_usage);
-  g_test_add_func ("/cli/check/amazon-studio", test_amazon_studio);
-  g_test_add_func ("/cli/check/amazon-real-studio", test_amazon_real_studio);
-  g_test_add_func ("/cli/check/report-compliance", test_report_compliance);
-  g_test_add_func ("/cli/check/main-photos-plural-spanish", test_main_photos_plural_spanish);
-  return g_test_run ();
-}
+static const VtTestCase tests[] = {
+  { "/cli/check/verdicts", test_check_verdicts },
+  { "/cli/check/usage", test_check_usage },
+  { "/cli/check/amazon-studio", test_amazon_studio },
+  { "/cli/check/amazon-real-studio", test_amazon_real_studio },
+  { "/cli/check/report-compliance", test_report_compliance },
+  { "/cli/check/main-photos-plural-spanish", test_main_photos_plural_spanish },
+};
+
+VT_TEST_MAIN (tests)

@@ -75,12 +75,10 @@ test_cancelled_not_counted_small (void)
   g_assert_cmpuint (n_small, <, 40);
 }
 
-int
-main (int argc, char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/cli-polish/help-shard-from-env", test_help_shard_from_env);
-  g_test_add_func ("/cli-polish/spanish-from-build-tree", test_spanish_from_build_tree);
-  g_test_add_func ("/cli-polish/cancelled-not-counted-small", test_cancelled_not_counted_small);
-  return g_test_run ();
-}
+static const VtTestCase tests[] = {
+  { "/cli-polish/help-shard-from-env", test_help_shard_from_env },
+  { "/cli-polish/spanish-from-build-tree", test_spanish_from_build_tree },
+  { "/cli-polish/cancelled-not-counted-small", test_cancelled_not_counted_small },
+};
+
+VT_TEST_MAIN (tests)

@@ -86,11 +86,9 @@ test_srgb_untouched (void)
   vt_assert_rgb (img, 16, 16, COLOUR[0], COLOUR[1], COLOUR[2], 2);
 }
 
-int
-main (int argc, char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/color/adobe-rgb-converted", test_adobe_rgb_converted);
-  g_test_add_func ("/color/srgb-untouched", test_srgb_untouched);
-  return g_test_run ();
-}
+static const VtTestCase tests[] = {
+  { "/color/adobe-rgb-converted", test_adobe_rgb_converted },
+  { "/color/srgb-untouched", test_srgb_untouched },
+};
+
+VT_TEST_MAIN (tests)

@@ -512,28 +512,23 @@ test_webp_too_large (void)
   g_assert_nonnull (strstr (error->message, "16383"));
 }
 
-int
-main (int argc, char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
-  vt_engine_init ();
+static const VtTestCase tests[] = {
+  { "/encode/names", test_names },
+  { "/encode/webp-lossy", test_webp_lossy },
+  { "/encode/avif", test_avif },
+  { "/encode/lossless", test_lossless },
+  { "/encode/alpha-png", test_alpha_png },
+  { "/encode/alpha-webp", test_alpha_webp },
+  { "/encode/alpha-avif", test_alpha_avif },
+  { "/encode/jpeg-flattens-on-white", test_jpeg_flattens_on_white },
+  { "/encode/srgb-said", test_srgb_said },
+  { "/encode/exif", test_exif },
+  { "/encode/avif-threads-identical", test_avif_threads_identical },
+  { "/encode/quality-orders-size", test_quality_orders_size },
+  { "/encode/webp-too-large", test_webp_too_large },
+  { "/encode/format-lists", test_format_lists },
+  { "/encode/budget", test_budget },
+  { "/encode/budget-lossless", test_budget_lossless },
+};
 
-  g_test_add_func ("/encode/names", test_names);
-  g_test_add_func ("/encode/webp-lossy", test_webp_lossy);
-  g_test_add_func ("/encode/avif", test_avif);
-  g_test_add_func ("/encode/lossless", test_lossless);
-  g_test_add_func ("/encode/alpha-png", test_alpha_png);
-  g_test_add_func ("/encode/alpha-webp", test_alpha_webp);
-  g_test_add_func ("/encode/alpha-avif", test_alpha_avif);
-  g_test_add_func ("/encode/jpeg-flattens-on-white", test_jpeg_flattens_on_white);
-  g_test_add_func ("/encode/srgb-said", test_srgb_said);
-  g_test_add_func ("/encode/exif", test_exif);
-  g_test_add_func ("/encode/avif-threads-identical", test_avif_threads_identical);
-  g_test_add_func ("/encode/quality-orders-size", test_quality_orders_size);
-  g_test_add_func ("/encode/webp-too-large", test_webp_too_large);
-  g_test_add_func ("/encode/format-lists", test_format_lists);
-  g_test_add_func ("/encode/budget", test_budget);
-  g_test_add_func ("/encode/budget-lossless", test_budget_lossless);
-
-  return g_test_run ();
-}
+VT_TEST_MAIN (tests)

@@ -443,16 +443,14 @@ test_same_link_again (void)
   server_stop (&s);
 }
 
-int
-main (int argc, char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/fetcher/outcomes", test_outcomes);
-  g_test_add_func ("/fetcher/same-link-again", test_same_link_again);
-  g_test_add_func ("/fetcher/no-signal-from-start", test_no_signal_from_start);
-  g_test_add_func ("/fetcher/empty-list-finishes", test_empty_list_finishes);
-  g_test_add_func ("/fetcher/connection-limit", test_connection_limit);
-  g_test_add_func ("/fetcher/safe-names", test_safe_names);
-  g_test_add_func ("/fetcher/cli-process-from-urls", test_cli_process_from_urls);
-  return g_test_run ();
-}
+static const VtTestCase tests[] = {
+  { "/fetcher/outcomes", test_outcomes },
+  { "/fetcher/same-link-again", test_same_link_again },
+  { "/fetcher/no-signal-from-start", test_no_signal_from_start },
+  { "/fetcher/empty-list-finishes", test_empty_list_finishes },
+  { "/fetcher/connection-limit", test_connection_limit },
+  { "/fetcher/safe-names", test_safe_names },
+  { "/fetcher/cli-process-from-urls", test_cli_process_from_urls },
+};
+
+VT_TEST_MAIN (tests)

@@ -225,16 +225,20 @@ test_simd_same_as_c (void)
 int
 main (int argc, char **argv)
 {
+  static const VtTestCase tests[] = {
+    { "/filters/sharpen-pillow", test_sharpen_pillow },
+    { "/filters/sharpen-known-pixels", test_sharpen_known_pixels },
+    { "/filters/flat-stays-flat", test_flat_stays_flat },
+    { "/filters/blur-pillow", test_blur_pillow },
+    { "/filters/unsharp-pillow", test_unsharp_pillow },
+    { "/filters/unsharp-threshold", test_unsharp_threshold },
+    { "/filters/chain-text", test_chain_text },
+    { "/filters/sharpen-strength", test_sharpen_strength },
+    { "/filters/simd-same-as-c", test_simd_same_as_c },
+  };
+
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/filters/sharpen-pillow", test_sharpen_pillow);
-  g_test_add_func ("/filters/sharpen-known-pixels", test_sharpen_known_pixels);
-  g_test_add_func ("/filters/flat-stays-flat", test_flat_stays_flat);
-  g_test_add_func ("/filters/blur-pillow", test_blur_pillow);
-  g_test_add_func ("/filters/unsharp-pillow", test_unsharp_pillow);
-  g_test_add_func ("/filters/unsharp-threshold", test_unsharp_threshold);
-  g_test_add_func ("/filters/chain-text", test_chain_text);
-  g_test_add_func ("/filters/sharpen-strength", test_sharpen_strength);
-  g_test_add_func ("/filters/simd-same-as-c", test_simd_same_as_c);
+  vt_test_add_funcs (tests, G_N_ELEMENTS (tests));
   for (guint i = 0; i < G_N_ELEMENTS (chain_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/filters/pillow/%s", chain_cases[i].expected);

@@ -147,14 +147,12 @@ test_link_list (void)
   assert_links ("", none);
 }
 
-int
-main (int argc, char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/atomic-file/write-replaces", test_atomic_write_replaces);
-  g_test_add_func ("/atomic-file/write-fails", test_atomic_write_fails);
-  g_test_add_func ("/atomic-file/temporary-commit", test_atomic_temporary_commit);
-  g_test_add_func ("/output-folder/ensure", test_output_folder);
-  g_test_add_func ("/link-list/parse", test_link_list);
-  return g_test_run ();
-}
+static const VtTestCase tests[] = {
+  { "/atomic-file/write-replaces", test_atomic_write_replaces },
+  { "/atomic-file/write-fails", test_atomic_write_fails },
+  { "/atomic-file/temporary-commit", test_atomic_temporary_commit },
+  { "/output-folder/ensure", test_output_folder },
+  { "/link-list/parse", test_link_list },
+};
+
+VT_TEST_MAIN (tests)

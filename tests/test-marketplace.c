@@ -141,14 +141,12 @@ test_render_white_product (void)
   g_assert_cmpint (vt_test_max_diff (whitened, plain), ==, 0);
 }
 
-int
-main (int argc, char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/marketplace/sizes-options", test_sizes_options);
-  g_test_add_func ("/marketplace/render-fill-whiten", test_render_fill_whiten);
-  g_test_add_func ("/marketplace/render-trim-only", test_render_trim_only);
-  g_test_add_func ("/marketplace/trim-decodes-full-size", test_trim_decodes_full_size);
-  g_test_add_func ("/marketplace/render-white-product", test_render_white_product);
-  return g_test_run ();
-}
+static const VtTestCase tests[] = {
+  { "/marketplace/sizes-options", test_sizes_options },
+  { "/marketplace/render-fill-whiten", test_render_fill_whiten },
+  { "/marketplace/render-trim-only", test_render_trim_only },
+  { "/marketplace/trim-decodes-full-size", test_trim_decodes_full_size },
+  { "/marketplace/render-white-product", test_render_white_product },
+};
+
+VT_TEST_MAIN (tests)

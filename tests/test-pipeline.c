@@ -219,17 +219,15 @@ test_filter_before_resizing (void)
   g_assert_cmpint (vt_test_max_diff (b, n), >, 0);
 }
 
-int
-main (int argc, char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/pipeline/identical-to-pillow", test_identical_to_pillow);
-  g_test_add_func ("/pipeline/steps-switch-off", test_steps_switch_off);
-  g_test_add_func ("/pipeline/fill-and-pad-pillow", test_fill_and_pad_pillow);
-  g_test_add_func ("/pipeline/pad-background-and-no-enlarging", test_pad_background_and_no_enlarging);
-  g_test_add_func ("/pipeline/watermark-per-size", test_watermark_per_size);
-  g_test_add_func ("/pipeline/size-budget", test_size_budget);
-  g_test_add_func ("/pipeline/metadata-policies", test_metadata_policies);
-  g_test_add_func ("/pipeline/filter-before-resizing", test_filter_before_resizing);
-  return g_test_run ();
-}
+static const VtTestCase tests[] = {
+  { "/pipeline/identical-to-pillow", test_identical_to_pillow },
+  { "/pipeline/steps-switch-off", test_steps_switch_off },
+  { "/pipeline/fill-and-pad-pillow", test_fill_and_pad_pillow },
+  { "/pipeline/pad-background-and-no-enlarging", test_pad_background_and_no_enlarging },
+  { "/pipeline/watermark-per-size", test_watermark_per_size },
+  { "/pipeline/size-budget", test_size_budget },
+  { "/pipeline/metadata-policies", test_metadata_policies },
+  { "/pipeline/filter-before-resizing", test_filter_before_resizing },
+};
+
+VT_TEST_MAIN (tests)

@@ -271,19 +271,17 @@ test_file_rules (void)
   g_assert_nonnull (error);
 }
 
-int
-main (int argc, char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/preflight/channels", test_channels);
-  g_test_add_func ("/preflight/bad-rules", test_bad_rules);
-  g_test_add_func ("/preflight/compliant", test_compliant);
-  g_test_add_func ("/preflight/size", test_size_rules);
-  g_test_add_func ("/preflight/not-white", test_not_white);
-  g_test_add_func ("/preflight/studio-shot", test_studio_shot);
-  g_test_add_func ("/preflight/fill", test_fill_rule);
-  g_test_add_func ("/preflight/pasted-backdrop", test_pasted_backdrop);
-  g_test_add_func ("/preflight/recipe-watermark", test_recipe_watermark);
-  g_test_add_func ("/preflight/file", test_file_rules);
-  return g_test_run ();
-}
+static const VtTestCase tests[] = {
+  { "/preflight/channels", test_channels },
+  { "/preflight/bad-rules", test_bad_rules },
+  { "/preflight/compliant", test_compliant },
+  { "/preflight/size", test_size_rules },
+  { "/preflight/not-white", test_not_white },
+  { "/preflight/studio-shot", test_studio_shot },
+  { "/preflight/fill", test_fill_rule },
+  { "/preflight/pasted-backdrop", test_pasted_backdrop },
+  { "/preflight/recipe-watermark", test_recipe_watermark },
+  { "/preflight/file", test_file_rules },
+};
+
+VT_TEST_MAIN (tests)

@@ -222,16 +222,21 @@ test_low_quality_shows_artefacts (Fixture       *f,
     }
 }
 
-#define add_test(path, func) \
-  g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
+static const struct {
+  const char *path;
+  void      (*test) (Fixture *, gconstpointer);
+} tests[] = {
+  { "/previewer/equals-batch", test_preview_equals_batch },
+  { "/previewer/newest-wins", test_newest_wins },
+  { "/previewer/quality-changes-encoding-only", test_quality_changes_encoding_only },
+  { "/previewer/low-quality-shows-artefacts", test_low_quality_shows_artefacts },
+};
 
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  add_test ("/previewer/equals-batch", test_preview_equals_batch);
-  add_test ("/previewer/newest-wins", test_newest_wins);
-  add_test ("/previewer/quality-changes-encoding-only", test_quality_changes_encoding_only);
-  add_test ("/previewer/low-quality-shows-artefacts", test_low_quality_shows_artefacts);
+  for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
+    g_test_add (tests[i].path, Fixture, NULL, fixture_set_up, tests[i].test, fixture_tear_down);
   return g_test_run ();
 }

@@ -113,13 +113,10 @@ test_amazon_batch (void)
   vt_test_remove_tree (dir);
 }
 
-int
-main (int argc, char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
-  vt_engine_init ();
-  g_test_add_func ("/real-photos/no-backdrop", test_no_backdrop);
-  g_test_add_func ("/real-photos/preflight", test_preflight);
-  g_test_add_func ("/real-photos/amazon-batch", test_amazon_batch);
-  return g_test_run ();
-}
+static const VtTestCase tests[] = {
+  { "/real-photos/no-backdrop", test_no_backdrop },
+  { "/real-photos/preflight", test_preflight },
+  { "/real-photos/amazon-batch", test_amazon_batch },
+};
+
+VT_TEST_MAIN (tests)

@@ -7,6 +7,7 @@
 #include "vt-name-template.h"
 #include "vt-recipe.h"
 #include "vt-sizes.h"
+#include "vt-test-utils.h"
 
 /* One reader of `WIDTHxHEIGHT` for the recipe and the command line. */
 static void
@@ -131,14 +132,12 @@ test_key_file_round_trip (void)
   g_assert_cmpint (vt_recipe_get_quality (copy), ==, 70);
 }
 
-int
-main (int argc, char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/recipe/parse-box", test_parse_box);
-  g_test_add_func ("/recipe/sizes-canonical", test_sizes_canonical);
-  g_test_add_func ("/recipe/sizes-errors", test_sizes_errors);
-  g_test_add_func ("/recipe/name-template", test_name_template);
-  g_test_add_func ("/recipe/key-file-round-trip", test_key_file_round_trip);
-  return g_test_run ();
-}
+static const VtTestCase tests[] = {
+  { "/recipe/parse-box", test_parse_box },
+  { "/recipe/sizes-canonical", test_sizes_canonical },
+  { "/recipe/sizes-errors", test_sizes_errors },
+  { "/recipe/name-template", test_name_template },
+  { "/recipe/key-file-round-trip", test_key_file_round_trip },
+};
+
+VT_TEST_MAIN (tests)

@@ -123,16 +123,14 @@ test_simd_same_as_c (void)
   vt_test_set_simd (simd_was_on);
 }
 
-int
-main (int argc, char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/resize/fit-geometry", test_fit_geometry);
-  g_test_add_func ("/resize/never-enlarges", test_fit_never_enlarges);
-  g_test_add_func ("/resize/lanczos-down", test_lanczos_down);
-  g_test_add_func ("/resize/lanczos-up", test_lanczos_up);
-  g_test_add_func ("/resize/antialiasing", test_antialiasing);
-  g_test_add_func ("/resize/cancelled", test_cancelled);
-  g_test_add_func ("/resize/simd-same-as-c", test_simd_same_as_c);
-  return g_test_run ();
-}
+static const VtTestCase tests[] = {
+  { "/resize/fit-geometry", test_fit_geometry },
+  { "/resize/never-enlarges", test_fit_never_enlarges },
+  { "/resize/lanczos-down", test_lanczos_down },
+  { "/resize/lanczos-up", test_lanczos_up },
+  { "/resize/antialiasing", test_antialiasing },
+  { "/resize/cancelled", test_cancelled },
+  { "/resize/simd-same-as-c", test_simd_same_as_c },
+};
+
+VT_TEST_MAIN (tests)

@@ -20,18 +20,6 @@ typedef struct {
 } Case;
 
 static void
-copy_fixture (const char *fixture, const char *dir, const char *as)
-{
-  g_autofree char *src = vt_test_fixture_path (fixture);
-  g_autofree char *dst = g_build_filename (dir, as, NULL);
-  g_autofree char *data = NULL;
-  gsize len;
-
-  g_assert_true (g_file_get_contents (src, &data, &len, NULL));
-  g_assert_true (g_file_set_contents (dst, data, len, NULL));
-}
-
-static void
 write_bytes (const char *dir, const char *name, GBytes *bytes)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
@@ -124,6 +112,23 @@ static const Case cases[] = {
   { "Zapatilla Roja Ñandú.JPG", 64, 48, NULL },
 };
 
+/* Fixtures copied into the corpus, each with the name it is copied as:
+ * some names lie, some are what other programs leave beside photos. */
+static const char * const copies[][2] = {
+  { "cmyk.jpg", "cmyk.jpg" },
+  { "grey.jpg", "grey.jpg" },
+  { "grey16.png", "grey16.png" },
+  { "palette.png", "palette.png" },
+  { "alpha.png", "transparent.png" },
+  { "really-a-png.jpg", "png-named.jpg" },
+  { "huge.png", "huge.png" },
+  { "truncated.jpg", "truncated.jpg" },
+  { "empty.jpg", "empty.jpg" },
+  { "not-a-photo.jpg", "notes.txt" },
+  { "not-a-photo.jpg", ".DS_Store" },
+  { "not-a-photo.jpg", "Thumbs.db" },
+};
+
 static char *
 build_corpus (const char *dir)
 {
@@ -147,20 +152,10 @@ build_corpus (const char *dir)
   for (int o = 1; o <= 8; o++)
     {
       g_autofree char *name = g_strdup_printf ("exif-%d.jpg", o);
-      copy_fixture (name, in, name);
+      vt_test_copy_fixture (name, in, NULL);
     }
-  copy_fixture ("cmyk.jpg", in, "cmyk.jpg");
-  copy_fixture ("grey.jpg", in, "grey.jpg");
-  copy_fixture ("grey16.png", in, "grey16.png");
-  copy_fixture ("palette.png", in, "palette.png");
-  copy_fixture ("alpha.png", in, "transparent.png");
-  copy_fixture ("really-a-png.jpg", in, "png-named.jpg");
-  copy_fixture ("huge.png", in, "huge.png");
-  copy_fixture ("truncated.jpg", in, "truncated.jpg");
-  copy_fixture ("empty.jpg", in, "empty.jpg");
-  copy_fixture ("not-a-photo.jpg", in, "notes.txt");
-  copy_fixture ("not-a-photo.jpg", in, ".DS_Store");
-  copy_fixture ("not-a-photo.jpg", in, "Thumbs.db");
+  for (guint i = 0; i < G_N_ELEMENTS (copies); i++)
+    vt_test_copy_fixture (copies[i][0], in, copies[i][1]);
 
   target = g_build_filename (in, "baseline.jpg", NULL);
   link = g_build_filename (in, "link.jpg", NULL);
@@ -339,12 +334,10 @@ test_full_disk_workers (void)
   test_full_disk_with (8);
 }
 
-int
-main (int argc, char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/robustness/corpus", test_corpus);
-  g_test_add_func ("/robustness/full-disk", test_full_disk);
-  g_test_add_func ("/robustness/full-disk-workers", test_full_disk_workers);
-  return g_test_run ();
-}
+static const VtTestCase tests[] = {
+  { "/robustness/corpus", test_corpus },
+  { "/robustness/full-disk", test_full_disk },
+  { "/robustness/full-disk-workers", test_full_disk_workers },
+};
+
+VT_TEST_MAIN (tests)

@@ -94,12 +94,10 @@ test_cli_spanish (void)
   assert_plain (r.err);
 }
 
-int
-main (int argc, char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/tiff/unknown-tag-reads", test_unknown_tag_reads);
-  g_test_add_func ("/tiff/damaged-in-words", test_damaged_in_words);
-  g_test_add_func ("/tiff/cli-spanish", test_cli_spanish);
-  return g_test_run ();
-}
+static const VtTestCase tests[] = {
+  { "/tiff/unknown-tag-reads", test_unknown_tag_reads },
+  { "/tiff/damaged-in-words", test_damaged_in_words },
+  { "/tiff/cli-spanish", test_cli_spanish },
+};
+
+VT_TEST_MAIN (tests)

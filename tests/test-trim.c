@@ -316,18 +316,16 @@ test_fill_studio (void)
     }
 }
 
-int
-main (int argc, char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/trim/studio", test_trim_studio);
-  g_test_add_func ("/trim/gradient-and-dust", test_trim_gradient_and_dust);
-  g_test_add_func ("/trim/nothing-there", test_trim_nothing_there);
-  g_test_add_func ("/whiten/studio", test_whiten_studio);
-  g_test_add_func ("/whiten/keeps-label", test_whiten_keeps_label);
-  g_test_add_func ("/whiten/white-product", test_whiten_white_product);
-  g_test_add_func ("/whiten/no-backdrop", test_whiten_no_backdrop);
-  g_test_add_func ("/fill/plan", test_fill_plan);
-  g_test_add_func ("/fill/studio", test_fill_studio);
-  return g_test_run ();
-}
+static const VtTestCase tests[] = {
+  { "/trim/studio", test_trim_studio },
+  { "/trim/gradient-and-dust", test_trim_gradient_and_dust },
+  { "/trim/nothing-there", test_trim_nothing_there },
+  { "/whiten/studio", test_whiten_studio },
+  { "/whiten/keeps-label", test_whiten_keeps_label },
+  { "/whiten/white-product", test_whiten_white_product },
+  { "/whiten/no-backdrop", test_whiten_no_backdrop },
+  { "/fill/plan", test_fill_plan },
+  { "/fill/studio", test_fill_studio },
+};
+
+VT_TEST_MAIN (tests)

@@ -79,12 +79,10 @@ test_zero_opacity_is_noop (void)
   g_assert_cmpint (vt_test_max_diff (a, b), ==, 0);
 }
 
-int
-main (int argc, char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/watermark/corners", test_corners);
-  g_test_add_func ("/watermark/identical-per-size", test_identical_per_size);
-  g_test_add_func ("/watermark/zero-opacity", test_zero_opacity_is_noop);
-  return g_test_run ();
-}
+static const VtTestCase tests[] = {
+  { "/watermark/corners", test_corners },
+  { "/watermark/identical-per-size", test_identical_per_size },
+  { "/watermark/zero-opacity", test_zero_opacity_is_noop },
+};
+
+VT_TEST_MAIN (tests)

@@ -48,7 +48,7 @@ test_cancel_is_honest (Fixture *f, gconstpointer data)
   g_autofree char *expected = NULL;
 
   g_settings_set_int (f->settings, "workers", 2);
-  vt_test_window_set_input (f);
+  vt_test_window_choose_photos (f, 40);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.cancel", NULL));
   vt_test_spin_until (vt_test_batch_done, f, 10000);
@@ -78,7 +78,7 @@ test_import_labels_are_honest (Fixture *f, gconstpointer data)
   VtPreview *preview = vt_test_child (f->window, VT_TYPE_WINDOW, "preview");
   VtTestServer s = { 0 };
 
-  vt_test_window_set_input (f);
+  vt_test_window_choose_photos (f, 2);
   vt_test_server_start (&s);
   g_assert_true (vt_window_import_links (f->window, s.links));
   vt_test_spin_until (vt_test_batch_done, f, 60000);
@@ -107,10 +107,6 @@ test_no_speedup_for_nothing (Fixture *f, gconstpointer data)
 static void
 test_import_twice (Fixture *f, gconstpointer data)
 {
-  g_autofree char *originals = g_build_filename (f->out, "originals", NULL);
-  g_autofree char *large = g_build_filename (f->out, "large", NULL);
-  g_autoptr(GPtrArray) downloaded = NULL;
-  g_autoptr(GPtrArray) prepared = NULL;
   VtTestServer s = { 0 };
 
   vt_test_server_start (&s);
@@ -120,10 +116,7 @@ test_import_twice (Fixture *f, gconstpointer data)
       g_assert_true (vt_window_import_links (f->window, s.links));
       vt_test_spin_until (vt_test_batch_done, f, 60000);
     }
-  downloaded = vt_test_list_files (originals);
-  prepared = vt_test_list_files (large);
-  g_assert_cmpuint (downloaded->len, ==, 2);
-  g_assert_cmpuint (prepared->len, ==, 2);
+  vt_test_assert_imported (f->out, 2);
   /* the second batch had both photos, and skipped them */
   g_assert_cmpuint (vt_job_get_stats (vt_window_get_last_job (f->window))->n_skipped, ==, 2);
   vt_test_server_stop (&s);
@@ -138,6 +131,7 @@ test_close_mid_batch_asks (Fixture *f, gconstpointer data)
   g_autoptr(VtJob) job = NULL;
   AdwMessageDialog *dialog;
 
+  vt_test_window_write_photos (f, 40);
   g_settings_set_int (f->settings, "workers", 1);
   vt_test_window_set_input (f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL));
@@ -181,6 +175,7 @@ test_results_for_staff (Fixture *f, gconstpointer data)
   AdwMessageDialog *dialog;
   guint n_skipped = 0;
 
+  vt_test_window_write_photos (f, 2);
   g_assert_true (g_file_set_contents (bad, "not a photo", -1, NULL));
   g_settings_set_boolean (f->settings, "skip-existing", TRUE);
   g_settings_set_int (f->settings, "workers", 2);
@@ -244,6 +239,7 @@ test_full_disk_stops_once (Fixture *f, gconstpointer data)
   g_autofree char *progress = NULL;
   g_autofree char *counts = NULL;
 
+  vt_test_window_write_photos (f, 40);
   if (!vt_test_mount_small_disk (f->out, 200))
     return;
   g_settings_set_int (f->settings, "workers", 2);
@@ -280,6 +276,7 @@ test_include_subfolders (Fixture *f, gconstpointer data)
   GtkCheckButton *check = vt_test_child (f->window, VT_TYPE_WINDOW, "subfolders_check");
   GtkLabel *found = vt_test_child (f->window, VT_TYPE_WINDOW, "found_label");
 
+  vt_test_window_write_photos (f, 2);
   g_assert_true (vt_sample_write (sub, 1, 400, 300, NULL));
   vt_test_window_set_input (f);
   g_assert_cmpstr (gtk_label_get_label (found), ==, "2 photos found");
@@ -294,20 +291,16 @@ test_include_subfolders (Fixture *f, gconstpointer data)
   g_assert_true (g_file_test (nested, G_FILE_TEST_IS_REGULAR));
 }
 
-int
-main (int argc, char **argv)
-{
-  if (!vt_test_window_init (&argc, &argv))
-    return 0;
+static const VtWindowTest tests[] = {
+  { "/window-batch/import-bad-links", test_import_bad_links },
+  { "/window-batch/cancel-is-honest", test_cancel_is_honest },
+  { "/window-batch/import-labels-are-honest", test_import_labels_are_honest },
+  { "/window-batch/no-speedup-for-nothing", test_no_speedup_for_nothing },
+  { "/window-batch/import-twice", test_import_twice },
+  { "/window-batch/close-mid-batch-asks", test_close_mid_batch_asks },
+  { "/window-batch/results-for-staff", test_results_for_staff },
+  { "/window-batch/include-subfolders", test_include_subfolders },
+  { "/window-batch/full-disk-stops-once", test_full_disk_stops_once },
+};
 
-  vt_test_window_add ("/window-batch/import-bad-links", 0, test_import_bad_links);
-  vt_test_window_add ("/window-batch/cancel-is-honest", 40, test_cancel_is_honest);
-  vt_test_window_add ("/window-batch/import-labels-are-honest", 2, test_import_labels_are_honest);
-  vt_test_window_add ("/window-batch/no-speedup-for-nothing", 0, test_no_speedup_for_nothing);
-  vt_test_window_add ("/window-batch/import-twice", 0, test_import_twice);
-  vt_test_window_add ("/window-batch/close-mid-batch-asks", 40, test_close_mid_batch_asks);
-  vt_test_window_add ("/window-batch/results-for-staff", 2, test_results_for_staff);
-  vt_test_window_add ("/window-batch/include-subfolders", 2, test_include_subfolders);
-  vt_test_window_add ("/window-batch/full-disk-stops-once", 40, test_full_disk_stops_once);
-  return vt_test_window_run ();
-}
+VT_WINDOW_TEST_MAIN (tests, NULL)

@@ -15,7 +15,7 @@
 
 typedef VtWindowFixture Fixture;
 
-static const VtWindowOptions options = { 1200, 900, NULL };
+static const VtWindowOptions options = { 1200, 900, NULL, 0, TRUE };
 
 /* The chart is drawn once the window has a folder of photos. */
 static gboolean
@@ -189,12 +189,32 @@ narrow_allocated (GtkWidget *chart)
   return gtk_widget_get_width (chart) > 0;
 }
 
+/* @chart's texts as it draws them now (the @mode it is in) hold each of
+ * @lines, and stand apart. */
+static void
+assert_labels_shown (VtSpeedupChart     *chart,
+                     const char         *mode,
+                     const char * const *lines)
+{
+  g_autoptr(GArray) labels = vt_speedup_chart_dup_labels (chart);
+  g_autofree char *texts = joined_labels (labels);
+
+  g_test_message ("%d px, %s:\n%s", gtk_widget_get_width (GTK_WIDGET (chart)), mode, texts);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_assert_nonnull (strstr (texts, lines[i]));
+  assert_labels_apart (chart, labels);
+}
+
 /* In Spanish (longer words) on the narrowest chart the window draws, and
  * on the window's own, the texts are measured and kept apart: both modes. */
 static void
 test_spanish_labels_apart (Fixture *f, gconstpointer data)
 {
   static const double speedups[] = { 1.0, 1.8, 3.0, 4.4 };
+  static const char * const live_lines[] = { "fotos/s\n", "paralelismo\n", "segundos\n", NULL };
+  static const char * const scaling_lines[] = {
+    "aceleración\n", "parte paralela (%)\n", "hilos\n", "\n100\n", NULL
+  };
   g_autofree char *saved_language = g_strdup (g_getenv ("LANGUAGE"));
   VtSpeedupChart *charts[2];
   GtkWidget *narrow = gtk_window_new ();
@@ -212,31 +232,14 @@ test_spanish_labels_apart (Fixture *f, gconstpointer data)
 
   for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
     {
-      g_autoptr(GArray) live = NULL;
-      g_autoptr(GArray) scaling = NULL;
-      g_autofree char *live_texts = NULL, *scaling_texts = NULL;
-
       vt_speedup_chart_start_run (charts[c], 8, 2);
       for (guint i = 1; i <= 40; i++)
         vt_speedup_chart_add_sample (charts[c], i / 4.0, 120 + i, 1.9);
-      live = vt_speedup_chart_dup_labels (charts[c]);
-      live_texts = joined_labels (live);
-      g_test_message ("%d px, live:\n%s", gtk_widget_get_width (GTK_WIDGET (charts[c])), live_texts);
-      g_assert_nonnull (strstr (live_texts, "fotos/s\n"));
-      g_assert_nonnull (strstr (live_texts, "paralelismo\n"));
-      g_assert_nonnull (strstr (live_texts, "segundos\n"));
-      assert_labels_apart (charts[c], live);
+      assert_labels_shown (charts[c], "live", live_lines);
 
       vt_speedup_chart_start_scaling (charts[c], 2);
       add_points (charts[c], speedups);
-      scaling = vt_speedup_chart_dup_labels (charts[c]);
-      scaling_texts = joined_labels (scaling);
-      g_test_message ("%d px, scaling:\n%s", gtk_widget_get_width (GTK_WIDGET (charts[c])), scaling_texts);
-      g_assert_nonnull (strstr (scaling_texts, "aceleración\n"));
-      g_assert_nonnull (strstr (scaling_texts, "parte paralela (%)\n"));
-      g_assert_nonnull (strstr (scaling_texts, "hilos\n"));
-      g_assert_nonnull (strstr (scaling_texts, "\n100\n"));
-      assert_labels_apart (charts[c], scaling);
+      assert_labels_shown (charts[c], "scaling", scaling_lines);
     }
   gtk_window_destroy (GTK_WINDOW (narrow));
   vt_test_speak_default (saved_language);
@@ -264,7 +267,7 @@ test_preview_zoom_label (Fixture *f, gconstpointer data)
   cairo_surface_t *shown;
   double scale;
 
-  vt_test_window_set_input (f);
+  vt_test_window_choose_photos (f, 2);
   adw_view_stack_set_visible_child_name (stack, "preview");
   vt_test_spin_until (preview_shown, f, 30000);
   vt_test_iterate (300);
@@ -333,19 +336,13 @@ test_failed_link_keeps_file_name (Fixture *f, gconstpointer data)
   vt_test_spin_until (vt_test_batch_done, f, 30000);
 }
 
-int
-main (int argc, char **argv)
-{
-  if (!vt_test_window_init (&argc, &argv))
-    return 0;
-  g_unsetenv ("VITRINA_LOCALEDIR");
-  vt_test_window_set_options (&options);
+static const VtWindowTest tests[] = {
+  { "/chart/scaling-parallel-axis", test_scaling_parallel_axis },
+  { "/chart/slowdown-explained", test_slowdown_explained },
+  { "/chart/spanish-labels-apart", test_spanish_labels_apart },
+  { "/chart/labels-clear-of-points", test_labels_clear_of_points },
+  { "/preview/zoom-label", test_preview_zoom_label },
+  { "/results/failed-link-keeps-file-name", test_failed_link_keeps_file_name },
+};
 
-  vt_test_window_add ("/chart/scaling-parallel-axis", 2, test_scaling_parallel_axis);
-  vt_test_window_add ("/chart/slowdown-explained", 2, test_slowdown_explained);
-  vt_test_window_add ("/chart/spanish-labels-apart", 2, test_spanish_labels_apart);
-  vt_test_window_add ("/chart/labels-clear-of-points", 2, test_labels_clear_of_points);
-  vt_test_window_add ("/preview/zoom-label", 2, test_preview_zoom_label);
-  vt_test_window_add ("/results/failed-link-keeps-file-name", 0, test_failed_link_keeps_file_name);
-  return vt_test_window_run ();
-}
+VT_WINDOW_TEST_MAIN (tests, &options)

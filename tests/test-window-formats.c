@@ -91,6 +91,7 @@ test_webp_row (Fixture *f, gconstpointer data)
   g_autofree char *webp = g_build_filename (big_dir, "product-0001.webp", NULL);
   g_autoptr(cairo_surface_t) decoded = NULL;
 
+  vt_test_window_write_photos (f, 2);
   gtk_toggle_button_set_active (vt_test_child (big, VT_TYPE_SIZE_ROW, "webp_toggle"), TRUE);
   g_assert_cmpstr (vt_recipe_get_sizes (recipe), ==, "small=200x200,big=300x300:format=jpeg+webp");
   /* both offered in the preview, which shows the size's first format until asked */
@@ -144,6 +145,7 @@ test_preview_low_webp (Fixture *f, gconstpointer data)
   g_autoptr(cairo_surface_t) written = NULL;
   cairo_surface_t *shown;
 
+  vt_test_window_write_photos (f, 2);
   gtk_toggle_button_set_active (vt_test_child (big, VT_TYPE_SIZE_ROW, "webp_toggle"), TRUE);
   gtk_toggle_button_set_active (vt_test_child (big, VT_TYPE_SIZE_ROW, "jpeg_toggle"), FALSE);
   gtk_spin_button_set_value (vt_test_child (vt_test_child (f->window, VT_TYPE_WINDOW, "recipe_panel"),
@@ -197,6 +199,7 @@ test_logo_copied_and_drawn (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(cairo_surface_t) photo = NULL;
 
+  vt_test_window_write_photos (f, 2);
   g_assert_true (g_str_has_prefix (logos, g_get_user_data_dir ()));
   write_logo (original, 200, 100);
   file = g_file_new_for_path (original);
@@ -256,6 +259,7 @@ test_logo_not_an_image (Fixture *f, gconstpointer data)
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
+  vt_test_window_write_photos (f, 2);
   g_assert_true (g_file_set_contents (notes, "precios de verano", -1, NULL));
   file = g_file_new_for_path (notes);
   g_assert_false (vt_recipe_panel_set_logo (panel, file, &error));
@@ -267,16 +271,11 @@ test_logo_not_an_image (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
 }
 
-int
-main (int argc, char **argv)
-{
-  if (!vt_test_window_init (&argc, &argv))
-    return 0;
+static const VtWindowTest tests[] = {
+  { "/window-formats/webp-row", test_webp_row },
+  { "/window-formats/preview-low-webp", test_preview_low_webp },
+  { "/window-formats/logo-copied-and-drawn", test_logo_copied_and_drawn },
+  { "/window-formats/logo-not-an-image", test_logo_not_an_image },
+};
 
-  vt_test_window_set_options (&options);
-  vt_test_window_add ("/window-formats/webp-row", 2, test_webp_row);
-  vt_test_window_add ("/window-formats/preview-low-webp", 2, test_preview_low_webp);
-  vt_test_window_add ("/window-formats/logo-copied-and-drawn", 2, test_logo_copied_and_drawn);
-  vt_test_window_add ("/window-formats/logo-not-an-image", 2, test_logo_not_an_image);
-  return vt_test_window_run ();
-}
+VT_WINDOW_TEST_MAIN (tests, &options)

@@ -205,15 +205,10 @@ test_preview_verdict (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (label)));
 }
 
-int
-main (int argc, char **argv)
-{
-  if (!vt_test_window_init (&argc, &argv))
-    return 0;
-  vt_test_window_set_options (&options);
+static const VtWindowTest tests[] = {
+  { "/window-marketplace/tile-badges", test_tile_badges },
+  { "/window-marketplace/no-channel-no-badge", test_no_channel_no_badge },
+  { "/window-marketplace/preview-verdict", test_preview_verdict },
+};
 
-  vt_test_window_add ("/window-marketplace/tile-badges", 0, test_tile_badges);
-  vt_test_window_add ("/window-marketplace/no-channel-no-badge", 0, test_no_channel_no_badge);
-  vt_test_window_add ("/window-marketplace/preview-verdict", 0, test_preview_verdict);
-  return vt_test_window_run ();
-}
+VT_WINDOW_TEST_MAIN (tests, &options)

@@ -275,16 +275,11 @@ test_long_name_fits (Fixture *f, gconstpointer data)
   vt_test_remove_tree (dir);
 }
 
-int
-main (int argc, char **argv)
-{
-  if (!vt_test_window_init (&argc, &argv))
-    return 0;
+static const VtWindowTest tests[] = {
+  { "/window-modern/narrow-window", test_narrow_window },
+  { "/window-modern/about", test_about },
+  { "/window-modern/long-error-fits", test_long_error_fits },
+  { "/window-modern/long-name-fits", test_long_name_fits },
+};
 
-  vt_test_window_set_options (&options);
-  vt_test_window_add ("/window-modern/narrow-window", 0, test_narrow_window);
-  vt_test_window_add ("/window-modern/about", 0, test_about);
-  vt_test_window_add ("/window-modern/long-error-fits", 0, test_long_error_fits);
-  vt_test_window_add ("/window-modern/long-name-fits", 0, test_long_name_fits);
-  return vt_test_window_run ();
-}
+VT_WINDOW_TEST_MAIN (tests, &options)

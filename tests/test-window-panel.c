@@ -372,6 +372,18 @@ test_spanish (void)
   vt_test_speak_default (saved_language);
 }
 
+static const VtWindowTest tests[] = {
+  { "/panel/preset-keeps-shop-identity", test_preset_keeps_shop_identity },
+  { "/panel/presets-keep-text", test_presets_keep_text },
+  { "/panel/presets-keep-logo", test_presets_keep_logo },
+  { "/panel/undo-remove-size", test_undo_remove_size },
+  { "/panel/undo-remove-filter", test_undo_remove_filter },
+  { "/panel/filter-menu", test_filter_menu },
+  { "/panel/plain-words", test_plain_words },
+  { "/panel/scroll-over-field", test_scroll_over_field },
+  { "/panel/narrow-window", test_narrow_window },
+};
+
 int
 main (int argc, char **argv)
 {
@@ -379,15 +391,7 @@ main (int argc, char **argv)
     return 0;
 
   vt_test_window_set_options (&options);
-  vt_test_window_add ("/panel/preset-keeps-shop-identity", 0, test_preset_keeps_shop_identity);
-  vt_test_window_add ("/panel/presets-keep-text", 0, test_presets_keep_text);
-  vt_test_window_add ("/panel/presets-keep-logo", 0, test_presets_keep_logo);
-  vt_test_window_add ("/panel/undo-remove-size", 0, test_undo_remove_size);
-  vt_test_window_add ("/panel/undo-remove-filter", 0, test_undo_remove_filter);
-  vt_test_window_add ("/panel/filter-menu", 0, test_filter_menu);
-  vt_test_window_add ("/panel/plain-words", 0, test_plain_words);
-  vt_test_window_add ("/panel/scroll-over-field", 0, test_scroll_over_field);
-  vt_test_window_add ("/panel/narrow-window", 0, test_narrow_window);
+  vt_test_window_add_all (tests, G_N_ELEMENTS (tests));
   g_test_add_func ("/panel/spanish", test_spanish);
   return vt_test_window_run ();
 }

@@ -17,22 +17,16 @@ static void
 test_import_default_output (Fixture *f, gconstpointer data)
 {
   g_autofree char *web = g_build_filename (f->in, "web", NULL);
-  g_autofree char *originals = g_build_filename (web, "originals", NULL);
-  g_autofree char *large = g_build_filename (web, "large", NULL);
-  g_autoptr(GPtrArray) downloaded = NULL;
-  g_autoptr(GPtrArray) prepared = NULL;
   VtTestServer s = { 0 };
 
+  vt_test_window_write_photos (f, 2);
   g_settings_set_string (f->settings, "output-folder", "");
   vt_test_window_set_input (f);
   vt_test_server_start (&s);
   g_assert_true (vt_window_import_links (f->window, s.links));
   vt_test_spin_until (vt_test_batch_done, f, 60000);
 
-  downloaded = vt_test_list_files (originals);
-  prepared = vt_test_list_files (large);
-  g_assert_cmpuint (downloaded->len, ==, 2);
-  g_assert_cmpuint (prepared->len, ==, 2);
+  vt_test_assert_imported (web, 2);
   g_assert_cmpstr (vt_job_get_output_dir (vt_window_get_last_job (f->window)), ==, web);
   vt_test_server_stop (&s);
 }
@@ -117,16 +111,12 @@ test_nothing_downloaded (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_prefix (gtk_label_get_label (results), "No photo could be downloaded"));
 }
 
-int
-main (int argc, char **argv)
-{
-  if (!vt_test_window_init (&argc, &argv))
-    return 0;
+static const VtWindowTest tests[] = {
+  { "/window-polish/import-default-output", test_import_default_output },
+  { "/window-polish/import-without-output-keeps-links", test_import_without_output_keeps_links },
+  { "/window-polish/preset-named-by-title", test_preset_named_by_title },
+  { "/window-polish/idle-percent-spanish", test_idle_percent_spanish },
+  { "/window-polish/nothing-downloaded", test_nothing_downloaded },
+};
 
-  vt_test_window_add ("/window-polish/import-default-output", 2, test_import_default_output);
-  vt_test_window_add ("/window-polish/import-without-output-keeps-links", 0, test_import_without_output_keeps_links);
-  vt_test_window_add ("/window-polish/preset-named-by-title", 0, test_preset_named_by_title);
-  vt_test_window_add ("/window-polish/idle-percent-spanish", 0, test_idle_percent_spanish);
-  vt_test_window_add ("/window-polish/nothing-downloaded", 0, test_nothing_downloaded);
-  return vt_test_window_run ();
-}
+VT_WINDOW_TEST_MAIN (tests, NULL)

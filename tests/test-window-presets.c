@@ -27,7 +27,7 @@ forget_presets (Fixture *f)
   vt_test_remove_tree (presets);
 }
 
-static const VtWindowOptions options = { 1200, 900, forget_presets };
+static const VtWindowOptions options = { 1200, 900, forget_presets, 0, TRUE };
 
 /* Appends the text of every label under @widget, skipping @skip. */
 static void
@@ -65,7 +65,7 @@ test_import_all_failed_keeps_folder (Fixture *f, gconstpointer data)
   g_autofree char *toasts = NULL;
   g_autofree char *rows = NULL;
 
-  vt_test_window_set_input (f);
+  vt_test_window_choose_photos (f, 3);
   g_assert_cmpuint (vt_window_get_n_found (f->window), ==, 3);
   g_assert_true (vt_window_import_links (f->window, "ftp://shop.example/foto.jpg"));
   vt_test_spin_until (vt_test_batch_done, f, 30000);
@@ -129,6 +129,7 @@ test_link_without_scheme (Fixture *f, gconstpointer data)
 static void
 test_quit_question_closes (Fixture *f, gconstpointer data)
 {
+  vt_test_window_write_photos (f, 40);
   g_settings_set_int (f->settings, "workers", 1);
   vt_test_window_set_input (f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL));
@@ -148,6 +149,7 @@ test_skipped_tiles_show_output (Fixture *f, gconstpointer data)
 {
   GListModel *thumbnails = vt_window_get_thumbnails (f->window);
 
+  vt_test_window_write_photos (f, 3);
   g_settings_set_boolean (f->settings, "skip-existing", TRUE);
   vt_test_window_set_input (f);
   for (int round = 0; round < 2; round++)
@@ -249,6 +251,7 @@ test_spanish_tooltips_after_batch (Fixture *f, gconstpointer data)
   g_autoptr(GPtrArray) english = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *broken = g_build_filename (f->in, "broken.jpg", NULL);
 
+  vt_test_window_write_photos (f, 3);
   gtk_window_destroy (GTK_WINDOW (f->window));
   vt_test_speak_spanish (vt_application_get_localedir ());
   g_assert_cmpstr (_("Choose a Folder of Photos"), ==, "Elige una carpeta de fotos");
@@ -469,8 +472,7 @@ test_scaling_one_photo (Fixture *f, gconstpointer data)
 {
   VtSpeedupChart *chart = vt_test_child (f->window, VT_TYPE_WINDOW, "chart");
 
-  vt_test_window_set_input (f);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.measure-scaling", NULL));
+  vt_test_window_measure_scaling (f, 1);
   g_assert_false (vt_window_is_busy (f->window));
   wait_for_toast (f, "needs at least two photos");
   g_assert_cmpuint (vt_speedup_chart_get_n_points (chart), ==, 0);
@@ -537,25 +539,19 @@ test_chart_axes (Fixture *f, gconstpointer data)
   g_assert_cmpstr ((right = joined_ticks (chart, VT_CHART_AXIS_RIGHT)), ==, "0 0.5 1 1.5 2");
 }
 
-int
-main (int argc, char **argv)
-{
-  if (!vt_test_window_init (&argc, &argv))
-    return 0;
-  g_unsetenv ("VITRINA_LOCALEDIR");
-  vt_test_window_set_options (&options);
+static const VtWindowTest tests[] = {
+  { "/window/import-all-failed-keeps-folder", test_import_all_failed_keeps_folder },
+  { "/window/link-without-scheme", test_link_without_scheme },
+  { "/window/quit-question-closes", test_quit_question_closes },
+  { "/window/skipped-tiles-show-output", test_skipped_tiles_show_output },
+  { "/window/ctrl-z-undoes-preset", test_ctrl_z_undoes_preset },
+  { "/window/ctrl-z-undoes-channel", test_ctrl_z_undoes_channel },
+  { "/window/spanish-tooltips-after-batch", test_spanish_tooltips_after_batch },
+  { "/presets/saved", test_saved_presets },
+  { "/presets/name-dialog", test_name_dialog },
+  { "/scaling/one-photo", test_scaling_one_photo },
+  { "/scaling/all-failed", test_scaling_all_failed },
+  { "/scaling/chart-axes", test_chart_axes },
+};
 
-  vt_test_window_add ("/window/import-all-failed-keeps-folder", 3, test_import_all_failed_keeps_folder);
-  vt_test_window_add ("/window/link-without-scheme", 0, test_link_without_scheme);
-  vt_test_window_add ("/window/quit-question-closes", 40, test_quit_question_closes);
-  vt_test_window_add ("/window/skipped-tiles-show-output", 3, test_skipped_tiles_show_output);
-  vt_test_window_add ("/window/ctrl-z-undoes-preset", 0, test_ctrl_z_undoes_preset);
-  vt_test_window_add ("/window/ctrl-z-undoes-channel", 0, test_ctrl_z_undoes_channel);
-  vt_test_window_add ("/window/spanish-tooltips-after-batch", 3, test_spanish_tooltips_after_batch);
-  vt_test_window_add ("/presets/saved", 0, test_saved_presets);
-  vt_test_window_add ("/presets/name-dialog", 0, test_name_dialog);
-  vt_test_window_add ("/scaling/one-photo", 1, test_scaling_one_photo);
-  vt_test_window_add ("/scaling/all-failed", 0, test_scaling_all_failed);
-  vt_test_window_add ("/scaling/chart-axes", 0, test_chart_axes);
-  return vt_test_window_run ();
-}
+VT_WINDOW_TEST_MAIN (tests, &options)

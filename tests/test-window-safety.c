@@ -38,6 +38,7 @@ test_late_cancel_click (Fixture *f, gconstpointer data)
   graphene_rect_t bounds;
   double x, y;
 
+  vt_test_window_write_photos (f, 6);
   g_settings_set_int (f->settings, "workers", 1);
   start (f);
   job = vt_window_get_last_job (f->window);
@@ -68,6 +69,7 @@ test_quit_answer_outlives_batch (Fixture *f, gconstpointer data)
   GtkWindow *window = GTK_WINDOW (f->window);
   AdwMessageDialog *dialog;
 
+  vt_test_window_write_photos (f, 12);
   g_settings_set_int (f->settings, "workers", 1);
   start (f);
   gtk_window_close (window);
@@ -125,6 +127,7 @@ test_failed_reasons_readable (Fixture *f, gconstpointer data)
   AdwMessageDialog *dialog;
   gsize len;
 
+  vt_test_window_write_photos (f, 2);
   /* a photo cut short, and a text file */
   g_assert_true (g_file_get_contents (photo, &jpeg, &len, NULL));
   g_assert_true (g_file_set_contents (cut, jpeg, len / 3, NULL));
@@ -155,6 +158,7 @@ test_grid_room_at_600 (Fixture *f, gconstpointer data)
 {
   GtkWidget *grid = vt_test_child (f->window, VT_TYPE_WINDOW, "grid_view");
 
+  vt_test_window_write_photos (f, 12);
   start (f);
   vt_test_spin_until (vt_test_batch_done, f, 60000);
   vt_test_iterate (300);
@@ -165,16 +169,11 @@ test_grid_room_at_600 (Fixture *f, gconstpointer data)
   vt_test_window_screenshot (f, "window-1024x600.png");
 }
 
-int
-main (int argc, char **argv)
-{
-  if (!vt_test_window_init (&argc, &argv))
-    return 0;
-  vt_test_window_set_options (&options);
+static const VtWindowTest tests[] = {
+  { "/window-safety/late-cancel-click", test_late_cancel_click },
+  { "/window-safety/quit-answer-outlives-batch", test_quit_answer_outlives_batch },
+  { "/window-safety/failed-reasons-readable", test_failed_reasons_readable },
+  { "/window-safety/grid-room-at-600", test_grid_room_at_600 },
+};
 
-  vt_test_window_add ("/window-safety/late-cancel-click", 6, test_late_cancel_click);
-  vt_test_window_add ("/window-safety/quit-answer-outlives-batch", 12, test_quit_answer_outlives_batch);
-  vt_test_window_add ("/window-safety/failed-reasons-readable", 2, test_failed_reasons_readable);
-  vt_test_window_add ("/window-safety/grid-room-at-600", 12, test_grid_room_at_600);
-  return vt_test_window_run ();
-}
+VT_WINDOW_TEST_MAIN (tests, &options)

@@ -36,6 +36,7 @@ test_recipe_locked_while_running (Fixture *f, gconstpointer data)
   g_autofree char *sizes = NULL;
   int width;
 
+  vt_test_window_write_photos (f, 40);
   g_settings_set_int (f->settings, "workers", 1);
   vt_test_window_set_input (f);
   g_assert_true (gtk_widget_is_sensitive (panel));
@@ -78,7 +79,7 @@ test_cancelling (Fixture *f, gconstpointer data)
   g_autofree char *expected = NULL;
 
   g_settings_set_int (f->settings, "workers", 1);
-  vt_test_window_set_input (f);
+  vt_test_window_choose_photos (f, 40);
   g_assert_true (start (f));
   g_assert_cmpstr (gtk_button_get_label (cancel), ==, "_Cancel");
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (cancel)));
@@ -128,6 +129,7 @@ test_table_cleared_at_start (Fixture *f, gconstpointer data)
 {
   GtkLabel *photos = vt_test_child (f->window, VT_TYPE_WINDOW, "photos_value");
 
+  vt_test_window_write_photos (f, 3);
   g_settings_set_int (f->settings, "workers", 1);
   g_settings_set_boolean (f->settings, "skip-existing", FALSE);
   vt_test_window_set_input (f);
@@ -199,7 +201,7 @@ test_fits_700_tall (Fixture *f, gconstpointer data)
   const char * const parts[] = { "found_label", "progress_bar", "results_box", "chart", "efficiency_value" };
   int min_height;
 
-  vt_test_window_set_input (f);
+  vt_test_window_choose_photos (f, 3);
   g_assert_true (start (f));
   vt_test_spin_until (vt_test_batch_done, f, 60000);
   vt_test_iterate (500);
@@ -254,17 +256,12 @@ test_import_dialog_has_no_heading (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-int
-main (int argc, char **argv)
-{
-  if (!vt_test_window_init (&argc, &argv))
-    return 0;
+static const VtWindowTest tests[] = {
+  { "/window-state/recipe-locked-while-running", test_recipe_locked_while_running },
+  { "/window-state/cancelling", test_cancelling },
+  { "/window-state/table-cleared-at-start", test_table_cleared_at_start },
+  { "/window-state/fits-700-tall", test_fits_700_tall },
+  { "/window-state/import-dialog-has-no-heading", test_import_dialog_has_no_heading },
+};
 
-  vt_test_window_set_options (&options);
-  vt_test_window_add ("/window-state/recipe-locked-while-running", 40, test_recipe_locked_while_running);
-  vt_test_window_add ("/window-state/cancelling", 40, test_cancelling);
-  vt_test_window_add ("/window-state/table-cleared-at-start", 3, test_table_cleared_at_start);
-  vt_test_window_add ("/window-state/fits-700-tall", 3, test_fits_700_tall);
-  vt_test_window_add ("/window-state/import-dialog-has-no-heading", 0, test_import_dialog_has_no_heading);
-  return vt_test_window_run ();
-}
+VT_WINDOW_TEST_MAIN (tests, &options)

@@ -42,7 +42,7 @@ test_batch (Fixture *f, gconstpointer data)
   GListModel *thumbs = vt_window_get_thumbnails (f->window);
   g_autoptr(GPtrArray) files = NULL;
 
-  vt_test_window_set_input (f);
+  vt_test_window_choose_photos (f, 12);
   g_assert_cmpuint (vt_window_get_n_found (f->window), ==, 12);
   g_assert_cmpstr (gtk_label_get_label (found), ==, "12 photos found");
 
@@ -95,6 +95,7 @@ test_cancel (Fixture *f, gconstpointer data)
 {
   const VtJobStats *stats;
 
+  vt_test_window_write_photos (f, 40);
   g_settings_set_int (f->settings, "workers", 2);
   vt_test_window_set_input (f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL));
@@ -118,6 +119,7 @@ test_failed_photo_badge (Fixture *f, gconstpointer data)
   GListModel *thumbs = vt_window_get_thumbnails (f->window);
   gboolean seen_failure = FALSE;
 
+  vt_test_window_write_photos (f, 2);
   g_assert_true (g_file_set_contents (bad, "not a photo", -1, NULL));
   vt_test_window_set_input (f);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start", NULL);
@@ -299,6 +301,7 @@ test_panel_edits_batch_recipe (Fixture *f, gconstpointer data)
   g_autofree char *in_settings = NULL;
   g_autofree char *tiny = g_build_filename (f->out, "tiny", NULL);
 
+  vt_test_window_write_photos (f, 2);
   gtk_editable_set_text (vt_test_child (row, VT_TYPE_SIZE_ROW, "name_entry"), "tiny");
   gtk_spin_button_set_value (vt_test_child (row, VT_TYPE_SIZE_ROW, "width_spin"), 100);
   gtk_spin_button_set_value (vt_test_child (row, VT_TYPE_SIZE_ROW, "height_spin"), 100);
@@ -414,7 +417,7 @@ test_small_photos (Fixture *f, gconstpointer data)
 {
   GtkLabel *label = vt_test_child (f->window, VT_TYPE_WINDOW, "small_label");
 
-  vt_test_window_set_input (f);
+  vt_test_window_choose_photos (f, 2);
   vt_test_spin_until (small_label_shown, f, 30000);
   g_assert_nonnull (strstr (gtk_label_get_label (label), "2 photos will come out small or enlarged"));
   g_assert_nonnull (strstr (gtk_label_get_label (label), "is 400 × 300, smaller than the size “large” (1200 × 1200)"));
@@ -430,8 +433,7 @@ test_measure_scaling (Fixture *f, gconstpointer data)
 {
   VtSpeedupChart *chart = vt_test_child (f->window, VT_TYPE_WINDOW, "chart");
 
-  vt_test_window_set_input (f);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.measure-scaling", NULL));
+  vt_test_window_measure_scaling (f, 4);
   g_assert_true (vt_window_is_busy (f->window));
   vt_test_spin_until (vt_test_not_busy, f, 120000);
 
@@ -482,7 +484,7 @@ test_preview (Fixture *f, gconstpointer data)
   VtPreviewer *previewer = vt_preview_get_previewer (preview);
   guint rendered;
 
-  vt_test_window_set_input (f);
+  vt_test_window_choose_photos (f, 2);
   adw_view_stack_set_visible_child_name (view_stack, "preview");
   vt_test_spin_until (preview_matches_batch, f, 30000);
   /* the largest size is shown first */
@@ -558,10 +560,6 @@ test_import_links (Fixture *f, gconstpointer data)
   g_autoptr(GBytes) jpeg = vt_codec_jpeg_encode (photo, 85, FALSE, NULL, NULL);
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr(GString) links = g_string_new (NULL);
-  g_autofree char *originals = g_build_filename (f->out, "originals", NULL);
-  g_autofree char *large = g_build_filename (f->out, "large", NULL);
-  g_autoptr(GPtrArray) downloaded = NULL;
-  g_autoptr(GPtrArray) prepared = NULL;
   g_autoptr(GError) error = NULL;
   GSList *uris;
   int port;
@@ -582,10 +580,7 @@ test_import_links (Fixture *f, gconstpointer data)
   vt_test_spin_until (failure_dialog_shown, f, 5000);
 
   g_assert_cmpuint (g_list_model_get_n_items (vt_window_get_thumbnails (f->window)), ==, 3);
-  downloaded = vt_test_list_files (originals);
-  prepared = vt_test_list_files (large);
-  g_assert_cmpuint (downloaded->len, ==, 3);
-  g_assert_cmpuint (prepared->len, ==, 3);
+  vt_test_assert_imported (f->out, 3);
   g_assert_false (vt_window_is_busy (f->window));
 
   /* Let the closed connections reach both ends before the server goes. */
@@ -593,24 +588,20 @@ test_import_links (Fixture *f, gconstpointer data)
   vt_test_iterate (200);
 }
 
-int
-main (int argc, char **argv)
-{
-  if (!vt_test_window_init (&argc, &argv))
-    return 0;
+static const VtWindowTest tests[] = {
+  { "/window/empty-state", test_empty_state },
+  { "/window/batch", test_batch },
+  { "/window/cancel", test_cancel },
+  { "/window/failed-photo-badge", test_failed_photo_badge },
+  { "/window/settings-round-trip", test_settings_round_trip },
+  { "/window/presets", test_presets },
+  { "/window/panel-edits-batch-recipe", test_panel_edits_batch_recipe },
+  { "/window/size-row-keeps-product-options", test_size_row_keeps_product_options },
+  { "/window/recipe-one-source", test_recipe_one_source },
+  { "/window/small-photos", test_small_photos },
+  { "/window/measure-scaling", test_measure_scaling },
+  { "/window/preview", test_preview },
+  { "/window/import-links", test_import_links },
+};
 
-  vt_test_window_add ("/window/empty-state", 0, test_empty_state);
-  vt_test_window_add ("/window/batch", 12, test_batch);
-  vt_test_window_add ("/window/cancel", 40, test_cancel);
-  vt_test_window_add ("/window/failed-photo-badge", 2, test_failed_photo_badge);
-  vt_test_window_add ("/window/settings-round-trip", 0, test_settings_round_trip);
-  vt_test_window_add ("/window/presets", 0, test_presets);
-  vt_test_window_add ("/window/panel-edits-batch-recipe", 2, test_panel_edits_batch_recipe);
-  vt_test_window_add ("/window/size-row-keeps-product-options", 0, test_size_row_keeps_product_options);
-  vt_test_window_add ("/window/recipe-one-source", 0, test_recipe_one_source);
-  vt_test_window_add ("/window/small-photos", 2, test_small_photos);
-  vt_test_window_add ("/window/measure-scaling", 4, test_measure_scaling);
-  vt_test_window_add ("/window/preview", 2, test_preview);
-  vt_test_window_add ("/window/import-links", 0, test_import_links);
-  return vt_test_window_run ();
-}
+VT_WINDOW_TEST_MAIN (tests, NULL)

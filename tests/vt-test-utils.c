@@ -11,10 +11,49 @@
 
 #include "vt-test-utils.h"
 
+/* The main() of a test program: starts the engine as vitrina and
+ * vitrina-cli do, adds @tests and runs them. */
+int
+vt_test_main (int               *argc,
+              char            ***argv,
+              const VtTestCase  *tests,
+              gsize              n_tests)
+{
+  g_test_init (argc, argv, NULL);
+  vt_engine_init ();
+  vt_test_add_funcs (tests, n_tests);
+  return g_test_run ();
+}
+
+/* Adds each of @tests with g_test_add_func(), in order. */
+void
+vt_test_add_funcs (const VtTestCase *tests,
+                   gsize             n_tests)
+{
+  for (gsize i = 0; i < n_tests; i++)
+    g_test_add_func (tests[i].path, tests[i].func);
+}
+
 char *
 vt_test_fixture_path (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+}
+
+/* Copies the fixture @name into the existing folder @dir, named @as
+ * there (NULL: its own name). */
+void
+vt_test_copy_fixture (const char *name,
+                      const char *dir,
+                      const char *as)
+{
+  g_autofree char *from = vt_test_fixture_path (name);
+  g_autofree char *to = g_build_filename (dir, as != NULL ? as : name, NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (to, contents, length, NULL));
 }
 
 cairo_surface_t *
@@ -388,15 +427,37 @@ vt_test_cli_path (void)
   return path;
 }
 
+/* Makes a temporary folder for a batch, *@dir, and names its in/ and
+ * out/ (not made yet) in *@in and *@out. */
+void
+vt_test_batch_dirs_make (char **dir,
+                         char **in,
+                         char **out)
+{
+  *dir = vt_test_make_tmpdir ();
+  *in = g_build_filename (*dir, "in", NULL);
+  *out = g_build_filename (*dir, "out", NULL);
+}
+
+/* Removes the folder vt_test_batch_dirs_make() made, with all it holds,
+ * and frees the three paths. */
+void
+vt_test_batch_dirs_free (char **dir,
+                         char **in,
+                         char **out)
+{
+  g_clear_pointer (dir, vt_test_dir_free);
+  g_clear_pointer (in, g_free);
+  g_clear_pointer (out, g_free);
+}
+
 /* Writes @n_photos (GUINT_TO_POINTER) samples of 320 × 240 in in/, where
  * there are any; in/ is not made otherwise. */
 void
 vt_test_folders_set_up (VtTestFolders *f,
                         gconstpointer  n_photos)
 {
-  f->dir = vt_test_make_tmpdir ();
-  f->in = g_build_filename (f->dir, "in", NULL);
-  f->out = g_build_filename (f->dir, "out", NULL);
+  vt_test_batch_dirs_make (&f->dir, &f->in, &f->out);
   f->report = g_build_filename (f->dir, "report.json", NULL);
   if (GPOINTER_TO_UINT (n_photos) > 0)
     g_assert_true (vt_sample_write (f->in, GPOINTER_TO_UINT (n_photos), 320, 240, NULL));
@@ -406,9 +467,7 @@ void
 vt_test_folders_tear_down (VtTestFolders *f,
                            gconstpointer  data)
 {
-  g_clear_pointer (&f->dir, vt_test_dir_free);
-  g_free (f->in);
-  g_free (f->out);
+  vt_test_batch_dirs_free (&f->dir, &f->in, &f->out);
   g_free (f->report);
 }
 
@@ -420,9 +479,7 @@ logo_folder_set_up (VtTestLogoFolder *f,
   guint packed = GPOINTER_TO_UINT (size);
   g_autoptr(GError) error = NULL;
 
-  f->dir = vt_test_make_tmpdir ();
-  f->in = g_build_filename (f->dir, "in", NULL);
-  f->out = g_build_filename (f->dir, "out", NULL);
+  vt_test_batch_dirs_make (&f->dir, &f->in, &f->out);
   f->logo = g_build_filename (f->dir, "logo.svg", NULL);
   g_file_set_contents (f->logo, "<svg xmlns='http://www.w3.org/2000/svg' width='20' height='10'>"
                        "<rect width='20' height='10' fill='#f00'/></svg>", -1, &error);
@@ -435,9 +492,7 @@ static void
 logo_folder_tear_down (VtTestLogoFolder *f,
                        gconstpointer     data)
 {
-  g_clear_pointer (&f->dir, vt_test_dir_free);
-  g_free (f->in);
-  g_free (f->out);
+  vt_test_batch_dirs_free (&f->dir, &f->in, &f->out);
   g_free (f->logo);
 }
 

@@ -6,8 +6,33 @@
 
 G_BEGIN_DECLS
 
+/* One test of a test program: its path and its function, for a table
+ * given to vt_test_main() or vt_test_add_funcs(). */
+typedef struct {
+  const char *path;
+  GTestFunc   func;
+} VtTestCase;
+
+int              vt_test_main          (int              *argc,
+                                        char           ***argv,
+                                        const VtTestCase *tests,
+                                        gsize             n_tests);
+void             vt_test_add_funcs     (const VtTestCase *tests,
+                                        gsize             n_tests);
+
+/* The main() of a test program that runs the VtTestCase table @tests. */
+#define VT_TEST_MAIN(tests)                                              \
+  int                                                                    \
+  main (int argc, char **argv)                                           \
+  {                                                                      \
+    return vt_test_main (&argc, &argv, (tests), G_N_ELEMENTS (tests));   \
+  }
+
 char            *vt_test_fixture_path  (const char      *name);
 cairo_surface_t *vt_test_load_fixture  (const char      *name);
+void             vt_test_copy_fixture  (const char      *name,
+                                        const char      *dir,
+                                        const char      *as);
 cairo_surface_t *vt_test_load_file     (const char      *path);
 cairo_surface_t *vt_test_as_written    (VtPipeline      *pipeline,
                                         cairo_surface_t *rendered,
@@ -77,6 +102,13 @@ VtJob           *vt_test_run_job       (VtRecipe        *recipe,
                                         guint            n_workers,
                                         gboolean         skip_existing,
                                         VtTestEvents    *ev);
+
+void             vt_test_batch_dirs_make (char **dir,
+                                          char **in,
+                                          char **out);
+void             vt_test_batch_dirs_free (char **dir,
+                                          char **in,
+                                          char **out);
 
 /* A temporary folder for a batch: its photos in in/, its outputs in out/
  * and its report; for g_test_add() with GUINT_TO_POINTER (n_photos). */

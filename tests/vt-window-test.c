@@ -68,6 +68,33 @@ vt_test_window_set_options (const VtWindowOptions *options)
   window_options = options;
 }
 
+/* Adds each of @tests with vt_test_window_add(), in order. */
+void
+vt_test_window_add_all (const VtWindowTest *tests,
+                        gsize               n_tests)
+{
+  for (gsize i = 0; i < n_tests; i++)
+    vt_test_window_add (tests[i].path, 0, tests[i].test);
+}
+
+/* The main() of a window test program: starts GTK, adds @tests, made as
+ * @options say (NULL: the defaults), and runs them. */
+int
+vt_test_window_main (int                   *argc,
+                     char                ***argv,
+                     const VtWindowOptions *options,
+                     const VtWindowTest    *tests,
+                     gsize                  n_tests)
+{
+  if (!vt_test_window_init (argc, argv))
+    return 0;
+  if (options != NULL && options->app_localedir)
+    g_unsetenv ("VITRINA_LOCALEDIR");
+  vt_test_window_set_options (options);
+  vt_test_window_add_all (tests, n_tests);
+  return vt_test_window_run ();
+}
+
 static void
 reset_settings (GSettings *settings)
 {
@@ -105,17 +132,23 @@ void
 vt_test_window_set_up (VtWindowFixture *f,
                        gconstpointer    n_photos)
 {
-  f->dir = vt_test_make_tmpdir ();
-  f->in = g_build_filename (f->dir, "in", NULL);
-  f->out = g_build_filename (f->dir, "out", NULL);
+  vt_test_batch_dirs_make (&f->dir, &f->in, &f->out);
   f->settings = vt_test_settings_new ();
   g_settings_set_string (f->settings, "output-folder", f->out);
   if (GPOINTER_TO_UINT (n_photos) > 0)
-    g_assert_true (vt_sample_write (f->in, GPOINTER_TO_UINT (n_photos), 400, 300, NULL));
+    vt_test_window_write_photos (f, GPOINTER_TO_UINT (n_photos));
   if (window_options != NULL && window_options->prepare != NULL)
     window_options->prepare (f);
 
   vt_test_window_open (f);
+}
+
+/* Writes @n_photos 400 × 300 sample photos to f->in. */
+void
+vt_test_window_write_photos (VtWindowFixture *f,
+                             guint            n_photos)
+{
+  g_assert_true (vt_sample_write (f->in, n_photos, 400, 300, NULL));
 }
 
 /* Makes and shows f->window as the set-up does: also for a test that
@@ -143,9 +176,7 @@ vt_test_window_tear_down (VtWindowFixture *f,
     gtk_window_destroy (GTK_WINDOW (f->window));
   vt_test_drain ();
   g_clear_object (&f->settings);
-  g_clear_pointer (&f->dir, vt_test_dir_free);
-  g_free (f->in);
-  g_free (f->out);
+  vt_test_batch_dirs_free (&f->dir, &f->in, &f->out);
 }
 
 void
@@ -154,6 +185,26 @@ vt_test_window_set_input (VtWindowFixture *f)
   const char *paths[] = { f->in, NULL };
 
   vt_window_set_inputs (f->window, paths);
+}
+
+/* Writes @n_photos sample photos to f->in and chooses that folder, as
+ * the user does with Photos…. */
+void
+vt_test_window_choose_photos (VtWindowFixture *f,
+                              guint            n_photos)
+{
+  vt_test_window_write_photos (f, n_photos);
+  vt_test_window_set_input (f);
+}
+
+/* Writes @n_photos sample photos, chooses them and asks the window to
+ * measure how the batch scales on them. */
+void
+vt_test_window_measure_scaling (VtWindowFixture *f,
+                                guint            n_photos)
+{
+  vt_test_window_choose_photos (f, n_photos);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.measure-scaling", NULL));
 }
 
 gboolean
@@ -373,6 +424,21 @@ serve_cb (SoupServer *server, SoupServerMessage *msg, const char *path,
   soup_server_message_set_status (msg, 200, NULL);
   soup_server_message_set_response (msg, "image/jpeg", SOUP_MEMORY_COPY,
                                     g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg));
+}
+
+/* Asserts that links imported into the output folder @dir left @n_photos
+ * downloads in its originals/ and as many prepared in its large/. */
+void
+vt_test_assert_imported (const char *dir,
+                         guint       n_photos)
+{
+  g_autofree char *originals = g_build_filename (dir, "originals", NULL);
+  g_autofree char *large = g_build_filename (dir, "large", NULL);
+  g_autoptr(GPtrArray) downloaded = vt_test_list_files (originals);
+  g_autoptr(GPtrArray) prepared = vt_test_list_files (large);
+
+  g_assert_cmpuint (downloaded->len, ==, n_photos);
+  g_assert_cmpuint (prepared->len, ==, n_photos);
 }
 
 /* Starts @s, a local http server answering every path with one sample photo. */
