@@ -37,8 +37,13 @@ open_list_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  vt_file_chooser_choose_async (GTK_WINDOW (widget), VT_FILE_CHOOSER_OPEN, _("Open a List of Links"),
-                                _("_Open"), NULL, NULL, list_chosen_cb, g_object_ref (widget));
+  vt_file_chooser_choose_async (widget,
+                                &(VtFileChooserRequest) {
+                                  .mode = VT_FILE_CHOOSER_OPEN,
+                                  .title = _("Open a List of Links"),
+                                  .accept_label = _("_Open"),
+                                },
+                                list_chosen_cb, g_object_ref (widget));
 }
 
 static void

@@ -100,11 +100,9 @@ rebuild_filters (VtRecipePanel *self)
       GtkWidget *row = vt_filter_row_new (&g_array_index (chain, VtFilter, i));
 
       vt_filter_row_set_movable (VT_FILTER_ROW (row), i > 0, i + 1 < chain->len);
-      g_signal_connect_swapped (row, "changed", G_CALLBACK (write_filters), self);
       g_signal_connect (row, "move", G_CALLBACK (filter_row_move_cb), self);
-      g_signal_connect (row, "remove", G_CALLBACK (filter_row_remove_cb), self);
-      _vt_recipe_panel_guard_scrolling (self, row);
-      gtk_list_box_append (self->filters_list, row);
+      _vt_recipe_panel_append_row (self, self->filters_list, row,
+                                   G_CALLBACK (write_filters), G_CALLBACK (filter_row_remove_cb));
     }
 }
 

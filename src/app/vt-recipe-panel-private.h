@@ -9,6 +9,7 @@
 #pragma once
 
 #include "vitrina-engine.h"
+#include "vt-file-chooser.h"
 #include "vt-recipe-panel.h"
 
 G_BEGIN_DECLS
@@ -52,6 +53,11 @@ struct _VtRecipePanel
   GtkSwitch      *skip_existing;
 };
 
+/* What the panel does with a file the user chose. */
+typedef gboolean (*VtRecipePanelFileFunc) (VtRecipePanel  *self,
+                                           GFile          *file,
+                                           GError        **error);
+
 /* vt-recipe-panel.c */
 GList *_vt_recipe_panel_rows_of_type      (GtkListBox         *list,
                                            GType               type);
@@ -61,9 +67,17 @@ void   _vt_recipe_panel_toast             (VtRecipePanel      *self,
                                            const char         *message);
 void   _vt_recipe_panel_guard_scrolling  (VtRecipePanel      *self,
                                            GtkWidget          *widget);
+void   _vt_recipe_panel_append_row        (VtRecipePanel      *self,
+                                           GtkListBox         *list,
+                                           GtkWidget          *row,
+                                           GCallback           changed_cb,
+                                           GCallback           remove_cb);
 void   _vt_recipe_panel_offer_undo        (VtRecipePanel      *self,
                                            VtRecipe           *before,
                                            const char         *message);
+void   _vt_recipe_panel_choose_file       (VtRecipePanel              *self,
+                                           const VtFileChooserRequest *request,
+                                           VtRecipePanelFileFunc       use);
 
 /* vt-recipe-panel-sizes.c */
 void   _vt_recipe_panel_class_sizes_init  (VtRecipePanelClass *klass);
@@ -75,13 +89,11 @@ void   _vt_recipe_panel_filters_init      (VtRecipePanel      *self);
 
 /* vt-recipe-panel-presets.c */
 void   _vt_recipe_panel_class_presets_init (VtRecipePanelClass *klass);
-void   _vt_recipe_panel_presets_init      (VtRecipePanel      *self);
-void   _vt_recipe_panel_presets_refresh   (VtRecipePanel      *self);
+void   _vt_recipe_panel_refresh_preset_menu (VtRecipePanel    *self);
 
 /* vt-recipe-panel-saved.c */
 void   _vt_recipe_panel_class_saved_init  (VtRecipePanelClass *klass);
-void   _vt_recipe_panel_saved_init        (VtRecipePanel      *self);
-void   _vt_recipe_panel_saved_refresh     (VtRecipePanel      *self);
+void   _vt_recipe_panel_refresh_presets   (VtRecipePanel      *self);
 
 /* vt-recipe-panel-logo.c */
 void   _vt_recipe_panel_class_logo_init   (VtRecipePanelClass *klass);

@@ -61,12 +61,8 @@ static void
 append_size_row (VtRecipePanel   *self,
                  const VtVariant *variant)
 {
-  GtkWidget *row = vt_size_row_new (variant);
-
-  g_signal_connect_swapped (row, "changed", G_CALLBACK (write_sizes), self);
-  g_signal_connect (row, "remove", G_CALLBACK (size_row_remove_cb), self);
-  _vt_recipe_panel_guard_scrolling (self, row);
-  gtk_list_box_append (self->sizes_list, row);
+  _vt_recipe_panel_append_row (self, self->sizes_list, vt_size_row_new (variant),
+                               G_CALLBACK (write_sizes), G_CALLBACK (size_row_remove_cb));
 }
 
 static void

@@ -60,6 +60,41 @@ _vt_recipe_panel_toast (VtRecipePanel *self,
     g_message ("%s", message);
 }
 
+typedef struct {
+  VtRecipePanel         *panel;
+  VtRecipePanelFileFunc  use;
+} FileRequest;
+
+static void
+file_chosen_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autofree FileRequest *request = user_data;
+  g_autoptr(VtRecipePanel) self = request->panel;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = vt_file_chooser_choose_finish (result, &error);
+
+  if (file != NULL)
+    request->use (self, file, &error);
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    _vt_recipe_panel_toast (self, error->message);
+}
+
+/* Asks for a file, hands it to @use (the logo, a preset to import, where
+ * to export) and says in a toast why that did not work, if it did not. */
+void
+_vt_recipe_panel_choose_file (VtRecipePanel              *self,
+                              const VtFileChooserRequest *request,
+                              VtRecipePanelFileFunc       use)
+{
+  FileRequest *data = g_new0 (FileRequest, 1);
+
+  data->panel = g_object_ref (self);
+  data->use = use;
+  vt_file_chooser_choose_async (GTK_WIDGET (self), request, file_chosen_cb, data);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Undo                                                                      */
 
@@ -196,6 +231,22 @@ _vt_recipe_panel_guard_scrolling (VtRecipePanel *self,
     _vt_recipe_panel_guard_scrolling (self, child);
 }
 
+/* Appends @row, a size's or a filter's, to @list: its "changed" calls
+ * @changed_cb with the panel, its "remove" @remove_cb with the row and the
+ * panel. */
+void
+_vt_recipe_panel_append_row (VtRecipePanel *self,
+                             GtkListBox    *list,
+                             GtkWidget     *row,
+                             GCallback      changed_cb,
+                             GCallback      remove_cb)
+{
+  g_signal_connect_swapped (row, "changed", changed_cb, self);
+  g_signal_connect (row, "remove", remove_cb, self);
+  _vt_recipe_panel_guard_scrolling (self, row);
+  gtk_list_box_append (list, row);
+}
+
 /* ------------------------------------------------------------------------ */
 /* File names                                                                */
 
@@ -309,9 +360,8 @@ vt_recipe_panel_set_recipe (VtRecipePanel *self,
   bind_rows (self);
   _vt_recipe_panel_sizes_init (self);
   _vt_recipe_panel_filters_init (self);
-  _vt_recipe_panel_presets_init (self);
   _vt_recipe_panel_logo_init (self);
-  _vt_recipe_panel_saved_init (self);
+  _vt_recipe_panel_refresh_presets (self);
   g_signal_connect_object (recipe, "notify::name-template",
                            G_CALLBACK (recipe_name_template_changed_cb), self, G_CONNECT_SWAPPED);
   recipe_name_template_changed_cb (self);
@@ -388,6 +438,8 @@ vt_recipe_panel_init (VtRecipePanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_object_set_data_full (G_OBJECT (self->name_template_row), "vt-hint",
                           g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (self->name_template_row))), g_free);
+  /* Until there is something to undo, or a deleted preset to restore */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.undo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.restore-preset", FALSE);
   _vt_recipe_panel_guard_scrolling (self, GTK_WIDGET (self));
 }

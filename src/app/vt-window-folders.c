@@ -196,8 +196,13 @@ _vt_window_choose_folder (VtWindow   *self,
 
   request->window = g_object_ref (self);
   request->key = g_strdup (key);
-  vt_file_chooser_choose_async (GTK_WINDOW (self), VT_FILE_CHOOSER_SELECT_FOLDER, title,
-                                _("_Select"), NULL, NULL, folder_chosen_cb, request);
+  vt_file_chooser_choose_async (GTK_WIDGET (self),
+                                &(VtFileChooserRequest) {
+                                  .mode = VT_FILE_CHOOSER_SELECT_FOLDER,
+                                  .title = title,
+                                  .accept_label = _("_Select"),
+                                },
+                                folder_chosen_cb, request);
 }
 
 void
