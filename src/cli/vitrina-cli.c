@@ -87,6 +87,18 @@ vt_cli_parse_command (const char          *command,
   return vt_cli_parse_options (context, command, argc, argv);
 }
 
+static const struct {
+  const char *name;
+  int       (*run) (int argc, char **argv);
+} commands[] = {
+  { "process", vt_cli_process },
+  { "generate", vt_cli_generate },
+  { "bench", vt_cli_bench },
+  { "fetch", vt_cli_fetch },
+  { "report", vt_cli_report },
+  { "check", vt_cli_check },
+};
+
 int
 main (int    argc,
       char **argv)
@@ -110,18 +122,9 @@ main (int    argc,
     }
 
   /* Each command parses argv from its own name on. */
-  if (g_str_equal (argv[1], "process"))
-    return vt_cli_process (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "generate"))
-    return vt_cli_generate (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "bench"))
-    return vt_cli_bench (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "fetch"))
-    return vt_cli_fetch (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "report"))
-    return vt_cli_report (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "check"))
-    return vt_cli_check (argc - 1, argv + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
 
   g_printerr (_("vitrina-cli: unknown command “%s” (try --help)\n"), argv[1]);
   return VT_CLI_EXIT_USAGE;
