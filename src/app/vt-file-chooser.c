@@ -129,7 +129,8 @@ run_chooser (GTask                      *task,
  * @request: what to ask for
  *
  * Asks the user for a folder (to select) or a file (to open or to save).
- * @callback gets the answer through vt_file_chooser_choose_finish().
+ * @callback gets the answer through vt_file_chooser_choose_finish(), and
+ * @widget as its source object, which the request keeps alive until then.
  */
 void
 vt_file_chooser_choose_async (GtkWidget                  *widget,
@@ -145,7 +146,7 @@ vt_file_chooser_choose_async (GtkWidget                  *widget,
   g_return_if_fail (request->filter == NULL || GTK_IS_FILE_FILTER (request->filter));
 
   root = gtk_widget_get_root (widget);
-  task = g_task_new (NULL, NULL, callback, user_data);
+  task = g_task_new (widget, NULL, callback, user_data);
   g_task_set_source_tag (task, vt_file_chooser_choose_async);
   g_task_set_task_data (task, GINT_TO_POINTER (request->mode), NULL);
   /* The task's reference goes to the chooser, and back in its callback. */
@@ -162,7 +163,7 @@ GFile *
 vt_file_chooser_choose_finish (GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, vt_file_chooser_choose_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

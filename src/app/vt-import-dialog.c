@@ -24,12 +24,11 @@ list_chosen_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(VtImportDialog) self = user_data;
   g_autoptr(GFile) file = vt_file_chooser_choose_finish (result, NULL);
   g_autofree char *text = NULL;
 
   if (file != NULL && g_file_load_contents (file, NULL, &text, NULL, NULL, NULL))
-    vt_import_dialog_set_links (self, text);
+    vt_import_dialog_set_links (VT_IMPORT_DIALOG (source), text);
 }
 
 static void
@@ -43,7 +42,7 @@ open_list_action (GtkWidget  *widget,
                                   .title = _("Open a List of Links"),
                                   .accept_label = _("_Open"),
                                 },
-                                list_chosen_cb, g_object_ref (widget));
+                                list_chosen_cb, NULL);
 }
 
 static void

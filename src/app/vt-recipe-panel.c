@@ -61,22 +61,21 @@ _vt_recipe_panel_toast (VtRecipePanel *self,
 }
 
 typedef struct {
-  VtRecipePanel         *panel;
-  VtRecipePanelFileFunc  use;
-} FileRequest;
+  VtRecipePanelFileFunc use;
+} FileUse;
 
 static void
 file_chosen_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autofree FileRequest *request = user_data;
-  g_autoptr(VtRecipePanel) self = request->panel;
+  VtRecipePanel *self = VT_RECIPE_PANEL (source);
+  g_autofree FileUse *use = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = vt_file_chooser_choose_finish (result, &error);
 
   if (file != NULL)
-    request->use (self, file, &error);
+    use->use (self, file, &error);
   if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     _vt_recipe_panel_toast (self, error->message);
 }
@@ -88,9 +87,9 @@ _vt_recipe_panel_choose_file (VtRecipePanel              *self,
                               const VtFileChooserRequest *request,
                               VtRecipePanelFileFunc       use)
 {
-  FileRequest *data = g_new0 (FileRequest, 1);
+  FileUse *data = g_new (FileUse, 1);
 
-  data->panel = g_object_ref (self);
+  /* Boxed, as a function pointer is no gpointer in C. */
   data->use = use;
   vt_file_chooser_choose_async (GTK_WIDGET (self), request, file_chosen_cb, data);
 }
