@@ -66,25 +66,30 @@ vt_cli_parse_options (GOptionContext *context,
   return FALSE;
 }
 
-/* Parses the options of @command ("process", "fetch" …) into @entries;
- * @parameters and @description (or NULL) are what --help shows around
- * them. FALSE, with the error said, on a usage error. */
+/* Parses the options of @command into @entries, and what follows them
+ * into @arguments (%NULL when @command takes none). FALSE, with the
+ * error said, on a usage error. */
 gboolean
-vt_cli_parse_command (const char          *command,
-                      const char          *parameters,
+vt_cli_parse_command (const VtCliCommand  *command,
                       const GOptionEntry  *entries,
-                      const char          *description,
+                      char              ***arguments,
                       int                 *argc,
                       char              ***argv)
 {
-  g_autofree char *prgname = g_strconcat ("vitrina-cli ", command, NULL);
+  g_autofree char *prgname = g_strconcat ("vitrina-cli ", command->name, NULL);
   g_autoptr(GOptionContext) context = NULL;
+  const GOptionEntry remaining[] = {
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, arguments, NULL, command->arguments },
+    { NULL }
+  };
 
   g_set_prgname (prgname);
-  context = g_option_context_new (parameters);
+  context = g_option_context_new (command->summary);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context, description);
-  return vt_cli_parse_options (context, command, argc, argv);
+  if (arguments != NULL)
+    g_option_context_add_main_entries (context, remaining, GETTEXT_PACKAGE);
+  g_option_context_set_description (context, command->description);
+  return vt_cli_parse_options (context, command->name, argc, argv);
 }
 
 static const struct {

@@ -218,17 +218,17 @@ vt_cli_fetch (int    argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Save the images in DIR (required)"), N_("DIR") },
     VT_CLI_FETCH_OPTION_ENTRIES (o),
     { "quiet", 0, 0, G_OPTION_ARG_NONE, &quiet, N_("Print only errors and the summary"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &lists, NULL, N_("LIST") },
     { NULL }
   };
-  const char *description =
+  const VtCliCommand command = {
+    "fetch", N_("LIST"), _("— download the images of a list of links"),
     _("LIST is a file with one link per line, or a CSV with a “url” column; “-” reads\n"
       "standard input. Only http and https links are fetched; files get safe names and\n"
       "never overwrite one another. Exit status: 0 when every link was downloaded, 1 when\n"
-      "some failed, 2 for a usage error.");
+      "some failed, 2 for a usage error.")
+  };
 
-  if (!vt_cli_parse_command ("fetch", _("— download the images of a list of links"),
-                             entries, description, &argc, &argv))
+  if (!vt_cli_parse_command (&command, entries, &lists, &argc, &argv))
     return VT_CLI_EXIT_USAGE;
   if (output == NULL)
     return vt_cli_usage_error ("fetch", _("missing --output DIR"));
