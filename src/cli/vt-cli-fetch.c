@@ -78,15 +78,20 @@ vt_cli_fetch_options_check (const VtCliFetchOptions  *o,
   return TRUE;
 }
 
+/* Says why @download did not arrive. */
+static void
+print_download_error (VtDownload *download)
+{
+  g_printerr ("vitrina-cli: %s: %s\n", vt_download_get_url (download), vt_download_get_error (download)->message);
+}
+
 static void
 downloaded_cb (VtFetcher  *fetcher,
                VtDownload *download,
                gboolean   *quiet)
 {
-  const GError *error = vt_download_get_error (download);
-
   if (vt_download_get_status (download) == VT_DOWNLOAD_FAILED)
-    g_printerr ("vitrina-cli: %s: %s\n", vt_download_get_url (download), error->message);
+    print_download_error (download);
   else if (vt_download_get_status (download) == VT_DOWNLOAD_DONE && !*quiet)
     g_print (_("downloaded %s → %s\n"), vt_download_get_url (download), vt_download_get_path (download));
   else if (vt_download_get_status (download) == VT_DOWNLOAD_SKIPPED && !*quiet)
@@ -114,17 +119,15 @@ interrupt_cb (gpointer data)
  * ends; the job stays open until the last one has. */
 static void
 job_downloaded_cb (VtFetcher  *fetcher,
-               VtDownload *download,
-               VtJob      *job)
+                   VtDownload *download,
+                   VtJob      *job)
 {
-  const GError *error = vt_download_get_error (download);
-
   /* One already downloaded is still the batch's (which may skip it). */
   if (vt_download_get_status (download) == VT_DOWNLOAD_DONE ||
       vt_download_get_status (download) == VT_DOWNLOAD_SKIPPED)
     vt_job_add_input (job, vt_download_get_path (download), NULL);
-  else if (error != NULL)
-    g_printerr ("vitrina-cli: %s: %s\n", vt_download_get_url (download), error->message);
+  else if (vt_download_get_error (download) != NULL)
+    print_download_error (download);
 }
 
 static void
