@@ -205,6 +205,13 @@ vt_cli_print_fetch_summary (VtFetcher *fetcher)
            seconds > 0 ? done / seconds : 0.0);
 }
 
+/* What fetch --help says under the options. */
+static const char fetch_description[] =
+  N_("LIST is a file with one link per line, or a CSV with a “url” column; “-” reads\n"
+     "standard input. Only http and https links are fetched; files get safe names and\n"
+     "never overwrite one another. Exit status: 0 when every link was downloaded, 1 when\n"
+     "some failed, 2 for a usage error.");
+
 int
 vt_cli_fetch (int    argc,
               char **argv)
@@ -224,11 +231,7 @@ vt_cli_fetch (int    argc,
     { NULL }
   };
   const VtCliCommand command = {
-    "fetch", N_("LIST"), _("— download the images of a list of links"),
-    _("LIST is a file with one link per line, or a CSV with a “url” column; “-” reads\n"
-      "standard input. Only http and https links are fetched; files get safe names and\n"
-      "never overwrite one another. Exit status: 0 when every link was downloaded, 1 when\n"
-      "some failed, 2 for a usage error.")
+    "fetch", N_("LIST"), _("— download the images of a list of links"), _(fetch_description)
   };
 
   if (!vt_cli_parse_command (&command, entries, &lists, &argc, &argv))
