@@ -155,19 +155,20 @@ create_filter_menu (void)
   return G_MENU_MODEL (menu);
 }
 
-void
-_vt_recipe_panel_class_filters_init (VtRecipePanelClass *klass)
+static void
+filters_class_init (VtRecipePanelClass *klass)
 {
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "panel.add-filter", "s", add_filter_action);
 }
 
-void
-_vt_recipe_panel_filters_init (VtRecipePanel *self)
+static void
+filters_init (VtRecipePanel *self)
 {
   g_autoptr(GMenuModel) filter_menu = create_filter_menu ();
 
   gtk_menu_button_set_menu_model (self->add_filter_button, filter_menu);
-  g_signal_connect_object (self->recipe, "notify::filters",
-                           G_CALLBACK (recipe_filters_changed_cb), self, G_CONNECT_SWAPPED);
-  rebuild_filters (self);
 }
+
+const VtRecipePanelPart _vt_recipe_panel_filters = {
+  filters_class_init, filters_init, "notify::filters", recipe_filters_changed_cb
+};

@@ -141,8 +141,8 @@ recipe_logo_changed_cb (VtRecipePanel *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.clear-logo", has_logo);
 }
 
-void
-_vt_recipe_panel_class_logo_init (VtRecipePanelClass *klass)
+static void
+logo_class_init (VtRecipePanelClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
@@ -150,10 +150,6 @@ _vt_recipe_panel_class_logo_init (VtRecipePanelClass *klass)
   gtk_widget_class_install_action (widget_class, "panel.clear-logo", NULL, clear_logo_action);
 }
 
-void
-_vt_recipe_panel_logo_init (VtRecipePanel *self)
-{
-  g_signal_connect_object (self->recipe, "notify::logo",
-                           G_CALLBACK (recipe_logo_changed_cb), self, G_CONNECT_SWAPPED);
-  recipe_logo_changed_cb (self);
-}
+const VtRecipePanelPart _vt_recipe_panel_logo = {
+  logo_class_init, NULL, "notify::logo", recipe_logo_changed_cb
+};

@@ -199,11 +199,13 @@ choose_preset_file_action (GtkWidget  *widget,
                                 saving ? vt_recipe_panel_export : vt_recipe_panel_import);
 }
 
-void
-_vt_recipe_panel_class_presets_init (VtRecipePanelClass *klass)
+static void
+presets_class_init (VtRecipePanelClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_install_action (widget_class, "panel.import-preset", NULL, choose_preset_file_action);
   gtk_widget_class_install_action (widget_class, "panel.export-preset", NULL, choose_preset_file_action);
 }
+
+const VtRecipePanelPart _vt_recipe_panel_presets = { presets_class_init };

@@ -79,24 +79,24 @@ void   _vt_recipe_panel_choose_file       (VtRecipePanel              *self,
                                            const VtFileChooserRequest *request,
                                            VtRecipePanelFileFunc       use);
 
-/* vt-recipe-panel-sizes.c */
-void   _vt_recipe_panel_class_sizes_init  (VtRecipePanelClass *klass);
-void   _vt_recipe_panel_sizes_init        (VtRecipePanel      *self);
+/* One concern of the panel, in a file of its own. Each may be NULL. */
+typedef struct {
+  void       (*class_init) (VtRecipePanelClass *klass);  /* installs its actions */
+  void       (*init)       (VtRecipePanel      *self);   /* with the template */
+  const char  *notify;     /* "notify::sizes": when what the part shows changes */
+  void       (*show)       (VtRecipePanel      *self);   /* once there is a recipe, and on @notify */
+} VtRecipePanelPart;
 
-/* vt-recipe-panel-filters.c */
-void   _vt_recipe_panel_class_filters_init (VtRecipePanelClass *klass);
-void   _vt_recipe_panel_filters_init      (VtRecipePanel      *self);
+extern const VtRecipePanelPart _vt_recipe_panel_sizes;    /* -sizes.c */
+extern const VtRecipePanelPart _vt_recipe_panel_filters;  /* -filters.c */
+extern const VtRecipePanelPart _vt_recipe_panel_presets;  /* -presets.c */
+extern const VtRecipePanelPart _vt_recipe_panel_logo;     /* -logo.c */
+extern const VtRecipePanelPart _vt_recipe_panel_saved;    /* -saved.c */
 
 /* vt-recipe-panel-presets.c */
-void   _vt_recipe_panel_class_presets_init (VtRecipePanelClass *klass);
 void   _vt_recipe_panel_refresh_preset_menu (VtRecipePanel    *self);
 
 /* vt-recipe-panel-saved.c */
-void   _vt_recipe_panel_class_saved_init  (VtRecipePanelClass *klass);
 void   _vt_recipe_panel_refresh_presets   (VtRecipePanel      *self);
-
-/* vt-recipe-panel-logo.c */
-void   _vt_recipe_panel_class_logo_init   (VtRecipePanelClass *klass);
-void   _vt_recipe_panel_logo_init         (VtRecipePanel      *self);
 
 G_END_DECLS

@@ -298,8 +298,8 @@ _vt_recipe_panel_refresh_presets (VtRecipePanel *self)
   _vt_recipe_panel_refresh_preset_menu (self);
 }
 
-void
-_vt_recipe_panel_class_saved_init (VtRecipePanelClass *klass)
+static void
+saved_class_init (VtRecipePanelClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
@@ -309,3 +309,7 @@ _vt_recipe_panel_class_saved_init (VtRecipePanelClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (preset_actions); i++)
     gtk_widget_class_install_action (widget_class, preset_actions[i].name, "s", preset_action);
 }
+
+const VtRecipePanelPart _vt_recipe_panel_saved = {
+  saved_class_init, NULL, NULL, _vt_recipe_panel_refresh_presets
+};

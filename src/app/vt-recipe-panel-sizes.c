@@ -106,16 +106,12 @@ add_size_action (GtkWidget  *widget,
   rebuild_sizes (self);
 }
 
-void
-_vt_recipe_panel_class_sizes_init (VtRecipePanelClass *klass)
+static void
+sizes_class_init (VtRecipePanelClass *klass)
 {
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "panel.add-size", NULL, add_size_action);
 }
 
-void
-_vt_recipe_panel_sizes_init (VtRecipePanel *self)
-{
-  g_signal_connect_object (self->recipe, "notify::sizes",
-                           G_CALLBACK (recipe_sizes_changed_cb), self, G_CONNECT_SWAPPED);
-  rebuild_sizes (self);
-}
+const VtRecipePanelPart _vt_recipe_panel_sizes = {
+  sizes_class_init, NULL, "notify::sizes", recipe_sizes_changed_cb
+};

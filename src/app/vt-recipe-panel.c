@@ -273,6 +273,20 @@ recipe_name_template_changed_cb (VtRecipePanel *self)
   _vt_recipe_panel_show_error (GTK_WIDGET (self->name_template_row), NULL);
 }
 
+static const VtRecipePanelPart name_template_part = {
+  NULL, NULL, "notify::name-template", recipe_name_template_changed_cb
+};
+
+/* The panel's parts, in the order they are set up. */
+static const VtRecipePanelPart * const parts[] = {
+  &_vt_recipe_panel_sizes,
+  &_vt_recipe_panel_filters,
+  &_vt_recipe_panel_presets,
+  &_vt_recipe_panel_logo,
+  &_vt_recipe_panel_saved,
+  &name_template_part,
+};
+
 /* ------------------------------------------------------------------------ */
 /* Plain rows                                                                */
 
@@ -357,13 +371,13 @@ vt_recipe_panel_set_recipe (VtRecipePanel *self,
   self->settings = g_object_ref (settings);
 
   bind_rows (self);
-  _vt_recipe_panel_sizes_init (self);
-  _vt_recipe_panel_filters_init (self);
-  _vt_recipe_panel_logo_init (self);
-  _vt_recipe_panel_refresh_presets (self);
-  g_signal_connect_object (recipe, "notify::name-template",
-                           G_CALLBACK (recipe_name_template_changed_cb), self, G_CONNECT_SWAPPED);
-  recipe_name_template_changed_cb (self);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      if (parts[i]->notify != NULL)
+        g_signal_connect_object (recipe, parts[i]->notify, G_CALLBACK (parts[i]->show), self, G_CONNECT_SWAPPED);
+      if (parts[i]->show != NULL)
+        parts[i]->show (self);
+    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -424,11 +438,9 @@ vt_recipe_panel_class_init (VtRecipePanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, name_template_apply_cb);
   gtk_widget_class_install_action (widget_class, "panel.undo", NULL, undo_action);
 
-  _vt_recipe_panel_class_sizes_init (klass);
-  _vt_recipe_panel_class_filters_init (klass);
-  _vt_recipe_panel_class_presets_init (klass);
-  _vt_recipe_panel_class_logo_init (klass);
-  _vt_recipe_panel_class_saved_init (klass);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i]->class_init != NULL)
+      parts[i]->class_init (klass);
 }
 
 static void
@@ -441,4 +453,7 @@ vt_recipe_panel_init (VtRecipePanel *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.undo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.restore-preset", FALSE);
   _vt_recipe_panel_guard_scrolling (self, GTK_WIDGET (self));
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i]->init != NULL)
+      parts[i]->init (self);
 }
