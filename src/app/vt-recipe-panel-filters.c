@@ -33,10 +33,9 @@ static void
 write_chain (VtRecipePanel *self,
              GArray        *chain)
 {
-  g_autofree char *text = vt_filter_chain_to_string (chain);
   g_autoptr(GError) error = NULL;
 
-  vt_recipe_set_filters (self->recipe, text, &error);
+  vt_recipe_set_filter_chain (self->recipe, chain, &error);
   _vt_recipe_panel_show_error (GTK_WIDGET (self->filters_list), error);
 }
 
