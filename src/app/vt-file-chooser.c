@@ -47,29 +47,26 @@ dialog_done_cb (GObject      *source,
 }
 
 static void
-run_chooser (GTask         *task,
-             GtkWindow     *parent,
-             const char    *title,
-             const char    *accept_label,
-             GtkFileFilter *filter,
-             const char    *initial_name)
+run_chooser (GTask                      *task,
+             GtkWindow                  *parent,
+             const VtFileChooserRequest *request)
 {
   g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
 
-  gtk_file_dialog_set_title (dialog, title);
-  if (accept_label != NULL)
-    gtk_file_dialog_set_accept_label (dialog, accept_label);
-  if (filter != NULL)
+  gtk_file_dialog_set_title (dialog, request->title);
+  if (request->accept_label != NULL)
+    gtk_file_dialog_set_accept_label (dialog, request->accept_label);
+  if (request->filter != NULL)
     {
       g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
 
-      g_list_store_append (filters, filter);
+      g_list_store_append (filters, request->filter);
       gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
     }
-  if (initial_name != NULL)
-    gtk_file_dialog_set_initial_name (dialog, initial_name);
+  if (request->initial_name != NULL)
+    gtk_file_dialog_set_initial_name (dialog, request->initial_name);
 
-  switch ((VtFileChooserMode) GPOINTER_TO_INT (g_task_get_task_data (task)))
+  switch (request->mode)
     {
     case VT_FILE_CHOOSER_SELECT_FOLDER:
       gtk_file_dialog_select_folder (dialog, parent, NULL, dialog_done_cb, task);
@@ -108,21 +105,18 @@ static const GtkFileChooserAction native_actions[] = {
 };
 
 static void
-run_chooser (GTask         *task,
-             GtkWindow     *parent,
-             const char    *title,
-             const char    *accept_label,
-             GtkFileFilter *filter,
-             const char    *initial_name)
+run_chooser (GTask                      *task,
+             GtkWindow                  *parent,
+             const VtFileChooserRequest *request)
 {
-  VtFileChooserMode mode = GPOINTER_TO_INT (g_task_get_task_data (task));
   GtkFileChooserNative *native =
-    gtk_file_chooser_native_new (title, parent, native_actions[mode], accept_label, _("_Cancel"));
+    gtk_file_chooser_native_new (request->title, parent, native_actions[request->mode],
+                                 request->accept_label, _("_Cancel"));
 
-  if (filter != NULL)
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  if (initial_name != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), initial_name);
+  if (request->filter != NULL)
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), request->filter);
+  if (request->initial_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), request->initial_name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_signal_connect (native, "response", G_CALLBACK (native_response_cb), task);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -131,33 +125,32 @@ run_chooser (GTask         *task,
 
 /**
  * vt_file_chooser_choose_async:
- * @accept_label: (nullable): the accept button's label, or %NULL for GTK's
- * @filter: (nullable): the only kind of file offered
- * @initial_name: (nullable): the name a saved file starts with
+ * @widget: the widget asking: the chooser is modal to its window
+ * @request: what to ask for
  *
  * Asks the user for a folder (to select) or a file (to open or to save).
- * @callback gets the answer through vt_file_chooser_choose_finish().
+ * @callback gets the answer through vt_file_chooser_choose_finish(), and
+ * @widget as its source object, which the request keeps alive until then.
  */
 void
-vt_file_chooser_choose_async (GtkWindow           *parent,
-                              VtFileChooserMode    mode,
-                              const char          *title,
-                              const char          *accept_label,
-                              GtkFileFilter       *filter,
-                              const char          *initial_name,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+vt_file_chooser_choose_async (GtkWidget                  *widget,
+                              const VtFileChooserRequest *request,
+                              GAsyncReadyCallback         callback,
+                              gpointer                    user_data)
 {
+  GtkRoot *root;
   GTask *task;
 
-  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
-  g_return_if_fail (filter == NULL || GTK_IS_FILE_FILTER (filter));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (request != NULL && request->title != NULL);
+  g_return_if_fail (request->filter == NULL || GTK_IS_FILE_FILTER (request->filter));
 
-  task = g_task_new (NULL, NULL, callback, user_data);
+  root = gtk_widget_get_root (widget);
+  task = g_task_new (widget, NULL, callback, user_data);
   g_task_set_source_tag (task, vt_file_chooser_choose_async);
-  g_task_set_task_data (task, GINT_TO_POINTER (mode), NULL);
+  g_task_set_task_data (task, GINT_TO_POINTER (request->mode), NULL);
   /* The task's reference goes to the chooser, and back in its callback. */
-  run_chooser (task, parent, title, accept_label, filter, initial_name);
+  run_chooser (task, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, request);
 }
 
 /**
@@ -170,7 +163,7 @@ GFile *
 vt_file_chooser_choose_finish (GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, vt_file_chooser_choose_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

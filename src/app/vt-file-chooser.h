@@ -12,15 +12,20 @@ typedef enum {
   VT_FILE_CHOOSER_SAVE,
 } VtFileChooserMode;
 
-void   vt_file_chooser_choose_async  (GtkWindow           *parent,
-                                      VtFileChooserMode    mode,
-                                      const char          *title,
-                                      const char          *accept_label,
-                                      GtkFileFilter       *filter,
-                                      const char          *initial_name,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data);
-GFile *vt_file_chooser_choose_finish (GAsyncResult        *result,
-                                      GError             **error);
+/* What to ask for; the callers name only the fields they set. */
+typedef struct {
+  VtFileChooserMode  mode;
+  const char        *title;
+  const char        *accept_label;  /* nullable: GTK's own label */
+  GtkFileFilter     *filter;        /* nullable: any file */
+  const char        *initial_name;  /* nullable: for a file to save */
+} VtFileChooserRequest;
+
+void   vt_file_chooser_choose_async  (GtkWidget                   *widget,
+                                      const VtFileChooserRequest  *request,
+                                      GAsyncReadyCallback          callback,
+                                      gpointer                     user_data);
+GFile *vt_file_chooser_choose_finish (GAsyncResult                *result,
+                                      GError                     **error);
 
 G_END_DECLS

@@ -24,12 +24,11 @@ list_chosen_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(VtImportDialog) self = user_data;
   g_autoptr(GFile) file = vt_file_chooser_choose_finish (result, NULL);
   g_autofree char *text = NULL;
 
   if (file != NULL && g_file_load_contents (file, NULL, &text, NULL, NULL, NULL))
-    vt_import_dialog_set_links (self, text);
+    vt_import_dialog_set_links (VT_IMPORT_DIALOG (source), text);
 }
 
 static void
@@ -37,8 +36,13 @@ open_list_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  vt_file_chooser_choose_async (GTK_WINDOW (widget), VT_FILE_CHOOSER_OPEN, _("Open a List of Links"),
-                                _("_Open"), NULL, NULL, list_chosen_cb, g_object_ref (widget));
+  vt_file_chooser_choose_async (widget,
+                                &(VtFileChooserRequest) {
+                                  .mode = VT_FILE_CHOOSER_OPEN,
+                                  .title = _("Open a List of Links"),
+                                  .accept_label = _("_Open"),
+                                },
+                                list_chosen_cb, NULL);
 }
 
 static void

@@ -58,10 +58,13 @@ update_scale_for_size (VtPreviewArea *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCALE]);
 }
 
+/* The photo or the fit changed: so may the scale, and the size the area
+ * asks for. */
 static void
-update_scale (VtPreviewArea *self)
+relayout (VtPreviewArea *self)
 {
   update_scale_for_size (self, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static void
@@ -240,8 +243,7 @@ vt_preview_area_set_textures (VtPreviewArea *self,
 
   g_set_object (&self->before, before);
   g_set_object (&self->after, after);
-  update_scale (self);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  relayout (self);
 }
 
 void
@@ -251,8 +253,7 @@ vt_preview_area_set_fit (VtPreviewArea *self,
   g_return_if_fail (VT_IS_PREVIEW_AREA (self));
 
   self->fit = !!fit;
-  update_scale (self);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  relayout (self);
 }
 
 void
@@ -263,12 +264,6 @@ vt_preview_area_set_split (VtPreviewArea *self,
 
   self->split = CLAMP (split, 0.0, 1.0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-double
-vt_preview_area_get_split (VtPreviewArea *self)
-{
-  return self->split;
 }
 
 double

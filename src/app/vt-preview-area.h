@@ -16,7 +16,6 @@ void   vt_preview_area_set_fit      (VtPreviewArea *self,
                                      gboolean       fit);
 void   vt_preview_area_set_split    (VtPreviewArea *self,
                                      double         split);
-double vt_preview_area_get_split    (VtPreviewArea *self);
 double vt_preview_area_get_scale    (VtPreviewArea *self);
 
 G_END_DECLS

@@ -220,14 +220,13 @@ update_zoom_label (VtPreview *self)
   gtk_button_set_label (GTK_BUTTON (self->zoom_button), label);
 }
 
-static gboolean
+static void
 update_zoom_label_idle (gpointer data)
 {
   VtPreview *self = data;
 
   self->zoom_label_id = 0;
   update_zoom_label (self);
-  return G_SOURCE_REMOVE;
 }
 
 /* The scale changes as the view is allocated: a new label then would
@@ -236,7 +235,7 @@ static void
 scale_notify_cb (VtPreview *self)
 {
   if (self->zoom_label_id == 0)
-    self->zoom_label_id = g_idle_add (update_zoom_label_idle, self);
+    self->zoom_label_id = g_idle_add_once (update_zoom_label_idle, self);
 }
 
 static void

@@ -33,10 +33,9 @@ static void
 write_chain (VtRecipePanel *self,
              GArray        *chain)
 {
-  g_autofree char *text = vt_filter_chain_to_string (chain);
   g_autoptr(GError) error = NULL;
 
-  vt_recipe_set_filters (self->recipe, text, &error);
+  vt_recipe_set_filter_chain (self->recipe, chain, &error);
   _vt_recipe_panel_show_error (GTK_WIDGET (self->filters_list), error);
 }
 
@@ -100,11 +99,9 @@ rebuild_filters (VtRecipePanel *self)
       GtkWidget *row = vt_filter_row_new (&g_array_index (chain, VtFilter, i));
 
       vt_filter_row_set_movable (VT_FILTER_ROW (row), i > 0, i + 1 < chain->len);
-      g_signal_connect_swapped (row, "changed", G_CALLBACK (write_filters), self);
       g_signal_connect (row, "move", G_CALLBACK (filter_row_move_cb), self);
-      g_signal_connect (row, "remove", G_CALLBACK (filter_row_remove_cb), self);
-      _vt_recipe_panel_guard_scrolling (self, row);
-      gtk_list_box_append (self->filters_list, row);
+      _vt_recipe_panel_append_row (self, self->filters_list, row,
+                                   G_CALLBACK (write_filters), G_CALLBACK (filter_row_remove_cb));
     }
 }
 
@@ -157,19 +154,20 @@ create_filter_menu (void)
   return G_MENU_MODEL (menu);
 }
 
-void
-_vt_recipe_panel_class_filters_init (VtRecipePanelClass *klass)
+static void
+filters_class_init (VtRecipePanelClass *klass)
 {
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "panel.add-filter", "s", add_filter_action);
 }
 
-void
-_vt_recipe_panel_filters_init (VtRecipePanel *self)
+static void
+filters_init (VtRecipePanel *self)
 {
   g_autoptr(GMenuModel) filter_menu = create_filter_menu ();
 
   gtk_menu_button_set_menu_model (self->add_filter_button, filter_menu);
-  g_signal_connect_object (self->recipe, "notify::filters",
-                           G_CALLBACK (recipe_filters_changed_cb), self, G_CONNECT_SWAPPED);
-  rebuild_filters (self);
 }
+
+const VtRecipePanelPart _vt_recipe_panel_filters = {
+  filters_class_init, filters_init, "notify::filters", recipe_filters_changed_cb
+};

@@ -16,7 +16,6 @@
 #include <glib/gstdio.h>
 
 #include "vt-atomic-file.h"
-#include "vt-file-chooser.h"
 #include "vt-recipe-panel-private.h"
 
 /**
@@ -99,27 +98,10 @@ vt_recipe_panel_set_logo (VtRecipePanel  *self,
 }
 
 static void
-logo_chosen_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(VtRecipePanel) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = vt_file_chooser_choose_finish (result, &error);
-
-  if (file != NULL)
-    vt_recipe_panel_set_logo (self, file, &error);
-  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    _vt_recipe_panel_toast (self, error->message);
-}
-
-static void
 choose_logo_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  VtRecipePanel *self = VT_RECIPE_PANEL (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (filter, _("PNG and SVG images"));
@@ -127,9 +109,14 @@ choose_logo_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (filter, "image/svg+xml");
   gtk_file_filter_add_suffix (filter, "png");
   gtk_file_filter_add_suffix (filter, "svg");
-  vt_file_chooser_choose_async (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                VT_FILE_CHOOSER_OPEN, _("Choose a Logo"), _("_Choose"), filter, NULL,
-                                logo_chosen_cb, g_object_ref (self));
+  _vt_recipe_panel_choose_file (VT_RECIPE_PANEL (widget),
+                                &(VtFileChooserRequest) {
+                                  .mode = VT_FILE_CHOOSER_OPEN,
+                                  .title = _("Choose a Logo"),
+                                  .accept_label = _("_Choose"),
+                                  .filter = filter,
+                                },
+                                vt_recipe_panel_set_logo);
 }
 
 static void
@@ -154,8 +141,8 @@ recipe_logo_changed_cb (VtRecipePanel *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.clear-logo", has_logo);
 }
 
-void
-_vt_recipe_panel_class_logo_init (VtRecipePanelClass *klass)
+static void
+logo_class_init (VtRecipePanelClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
@@ -163,10 +150,6 @@ _vt_recipe_panel_class_logo_init (VtRecipePanelClass *klass)
   gtk_widget_class_install_action (widget_class, "panel.clear-logo", NULL, clear_logo_action);
 }
 
-void
-_vt_recipe_panel_logo_init (VtRecipePanel *self)
-{
-  g_signal_connect_object (self->recipe, "notify::logo",
-                           G_CALLBACK (recipe_logo_changed_cb), self, G_CONNECT_SWAPPED);
-  recipe_logo_changed_cb (self);
-}
+const VtRecipePanelPart _vt_recipe_panel_logo = {
+  logo_class_init, NULL, "notify::logo", recipe_logo_changed_cb
+};

@@ -14,7 +14,6 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "vt-file-chooser.h"
 #include "vt-recipe-panel-private.h"
 #include "vt-recipe-settings.h"
 
@@ -42,7 +41,7 @@ create_preset_menu (void)
 }
 
 void
-_vt_recipe_panel_presets_refresh (VtRecipePanel *self)
+_vt_recipe_panel_refresh_preset_menu (VtRecipePanel *self)
 {
   g_autoptr(GMenuModel) menu = create_preset_menu ();
 
@@ -157,8 +156,7 @@ vt_recipe_panel_import (VtRecipePanel  *self,
   if (saved == NULL)
     return FALSE;
   preset_applied (self, recipe, name);
-  _vt_recipe_panel_presets_refresh (self);
-  _vt_recipe_panel_saved_refresh (self);
+  _vt_recipe_panel_refresh_presets (self);
   return TRUE;
 }
 
@@ -181,97 +179,33 @@ vt_recipe_panel_export (VtRecipePanel  *self,
 }
 
 static void
-load_preset_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+choose_preset_file_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
 {
-  VtRecipePanel *self = VT_RECIPE_PANEL (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!vt_recipe_panel_load_preset (self, g_variant_get_string (parameter, NULL), &error))
-    _vt_recipe_panel_toast (self, error->message);
-}
-
-/* Imports from or exports to the file the user chose, saying why not. */
-static void
-preset_file_chosen (VtRecipePanel  *self,
-                    GAsyncResult   *result,
-                    gboolean      (*use) (VtRecipePanel *, GFile *, GError **))
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = vt_file_chooser_choose_finish (result, &error);
-
-  if (file != NULL)
-    use (self, file, &error);
-  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    _vt_recipe_panel_toast (self, error->message);
-}
-
-static void
-import_chosen_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(VtRecipePanel) self = user_data;
-
-  preset_file_chosen (self, result, vt_recipe_panel_import);
-}
-
-static void
-export_chosen_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(VtRecipePanel) self = user_data;
-
-  preset_file_chosen (self, result, vt_recipe_panel_export);
-}
-
-static void
-choose_preset_file (VtRecipePanel     *self,
-                    VtFileChooserMode  mode)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  gboolean saving = mode == VT_FILE_CHOOSER_SAVE;
+  gboolean saving = g_str_equal (action_name, "panel.export-preset");
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (filter, _("Vitrina recipes"));
   gtk_file_filter_add_suffix (filter, "recipe");
-  vt_file_chooser_choose_async (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, mode,
-                                saving ? _("Export Recipe") : _("Import Recipe"),
-                                saving ? _("_Export") : _("_Import"), filter,
-                                saving ? "my-shop" VT_PRESET_SUFFIX : NULL,
-                                saving ? export_chosen_cb : import_chosen_cb, g_object_ref (self));
+  _vt_recipe_panel_choose_file (VT_RECIPE_PANEL (widget),
+                                &(VtFileChooserRequest) {
+                                  .mode = saving ? VT_FILE_CHOOSER_SAVE : VT_FILE_CHOOSER_OPEN,
+                                  .title = saving ? _("Export Recipe") : _("Import Recipe"),
+                                  .accept_label = saving ? _("_Export") : _("_Import"),
+                                  .filter = filter,
+                                  .initial_name = saving ? "my-shop" VT_PRESET_SUFFIX : NULL,
+                                },
+                                saving ? vt_recipe_panel_export : vt_recipe_panel_import);
 }
 
 static void
-import_preset_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  choose_preset_file (VT_RECIPE_PANEL (widget), VT_FILE_CHOOSER_OPEN);
-}
-
-static void
-export_preset_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  choose_preset_file (VT_RECIPE_PANEL (widget), VT_FILE_CHOOSER_SAVE);
-}
-
-void
-_vt_recipe_panel_class_presets_init (VtRecipePanelClass *klass)
+presets_class_init (VtRecipePanelClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_install_action (widget_class, "panel.load-preset", "s", load_preset_action);
-  gtk_widget_class_install_action (widget_class, "panel.import-preset", NULL, import_preset_action);
-  gtk_widget_class_install_action (widget_class, "panel.export-preset", NULL, export_preset_action);
+  gtk_widget_class_install_action (widget_class, "panel.import-preset", NULL, choose_preset_file_action);
+  gtk_widget_class_install_action (widget_class, "panel.export-preset", NULL, choose_preset_file_action);
 }
 
-void
-_vt_recipe_panel_presets_init (VtRecipePanel *self)
-{
-  _vt_recipe_panel_presets_refresh (self);
-}
+const VtRecipePanelPart _vt_recipe_panel_presets = { presets_class_init };

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "vitrina-engine.h"
+#include "vt-file-chooser.h"
 #include "vt-recipe-panel.h"
 
 G_BEGIN_DECLS
@@ -52,6 +53,11 @@ struct _VtRecipePanel
   GtkSwitch      *skip_existing;
 };
 
+/* What the panel does with a file the user chose. */
+typedef gboolean (*VtRecipePanelFileFunc) (VtRecipePanel  *self,
+                                           GFile          *file,
+                                           GError        **error);
+
 /* vt-recipe-panel.c */
 GList *_vt_recipe_panel_rows_of_type      (GtkListBox         *list,
                                            GType               type);
@@ -61,30 +67,36 @@ void   _vt_recipe_panel_toast             (VtRecipePanel      *self,
                                            const char         *message);
 void   _vt_recipe_panel_guard_scrolling  (VtRecipePanel      *self,
                                            GtkWidget          *widget);
+void   _vt_recipe_panel_append_row        (VtRecipePanel      *self,
+                                           GtkListBox         *list,
+                                           GtkWidget          *row,
+                                           GCallback           changed_cb,
+                                           GCallback           remove_cb);
 void   _vt_recipe_panel_offer_undo        (VtRecipePanel      *self,
                                            VtRecipe           *before,
                                            const char         *message);
+void   _vt_recipe_panel_choose_file       (VtRecipePanel              *self,
+                                           const VtFileChooserRequest *request,
+                                           VtRecipePanelFileFunc       use);
 
-/* vt-recipe-panel-sizes.c */
-void   _vt_recipe_panel_class_sizes_init  (VtRecipePanelClass *klass);
-void   _vt_recipe_panel_sizes_init        (VtRecipePanel      *self);
+/* One concern of the panel, in a file of its own. Each may be NULL. */
+typedef struct {
+  void       (*class_init) (VtRecipePanelClass *klass);  /* installs its actions */
+  void       (*init)       (VtRecipePanel      *self);   /* with the template */
+  const char  *notify;     /* "notify::sizes": when what the part shows changes */
+  void       (*show)       (VtRecipePanel      *self);   /* once there is a recipe, and on @notify */
+} VtRecipePanelPart;
 
-/* vt-recipe-panel-filters.c */
-void   _vt_recipe_panel_class_filters_init (VtRecipePanelClass *klass);
-void   _vt_recipe_panel_filters_init      (VtRecipePanel      *self);
+extern const VtRecipePanelPart _vt_recipe_panel_sizes;    /* -sizes.c */
+extern const VtRecipePanelPart _vt_recipe_panel_filters;  /* -filters.c */
+extern const VtRecipePanelPart _vt_recipe_panel_presets;  /* -presets.c */
+extern const VtRecipePanelPart _vt_recipe_panel_logo;     /* -logo.c */
+extern const VtRecipePanelPart _vt_recipe_panel_saved;    /* -saved.c */
 
 /* vt-recipe-panel-presets.c */
-void   _vt_recipe_panel_class_presets_init (VtRecipePanelClass *klass);
-void   _vt_recipe_panel_presets_init      (VtRecipePanel      *self);
-void   _vt_recipe_panel_presets_refresh   (VtRecipePanel      *self);
+void   _vt_recipe_panel_refresh_preset_menu (VtRecipePanel    *self);
 
 /* vt-recipe-panel-saved.c */
-void   _vt_recipe_panel_class_saved_init  (VtRecipePanelClass *klass);
-void   _vt_recipe_panel_saved_init        (VtRecipePanel      *self);
-void   _vt_recipe_panel_saved_refresh     (VtRecipePanel      *self);
-
-/* vt-recipe-panel-logo.c */
-void   _vt_recipe_panel_class_logo_init   (VtRecipePanelClass *klass);
-void   _vt_recipe_panel_logo_init         (VtRecipePanel      *self);
+void   _vt_recipe_panel_refresh_presets   (VtRecipePanel      *self);
 
 G_END_DECLS

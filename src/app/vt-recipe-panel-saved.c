@@ -15,13 +15,6 @@
 
 #include "vt-recipe-panel-private.h"
 
-static void
-refresh (VtRecipePanel *self)
-{
-  _vt_recipe_panel_saved_refresh (self);
-  _vt_recipe_panel_presets_refresh (self);
-}
-
 /**
  * vt_recipe_panel_save_preset:
  * @name: the name the user gave it
@@ -42,7 +35,7 @@ vt_recipe_panel_save_preset (VtRecipePanel  *self,
   path = vt_presets_save (self->recipe, name, error);
   if (path == NULL)
     return FALSE;
-  refresh (self);
+  _vt_recipe_panel_refresh_presets (self);
   return TRUE;
 }
 
@@ -61,7 +54,7 @@ vt_recipe_panel_rename_preset (VtRecipePanel  *self,
 
   if (!vt_presets_rename (from, to, error))
     return FALSE;
-  refresh (self);
+  _vt_recipe_panel_refresh_presets (self);
   return TRUE;
 }
 
@@ -96,7 +89,7 @@ vt_recipe_panel_delete_preset (VtRecipePanel  *self,
   g_clear_pointer (&self->deleted_contents, g_bytes_unref);
   self->deleted_contents = g_steal_pointer (&contents);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.restore-preset", TRUE);
-  refresh (self);
+  _vt_recipe_panel_refresh_presets (self);
 
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay == NULL)
@@ -127,7 +120,7 @@ restore_preset_action (GtkWidget  *widget,
     return;
   if (!vt_presets_restore (name, contents, &error))
     _vt_recipe_panel_toast (self, error->message);
-  refresh (self);
+  _vt_recipe_panel_refresh_presets (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -214,32 +207,37 @@ ask_name (VtRecipePanel *self,
   return ADW_MESSAGE_DIALOG (dialog);
 }
 
+/* panel.save-preset asks for a new preset's name, panel.rename-preset for
+ * a new name of the one its parameter names. */
 static void
-save_preset_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+ask_name_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
-  ask_name (VT_RECIPE_PANEL (widget), NULL);
+  ask_name (VT_RECIPE_PANEL (widget), parameter != NULL ? g_variant_get_string (parameter, NULL) : NULL);
 }
 
-static void
-rename_preset_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  ask_name (VT_RECIPE_PANEL (widget), g_variant_get_string (parameter, NULL));
-}
+/* The actions that do one thing to the preset their parameter names. */
+static const struct {
+  const char *name;
+  gboolean  (*run) (VtRecipePanel *self, const char *preset, GError **error);
+} preset_actions[] = {
+  { "panel.load-preset", vt_recipe_panel_load_preset },
+  { "panel.delete-preset", vt_recipe_panel_delete_preset },
+};
 
 static void
-delete_preset_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+preset_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  VtRecipePanel *self = VT_RECIPE_PANEL (widget);
+  const char *preset = g_variant_get_string (parameter, NULL);
   g_autoptr(GError) error = NULL;
 
-  if (!vt_recipe_panel_delete_preset (self, g_variant_get_string (parameter, NULL), &error))
-    _vt_recipe_panel_toast (self, error->message);
+  for (guint i = 0; i < G_N_ELEMENTS (preset_actions); i++)
+    if (g_str_equal (action_name, preset_actions[i].name)
+        && !preset_actions[i].run (VT_RECIPE_PANEL (widget), preset, &error))
+      _vt_recipe_panel_toast (VT_RECIPE_PANEL (widget), error->message);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -281,9 +279,10 @@ saved_row_new (const VtPreset *preset)
   return row;
 }
 
-/* Lists the user's presets again, after they changed. */
+/* Lists the presets again, in the Load menu and the user's own under
+ * "Your Presets", after they changed. */
 void
-_vt_recipe_panel_saved_refresh (VtRecipePanel *self)
+_vt_recipe_panel_refresh_presets (VtRecipePanel *self)
 {
   g_autoptr(GPtrArray) presets = vt_presets_list ();
   GtkWidget *row;
@@ -296,22 +295,21 @@ _vt_recipe_panel_saved_refresh (VtRecipePanel *self)
       if (!preset->builtin)
         gtk_list_box_append (self->saved_list, saved_row_new (preset));
     }
+  _vt_recipe_panel_refresh_preset_menu (self);
 }
 
-void
-_vt_recipe_panel_class_saved_init (VtRecipePanelClass *klass)
+static void
+saved_class_init (VtRecipePanelClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_install_action (widget_class, "panel.save-preset", NULL, save_preset_action);
-  gtk_widget_class_install_action (widget_class, "panel.rename-preset", "s", rename_preset_action);
-  gtk_widget_class_install_action (widget_class, "panel.delete-preset", "s", delete_preset_action);
+  gtk_widget_class_install_action (widget_class, "panel.save-preset", NULL, ask_name_action);
+  gtk_widget_class_install_action (widget_class, "panel.rename-preset", "s", ask_name_action);
   gtk_widget_class_install_action (widget_class, "panel.restore-preset", NULL, restore_preset_action);
+  for (guint i = 0; i < G_N_ELEMENTS (preset_actions); i++)
+    gtk_widget_class_install_action (widget_class, preset_actions[i].name, "s", preset_action);
 }
 
-void
-_vt_recipe_panel_saved_init (VtRecipePanel *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.restore-preset", FALSE);
-  _vt_recipe_panel_saved_refresh (self);
-}
+const VtRecipePanelPart _vt_recipe_panel_saved = {
+  saved_class_init, NULL, NULL, _vt_recipe_panel_refresh_presets
+};

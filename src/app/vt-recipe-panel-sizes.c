@@ -61,12 +61,8 @@ static void
 append_size_row (VtRecipePanel   *self,
                  const VtVariant *variant)
 {
-  GtkWidget *row = vt_size_row_new (variant);
-
-  g_signal_connect_swapped (row, "changed", G_CALLBACK (write_sizes), self);
-  g_signal_connect (row, "remove", G_CALLBACK (size_row_remove_cb), self);
-  _vt_recipe_panel_guard_scrolling (self, row);
-  gtk_list_box_append (self->sizes_list, row);
+  _vt_recipe_panel_append_row (self, self->sizes_list, vt_size_row_new (variant),
+                               G_CALLBACK (write_sizes), G_CALLBACK (size_row_remove_cb));
 }
 
 static void
@@ -110,16 +106,12 @@ add_size_action (GtkWidget  *widget,
   rebuild_sizes (self);
 }
 
-void
-_vt_recipe_panel_class_sizes_init (VtRecipePanelClass *klass)
+static void
+sizes_class_init (VtRecipePanelClass *klass)
 {
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "panel.add-size", NULL, add_size_action);
 }
 
-void
-_vt_recipe_panel_sizes_init (VtRecipePanel *self)
-{
-  g_signal_connect_object (self->recipe, "notify::sizes",
-                           G_CALLBACK (recipe_sizes_changed_cb), self, G_CONNECT_SWAPPED);
-  rebuild_sizes (self);
-}
+const VtRecipePanelPart _vt_recipe_panel_sizes = {
+  sizes_class_init, NULL, "notify::sizes", recipe_sizes_changed_cb
+};

@@ -60,6 +60,40 @@ _vt_recipe_panel_toast (VtRecipePanel *self,
     g_message ("%s", message);
 }
 
+typedef struct {
+  VtRecipePanelFileFunc use;
+} FileUse;
+
+static void
+file_chosen_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  VtRecipePanel *self = VT_RECIPE_PANEL (source);
+  g_autofree FileUse *use = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = vt_file_chooser_choose_finish (result, &error);
+
+  if (file != NULL)
+    use->use (self, file, &error);
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    _vt_recipe_panel_toast (self, error->message);
+}
+
+/* Asks for a file, hands it to @use (the logo, a preset to import, where
+ * to export) and says in a toast why that did not work, if it did not. */
+void
+_vt_recipe_panel_choose_file (VtRecipePanel              *self,
+                              const VtFileChooserRequest *request,
+                              VtRecipePanelFileFunc       use)
+{
+  FileUse *data = g_new (FileUse, 1);
+
+  /* Boxed, as a function pointer is no gpointer in C. */
+  data->use = use;
+  vt_file_chooser_choose_async (GTK_WIDGET (self), request, file_chosen_cb, data);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Undo                                                                      */
 
@@ -196,6 +230,22 @@ _vt_recipe_panel_guard_scrolling (VtRecipePanel *self,
     _vt_recipe_panel_guard_scrolling (self, child);
 }
 
+/* Appends @row, a size's or a filter's, to @list: its "changed" calls
+ * @changed_cb with the panel, its "remove" @remove_cb with the row and the
+ * panel. */
+void
+_vt_recipe_panel_append_row (VtRecipePanel *self,
+                             GtkListBox    *list,
+                             GtkWidget     *row,
+                             GCallback      changed_cb,
+                             GCallback      remove_cb)
+{
+  g_signal_connect_swapped (row, "changed", changed_cb, self);
+  g_signal_connect (row, "remove", remove_cb, self);
+  _vt_recipe_panel_guard_scrolling (self, row);
+  gtk_list_box_append (list, row);
+}
+
 /* ------------------------------------------------------------------------ */
 /* File names                                                                */
 
@@ -222,6 +272,20 @@ recipe_name_template_changed_cb (VtRecipePanel *self)
   gtk_editable_set_text (GTK_EDITABLE (self->name_template_row), name_template);
   _vt_recipe_panel_show_error (GTK_WIDGET (self->name_template_row), NULL);
 }
+
+static const VtRecipePanelPart name_template_part = {
+  NULL, NULL, "notify::name-template", recipe_name_template_changed_cb
+};
+
+/* The panel's parts, in the order they are set up. */
+static const VtRecipePanelPart * const parts[] = {
+  &_vt_recipe_panel_sizes,
+  &_vt_recipe_panel_filters,
+  &_vt_recipe_panel_presets,
+  &_vt_recipe_panel_logo,
+  &_vt_recipe_panel_saved,
+  &name_template_part,
+};
 
 /* ------------------------------------------------------------------------ */
 /* Plain rows                                                                */
@@ -307,14 +371,13 @@ vt_recipe_panel_set_recipe (VtRecipePanel *self,
   self->settings = g_object_ref (settings);
 
   bind_rows (self);
-  _vt_recipe_panel_sizes_init (self);
-  _vt_recipe_panel_filters_init (self);
-  _vt_recipe_panel_presets_init (self);
-  _vt_recipe_panel_logo_init (self);
-  _vt_recipe_panel_saved_init (self);
-  g_signal_connect_object (recipe, "notify::name-template",
-                           G_CALLBACK (recipe_name_template_changed_cb), self, G_CONNECT_SWAPPED);
-  recipe_name_template_changed_cb (self);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      if (parts[i]->notify != NULL)
+        g_signal_connect_object (recipe, parts[i]->notify, G_CALLBACK (parts[i]->show), self, G_CONNECT_SWAPPED);
+      if (parts[i]->show != NULL)
+        parts[i]->show (self);
+    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -375,11 +438,9 @@ vt_recipe_panel_class_init (VtRecipePanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, name_template_apply_cb);
   gtk_widget_class_install_action (widget_class, "panel.undo", NULL, undo_action);
 
-  _vt_recipe_panel_class_sizes_init (klass);
-  _vt_recipe_panel_class_filters_init (klass);
-  _vt_recipe_panel_class_presets_init (klass);
-  _vt_recipe_panel_class_logo_init (klass);
-  _vt_recipe_panel_class_saved_init (klass);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i]->class_init != NULL)
+      parts[i]->class_init (klass);
 }
 
 static void
@@ -388,6 +449,11 @@ vt_recipe_panel_init (VtRecipePanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_object_set_data_full (G_OBJECT (self->name_template_row), "vt-hint",
                           g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (self->name_template_row))), g_free);
+  /* Until there is something to undo, or a deleted preset to restore */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.undo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.restore-preset", FALSE);
   _vt_recipe_panel_guard_scrolling (self, GTK_WIDGET (self));
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i]->init != NULL)
+      parts[i]->init (self);
 }

@@ -13,19 +13,15 @@
 #include "vt-window-private.h"
 
 static void
-choose_input_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  _vt_window_choose_folder (VT_WINDOW (widget), _("Choose the Folder of Photos"), "input-folder");
-}
-
-static void
-choose_output_action (GtkWidget  *widget,
+choose_folder_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  _vt_window_choose_folder (VT_WINDOW (widget), _("Choose Where the Sizes Are Written"), "output-folder");
+  gboolean input = g_str_equal (action_name, "win.choose-input");
+
+  _vt_window_choose_folder (VT_WINDOW (widget),
+                            input ? _("Choose the Folder of Photos") : _("Choose Where the Sizes Are Written"),
+                            input ? "input-folder" : "output-folder");
 }
 
 static void
@@ -138,8 +134,8 @@ _vt_window_class_actions_init (VtWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_install_action (widget_class, "win.choose-input", NULL, choose_input_action);
-  gtk_widget_class_install_action (widget_class, "win.choose-output", NULL, choose_output_action);
+  gtk_widget_class_install_action (widget_class, "win.choose-input", NULL, choose_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.choose-output", NULL, choose_folder_action);
   gtk_widget_class_install_action (widget_class, "win.open-output", NULL, open_output_action);
   gtk_widget_class_install_action (widget_class, "win.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);

@@ -155,35 +155,21 @@ input_folder_changed_cb (VtWindow *self)
   vt_window_set_inputs (self, folder[0] ? paths : NULL);
 }
 
-typedef struct {
-  VtWindow *window;
-  char     *key;
-} FolderRequest;
-
-static void
-folder_request_free (FolderRequest *request)
-{
-  g_object_unref (request->window);
-  g_free (request->key);
-  g_free (request);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (FolderRequest, folder_request_free)
-
+/* @user_data is the setting's key, interned. */
 static void
 folder_chosen_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(FolderRequest) request = user_data;
+  VtWindow *self = VT_WINDOW (source);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) folder = vt_file_chooser_choose_finish (result, &error);
   g_autofree char *path = folder ? g_file_get_path (folder) : NULL;
 
   if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    _vt_window_toast (request->window, error->message);
+    _vt_window_toast (self, error->message);
   if (path != NULL)
-    g_settings_set_string (request->window->settings, request->key, path);
+    g_settings_set_string (self->settings, user_data, path);
 }
 
 /* Asks for a folder and stores it in the setting @key. */
@@ -192,12 +178,13 @@ _vt_window_choose_folder (VtWindow   *self,
                           const char *title,
                           const char *key)
 {
-  FolderRequest *request = g_new0 (FolderRequest, 1);
-
-  request->window = g_object_ref (self);
-  request->key = g_strdup (key);
-  vt_file_chooser_choose_async (GTK_WINDOW (self), VT_FILE_CHOOSER_SELECT_FOLDER, title,
-                                _("_Select"), NULL, NULL, folder_chosen_cb, request);
+  vt_file_chooser_choose_async (GTK_WIDGET (self),
+                                &(VtFileChooserRequest) {
+                                  .mode = VT_FILE_CHOOSER_SELECT_FOLDER,
+                                  .title = title,
+                                  .accept_label = _("_Select"),
+                                },
+                                folder_chosen_cb, (gpointer) g_intern_string (key));
 }
 
 void

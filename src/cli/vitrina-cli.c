@@ -66,26 +66,43 @@ vt_cli_parse_options (GOptionContext *context,
   return FALSE;
 }
 
-/* Parses the options of @command ("process", "fetch" …) into @entries;
- * @parameters and @description (or NULL) are what --help shows around
- * them. FALSE, with the error said, on a usage error. */
+/* Parses the options of @command into @entries, and what follows them
+ * into @arguments (%NULL when @command takes none). FALSE, with the
+ * error said, on a usage error. */
 gboolean
-vt_cli_parse_command (const char          *command,
-                      const char          *parameters,
+vt_cli_parse_command (const VtCliCommand  *command,
                       const GOptionEntry  *entries,
-                      const char          *description,
+                      char              ***arguments,
                       int                 *argc,
                       char              ***argv)
 {
-  g_autofree char *prgname = g_strconcat ("vitrina-cli ", command, NULL);
+  g_autofree char *prgname = g_strconcat ("vitrina-cli ", command->name, NULL);
   g_autoptr(GOptionContext) context = NULL;
+  const GOptionEntry remaining[] = {
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, arguments, NULL, command->arguments },
+    { NULL }
+  };
 
   g_set_prgname (prgname);
-  context = g_option_context_new (parameters);
+  context = g_option_context_new (command->summary);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context, description);
-  return vt_cli_parse_options (context, command, argc, argv);
+  if (arguments != NULL)
+    g_option_context_add_main_entries (context, remaining, GETTEXT_PACKAGE);
+  g_option_context_set_description (context, command->description);
+  return vt_cli_parse_options (context, command->name, argc, argv);
 }
+
+static const struct {
+  const char *name;
+  int       (*run) (int argc, char **argv);
+} commands[] = {
+  { "process", vt_cli_process },
+  { "generate", vt_cli_generate },
+  { "bench", vt_cli_bench },
+  { "fetch", vt_cli_fetch },
+  { "report", vt_cli_report },
+  { "check", vt_cli_check },
+};
 
 int
 main (int    argc,
@@ -110,18 +127,9 @@ main (int    argc,
     }
 
   /* Each command parses argv from its own name on. */
-  if (g_str_equal (argv[1], "process"))
-    return vt_cli_process (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "generate"))
-    return vt_cli_generate (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "bench"))
-    return vt_cli_bench (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "fetch"))
-    return vt_cli_fetch (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "report"))
-    return vt_cli_report (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "check"))
-    return vt_cli_check (argc - 1, argv + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
 
   g_printerr (_("vitrina-cli: unknown command “%s” (try --help)\n"), argv[1]);
   return VT_CLI_EXIT_USAGE;

@@ -294,9 +294,9 @@ vt_cli_bench (int    argc,
     { "keep-photos", 0, 0, G_OPTION_ARG_FILENAME, &keep, N_("Leave the generated photos in DIR/photos"), N_("DIR") },
     { NULL }
   };
+  const VtCliCommand command = { "bench", NULL, _("— time the default recipe on 1 worker and on N"), NULL };
 
-  if (!vt_cli_parse_command ("bench", _("— time the default recipe on 1 worker and on N"),
-                             entries, NULL, &argc, &argv))
+  if (!vt_cli_parse_command (&command, entries, NULL, &argc, &argv))
     return VT_CLI_EXIT_USAGE;
   if (argc > 1)
     return vt_cli_usage_error ("bench", _("takes no arguments besides options"));

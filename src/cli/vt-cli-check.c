@@ -80,12 +80,13 @@ vt_cli_check (int    argc,
   gboolean preset_ok;
   const GOptionEntry entries[] = {
     { "preset", 'p', 0, G_OPTION_ARG_STRING, &preset, N_("The channel whose rules to check (or a .rules file)"), N_("NAME") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PHOTO|FOLDER…") },
     { NULL }
   };
+  const VtCliCommand command = {
+    "check", N_("PHOTO|FOLDER…"), _("— say which marketplace rules main photos break"), summary
+  };
 
-  if (!vt_cli_parse_command ("check", _("— say which marketplace rules main photos break"),
-                             entries, summary, &argc, &argv))
+  if (!vt_cli_parse_command (&command, entries, &paths, &argc, &argv))
     return VT_CLI_EXIT_USAGE;
 
   if (preset == NULL)

@@ -78,15 +78,20 @@ vt_cli_fetch_options_check (const VtCliFetchOptions  *o,
   return TRUE;
 }
 
+/* Says why @download did not arrive. */
+static void
+print_download_error (VtDownload *download)
+{
+  g_printerr ("vitrina-cli: %s: %s\n", vt_download_get_url (download), vt_download_get_error (download)->message);
+}
+
 static void
 downloaded_cb (VtFetcher  *fetcher,
                VtDownload *download,
                gboolean   *quiet)
 {
-  const GError *error = vt_download_get_error (download);
-
   if (vt_download_get_status (download) == VT_DOWNLOAD_FAILED)
-    g_printerr ("vitrina-cli: %s: %s\n", vt_download_get_url (download), error->message);
+    print_download_error (download);
   else if (vt_download_get_status (download) == VT_DOWNLOAD_DONE && !*quiet)
     g_print (_("downloaded %s → %s\n"), vt_download_get_url (download), vt_download_get_path (download));
   else if (vt_download_get_status (download) == VT_DOWNLOAD_SKIPPED && !*quiet)
@@ -114,17 +119,15 @@ interrupt_cb (gpointer data)
  * ends; the job stays open until the last one has. */
 static void
 job_downloaded_cb (VtFetcher  *fetcher,
-               VtDownload *download,
-               VtJob      *job)
+                   VtDownload *download,
+                   VtJob      *job)
 {
-  const GError *error = vt_download_get_error (download);
-
   /* One already downloaded is still the batch's (which may skip it). */
   if (vt_download_get_status (download) == VT_DOWNLOAD_DONE ||
       vt_download_get_status (download) == VT_DOWNLOAD_SKIPPED)
     vt_job_add_input (job, vt_download_get_path (download), NULL);
-  else if (error != NULL)
-    g_printerr ("vitrina-cli: %s: %s\n", vt_download_get_url (download), error->message);
+  else if (vt_download_get_error (download) != NULL)
+    print_download_error (download);
 }
 
 static void
@@ -202,6 +205,13 @@ vt_cli_print_fetch_summary (VtFetcher *fetcher)
            seconds > 0 ? done / seconds : 0.0);
 }
 
+/* What fetch --help says under the options. */
+static const char fetch_description[] =
+  N_("LIST is a file with one link per line, or a CSV with a “url” column; “-” reads\n"
+     "standard input. Only http and https links are fetched; files get safe names and\n"
+     "never overwrite one another. Exit status: 0 when every link was downloaded, 1 when\n"
+     "some failed, 2 for a usage error.");
+
 int
 vt_cli_fetch (int    argc,
               char **argv)
@@ -218,17 +228,13 @@ vt_cli_fetch (int    argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Save the images in DIR (required)"), N_("DIR") },
     VT_CLI_FETCH_OPTION_ENTRIES (o),
     { "quiet", 0, 0, G_OPTION_ARG_NONE, &quiet, N_("Print only errors and the summary"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &lists, NULL, N_("LIST") },
     { NULL }
   };
-  const char *description =
-    _("LIST is a file with one link per line, or a CSV with a “url” column; “-” reads\n"
-      "standard input. Only http and https links are fetched; files get safe names and\n"
-      "never overwrite one another. Exit status: 0 when every link was downloaded, 1 when\n"
-      "some failed, 2 for a usage error.");
+  const VtCliCommand command = {
+    "fetch", N_("LIST"), _("— download the images of a list of links"), _(fetch_description)
+  };
 
-  if (!vt_cli_parse_command ("fetch", _("— download the images of a list of links"),
-                             entries, description, &argc, &argv))
+  if (!vt_cli_parse_command (&command, entries, &lists, &argc, &argv))
     return VT_CLI_EXIT_USAGE;
   if (output == NULL)
     return vt_cli_usage_error ("fetch", _("missing --output DIR"));

@@ -20,12 +20,11 @@ vt_cli_generate (int    argc,
   const GOptionEntry entries[] = {
     { "count", 'n', 0, G_OPTION_ARG_INT, &count, N_("How many photos (default 10)"), N_("N") },
     { "size", 's', 0, G_OPTION_ARG_STRING, &size, N_("Pixel size as WxH (default 800x600)"), N_("WxH") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &dirs, NULL, N_("DIR") },
     { NULL }
   };
+  const VtCliCommand command = { "generate", N_("DIR"), _("— write synthetic product photos"), NULL };
 
-  if (!vt_cli_parse_command ("generate", _("— write synthetic product photos"),
-                             entries, NULL, &argc, &argv))
+  if (!vt_cli_parse_command (&command, entries, &dirs, &argc, &argv))
     return VT_CLI_EXIT_USAGE;
 
   if (dirs == NULL || dirs[0] == NULL || dirs[1] != NULL)

@@ -80,13 +80,12 @@ chain_without (VtRecipe     *recipe,
   return chain;
 }
 
+/* @chain holds the recipe's own filters, which are valid. */
 static void
 set_chain (VtRecipe *recipe,
            GArray   *chain)
 {
-  g_autofree char *text = vt_filter_chain_to_string (chain);
-
-  if (!vt_recipe_set_filters (recipe, text, NULL))
+  if (!vt_recipe_set_filter_chain (recipe, chain, NULL))
     g_assert_not_reached ();
 }
 

@@ -79,6 +79,17 @@ merge (char       **reports,
   return VT_CLI_EXIT_OK;
 }
 
+/* What report --help says under the options. */
+static const char report_description[] =
+  N_("Each task of a cluster job (process --shard K/N --report FILE) writes the report of\n"
+     "its part; merge makes one report of the whole batch: the counts, every photo with\n"
+     "its outputs or its error, the CPU time of all tasks and the wall time of the\n"
+     "slowest. It fails when the reports come from different recipes or numbers of\n"
+     "tasks, when a shard is missing or given twice, or when a photo is in two.\n"
+     "Exit status: 0 when merged, 1 when not, 2 for a usage error.\n\n"
+     "Example:\n"
+     "  vitrina-cli report merge out/reports/*.json -o out/report.json");
+
 int
 vt_cli_report (int    argc,
                char **argv)
@@ -87,21 +98,13 @@ vt_cli_report (int    argc,
   g_auto(GStrv) args = NULL;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the merged report to FILE (required)"), N_("FILE") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("merge REPORT…") },
     { NULL }
   };
-  const char *description =
-    _("Each task of a cluster job (process --shard K/N --report FILE) writes the report of\n"
-      "its part; merge makes one report of the whole batch: the counts, every photo with\n"
-      "its outputs or its error, the CPU time of all tasks and the wall time of the\n"
-      "slowest. It fails when the reports come from different recipes or numbers of\n"
-      "tasks, when a shard is missing or given twice, or when a photo is in two.\n"
-      "Exit status: 0 when merged, 1 when not, 2 for a usage error.\n\n"
-      "Example:\n"
-      "  vitrina-cli report merge out/reports/*.json -o out/report.json");
+  const VtCliCommand command = {
+    "report", N_("merge REPORT…"), _("— merge the reports of the shards of one batch"), _(report_description)
+  };
 
-  if (!vt_cli_parse_command ("report", _("— merge the reports of the shards of one batch"),
-                             entries, description, &argc, &argv))
+  if (!vt_cli_parse_command (&command, entries, &args, &argc, &argv))
     return VT_CLI_EXIT_USAGE;
   if (args == NULL || args[0] == NULL || !g_str_equal (args[0], "merge"))
     return vt_cli_usage_error ("report", _("the only subcommand is “merge REPORT… -o FILE”"));

@@ -40,14 +40,22 @@ gboolean vt_cli_parse_options (GOptionContext *context,
                                const char     *command,
                                int            *argc,
                                char         ***argv);
-gboolean vt_cli_parse_command (const char          *command,
-                               const char          *parameters,
-                               const GOptionEntry  *entries,
-                               const char          *description,
-                               int                 *argc,
-                               char              ***argv);
 int      vt_cli_failure       (const char          *command,
                                const GError        *error);
+
+/* What a subcommand's --help says of it. */
+typedef struct {
+  const char *name;         /* as typed after vitrina-cli: "fetch" */
+  const char *arguments;    /* what follows the options, N_("LIST"); NULL for nothing */
+  const char *summary;      /* after them: "— download the images…" */
+  const char *description;  /* under the options, or NULL */
+} VtCliCommand;
+
+gboolean vt_cli_parse_command (const VtCliCommand  *command,
+                               const GOptionEntry  *entries,
+                               char              ***arguments,
+                               int                 *argc,
+                               char              ***argv);
 
 /* The download options fetch and process --from-urls share. */
 typedef struct {

@@ -452,3 +452,28 @@ vt_recipe_copy (VtRecipe *self)
     g_assert_not_reached ();
   return copy;
 }
+
+/**
+ * vt_recipe_set_filter_chain:
+ * @chain: (element-type VtFilter): the filters, as vt_recipe_get_filters()
+ *   gives them, in order
+ *
+ * Sets the filter chain from its filters, as the panel and the command
+ * line edit it.
+ *
+ * Returns: %FALSE with @error set, leaving the recipe as it was, when a
+ * filter's settings are out of range
+ */
+gboolean
+vt_recipe_set_filter_chain (VtRecipe  *self,
+                            GArray    *chain,
+                            GError   **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (VT_IS_RECIPE (self), FALSE);
+  g_return_val_if_fail (chain != NULL, FALSE);
+
+  text = vt_filter_chain_to_string (chain);
+  return vt_recipe_set_filters (self, text, error);
+}

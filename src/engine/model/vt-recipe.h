@@ -123,6 +123,9 @@ char            *vt_recipe_expand_name    (VtRecipe    *self,
                                            const VtVariant *variant,
                                            const char  *stem,
                                            guint        counter);
+gboolean         vt_recipe_set_filter_chain (VtRecipe  *self,
+                                           GArray      *chain,
+                                           GError     **error);
 
 /* Plain getters, so workers read fields without GValue boxing. */
 GArray          *vt_recipe_get_filters    (VtRecipe    *self);
