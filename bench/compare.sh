@@ -84,7 +84,7 @@ tool () {
     pillow-1)    /usr/bin/python3 bench/pillow_shop.py "$in" "$2" 1 ${format/jpeg/} ;;
     imagemagick) ls "$in"/*.jpg | xargs -P "$cores" -I{} bash -c "im_one {} $2" ;;
     libvips-8)   "$builddir/bench/vips-shop" "$in" "$2" 8 "$format" ;;
-    codec-floor) "$builddir/bench/codec-floor" "$in" "$2" 8 "$format" ;;
+    codec-floor) "$builddir/bench/codec-floor" "$in" "$2" 8 "$format" ${pixels:+"$pixels"} ;;
   esac
 }
 
@@ -149,8 +149,15 @@ table () {
 }
 
 # formats: the WebP and AVIF jobs, then every format's bytes and PSNR.
+# Their floor encodes the very pixels the job writes (resized, sharpened,
+# watermarked: they cost an encoder far more than crops of the camera's
+# smooth pixels), from Vitrina's lossless PNGs of the job as PPM files.
 formats () {
   local all_tools=("${tools[@]}")
+  "$cli" process "$in" --quiet --format=png -o "$work/$size-png" >/dev/null
+  /usr/bin/python3 bench/formats.py --ppm "$work/$size-png" "$work/$size-ppm"
+  pixels=$work/$size-ppm
+  export pixels
   for format in webp avif; do
     ext=$format suffix=-$format
     export format
@@ -162,8 +169,8 @@ formats () {
     table
   done
   tools=("${all_tools[@]}") format=jpeg ext=jpg suffix=
+  unset pixels
   export format
-  "$cli" process "$in" --quiet --format=png -o "$work/$size-png" >/dev/null
   echo "  bytes and PSNR (against Vitrina's lossless PNG of the same job) per format:"
   /usr/bin/python3 bench/formats.py "$work/$size-png" jpeg="$work/$size/vitrina-8" \
     webp="$work/$size-webp/vitrina-8" avif="$work/$size-avif/vitrina-8"
