@@ -7,7 +7,7 @@
  * target sizes from it, cropped instead of resized: no resize, no filter,
  * no watermark. Nothing can beat this. The encoders run at Vitrina's
  * default settings: JPEG quality 85 with optimised tables; WebP quality 80,
- * method 2; AVIF quality 60 (quantizer 25), speed 8, 4:2:0, two threads.
+ * method 1; AVIF quality 60 (quantizer 25), speed 8, 4:2:0, two threads.
  *
  * With PIXELS_DIR, the three encodes take the very pixels the job writes
  * instead of crops: PIXELS_DIR/SIZE/NAME.ppm (binary PPM, mapped: no
@@ -46,7 +46,7 @@ encode_webp (const char *path, unsigned char *pixels, int stride, int w, int h)
   WebPMemoryWriter writer;
 
   WebPConfigInit (&config);
-  config.quality = 80, config.method = 2, config.thread_level = 0;
+  config.quality = 80, config.method = 1, config.thread_level = 0;
   WebPPictureInit (&pic);
   pic.width = w, pic.height = h;
   WebPMemoryWriterInit (&writer);
