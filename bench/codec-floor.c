@@ -1,13 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* codec-floor.c: the least any tool can do for the shop job
  *
- *   codec-floor IN_DIR OUT_DIR THREADS [jpeg|webp|avif]
+ *   codec-floor IN_DIR OUT_DIR THREADS [jpeg|webp|avif [PIXELS_DIR]]
  *
  * Decodes each photo once with libjpeg-turbo and encodes three files of the
  * target sizes from it, cropped instead of resized: no resize, no filter,
  * no watermark. Nothing can beat this. The encoders run at Vitrina's
  * default settings: JPEG quality 85 with optimised tables; WebP quality 80,
- * method 2; AVIF quality 60 (quantizer 25), speed 8, 4:2:0, two threads.
+ * method 1; AVIF quality 60 (quantizer 25), speed 8, 4:2:0, two threads.
+ *
+ * With PIXELS_DIR, the three encodes take the very pixels the job writes
+ * instead of crops: PIXELS_DIR/SIZE/NAME.ppm (binary PPM, mapped: no
+ * decoding, no copy), made from Vitrina's lossless outputs of the job.
+ * A codec's time depends on what it encodes (a resized and sharpened photo
+ * holds far more detail than a crop of the camera's smooth pixels), so
+ * only this is a floor for the WebP and AVIF jobs. The photo is still
+ * decoded once, its pixels left unused.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +30,7 @@
 
 static const char *out_dir;
 static const char *format = "jpeg";
+static const char *pixels_dir;
 
 static void
 save (const char *path, const void *data, size_t len)
@@ -37,7 +46,7 @@ encode_webp (const char *path, unsigned char *pixels, int stride, int w, int h)
   WebPMemoryWriter writer;
 
   WebPConfigInit (&config);
-  config.quality = 80, config.method = 2, config.thread_level = 0;
+  config.quality = 80, config.method = 1, config.thread_level = 0;
   WebPPictureInit (&pic);
   pic.width = w, pic.height = h;
   WebPMemoryWriterInit (&writer);
@@ -68,6 +77,31 @@ encode_avif (const char *path, unsigned char *pixels, int stride, int w, int h)
   avifRWDataFree (&out);
   avifEncoderDestroy (encoder);
   avifImageDestroy (image);
+}
+
+/* The job's own pixels of one size, from a binary PPM mapped rather than
+ * read, so that they cost no copy; NULL if unreadable. */
+static unsigned char *
+load_ppm (const char *stem, int s, GMappedFile **file, int *w, int *h)
+{
+  char *path = g_strdup_printf ("%s/%s/%s.ppm", pixels_dir, shop_sizes[s].name, stem);
+  const char *data;
+  gsize len;
+  int maxval, header = 0;
+
+  *file = g_mapped_file_new (path, FALSE, NULL);
+  data = *file ? g_mapped_file_get_contents (*file) : NULL;
+  len = *file ? g_mapped_file_get_length (*file) : 0;
+  if (data != NULL && len > 16 && sscanf (data, "P6 %d %d %d%n", w, h, &maxval, &header) == 3 &&
+      maxval == 255 && (gsize) header + 1 + (gsize) *w * *h * 3 <= len)
+    {
+      g_free (path);
+      return (unsigned char *) data + header + 1;
+    }
+  fprintf (stderr, "codec-floor: %s: not a binary PPM\n", path);
+  g_free (path);
+  g_clear_pointer (file, g_mapped_file_unref);
+  return NULL;
 }
 
 static void
@@ -118,11 +152,20 @@ photo (gpointer data, gpointer user_data)
       fit (w, h, shop_sizes[s].w, shop_sizes[s].h, &ow, &oh);
       if (strcmp (format, "jpeg") != 0)
         {
+          GMappedFile *file = NULL;
+          unsigned char *src = pixels;
+          int src_stride = stride;
+
+          if (pixels_dir != NULL && (src = load_ppm (base, s, &file, &ow, &oh)) == NULL)
+            continue;
+          if (pixels_dir != NULL)
+            src_stride = ow * 3;
           snprintf (out, sizeof out, "%s/%s/%s.%s", out_dir, shop_sizes[s].name, base, format);
           if (strcmp (format, "webp") == 0)
-            encode_webp (out, pixels, stride, ow, oh);
+            encode_webp (out, src, src_stride, ow, oh);
           else
-            encode_avif (out, pixels, stride, ow, oh);
+            encode_avif (out, src, src_stride, ow, oh);
+          g_clear_pointer (&file, g_mapped_file_unref);
           continue;
         }
       snprintf (out, sizeof out, "%s/%s/%s.jpg", out_dir, shop_sizes[s].name, base);
@@ -154,11 +197,13 @@ photo (gpointer data, gpointer user_data)
 int
 main (int argc, char **argv)
 {
-  if (argc != 4 && argc != 5)
+  if (argc < 4 || argc > 6)
     return 2;
   out_dir = argv[2];
-  if (argc == 5)
+  if (argc >= 5)
     format = argv[4];
+  if (argc == 6)
+    pixels_dir = argv[5];
   shop_job_run (argv[1], out_dir, atoi (argv[3]), photo);
   return 0;
 }

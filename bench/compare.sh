@@ -84,7 +84,7 @@ tool () {
     pillow-1)    /usr/bin/python3 bench/pillow_shop.py "$in" "$2" 1 ${format/jpeg/} ;;
     imagemagick) ls "$in"/*.jpg | xargs -P "$cores" -I{} bash -c "im_one {} $2" ;;
     libvips-8)   "$builddir/bench/vips-shop" "$in" "$2" 8 "$format" ;;
-    codec-floor) "$builddir/bench/codec-floor" "$in" "$2" 8 "$format" ;;
+    codec-floor) "$builddir/bench/codec-floor" "$in" "$2" 8 "$format" ${pixels:+"$pixels"} ;;
   esac
 }
 
@@ -109,7 +109,7 @@ measure () {
     for name in ${tools[@]}; do
       out="$work/$size$suffix/$name-$r"; mkdir -p "$out"/{thumbnail,medium,large,main}
       stolen=$(stolen_ticks)
-      if /usr/bin/time -f "$name %e %M" -a -o "$work/times" bash -c 'tool "$@"' _ "$name" "$out" \
+      if /usr/bin/time -f "$name %e %M %U %S" -a -o "$work/times" bash -c 'tool "$@"' _ "$name" "$out" \
            >/dev/null 2>"$work/err"; then
         ln -sfn "$out" "$work/$size$suffix/$name"   # the last run's outputs
       else
@@ -131,26 +131,41 @@ measure () {
       "$(awk -v name="$name" '$1 == name { print $2 }' "$work/times" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")" \
       "$(awk -v name="$name" '$1 == name && $3 > peak { peak = $3 } END { print peak }' "$work/times")" \
       "$(awk -v name="$name" -v hz="$(getconf CLK_TCK)" '$1 == name { t += $2; n++ } END { print t / n / hz }' "$work/stolen")" \
+      "$(awk -v name="$name" '$1 == name { print $4 + $5 }' "$work/times" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")" \
       >> "$work/results"
   done
 }
 export -f tool
 export market_sizes
 
-# table: the results of measure(), with each tool's ratio to Vitrina's.
+# table: the results of measure(), with each tool's ratio to Vitrina's, in
+# seconds and in CPU seconds (user and system). On a machine other work
+# keeps busy, the CPU ratio is the fairer one: the scheduler shares the
+# cores per thread, so a tool running eight threads takes more of them than
+# Vitrina, which computes on one thread per core.
 table () {
-  local vitrina_rate
+  local vitrina_rate vitrina_cpu
   vitrina_rate=$(awk -v n="$count" '$1=="vitrina-8"{print n/$2}' "$work/results")
-  printf "  %-12s %10s %10s %12s %14s %10s\n" tool seconds photos/s "peak MB" "vs Vitrina" "stolen s"
-  while read -r name secs kb stolen; do
+  vitrina_cpu=$(awk '$1=="vitrina-8"{print $5}' "$work/results")
+  printf "  %-12s %10s %10s %12s %14s %10s %8s %10s\n" tool seconds photos/s "peak MB" "vs Vitrina" "stolen s" "CPU s" "vs, CPU"
+  while read -r name secs kb stolen cpu; do
     awk -v n="$count" -v name="$name" -v s="$secs" -v kb="$kb" -v v="$vitrina_rate" -v st="$stolen" \
-      'BEGIN { r = n / s; printf "  %-12s %10.2f %10.1f %12.0f %13.2f× %10.2f\n", name, s, r, kb / 1024, r / v, st }'
+      -v c="$cpu" -v vc="$vitrina_cpu" \
+      'BEGIN { r = n / s; printf "  %-12s %10.2f %10.1f %12.0f %13.2f× %10.2f %8.2f %9.2f×\n",
+               name, s, r, kb / 1024, r / v, st, c, vc / c }'
   done < "$work/results"
 }
 
 # formats: the WebP and AVIF jobs, then every format's bytes and PSNR.
+# Their floor encodes the very pixels the job writes (resized, sharpened,
+# watermarked: they cost an encoder far more than crops of the camera's
+# smooth pixels), from Vitrina's lossless PNGs of the job as PPM files.
 formats () {
   local all_tools=("${tools[@]}")
+  "$cli" process "$in" --quiet --format=png -o "$work/$size-png" >/dev/null
+  /usr/bin/python3 bench/formats.py --ppm "$work/$size-png" "$work/$size-ppm"
+  pixels=$work/$size-ppm
+  export pixels
   for format in webp avif; do
     ext=$format suffix=-$format
     export format
@@ -162,8 +177,8 @@ formats () {
     table
   done
   tools=("${all_tools[@]}") format=jpeg ext=jpg suffix=
+  unset pixels
   export format
-  "$cli" process "$in" --quiet --format=png -o "$work/$size-png" >/dev/null
   echo "  bytes and PSNR (against Vitrina's lossless PNG of the same job) per format:"
   /usr/bin/python3 bench/formats.py "$work/$size-png" jpeg="$work/$size/vitrina-8" \
     webp="$work/$size-webp/vitrina-8" avif="$work/$size-avif/vitrina-8"

@@ -3,6 +3,7 @@
 """Bytes and PSNR of each output format against the lossless PNG of the same job.
 
     formats.py PNG_OUT FORMAT=OUT...    e.g. jpeg=out-jpeg webp=out-webp avif=out-avif
+    formats.py --ppm PNG_OUT PPM_OUT     the PNG outputs as binary PPM, for bench/codec-floor
 
 Prints, per size and format: the total bytes (and their ratio to the first
 format's), and the median and worst PSNR (dB, over R, G and B) of the
@@ -35,7 +36,19 @@ def load(path, tmp):
         return img.convert("RGB")
 
 
+def to_ppm(png_dir, ppm_dir):
+    for size in ("thumbnail", "medium", "large"):
+        os.makedirs(os.path.join(ppm_dir, size), exist_ok=True)
+        for name in os.listdir(os.path.join(png_dir, size)):
+            stem = os.path.splitext(name)[0]
+            with Image.open(os.path.join(png_dir, size, name)) as img:
+                img.convert("RGB").save(os.path.join(ppm_dir, size, f"{stem}.ppm"))
+
+
 def main():
+    if sys.argv[1] == "--ppm":
+        to_ppm(sys.argv[2], sys.argv[3])
+        return
     reference = sys.argv[1]
     outputs = [arg.split("=", 1) for arg in sys.argv[2:]]
     with tempfile.TemporaryDirectory() as tmp:

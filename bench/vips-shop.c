@@ -7,7 +7,7 @@
  * SHARPEN 3×3 kernel through vips_conv(), an unsharp mask (Gaussian blur,
  * 150 % of the difference added), a text watermark composited with alpha,
  * vips_jpegsave() at Q 85 with optimised Huffman tables and no metadata,
- * or vips_webpsave() (Q 80, effort 2) or vips_heifsave() (AV1, Q 60,
+ * or vips_webpsave() (Q 80, effort 1) or vips_heifsave() (AV1, Q 60,
  * effort 1, which libvips passes to libheif as speed 8): Vitrina's
  * default settings for each format.
  * With THREADS > 1, photos run concurrently with one vips thread each, which
@@ -33,7 +33,7 @@ save (VipsImage *image, const char *stem, int s)
   if (strcmp (format, "webp") == 0)
     {
       snprintf (out, sizeof out, "%s/%s/%s.webp", out_dir, shop_sizes[s].name, stem);
-      return vips_webpsave (image, out, "Q", 80, "effort", 2, "strip", TRUE, NULL);
+      return vips_webpsave (image, out, "Q", 80, "effort", 1, "strip", TRUE, NULL);
     }
   if (strcmp (format, "avif") == 0)
     {

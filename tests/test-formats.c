@@ -173,7 +173,7 @@ test_recipe_file (Fixture       *f,
 
   g_assert_true (vt_recipe_set_sizes (recipe, "a=100x100:format=avif+jpeg,b=50x50:logo=no", NULL));
   g_object_set (recipe, "avif-quality", 42, "avif-speed", 5, "webp-lossless", TRUE,
-                "png-level", 9, "logo", f->logo, "logo-position", VT_LOGO_CENTER,
+                "webp-method", 4, "png-level", 9, "logo", f->logo, "logo-position", VT_LOGO_CENTER,
                 "logo-width", 0.3, NULL);
   g_assert_true (vt_recipe_save_file (recipe, path, &error));
   g_assert_no_error (error);
@@ -189,12 +189,43 @@ test_recipe_file (Fixture       *f,
   g_assert_cmpint (settings.avif_speed, ==, 5);
   g_assert_cmpint (settings.png_level, ==, 9);
   g_assert_true (settings.lossless);
+  g_assert_cmpint (settings.webp_method, ==, 4);
   vt_recipe_get_encode_settings (loaded, VT_FORMAT_JPEG, &settings);
   g_assert_cmpint (settings.quality, ==, 85);
   g_object_get (loaded, "logo", &logo, "logo-position", &position, "logo-width", &width, NULL);
   g_assert_cmpstr (logo, ==, f->logo);
   g_assert_cmpint (position, ==, VT_LOGO_CENTER);
   g_assert_cmpfloat_with_epsilon (width, 0.3, 1e-9);
+}
+
+/* WebP is written at the recipe's method: 1, chosen for batch speed,
+ * unless the recipe says otherwise. */
+static void
+test_webp_method (void)
+{
+  g_autoptr(VtRecipe) recipe = vt_recipe_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) by_default = NULL;
+  g_autoptr(GBytes) at_one = NULL;
+  g_autoptr(GBytes) at_two = NULL;
+  cairo_surface_t *photo = vt_test_noise (256, 192, 7);
+  VtEncodeSettings settings;
+
+  vt_recipe_get_encode_settings (recipe, VT_FORMAT_WEBP, &settings);
+  g_assert_cmpint (settings.webp_method, ==, 1);
+  by_default = vt_encode (photo, VT_FORMAT_WEBP, NULL, NULL, &error);
+  g_assert_no_error (error);
+  at_one = vt_encode (photo, VT_FORMAT_WEBP, &settings, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (by_default, at_one));
+
+  g_object_set (recipe, "webp-method", 2, NULL);
+  vt_recipe_get_encode_settings (recipe, VT_FORMAT_WEBP, &settings);
+  g_assert_cmpint (settings.webp_method, ==, 2);
+  at_two = vt_encode (photo, VT_FORMAT_WEBP, &settings, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_bytes_equal (at_one, at_two));
+  cairo_surface_destroy (photo);
 }
 
 static void
@@ -221,6 +252,7 @@ main (int argc, char **argv)
   vt_test_logo_folder_add ("/formats/bad-logo-stops-job", 800, 600, test_bad_logo_stops_job);
   vt_test_logo_folder_add ("/formats/recipe-file", 800, 600, test_recipe_file);
   g_test_add_func ("/formats/bad-format-option", test_bad_format_option);
+  g_test_add_func ("/formats/webp-method", test_webp_method);
 
   return g_test_run ();
 }
