@@ -38,6 +38,8 @@ struct _VtProduct
   cairo_surface_t *photo;
   cairo_surface_t *on_white;     /* a cut-out on white, for whitening and trimming */
   GArray          *prepared;     /* Prepared, one per (whiten, tolerance) asked */
+  gboolean         padded;       /* the last fit is a flat pad around content */
+  cairo_rectangle_int_t content;
 };
 
 static void
@@ -221,6 +223,8 @@ fit_product (VtProduct        *self,
       vt_fill_plan (box.width, box.height, v->width, v->height, v->fill, v->enlarge, &plan);
       if (output != NULL)
         output->small_product = plan.too_small && !v->enlarge;
+      self->padded = TRUE;
+      self->content = plan.place;
       return vt_fill_render (prepared, &box, v->width, v->height, &plan, v->background,
                              cancellable, error);
     }
@@ -271,6 +275,7 @@ vt_product_fit (VtProduct        *self,
 {
   cairo_surface_t *out;
 
+  self->padded = FALSE;
   if (variant->whiten || vt_variant_trims (variant))
     out = fit_product (self, variant, spare, output, cancellable, error);
   else
@@ -278,4 +283,18 @@ vt_product_fit (VtProduct        *self,
   if (out != NULL && vt_image_has_alpha (out) && !vt_product_keeps_alpha (variant))
     out = vt_alpha_flatten (out, variant->fit == VT_FIT_PAD ? variant->background : 0xFFFFFF, error);
   return out;
+}
+
+/**
+ * vt_product_get_content:
+ * @area: (out): where the last vt_product_fit() put the product
+ *
+ * Returns: whether the rest of the last fit is a flat pad of one colour
+ */
+gboolean
+vt_product_get_content (VtProduct             *self,
+                        cairo_rectangle_int_t *area)
+{
+  *area = self->content;
+  return self->padded;
 }

@@ -32,6 +32,8 @@ cairo_surface_t *vt_product_fit     (VtProduct             *self,
                                      GCancellable          *cancellable,
                                      GError               **error);
 gboolean         vt_product_keeps_alpha (const VtVariant *variant);
+gboolean         vt_product_get_content (VtProduct          *self,
+                                         cairo_rectangle_int_t *area);
 cairo_surface_t *vt_product_crop    (cairo_surface_t       *surface,
                                      const cairo_rectangle_int_t *box,
                                      GError               **error);
