@@ -106,12 +106,18 @@ typedef struct {
 #define OPEN_BITS (G_GUINT64_CONSTANT (0x0101010101010101) * OPEN)
 
 static inline guint64
-open_bits (const guint8 *p)
+eight_bytes (const guint8 *p)
 {
   guint64 word;
 
   memcpy (&word, p, sizeof word);
-  return word & OPEN_BITS;
+  return word;
+}
+
+static inline guint64
+open_bits (const guint8 *p)
+{
+  return eight_bytes (p) & OPEN_BITS;
 }
 
 /* Seeds a run start for each stretch of fillable pixels of row @y in l…r.
@@ -422,9 +428,17 @@ paint (cairo_surface_t  *surface,
         {
           vt_backdrop_row (backdrop, y, expected);
           for (int x = 0; x < map->width; x++)
-            if (edge[x])
-              soften ((guint8 *) (row + x), expected + 4 * x, distance[x],
-                      product_reference (map, x, y));
+            {
+              /* Edges are a few pixels of a long row: pass eight at a time */
+              if (x + 8 <= map->width && eight_bytes (edge + x) == 0)
+                {
+                  x += 7;
+                  continue;
+                }
+              if (edge[x])
+                soften ((guint8 *) (row + x), expected + 4 * x, distance[x],
+                        product_reference (map, x, y));
+            }
         }
       whiten_row (row, paper, map->width);
     }

@@ -437,6 +437,23 @@ process_variant (VtPipeline       *self,
   return TRUE;
 }
 
+/* Whether every size whitens the photo with one tolerance, so that none
+ * reads it as it was decoded. */
+static gboolean
+whitens_alike (VtRecipe *recipe)
+{
+  const VtVariant *first = vt_recipe_get_variant (recipe, 0);
+
+  for (guint i = 0; i < vt_recipe_get_n_variants (recipe); i++)
+    {
+      const VtVariant *v = vt_recipe_get_variant (recipe, i);
+
+      if (!v->whiten || vt_variant_get_tolerance (v) != vt_variant_get_tolerance (first))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * vt_pipeline_process:
  * @result: the photo's input and planned outputs; filled in here
@@ -467,7 +484,7 @@ vt_pipeline_process (VtPipeline    *self,
     return FALSE;
 
   exif = vt_pipeline_get_exif (self, photo);
-  product = vt_product_new (photo);
+  product = whitens_alike (self->recipe) ? vt_product_new_owning (photo) : vt_product_new (photo);
   for (guint i = 0, n = vt_recipe_get_n_variants (self->recipe), next = 0; i < n; i++)
     {
       if (!process_variant (self, result, photo, i == n - 1, product, exif, i, &next,

@@ -28,6 +28,7 @@ typedef struct {
   double           tolerance;
   gboolean         whiten;
   cairo_surface_t *surface;      /* the photo, or its whitened copy */
+  gboolean         white;        /* @surface's backdrop is whitened, flat white */
   gboolean         low_contrast;
   gboolean         trimmed;
   VtTrim           trim;
@@ -37,6 +38,7 @@ struct _VtProduct
 {
   cairo_surface_t *photo;
   cairo_surface_t *on_white;     /* a cut-out on white, for whitening and trimming */
+  gboolean         own_photo;    /* no size reads the photo unwhitened */
   GArray          *prepared;     /* Prepared, one per (whiten, tolerance) asked */
   gboolean         padded;       /* the last fit is a flat pad around content */
   cairo_rectangle_int_t content;
@@ -56,6 +58,22 @@ vt_product_new (cairo_surface_t *photo)
   self->photo = cairo_surface_reference (photo);
   self->prepared = g_array_new (FALSE, TRUE, sizeof (Prepared));
   g_array_set_clear_func (self->prepared, (GDestroyNotify) prepared_clear);
+  return self;
+}
+
+/**
+ * vt_product_new_owning:
+ *
+ * vt_product_new() for a @photo that every size whitens with the same
+ * tolerance and nothing else reads: whitening then works in it rather than
+ * in a copy as large.
+ */
+VtProduct *
+vt_product_new_owning (cairo_surface_t *photo)
+{
+  VtProduct *self = vt_product_new (photo);
+
+  self->own_photo = TRUE;
   return self;
 }
 
@@ -95,11 +113,14 @@ find_or_whiten (VtProduct *self,
 
   if (whiten)
     {
-      g_autoptr(cairo_surface_t) copy = vt_image_copy (opaque_photo (self));
+      /* vt_whiten() leaves the photo as it was unless it is done */
+      g_autoptr(cairo_surface_t) copy = self->own_photo ? cairo_surface_reference (opaque_photo (self))
+                                                        : vt_image_copy (opaque_photo (self));
       VtWhitenResult result = copy != NULL ? vt_whiten (copy, tolerance) : VT_WHITEN_NO_BACKDROP;
 
       fresh.low_contrast = result == VT_WHITEN_LOW_CONTRAST;
-      if (result == VT_WHITEN_DONE)
+      fresh.white = result == VT_WHITEN_DONE;
+      if (fresh.white)
         fresh.surface = g_steal_pointer (&copy);
     }
   if (fresh.surface == NULL)
@@ -135,7 +156,12 @@ vt_product_prepare (VtProduct             *self,
   notes->low_contrast = p->low_contrast;
   if (vt_variant_trims (variant))
     {
-      if (!p->trimmed)
+      VtBackdrop white;
+
+      vt_backdrop_white (vt_image_get_width (p->surface), vt_image_get_height (p->surface), &white);
+      if (!p->trimmed && p->white)
+        vt_trim_find_on (p->surface, &white, tolerance, &p->trim);
+      else if (!p->trimmed)
         vt_trim_find (p->surface, tolerance, &p->trim);
       p->trimmed = TRUE;
       *box = p->trim.box;

@@ -20,6 +20,7 @@ typedef struct {
 typedef struct _VtProduct VtProduct;
 
 VtProduct       *vt_product_new     (cairo_surface_t       *photo);
+VtProduct       *vt_product_new_owning (cairo_surface_t    *photo);
 void             vt_product_free    (VtProduct             *self);
 cairo_surface_t *vt_product_prepare (VtProduct             *self,
                                      const VtVariant       *variant,
