@@ -251,8 +251,7 @@ fit_product (VtProduct        *self,
         output->small_product = plan.too_small && !v->enlarge;
       self->padded = TRUE;
       self->content = plan.place;
-      return vt_fill_render (prepared, &box, v->width, v->height, &plan, v->background,
-                             cancellable, error);
+      return vt_fill_render (prepared, &box, &plan, v->background, cancellable, error);
     }
   if (box.width == vt_image_get_width (prepared) && box.height == vt_image_get_height (prepared))
     return fit (v, prepared, spare, cancellable, error);
