@@ -141,12 +141,62 @@ test_render_white_product (void)
   g_assert_cmpint (vt_test_max_diff (whitened, plain), ==, 0);
 }
 
+/* Grainy paper (3 levels, in cells as coarse as its fibres) beside a soft
+ * shadow, with a product of @colour. */
+static cairo_surface_t *
+grainy_shot (guint             seed,
+             guint32           colour,
+             cairo_surface_t **coverage)
+{
+  VtStudioShot shot = VT_STUDIO_SHOT_INIT (640, 480);
+
+  shot.seed = seed;
+  shot.grain = 3.0;
+  shot.noise = 1.0;
+  shot.shadow = 0.12;
+  shot.shape = seed == 2 ? VT_STUDIO_BOTTLE : VT_STUDIO_BOX;
+  shot.colour = colour;
+  return vt_studio_render (&shot, coverage);
+}
+
+/* The shadow's ramp plus the grain is paper, not a swallowed edge: the
+ * backdrop turns white and the product stays as it was; a white product
+ * on the same paper is still left alone. */
+static void
+test_whiten_grainy_shadow (void)
+{
+  for (guint seed = 1; seed <= 3; seed++)
+    {
+      g_autoptr(cairo_surface_t) coverage = NULL;
+      g_autoptr(cairo_surface_t) photo = grainy_shot (seed, 0x3A5F8C, &coverage);
+      g_autoptr(cairo_surface_t) before = vt_image_copy (photo);
+      g_autoptr(cairo_surface_t) white = grainy_shot (seed, 0xFBFBF8, NULL);
+      int w = vt_image_get_width (photo), h = vt_image_get_height (photo), changed = 0, grey = 0;
+
+      g_test_message ("seed %u", seed);
+      g_assert_cmpint (vt_whiten (photo, VT_TRIM_DEFAULT_TOLERANCE), ==, VT_WHITEN_DONE);
+      for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+          {
+            if (vt_studio_is_inside (coverage, x, y, 2))
+              changed += vt_test_pixel (photo, x, y) != vt_test_pixel (before, x, y);
+            else if ((x == 0 || y == 0 || x == w - 1 || y == h - 1) &&
+                     vt_studio_is_outside (coverage, x, y, 1))
+              grey += (vt_test_pixel (photo, x, y) & 0xFFFFFF) != 0xFFFFFF;
+          }
+      g_assert_cmpint (grey, ==, 0);
+      g_assert_cmpint (changed, ==, 0);
+      g_assert_cmpint (vt_whiten (white, VT_TRIM_DEFAULT_TOLERANCE), ==, VT_WHITEN_LOW_CONTRAST);
+    }
+}
+
 static const VtTestCase tests[] = {
   { "/marketplace/sizes-options", test_sizes_options },
   { "/marketplace/render-fill-whiten", test_render_fill_whiten },
   { "/marketplace/render-trim-only", test_render_trim_only },
   { "/marketplace/trim-decodes-full-size", test_trim_decodes_full_size },
   { "/marketplace/render-white-product", test_render_white_product },
+  { "/marketplace/whiten-grainy-shadow", test_whiten_grainy_shadow },
 };
 
 VT_TEST_MAIN (tests)

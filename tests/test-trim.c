@@ -300,7 +300,7 @@ test_fill_studio (void)
       g_assert_cmpint (vt_whiten (photo, VT_TRIM_DEFAULT_TOLERANCE), ==, VT_WHITEN_DONE);
       g_assert_true (vt_trim_find (photo, VT_TRIM_DEFAULT_TOLERANCE, &trim));
       vt_fill_plan (trim.box.width, trim.box.height, BOX, BOX, shares[i], FALSE, &fill);
-      out = vt_fill_render (photo, &trim.box, BOX, BOX, &fill, 0xFFFFFF, NULL, &error);
+      out = vt_fill_render (photo, &trim.box, &fill, 0xFFFFFF, NULL, &error);
       g_assert_no_error (error);
 
       g_assert_true (vt_trim_find (out, VT_TRIM_DEFAULT_TOLERANCE, &again));

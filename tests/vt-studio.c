@@ -3,7 +3,9 @@
  *
  * Off-white paper with a diagonal gradient, a soft shadow under the
  * product, the product itself (shaded, with a white label), then Gaussian
- * sensor noise over everything, all from a seed. The product's coverage is
+ * sensor noise over everything, all from a seed. Paper may have a grain of
+ * its own: unlike sensor noise, it is as coarse as its fibres, so it does
+ * not average away over a few pixels. The product's coverage is
  * drawn again alone into an A8 mask, so tests can tell product, outline
  * and paper pixels apart.
  */
@@ -149,6 +151,37 @@ add_noise (cairo_surface_t *surface,
   cairo_surface_mark_dirty (surface);
 }
 
+/* Grain: each 3 × 3 cell of paper lighter or darker by the same amount in
+ * every channel. Drawn before the product, so only the paper has it. */
+static void
+add_grain (cairo_surface_t *surface,
+           double           sigma,
+           guint32          seed)
+{
+  enum { CELL = 3 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed ^ 0x5EED);
+  int w = cairo_image_surface_get_width (surface), h = cairo_image_surface_get_height (surface);
+  int cw = (w + CELL - 1) / CELL;
+  g_autofree int *cells = g_new (int, cw);
+  guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  cairo_surface_flush (surface);
+  for (int y = 0; y < h; y++)
+    {
+      if (y % CELL == 0)
+        for (int c = 0; c < cw; c++)
+          cells[c] = (int) lround (sigma * gaussian (rand));
+      for (int x = 0; x < w; x++)
+        for (int k = 0; k < 3; k++)
+          {
+            guint8 *v = data + (gsize) y * stride + 4 * x + k;
+            *v = (guint8) CLAMP (*v + cells[x / CELL], 0, 255);
+          }
+    }
+  cairo_surface_mark_dirty (surface);
+}
+
 /**
  * vt_studio_render:
  * @coverage: (out) (optional): the product's coverage, an A8 surface
@@ -161,6 +194,8 @@ vt_studio_render (const VtStudioShot *shot,
   cairo_t *cr = cairo_create (surface);
 
   draw_paper (cr, shot);
+  if (shot->grain > 0)
+    add_grain (surface, shot->grain, shot->seed);
   if (shot->shadow > 0)
     draw_shadow (cr, shot);
   draw_product (cr, shot);

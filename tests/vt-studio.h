@@ -23,6 +23,7 @@ typedef struct {
   VtStudioShape         shape;
   guint32               colour;    /* 0xRRGGBB */
   int                   dust;      /* dark specks of one pixel on the paper */
+  double                grain;     /* the paper's own grain, in levels, 3 pixels across */
 } VtStudioShot;
 
 /* A grey-blue box, off-centre on warm off-white paper. */

@@ -48,6 +48,8 @@ vt_fill_plan (int       product_width,
   w = CLAMP ((int) lround (product_width * fill->scale), 1, box_width);
   h = CLAMP ((int) lround (product_height * fill->scale), 1, box_height);
   fill->place = (cairo_rectangle_int_t) { (box_width - w) / 2, (box_height - h) / 2, w, h };
+  fill->box_width = box_width;
+  fill->box_height = box_height;
 }
 
 /**
@@ -55,14 +57,12 @@ vt_fill_plan (int       product_width,
  * @product: the product's box on @photo (vt_trim_find())
  * @background: 0xRRGGBB
  *
- * Returns: (transfer full): a @box_width × @box_height photo with the
+ * Returns: (transfer full): a photo the size of @fill's box with the
  * product where @fill says, or %NULL with @error set
  */
 cairo_surface_t *
 vt_fill_render (cairo_surface_t             *photo,
                 const cairo_rectangle_int_t *product,
-                int                          box_width,
-                int                          box_height,
                 const VtFill                *fill,
                 guint32                      background,
                 GCancellable                *cancellable,
@@ -77,7 +77,7 @@ vt_fill_render (cairo_surface_t             *photo,
                                      fill->place.width, fill->place.height, cancellable, error);
   if (scaled == NULL)
     return NULL;
-  box = vt_image_new_uninitialized (box_width, box_height, error);
+  box = vt_image_new_uninitialized (fill->box_width, fill->box_height, error);
   if (box == NULL)
     return NULL;
 

@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 typedef struct {
   double                scale;      /* from the photo's pixels to the box's */
   cairo_rectangle_int_t place;      /* where the product lands in the box */
+  int                   box_width;  /* the box */
+  int                   box_height;
   gboolean              too_small;  /* the share needs more pixels than the photo has */
 } VtFill;
 
@@ -22,8 +24,6 @@ void             vt_fill_plan   (int                          product_width,
                                  VtFill                      *fill);
 cairo_surface_t *vt_fill_render (cairo_surface_t             *photo,
                                  const cairo_rectangle_int_t *product,
-                                 int                          box_width,
-                                 int                          box_height,
                                  const VtFill                *fill,
                                  guint32                      background,
                                  GCancellable                *cancellable,

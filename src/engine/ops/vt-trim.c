@@ -349,46 +349,41 @@ span (const int *counts,
 }
 
 /**
- * vt_trim_find:
+ * vt_trim_find_on:
+ * @backdrop: the backdrop of @surface, from vt_backdrop_fit() or known
  * @tolerance: in percent of full scale
  *
  * Finds the product on @surface: the smallest box holding every row and
- * column with more than a few pixels off the backdrop.
+ * column with more than a few pixels off @backdrop.
  *
- * Returns: whether there is a backdrop and something on it
+ * Returns: whether there is something on the backdrop
  */
 gboolean
-vt_trim_find (cairo_surface_t *surface,
-              double           tolerance,
-              VtTrim          *trim)
+vt_trim_find_on (cairo_surface_t  *surface,
+                 const VtBackdrop *backdrop,
+                 double            tolerance,
+                 VtTrim           *trim)
 {
   int w = cairo_image_surface_get_width (surface);
   int h = cairo_image_surface_get_height (surface);
-  double levels = vt_trim_tolerance_levels (tolerance);
-  g_autofree int *rows = NULL, *columns = NULL;
-  g_autofree guint8 *expected = NULL, *distance = NULL;
-  const guint8 *data;
-  int stride, top, bottom, left, right;
+  guint8 levels = (guint8) MIN (vt_trim_tolerance_levels (tolerance), 255.0);
+  g_autofree int *rows = g_new0 (int, h), *columns = g_new0 (int, w);
+  g_autofree guint8 *expected = g_malloc ((gsize) w * 4), *distance = g_malloc (w);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  int top, bottom, left, right;
 
+  trim->backdrop = *backdrop;
   trim->box = (cairo_rectangle_int_t) { 0, 0, w, h };
   trim->found = FALSE;
-  if (!vt_backdrop_fit (surface, levels, &trim->backdrop))
-    return FALSE;
-
-  data = cairo_image_surface_get_data (surface);
-  stride = cairo_image_surface_get_stride (surface);
-  rows = g_new0 (int, h);
-  columns = g_new0 (int, w);
-  expected = g_malloc ((gsize) w * 4);
-  distance = g_malloc (w);
   for (int y = 0; y < h; y++)
     {
       /* A backdrop with no slope down the photo, such as a whitened one,
        * is the same colour on every row */
-      if (y == 0 || !is_level (&trim->backdrop))
-        vt_backdrop_row (&trim->backdrop, y, expected);
+      if (y == 0 || !is_level (backdrop))
+        vt_backdrop_row (backdrop, y, expected);
       vt_backdrop_distance_row (data + (gsize) y * stride, expected, w, distance);
-      rows[y] = count_row (distance, w, (guint8) MIN (levels, 255.0), columns);
+      rows[y] = count_row (distance, w, levels, columns);
     }
 
   /* Half a percent of a line, and never a single pixel. */
@@ -399,4 +394,43 @@ vt_trim_find (cairo_surface_t *surface,
   trim->box = (cairo_rectangle_int_t) { left, top, right - left + 1, bottom - top + 1 };
   trim->found = TRUE;
   return TRUE;
+}
+
+/**
+ * vt_trim_find:
+ * @tolerance: in percent of full scale
+ *
+ * vt_trim_find_on() the backdrop fitted to the border of @surface.
+ *
+ * Returns: whether there is a backdrop and something on it
+ */
+gboolean
+vt_trim_find (cairo_surface_t *surface,
+              double           tolerance,
+              VtTrim          *trim)
+{
+  VtBackdrop backdrop;
+
+  if (!vt_backdrop_fit (surface, vt_trim_tolerance_levels (tolerance), &backdrop))
+    {
+      trim->backdrop = backdrop;
+      trim->box = (cairo_rectangle_int_t) { 0, 0, cairo_image_surface_get_width (surface),
+                                            cairo_image_surface_get_height (surface) };
+      trim->found = FALSE;
+      return FALSE;
+    }
+  return vt_trim_find_on (surface, &backdrop, tolerance, trim);
+}
+
+/**
+ * vt_backdrop_white:
+ *
+ * The backdrop vt_whiten() leaves on a photo of @width × @height: flat white.
+ */
+void
+vt_backdrop_white (int         width,
+                   int         height,
+                   VtBackdrop *backdrop)
+{
+  *backdrop = (VtBackdrop) { { 255, 255, 255 }, { 0 }, { 0 }, 0, 1, width, height };
 }

@@ -45,5 +45,12 @@ void     vt_backdrop_distance_row (const guint8     *row,
 gboolean vt_trim_find             (cairo_surface_t  *surface,
                                    double            tolerance,
                                    VtTrim           *trim);
+gboolean vt_trim_find_on          (cairo_surface_t  *surface,
+                                   const VtBackdrop *backdrop,
+                                   double            tolerance,
+                                   VtTrim           *trim);
+void     vt_backdrop_white        (int               width,
+                                   int               height,
+                                   VtBackdrop       *backdrop);
 
 G_END_DECLS

@@ -13,21 +13,28 @@
  * A white product on white paper is within the tolerance and would be
  * filled away. The fill cannot tell, but what it filled can: paper is
  * smooth, so a step in the backdrop distance inside the filled region, well
- * above the paper's grain, is an edge that was swallowed. Then the photo is
+ * above the paper's grain, is an edge that was swallowed. The grain is
+ * measured where there is only paper, along the border: coarse grain beside
+ * a soft shadow makes steps that sensor noise alone would not. Then the photo is
  * left alone and the caller told the contrast is too low.
  */
 #define G_LOG_DOMAIN "vt-whiten"
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "vt-pixels.h"
 #include "vt-trim.h"
 #include "vt-whiten.h"
 
-/* The swallowed-edge test compares means of 4×4 blocks two blocks apart. */
+/* The swallowed-edge test compares means of 4×4 blocks two blocks apart,
+ * against the paper's own steps in the blocks this deep along the border,
+ * this many times their spread. */
 #define BLOCK 4
+#define BORDER_BLOCKS 2
+#define BORDER_SPREADS 3.0f
 
 typedef struct {
   int      width;
@@ -99,12 +106,18 @@ typedef struct {
 #define OPEN_BITS (G_GUINT64_CONSTANT (0x0101010101010101) * OPEN)
 
 static inline guint64
-open_bits (const guint8 *p)
+eight_bytes (const guint8 *p)
 {
   guint64 word;
 
   memcpy (&word, p, sizeof word);
-  return word & OPEN_BITS;
+  return word;
+}
+
+static inline guint64
+open_bits (const guint8 *p)
+{
+  return eight_bytes (p) & OPEN_BITS;
 }
 
 /* Seeds a run start for each stretch of fillable pixels of row @y in l…r.
@@ -237,9 +250,67 @@ step (const float *means,
   return means[a] >= 0 && means[b] >= 0 && ABS (means[a] - means[b]) > threshold;
 }
 
+/* Block means are sixteenths of a level, so their steps fall in bins. */
+#define STEP_BINS (256 * BLOCK * BLOCK)
+
+static void
+count_step (const float *means,
+            gsize        a,
+            gsize        b,
+            guint       *hist,
+            guint       *n)
+{
+  if (means[a] < 0 || means[b] < 0)
+    return;
+  hist[MIN ((int) lrintf (ABS (means[a] - means[b]) * BLOCK * BLOCK), STEP_BINS - 1)]++;
+  (*n)++;
+}
+
+static gboolean
+in_ring (int bx,
+         int by,
+         int bw,
+         int bh)
+{
+  return bx < BORDER_BLOCKS || by < BORDER_BLOCKS || bx >= bw - BORDER_BLOCKS || by >= bh - BORDER_BLOCKS;
+}
+
+/* How far apart blocks two apart on the paper by the border are, as a
+ * standard deviation (the median step, scaled). Sensor noise averages away
+ * over a block; paper's own grain, as coarse as its fibres, does not. */
+static float
+border_step_spread (const float *means,
+                    int          bw,
+                    int          bh)
+{
+  g_autofree guint *hist = g_new0 (guint, STEP_BINS);
+  guint n = 0, seen = 0;
+
+  for (int by = 0; by < bh; by++)
+    for (int bx = 0; bx < bw; bx++)
+      {
+        gsize i = (gsize) by * bw + bx;
+
+        if (!in_ring (bx, by, bw, bh))
+          continue;
+        if (bx + 2 < bw && in_ring (bx + 2, by, bw, bh))
+          count_step (means, i, i + 2, hist, &n);
+        if (by + 2 < bh && in_ring (bx, by + 2, bw, bh))
+          count_step (means, i, i + 2 * bw, hist, &n);
+      }
+  for (int v = 0; v < STEP_BINS && n > 0; v++)
+    {
+      seen += hist[v];
+      if (seen * 2 >= n)
+        return 1.4826f * v / (BLOCK * BLOCK);
+    }
+  return 0;
+}
+
 /* Whether the filled backdrop holds an edge: steps between blocks two
- * apart above both a third of the tolerance and the paper's grain, along
- * more than a few percent of the photo's sides. */
+ * apart above a third of the tolerance, the paper's grain and the steps
+ * the paper makes by the border, along more than a few percent of the
+ * photo's sides. */
 static gboolean
 swallowed_edges (const Map        *map,
                  const VtBackdrop *backdrop)
@@ -252,6 +323,7 @@ swallowed_edges (const Map        *map,
   if (bw < 3 || bh < 3)
     return FALSE;
   means = block_means (map, bw, bh);
+  threshold += BORDER_SPREADS * border_step_spread (means, bw, bh);
   for (int by = 0; by < bh; by++)
     for (int bx = 0; bx < bw; bx++)
       {
@@ -356,9 +428,17 @@ paint (cairo_surface_t  *surface,
         {
           vt_backdrop_row (backdrop, y, expected);
           for (int x = 0; x < map->width; x++)
-            if (edge[x])
-              soften ((guint8 *) (row + x), expected + 4 * x, distance[x],
-                      product_reference (map, x, y));
+            {
+              /* Edges are a few pixels of a long row: pass eight at a time */
+              if (x + 8 <= map->width && eight_bytes (edge + x) == 0)
+                {
+                  x += 7;
+                  continue;
+                }
+              if (edge[x])
+                soften ((guint8 *) (row + x), expected + 4 * x, distance[x],
+                        product_reference (map, x, y));
+            }
         }
       whiten_row (row, paper, map->width);
     }

@@ -5,6 +5,7 @@
  * resize → per variant: fit into the box → the other filters → watermark
  * and logo → per format: encode (within the size's budget) → atomic write.
  * The encoding, its size budget and the write are in vt-pipeline-encode.c,
+ * the filters' split around the resize in vt-pipeline-filters.c,
  * the check for photos too small for a size in vt-pipeline-small.c, the
  * fits in vt-fit.c. Sizes that whiten or trim (marketplaces' main photos)
  * share one whitened copy and one product box per photo (vt-product.c),
@@ -24,6 +25,7 @@
 #include "vt-fit.h"
 #include "vt-image.h"
 #include "vt-pipeline.h"
+#include "vt-pipeline-filters.h"
 #include "vt-product.h"
 #include "vt-resize.h"
 
@@ -38,6 +40,7 @@ struct _VtPipeline
   VtLoadHints  hints;
   GArray      *before;     /* VtFilter, run once on the decoded photo */
   GArray      *after;      /* VtFilter, run on each size */
+  int          after_reach; /* how far they reach, when they keep flat areas; else -1 */
   char        *load_key;   /* what vt_pipeline_load() depends on, as text */
 };
 
@@ -68,20 +71,6 @@ vt_pipeline_class_init (VtPipelineClass *klass)
 static void
 vt_pipeline_init (VtPipeline *self)
 {
-}
-
-static void
-split_chain (VtPipeline *self)
-{
-  GArray *chain = vt_recipe_get_filters (self->recipe);
-
-  self->before = g_array_new (FALSE, FALSE, sizeof (VtFilter));
-  self->after = g_array_new (FALSE, FALSE, sizeof (VtFilter));
-  for (guint i = 0; i < chain->len; i++)
-    {
-      const VtFilter *f = &g_array_index (chain, VtFilter, i);
-      g_array_append_vals (f->before_resize ? self->before : self->after, f, 1);
-    }
 }
 
 static void
@@ -122,14 +111,6 @@ describe_load (VtPipeline *self)
                           self->hints.keep_alpha ? " alpha" : "", before);
 }
 
-static void
-apply_filters (GArray          *filters,
-               cairo_surface_t *surface,
-               double           strength)
-{
-  vt_filter_chain_apply (filters, surface, strength);
-}
-
 /**
  * vt_pipeline_new:
  * @recipe: the settings; copied, so later changes do not reach this pipeline
@@ -145,7 +126,8 @@ vt_pipeline_new (VtRecipe *recipe)
   self->recipe = vt_recipe_copy (recipe);
   self->watermark = vt_recipe_create_watermark (self->recipe);
   vt_recipe_create_logo (self->recipe, &self->logo, &self->logo_error);
-  split_chain (self);
+  vt_pipeline_filters_split (vt_recipe_get_filters (self->recipe), &self->before, &self->after);
+  self->after_reach = vt_pipeline_filters_flat_reach (self->after);
   set_load_hints (self);
   self->load_key = describe_load (self);
   return self;
@@ -225,7 +207,7 @@ vt_pipeline_decode (VtPipeline  *self,
 
   if (photo != NULL && self->before->len > 0)
     {
-      apply_filters (self->before, photo, 1.0);
+      vt_filter_chain_apply (self->before, photo, 1.0);
       stage_end (timings, VT_STAGE_FILTERS, &t);
     }
   return photo;
@@ -320,6 +302,32 @@ vt_pipeline_resize (VtPipeline       *self,
   return resize (self, photo, variant, FALSE, NULL, NULL, timings, cancellable, error);
 }
 
+/* vt_pipeline_finish(); @product: (nullable): what the size's fit left
+ * flat, which the filters then pass over. */
+static void
+finish (VtPipeline      *self,
+        cairo_surface_t *resized,
+        guint            variant,
+        VtProduct       *product,
+        VtTimings       *timings)
+{
+  const VtVariant *v = vt_recipe_get_variant (self->recipe, variant);
+  gint64 t = vt_timings_now ();
+  cairo_rectangle_int_t area, text;
+  gboolean marked;
+
+  if (product == NULL || !vt_product_get_content (product, &area) ||
+      !vt_pipeline_filters_apply_within (self->after, self->after_reach, resized, &area, v->sharpen))
+    vt_filter_chain_apply (self->after, resized, v->sharpen);
+  stage_end (timings, VT_STAGE_FILTERS, &t);
+
+  marked = vt_recipe_get_watermark (self->recipe) && v->watermark &&
+           vt_watermark_apply (self->watermark, resized, &text);
+  if (self->logo != NULL && v->logo)
+    vt_logo_apply_clear_of (self->logo, resized, marked ? &text : NULL);
+  stage_end (timings, VT_STAGE_WATERMARK, &t);
+}
+
 /**
  * vt_pipeline_finish:
  * @resized: from vt_pipeline_resize(); changed in place
@@ -334,38 +342,7 @@ vt_pipeline_finish (VtPipeline      *self,
                     guint            variant,
                     VtTimings       *timings)
 {
-  const VtVariant *v = vt_recipe_get_variant (self->recipe, variant);
-  gint64 t = vt_timings_now ();
-  cairo_rectangle_int_t text;
-  gboolean marked;
-
-  apply_filters (self->after, resized, v->sharpen);
-  stage_end (timings, VT_STAGE_FILTERS, &t);
-
-  marked = vt_recipe_get_watermark (self->recipe) && v->watermark &&
-           vt_watermark_apply (self->watermark, resized, &text);
-  if (self->logo != NULL && v->logo)
-    vt_logo_apply_clear_of (self->logo, resized, marked ? &text : NULL);
-  stage_end (timings, VT_STAGE_WATERMARK, &t);
-}
-
-static cairo_surface_t *
-render (VtPipeline       *self,
-        cairo_surface_t  *photo,
-        guint             variant,
-        gboolean          spare,
-        VtProduct        *product,
-        VtOutput         *output,
-        VtTimings        *timings,
-        GCancellable     *cancellable,
-        GError          **error)
-{
-  cairo_surface_t *out = resize (self, photo, variant, spare, product, output, timings,
-                                 cancellable, error);
-
-  if (out != NULL)
-    vt_pipeline_finish (self, out, variant, timings);
-  return out;
+  finish (self, resized, variant, NULL, timings);
 }
 
 /**
@@ -387,7 +364,11 @@ vt_pipeline_render (VtPipeline       *self,
                     GCancellable     *cancellable,
                     GError          **error)
 {
-  return render (self, photo, variant, FALSE, NULL, NULL, timings, cancellable, error);
+  cairo_surface_t *out = vt_pipeline_resize (self, photo, variant, timings, cancellable, error);
+
+  if (out != NULL)
+    vt_pipeline_finish (self, out, variant, timings);
+  return out;
 }
 
 static cairo_surface_t *
@@ -425,10 +406,11 @@ process_variant (VtPipeline       *self,
    * size's: made on its first output, shared by its other formats. */
   VtOutput *first = vt_result_get_output (result, *next);
 
-  rendered = render (self, photo, index, spare, product, first, vt_result_get_timings (result),
+  rendered = resize (self, photo, index, spare, product, first, vt_result_get_timings (result),
                      cancellable, error);
   if (rendered == NULL)
     return FALSE;
+  finish (self, rendered, index, product, vt_result_get_timings (result));
 
   for (guint f = 0; f < VT_N_FORMATS; f++)
     {
@@ -452,6 +434,23 @@ process_variant (VtPipeline       *self,
       *thumbnail = make_thumbnail (rendered);
     }
 
+  return TRUE;
+}
+
+/* Whether every size whitens the photo with one tolerance, so that none
+ * reads it as it was decoded. */
+static gboolean
+whitens_alike (VtRecipe *recipe)
+{
+  const VtVariant *first = vt_recipe_get_variant (recipe, 0);
+
+  for (guint i = 0; i < vt_recipe_get_n_variants (recipe); i++)
+    {
+      const VtVariant *v = vt_recipe_get_variant (recipe, i);
+
+      if (!v->whiten || vt_variant_get_tolerance (v) != vt_variant_get_tolerance (first))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -485,7 +484,7 @@ vt_pipeline_process (VtPipeline    *self,
     return FALSE;
 
   exif = vt_pipeline_get_exif (self, photo);
-  product = vt_product_new (photo);
+  product = whitens_alike (self->recipe) ? vt_product_new_owning (photo) : vt_product_new (photo);
   for (guint i = 0, n = vt_recipe_get_n_variants (self->recipe), next = 0; i < n; i++)
     {
       if (!process_variant (self, result, photo, i == n - 1, product, exif, i, &next,

@@ -28,6 +28,7 @@ typedef struct {
   double           tolerance;
   gboolean         whiten;
   cairo_surface_t *surface;      /* the photo, or its whitened copy */
+  gboolean         white;        /* @surface's backdrop is whitened, flat white */
   gboolean         low_contrast;
   gboolean         trimmed;
   VtTrim           trim;
@@ -37,7 +38,10 @@ struct _VtProduct
 {
   cairo_surface_t *photo;
   cairo_surface_t *on_white;     /* a cut-out on white, for whitening and trimming */
+  gboolean         own_photo;    /* no size reads the photo unwhitened */
   GArray          *prepared;     /* Prepared, one per (whiten, tolerance) asked */
+  gboolean         padded;       /* the last fit is a flat pad around content */
+  cairo_rectangle_int_t content;
 };
 
 static void
@@ -54,6 +58,22 @@ vt_product_new (cairo_surface_t *photo)
   self->photo = cairo_surface_reference (photo);
   self->prepared = g_array_new (FALSE, TRUE, sizeof (Prepared));
   g_array_set_clear_func (self->prepared, (GDestroyNotify) prepared_clear);
+  return self;
+}
+
+/**
+ * vt_product_new_owning:
+ *
+ * vt_product_new() for a @photo that every size whitens with the same
+ * tolerance and nothing else reads: whitening then works in it rather than
+ * in a copy as large.
+ */
+VtProduct *
+vt_product_new_owning (cairo_surface_t *photo)
+{
+  VtProduct *self = vt_product_new (photo);
+
+  self->own_photo = TRUE;
   return self;
 }
 
@@ -93,11 +113,14 @@ find_or_whiten (VtProduct *self,
 
   if (whiten)
     {
-      g_autoptr(cairo_surface_t) copy = vt_image_copy (opaque_photo (self));
+      /* vt_whiten() leaves the photo as it was unless it is done */
+      g_autoptr(cairo_surface_t) copy = self->own_photo ? cairo_surface_reference (opaque_photo (self))
+                                                        : vt_image_copy (opaque_photo (self));
       VtWhitenResult result = copy != NULL ? vt_whiten (copy, tolerance) : VT_WHITEN_NO_BACKDROP;
 
       fresh.low_contrast = result == VT_WHITEN_LOW_CONTRAST;
-      if (result == VT_WHITEN_DONE)
+      fresh.white = result == VT_WHITEN_DONE;
+      if (fresh.white)
         fresh.surface = g_steal_pointer (&copy);
     }
   if (fresh.surface == NULL)
@@ -133,7 +156,12 @@ vt_product_prepare (VtProduct             *self,
   notes->low_contrast = p->low_contrast;
   if (vt_variant_trims (variant))
     {
-      if (!p->trimmed)
+      VtBackdrop white;
+
+      vt_backdrop_white (vt_image_get_width (p->surface), vt_image_get_height (p->surface), &white);
+      if (!p->trimmed && p->white)
+        vt_trim_find_on (p->surface, &white, tolerance, &p->trim);
+      else if (!p->trimmed)
         vt_trim_find (p->surface, tolerance, &p->trim);
       p->trimmed = TRUE;
       *box = p->trim.box;
@@ -221,8 +249,9 @@ fit_product (VtProduct        *self,
       vt_fill_plan (box.width, box.height, v->width, v->height, v->fill, v->enlarge, &plan);
       if (output != NULL)
         output->small_product = plan.too_small && !v->enlarge;
-      return vt_fill_render (prepared, &box, v->width, v->height, &plan, v->background,
-                             cancellable, error);
+      self->padded = TRUE;
+      self->content = plan.place;
+      return vt_fill_render (prepared, &box, &plan, v->background, cancellable, error);
     }
   if (box.width == vt_image_get_width (prepared) && box.height == vt_image_get_height (prepared))
     return fit (v, prepared, spare, cancellable, error);
@@ -271,6 +300,7 @@ vt_product_fit (VtProduct        *self,
 {
   cairo_surface_t *out;
 
+  self->padded = FALSE;
   if (variant->whiten || vt_variant_trims (variant))
     out = fit_product (self, variant, spare, output, cancellable, error);
   else
@@ -278,4 +308,18 @@ vt_product_fit (VtProduct        *self,
   if (out != NULL && vt_image_has_alpha (out) && !vt_product_keeps_alpha (variant))
     out = vt_alpha_flatten (out, variant->fit == VT_FIT_PAD ? variant->background : 0xFFFFFF, error);
   return out;
+}
+
+/**
+ * vt_product_get_content:
+ * @area: (out): where the last vt_product_fit() put the product
+ *
+ * Returns: whether the rest of the last fit is a flat pad of one colour
+ */
+gboolean
+vt_product_get_content (VtProduct             *self,
+                        cairo_rectangle_int_t *area)
+{
+  *area = self->content;
+  return self->padded;
 }

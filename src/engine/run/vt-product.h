@@ -20,6 +20,7 @@ typedef struct {
 typedef struct _VtProduct VtProduct;
 
 VtProduct       *vt_product_new     (cairo_surface_t       *photo);
+VtProduct       *vt_product_new_owning (cairo_surface_t    *photo);
 void             vt_product_free    (VtProduct             *self);
 cairo_surface_t *vt_product_prepare (VtProduct             *self,
                                      const VtVariant       *variant,
@@ -32,6 +33,8 @@ cairo_surface_t *vt_product_fit     (VtProduct             *self,
                                      GCancellable          *cancellable,
                                      GError               **error);
 gboolean         vt_product_keeps_alpha (const VtVariant *variant);
+gboolean         vt_product_get_content (VtProduct          *self,
+                                         cairo_rectangle_int_t *area);
 cairo_surface_t *vt_product_crop    (cairo_surface_t       *surface,
                                      const cairo_rectangle_int_t *box,
                                      GError               **error);
