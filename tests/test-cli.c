@@ -375,6 +375,24 @@ test_process_full_disk (void)
   vt_test_remove_tree (dir);
 }
 
+/* Replaces @name in @in with another photo, newer than every output. */
+static void
+retake_photo (const char *in,
+              const char *name)
+{
+  g_autofree char *path = g_build_filename (in, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) later = g_date_time_add_seconds (now, 2);
+  g_autoptr(GError) error = NULL;
+
+  vt_test_copy_fixture ("real-coffee.jpg", in, name);
+  g_assert_true (g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                              g_date_time_to_unix (later), G_FILE_QUERY_INFO_NONE,
+                                              NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* --skip-existing after the recipe changed makes every photo again, and
  * says why once; with the same recipe it skips them all. */
 static void
@@ -385,6 +403,7 @@ test_skip_existing_recipe_changed (VtTestFolders *f, gconstpointer data)
   g_auto(VtTestRun) first = { 0 };
   g_auto(VtTestRun) changed = { 0 };
   g_auto(VtTestRun) same = { 0 };
+  g_auto(VtTestRun) retaken = { 0 };
   JsonObject *o;
 
   g_assert_true (vt_sample_write (f->in, 3, 400, 300, NULL));
@@ -407,6 +426,15 @@ test_skip_existing_recipe_changed (VtTestFolders *f, gconstpointer data)
   o = vt_test_load_report (parser, f->report);
   g_assert_cmpint (json_object_get_int_member (o, "skipped"), ==, 3);
   g_assert_cmpint (json_object_get_int_member (o, "done"), ==, 0);
+
+  /* A photo shot again under its old name is newer than its outputs. */
+  retake_photo (f->in, "product-0002.jpg");
+  run_cli (&retaken, NULL, "process", f->in, "-o", f->out, "--skip-existing", "--quality", "40", "--quiet",
+           "--report", f->report, NULL);
+  g_assert_cmpint (retaken.status, ==, 0);
+  o = vt_test_load_report (parser, f->report);
+  g_assert_cmpint (json_object_get_int_member (o, "skipped"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (o, "done"), ==, 1);
 }
 
 /* A speedup is printed only where it means something: several photos done

@@ -22,11 +22,20 @@
 #include "vt-thread-priority.h"
 #include "vt-tsan.h"
 
+/* Whether every output of @result is on disk and was written after its
+ * photo last changed: a photo shot again under the same name is made
+ * again, not skipped with the old picture's outputs. */
 static gboolean
-all_outputs_exist (VtResult *result)
+all_outputs_current (VtResult *result)
 {
+  GStatBuf input, output;
+
+  if (g_stat (vt_result_get_input (result), &input) != 0)
+    return FALSE;
   for (guint i = 0; i < vt_result_get_n_outputs (result); i++)
-    if (!g_file_test (vt_result_get_output (result, i)->path, G_FILE_TEST_IS_REGULAR))
+    if (g_stat (vt_result_get_output (result, i)->path, &output) != 0 || !S_ISREG (output.st_mode) ||
+        output.st_mtim.tv_sec < input.st_mtim.tv_sec ||
+        (output.st_mtim.tv_sec == input.st_mtim.tv_sec && output.st_mtim.tv_nsec < input.st_mtim.tv_nsec))
       return FALSE;
   return TRUE;
 }
@@ -185,7 +194,7 @@ vt_job_worker_func (gpointer data,
     vt_result_set_status (result, VT_RESULT_NOT_STARTED, NULL);
   else if (g_cancellable_is_cancelled (self->cancellable))
     vt_result_set_status (result, VT_RESULT_CANCELLED, NULL);
-  else if (self->skip_existing && !self->recipe_changed && all_outputs_exist (result))
+  else if (self->skip_existing && !self->recipe_changed && all_outputs_current (result))
     {
       vt_result_set_status (result, VT_RESULT_SKIPPED, NULL);
       if (self->keep_thumbnails)
