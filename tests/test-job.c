@@ -173,6 +173,17 @@ test_cancel_mid_batch (Fixture *f, gconstpointer data)
 
   /* Whatever is on disk is a whole JPEG under its final name. */
   vt_test_assert_whole_outputs (f->out, FALSE);
+
+  /* A photo begun was finished: every size of a done photo is there, and
+   * none of a cancelled one. */
+  for (guint i = 0; i < vt_job_get_n_results (job); i++)
+    {
+      VtResult *r = vt_job_get_result (job, i);
+      gboolean done = vt_result_get_status (r) == VT_RESULT_DONE;
+
+      for (guint o = 0; o < vt_result_get_n_outputs (r); o++)
+        g_assert_cmpint (g_file_test (vt_result_get_output (r, o)->path, G_FILE_TEST_EXISTS), ==, done);
+    }
 }
 
 /* a.jpg and a.png both want a.jpg: neither may overwrite the other. */

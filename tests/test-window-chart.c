@@ -134,6 +134,8 @@ test_slowdown_explained (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (texts, "Slower with more workers: the computer was busy, or too few photos"));
   g_assert_null (strstr (texts, "Amdahl"));
   assert_labels_apart (chart, labels);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (chart)), ==,
+                   "Slower with more workers: the computer was busy, or too few photos");
 
   busy = vt_scaling_explain_slowdown (0.81, 8, 16);
   g_assert_cmpstr (busy, ==, "With 8 workers it was slower than with one (0.81×): the computer was busy "

@@ -298,6 +298,9 @@ _vt_speedup_chart_layout (VtSpeedupChart *self,
   caption = dup_caption (self, &caption_rgb);
   if (caption != NULL)
     vt_chart_labels_place (l->labels, widget, caption, width, 0, 1, 0, width, caption_rgb);
+  /* a narrow chart shortens the caption; the pointer still reads it whole */
+  if (g_strcmp0 (caption, gtk_widget_get_tooltip_text (widget)) != 0)
+    gtk_widget_set_tooltip_text (widget, caption);
   avoid_points (self, l);
   place_hline_labels (self, l);
 }
