@@ -28,6 +28,14 @@ button_at (Fixture *f, double x, double y)
   return hit != NULL ? gtk_widget_get_ancestor (hit, GTK_TYPE_BUTTON) : NULL;
 }
 
+static gboolean
+cancel_laid_out (Fixture *f)
+{
+  GtkWidget *cancel = vt_test_child (f->window, VT_TYPE_WINDOW, "cancel_button");
+
+  return gtk_widget_get_mapped (cancel) && gtk_widget_get_width (cancel) > 0;
+}
+
 /* A click on Cancel that arrives just after the batch ended, as the
  * window is laid out again, presses nothing: no new batch. */
 static void
@@ -38,11 +46,12 @@ test_late_cancel_click (Fixture *f, gconstpointer data)
   graphene_rect_t bounds;
   double x, y;
 
-  vt_test_window_write_photos (f, 6);
+  /* enough photos that one worker is still at them when Cancel is shown */
+  vt_test_window_write_photos (f, 60);
   g_settings_set_int (f->settings, "workers", 1);
   start (f);
   job = vt_window_get_last_job (f->window);
-  vt_test_iterate (200);
+  vt_test_spin_until (cancel_laid_out, f, 10000);
   g_assert_true (gtk_widget_compute_bounds (cancel, GTK_WIDGET (f->window), &bounds));
   x = bounds.origin.x + bounds.size.width / 2, y = bounds.origin.y + bounds.size.height / 2;
   g_assert_true (button_at (f, x, y) == cancel);
@@ -169,7 +178,30 @@ test_grid_room_at_600 (Fixture *f, gconstpointer data)
   vt_test_window_screenshot (f, "window-1024x600.png");
 }
 
+/* Once other photos are chosen, the last batch's counts and its full
+ * bar no longer stand over them. */
+static void
+test_other_photos_forget_results (Fixture *f, gconstpointer data)
+{
+  GtkWidget *results = vt_test_child (f->window, VT_TYPE_WINDOW, "results_box");
+  GtkProgressBar *bar = vt_test_child (f->window, VT_TYPE_WINDOW, "progress_bar");
+  g_autofree char *other = g_build_filename (f->dir, "other", NULL);
+  const char *inputs[] = { other, NULL };
+
+  vt_test_window_write_photos (f, 2);
+  start (f);
+  vt_test_spin_until (vt_test_batch_done, f, 60000);
+  g_assert_true (gtk_widget_get_visible (results));
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), ==, 1.0);
+
+  g_assert_true (vt_sample_write (other, 3, 400, 300, NULL));
+  vt_window_set_inputs (f->window, inputs);
+  g_assert_false (gtk_widget_get_visible (results));
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), ==, 0.0);
+}
+
 static const VtWindowTest tests[] = {
+  { "/window-safety/other-photos-forget-results", test_other_photos_forget_results },
   { "/window-safety/late-cancel-click", test_late_cancel_click },
   { "/window-safety/quit-answer-outlives-batch", test_quit_answer_outlives_batch },
   { "/window-safety/failed-reasons-readable", test_failed_reasons_readable },

@@ -143,6 +143,8 @@ vt_window_set_inputs (VtWindow           *self,
   g_strfreev (self->inputs);
   self->inputs = g_strdupv ((char **) paths);
   g_list_store_remove_all (self->thumbnails);
+  if (!vt_window_is_busy (self))
+    _vt_window_forget_results (self);
   _vt_window_rescan (self);
 }
 

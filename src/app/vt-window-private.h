@@ -104,6 +104,7 @@ void      _vt_window_show_progress           (VtWindow      *self);
 
 /* vt-window-results.c */
 void      _vt_window_hide_results            (VtWindow      *self);
+void      _vt_window_forget_results          (VtWindow      *self);
 void      _vt_window_show_idle_progress      (VtWindow      *self);
 void      _vt_window_show_results            (VtWindow      *self,
                                               gboolean       cancelled);

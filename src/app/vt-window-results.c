@@ -89,6 +89,15 @@ _vt_window_hide_results (VtWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->results_box), FALSE);
 }
 
+/* Once other photos are chosen, or the scaling is measured, the last
+ * batch's counts, folder and bar no longer describe what is on show. */
+void
+_vt_window_forget_results (VtWindow *self)
+{
+  _vt_window_hide_results (self);
+  _vt_window_show_idle_progress (self);
+}
+
 void
 _vt_window_show_results (VtWindow *self,
                          gboolean  cancelled)

@@ -84,6 +84,7 @@ _vt_window_measure_scaling (VtWindow *self)
       _vt_window_toast (self, error->message);
       return;
     }
+  _vt_window_forget_results (self);
   vt_speedup_chart_start_scaling (self->chart, g_get_num_processors ());
   toast = adw_toast_new (_("Measuring 1, 2, 4 and 8 workers on a sample of the photos…"));
   /* kept to take it down once the result is known */
