@@ -32,9 +32,7 @@ compute_here (VtJob     *self,
 
   if (!vt_pixel_budget_acquire (&self->budget, cost, self->cancellable))
     return !g_cancellable_set_error_if_cancelled (self->cancellable, error);
-  /* A photo begun is finished, every size and format of it: a cancelled
-   * batch leaves each photo wholly done or not started, never half. */
-  ok = vt_pipeline_process (self->pipeline, result, bytes, self->keep_thumbnails, NULL, error);
+  ok = vt_pipeline_process (self->pipeline, result, bytes, self->keep_thumbnails, error);
   /* Still on the core and within the photo's budget: checking decodes the
    * main photo just written, so it counts as this photo's computing. */
   if (ok)

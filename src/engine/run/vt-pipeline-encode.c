@@ -69,8 +69,7 @@ add_time (VtTimings *timings,
  * size's budget, then written atomically; fills in the output's size,
  * bytes and quality.
  *
- * Returns: %FALSE with @error set when it could not be written, or when
- * @cancellable was cancelled
+ * Returns: %FALSE with @error set when it could not be written
  */
 gboolean
 vt_pipeline_encode_output (VtPipeline       *self,
@@ -79,7 +78,6 @@ vt_pipeline_encode_output (VtPipeline       *self,
                            cairo_surface_t  *rendered,
                            guint             variant,
                            GBytes           *exif,
-                           GCancellable     *cancellable,
                            GError          **error)
 {
   VtTimings *timings = vt_result_get_timings (result);
@@ -89,7 +87,7 @@ vt_pipeline_encode_output (VtPipeline       *self,
   bytes = vt_pipeline_encode (self, rendered, variant, output->format, exif, &output->quality,
                               &output->over_budget, error);
   add_time (timings, VT_STAGE_ENCODE, &t);
-  if (bytes == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (bytes == NULL)
     return FALSE;
 
   output->width = vt_image_get_width (rendered);

@@ -396,7 +396,6 @@ process_variant (VtPipeline       *self,
                  guint             index,
                  guint            *next,
                  cairo_surface_t **thumbnail,
-                 GCancellable     *cancellable,
                  GError          **error)
 {
   const VtVariant *v = vt_recipe_get_variant (self->recipe, index);
@@ -407,7 +406,7 @@ process_variant (VtPipeline       *self,
   VtOutput *first = vt_result_get_output (result, *next);
 
   rendered = resize (self, photo, index, spare, product, first, vt_result_get_timings (result),
-                     cancellable, error);
+                     NULL, error);
   if (rendered == NULL)
     return FALSE;
   finish (self, rendered, index, product, vt_result_get_timings (result));
@@ -423,7 +422,7 @@ process_variant (VtPipeline       *self,
       output->low_contrast = first->low_contrast;
       output->no_product = first->no_product;
       output->small_product = first->small_product;
-      if (!vt_pipeline_encode_output (self, result, output, rendered, index, exif, cancellable, error))
+      if (!vt_pipeline_encode_output (self, result, output, rendered, index, exif, error))
         return FALSE;
     }
 
@@ -460,15 +459,16 @@ whitens_alike (VtRecipe *recipe)
  * @bytes: the input's contents, from vt_image_read()
  * @keep_thumbnail: keep a small copy of the smallest variant on @result
  *
- * Returns: %FALSE with @error set when the photo could not be done, or when
- * @cancellable was cancelled (outputs already written stay, whole)
+ * Takes no cancellable: a photo begun is finished, every size and format of
+ * it, so that a cancelled batch leaves each photo wholly done or not at all.
+ *
+ * Returns: %FALSE with @error set when the photo could not be done
  */
 gboolean
 vt_pipeline_process (VtPipeline    *self,
                      VtResult      *result,
                      GBytes        *bytes,
                      gboolean       keep_thumbnail,
-                     GCancellable  *cancellable,
                      GError       **error)
 {
   g_autoptr(cairo_surface_t) photo = NULL;
@@ -488,7 +488,7 @@ vt_pipeline_process (VtPipeline    *self,
   for (guint i = 0, n = vt_recipe_get_n_variants (self->recipe), next = 0; i < n; i++)
     {
       if (!process_variant (self, result, photo, i == n - 1, product, exif, i, &next,
-                            keep_thumbnail ? &thumbnail : NULL, cancellable, error))
+                            keep_thumbnail ? &thumbnail : NULL, error))
         return FALSE;
     }
 

@@ -60,7 +60,6 @@ gboolean         vt_pipeline_encode_output (VtPipeline *self,
                                       cairo_surface_t *rendered,
                                       guint            variant,
                                       GBytes          *exif,
-                                      GCancellable    *cancellable,
                                       GError         **error);
 const VtVariant *vt_pipeline_find_small_variant (VtPipeline *self,
                                       const char      *path,
@@ -85,7 +84,6 @@ gboolean         vt_pipeline_process (VtPipeline      *self,
                                       VtResult        *result,
                                       GBytes          *bytes,
                                       gboolean         keep_thumbnail,
-                                      GCancellable    *cancellable,
                                       GError         **error);
 
 G_END_DECLS
