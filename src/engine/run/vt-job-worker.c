@@ -26,6 +26,14 @@
  * photo last changed: a photo shot again under the same name is made
  * again, not skipped with the old picture's outputs. */
 static gboolean
+changed_before (const GStatBuf *a,
+                const GStatBuf *b)
+{
+  return a->st_mtim.tv_sec < b->st_mtim.tv_sec ||
+         (a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec < b->st_mtim.tv_nsec);
+}
+
+static gboolean
 all_outputs_current (VtResult *result)
 {
   GStatBuf input, output;
@@ -34,8 +42,7 @@ all_outputs_current (VtResult *result)
     return FALSE;
   for (guint i = 0; i < vt_result_get_n_outputs (result); i++)
     if (g_stat (vt_result_get_output (result, i)->path, &output) != 0 || !S_ISREG (output.st_mode) ||
-        output.st_mtim.tv_sec < input.st_mtim.tv_sec ||
-        (output.st_mtim.tv_sec == input.st_mtim.tv_sec && output.st_mtim.tv_nsec < input.st_mtim.tv_nsec))
+        changed_before (&output, &input))
       return FALSE;
   return TRUE;
 }
