@@ -60,8 +60,17 @@ answer (gpointer    widget,
       if (chosen != NULL && (saving || g_file_equal (chosen, wanted)))
         break;
     }
+  /* what the dialog answers is what it holds when it answers */
+  if (path != NULL)
+    {
+      g_clear_object (&chosen);
+      chosen = gtk_file_chooser_get_file (chooser);
+    }
   gtk_dialog_response (GTK_DIALOG (chooser), path != NULL ? GTK_RESPONSE_ACCEPT : GTK_RESPONSE_CANCEL);
   vt_test_iterate (300);
+  /* a file saved to is written in the background */
+  for (guint tries = 0; saving && chosen != NULL && !g_file_query_exists (chosen, NULL) && tries < 100; tries++)
+    vt_test_iterate (50);
   return chosen != NULL ? g_file_get_path (chosen) : NULL;
 }
 
