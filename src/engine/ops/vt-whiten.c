@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "vt-pixels.h"
+#include "vt-scratch.h"
 #include "vt-trim.h"
 #include "vt-whiten.h"
 
@@ -51,6 +52,9 @@ enum {
   PAPER = 1,
   OPEN = 2,
 };
+
+/* The maps, two bytes a pixel: kept by the thread for its next photo. */
+static GPrivate maps_key = VT_SCRATCH_INIT;
 
 /* OPEN where @distance is within @tolerance, 0 elsewhere. */
 VT_HOT static void
@@ -466,13 +470,14 @@ vt_whiten (cairo_surface_t *surface,
     (guint8) MIN (levels, 255.0),
     NULL, NULL,
   };
-  g_autofree guint8 *distance = NULL, *paper = NULL;
+  gsize n_pixels = (gsize) map.width * map.height;
 
   if (!vt_backdrop_fit (surface, levels, &backdrop))
     return VT_WHITEN_NO_BACKDROP;
 
-  distance = map.distance = g_malloc ((gsize) map.width * map.height);
-  paper = map.paper = g_malloc0 ((gsize) map.width * map.height);
+  /* measure_distances() writes every byte of both */
+  map.distance = vt_scratch_get (&maps_key, 2 * n_pixels);
+  map.paper = map.distance + n_pixels;
   measure_distances (surface, &backdrop, &map);
   fill_from_border (&map);
   if (swallowed_edges (&map, &backdrop))
