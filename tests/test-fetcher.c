@@ -2,6 +2,8 @@
 /* test-fetcher.c: downloads against a local server that misbehaves on purpose */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <stdlib.h>
 #include <sys/wait.h>
 #include <libsoup/soup.h>
@@ -383,6 +385,27 @@ test_no_signal_from_start (void)
     g_assert_cmpint (vt_download_get_status (vt_fetcher_get_download (fetcher, i)), ==, VT_DOWNLOAD_FAILED);
 }
 
+/* An import where nothing arrives leaves no empty folder it made behind;
+ * a folder that was there before stays. */
+static void
+test_nothing_arrived_no_folder (void)
+{
+  g_autoptr(VtTestDir) dir = vt_test_make_tmpdir ();
+  g_autofree char *originals = g_build_filename (dir, "originals", NULL);
+
+  for (int before = 0; before < 2; before++)
+    {
+      g_autoptr(VtFetcher) fetcher = vt_fetcher_new (originals);
+
+      if (before)
+        g_assert_cmpint (g_mkdir (originals, 0755), ==, 0);
+      vt_fetcher_add_list (fetcher, "127.0.0.1:9/foto.jpg\nftp://shop.example/foto.jpg\n");
+      run_fetcher (fetcher);
+      g_assert_cmpint (vt_download_get_status (vt_fetcher_get_download (fetcher, 0)), ==, VT_DOWNLOAD_FAILED);
+      g_assert_cmpint (g_file_test (originals, G_FILE_TEST_IS_DIR), ==, before);
+    }
+}
+
 /* An empty list finishes too, after start. */
 static void
 test_empty_list_finishes (void)
@@ -448,6 +471,7 @@ static const VtTestCase tests[] = {
   { "/fetcher/same-link-again", test_same_link_again },
   { "/fetcher/no-signal-from-start", test_no_signal_from_start },
   { "/fetcher/empty-list-finishes", test_empty_list_finishes },
+  { "/fetcher/nothing-arrived-no-folder", test_nothing_arrived_no_folder },
   { "/fetcher/connection-limit", test_connection_limit },
   { "/fetcher/safe-names", test_safe_names },
   { "/fetcher/cli-process-from-urls", test_cli_process_from_urls },

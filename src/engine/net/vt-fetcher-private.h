@@ -36,6 +36,7 @@ struct _VtFetcher
   GHashTable   *retry_timers;   /* source id → VtDownload waiting to retry */
   GCancellable *cancellable;
   VtFetcher    *running_ref;
+  gboolean      made_dir;       /* output_dir did not exist before the run */
   guint         active;
   guint         n_finished;
   gint64        start_time;

@@ -19,6 +19,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "vt-fetcher-private.h"
 #include "vt-link-list.h"
 #include "vt-output-folder.h"
@@ -47,6 +49,10 @@ finish_if_done (VtFetcher *self)
 
   running = g_steal_pointer (&self->running_ref);
   self->end_time = g_get_monotonic_time ();
+  /* A folder this run made and nothing arrived in is not left behind
+   * empty; rmdir() takes only an empty one. */
+  if (self->made_dir)
+    g_rmdir (self->output_dir);
   g_signal_emit (self, signals[SIGNAL_FINISHED], 0, g_cancellable_is_cancelled (self->cancellable));
 }
 
@@ -102,6 +108,7 @@ start_idle_cb (gpointer data)
  * Creates the output folder (failing here, before any download, when it
  * cannot be written) and starts the downloads from the main loop. Outcomes
  * arrive through ::downloaded, then ::finished, never before this returns.
+ * A folder made here that nothing arrives in is removed before ::finished.
  */
 gboolean
 vt_fetcher_start (VtFetcher  *self,
@@ -112,6 +119,7 @@ vt_fetcher_start (VtFetcher  *self,
   g_return_val_if_fail (VT_IS_FETCHER (self), FALSE);
   g_return_val_if_fail (self->running_ref == NULL && self->start_time == 0, FALSE);
 
+  self->made_dir = !g_file_test (self->output_dir, G_FILE_TEST_EXISTS);
   if (!vt_output_folder_ensure (self->output_dir, error))
     return FALSE;
 
