@@ -393,6 +393,48 @@ retake_photo (const char *in,
   g_assert_no_error (error);
 }
 
+/* Two folders' photos of the same name, as two cameras' cards have, into
+ * one output folder: --skip-existing does not take one photo's outputs for
+ * the other's, even when the other photo is older than them. */
+static void
+test_skip_existing_other_folder (VtTestFolders *f, gconstpointer data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *other = g_build_filename (f->dir, "other", NULL);
+  g_autofree char *photo = g_build_filename (other, "product-0002.jpg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (photo);
+  g_autoptr(GError) error = NULL;
+  struct {
+    const char *folder;
+    gint64      done, skipped;
+  } runs[] = {
+    { f->in, 3, 0 },
+    { other, 1, 0 },   /* the older photo of the same name is made */
+    { other, 0, 1 },   /* … and then skipped, its outputs its own */
+    { f->in, 1, 2 },   /* in/'s product-0002.jpg is made again */
+  };
+
+  g_assert_true (vt_sample_write (f->in, 3, 400, 300, NULL));
+  g_assert_cmpint (g_mkdir (other, 0755), ==, 0);
+  vt_test_copy_fixture ("real-coffee.jpg", other, "product-0002.jpg");
+  g_assert_true (g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                              g_get_real_time () / G_USEC_PER_SEC - 3600,
+                                              G_FILE_QUERY_INFO_NONE, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_auto(VtTestRun) run = { 0 };
+      JsonObject *o;
+
+      run_cli (&run, NULL, "process", runs[i].folder, "-o", f->out, "--skip-existing", "--quiet",
+               "--report", f->report, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      o = vt_test_load_report (parser, f->report);
+      g_assert_cmpint (json_object_get_int_member (o, "done"), ==, runs[i].done);
+      g_assert_cmpint (json_object_get_int_member (o, "skipped"), ==, runs[i].skipped);
+    }
+}
+
 /* --skip-existing after the recipe changed makes every photo again, and
  * says why once; with the same recipe it skips them all. */
 static void
@@ -479,5 +521,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/bench-full-disk", test_bench_full_disk);
   g_test_add_func ("/cli/process-full-disk", test_process_full_disk);
   g_test_add ("/cli/skip-existing-recipe-changed", VtTestFolders, NULL, vt_test_folders_set_up, test_skip_existing_recipe_changed, vt_test_folders_tear_down);
+  g_test_add ("/cli/skip-existing-other-folder", VtTestFolders, NULL, vt_test_folders_set_up, test_skip_existing_other_folder, vt_test_folders_tear_down);
   return g_test_run ();
 }

@@ -18,13 +18,15 @@
 #include "vt-fit.h"
 #include "vt-image.h"
 #include "vt-job-private.h"
+#include "vt-output-source.h"
 #include "vt-resize.h"
 #include "vt-thread-priority.h"
 #include "vt-tsan.h"
 
-/* Whether every output of @result is on disk and was written after its
- * photo last changed: a photo shot again under the same name is made
- * again, not skipped with the old picture's outputs. */
+/* Whether every output of @result is on disk, was written after its photo
+ * last changed and, where it says, from this photo: a photo shot again
+ * under the same name, or another folder's photo of the same name, is made
+ * again, not skipped with the other picture's outputs. */
 static gboolean
 changed_before (const GStatBuf *a,
                 const GStatBuf *b)
@@ -41,9 +43,13 @@ all_outputs_current (VtResult *result)
   if (g_stat (vt_result_get_input (result), &input) != 0)
     return FALSE;
   for (guint i = 0; i < vt_result_get_n_outputs (result); i++)
-    if (g_stat (vt_result_get_output (result, i)->path, &output) != 0 || !S_ISREG (output.st_mode) ||
-        changed_before (&output, &input))
-      return FALSE;
+    {
+      const char *path = vt_result_get_output (result, i)->path;
+
+      if (g_stat (path, &output) != 0 || !S_ISREG (output.st_mode) || changed_before (&output, &input) ||
+          vt_output_source_is_other (path, vt_result_get_input (result)))
+        return FALSE;
+    }
   return TRUE;
 }
 

@@ -12,6 +12,7 @@
 #include "vt-encode.h"
 #include "vt-image.h"
 #include "vt-metadata.h"
+#include "vt-output-source.h"
 #include "vt-pipeline.h"
 
 /**
@@ -94,6 +95,8 @@ vt_pipeline_encode_output (VtPipeline       *self,
   output->height = vt_image_get_height (rendered);
   if (!vt_atomic_file_write (output->path, bytes, error))
     return FALSE;
+  if (vt_result_get_input (result) != NULL)
+    vt_output_source_mark (output->path, vt_result_get_input (result));
   output->bytes = g_bytes_get_size (bytes);
   add_time (timings, VT_STAGE_WRITE, &t);
   return TRUE;
